@@ -1,0 +1,72 @@
+"""Settings and where they come from: flag > CITECHECK_* variable > config file > default.
+
+The config file is `[tool.citecheck]` in pyproject.toml or a `citecheck.toml`, the first
+found from the working directory upward. Secrets (the Crossref Plus token) are read from
+the environment only.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+PLUS_TOKEN_VARIABLE = "CITECHECK_CROSSREF_PLUS_TOKEN"
+#: Keys the config file may not set: secrets live in the environment only.
+SECRET_KEYS = {"crossref_plus_token", "plus_token", "token"}
+
+
+class ConfigError(Exception):
+    """The config file cannot be read or holds something it may not."""
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest citecheck.toml, or pyproject.toml with a [tool.citecheck] table."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "citecheck.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "citecheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(path: Path | None) -> dict:
+    """Option defaults from a config file, keyed by option name with underscores."""
+    if path is None:
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    table = data.get("tool", {}).get("citecheck", {}) if path.name == "pyproject.toml" else data.get("tool", {}).get("citecheck", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.citecheck] must be a table")
+    out = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name in SECRET_KEYS:
+            raise ConfigError(f"{path}: {key} is a secret; set {PLUS_TOKEN_VARIABLE} in the environment instead")
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value) if name == "fail_on" else value
+        out[name] = value
+    return out
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory for citecheck (platformdirs)."""
+    return Path(platformdirs.user_cache_dir("citecheck"))
+
+
+def plus_token() -> str | None:
+    """The Crossref Plus token from the environment, or None."""
+    token = os.environ.get(PLUS_TOKEN_VARIABLE, "").strip()
+    return token or None

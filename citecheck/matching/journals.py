@@ -1,0 +1,99 @@
+"""Journal names: full names, '&'/'and', leading 'The', NLM and ISO abbreviations.
+
+The NLM list (shared/data/journal_abbreviations_nlm.csv, CC0, 19,506 pairs) ships
+gzipped in citecheck/data and is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+import re
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from citecheck.matching.normalize import norm_text
+
+#: Words abbreviations drop ("Journal of the American ..." -> "J Am ...").
+_STOP_WORDS = {"of", "the", "and", "in", "for", "on", "a", "an", "und", "de", "la", "le", "des", "du", "der", "fur", "et"}
+#: rapidfuzz ratio at which two normalised journal names are the same journal
+#: (absorbs small spelling differences; "pain medicine" vs "pain research" is 0.74).
+JOURNAL_FUZZY_MIN = 92.0
+
+
+def _strip_qualifiers(name: str) -> str:
+    # "Pain medicine (Malden, Mass.)" and "JAMA : the journal of ..." name the same journal.
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return name.split(" : ")[0]
+
+
+def journal_key(name: str | None) -> str:
+    """A journal name normalised: qualifiers and leading 'The' dropped, '&' as 'and'."""
+    if not name:
+        return ""
+    key = norm_text(_strip_qualifiers(name))
+    return key[4:] if key.startswith("the ") else key
+
+
+@functools.lru_cache(maxsize=1)
+def _nlm_pairs() -> dict[str, set[str]]:
+    """key -> keys of the same journal under its other name."""
+    data = resources.files("citecheck.data").joinpath("journals_nlm.csv.gz").read_bytes()
+    same: dict[str, set[str]] = {}
+    with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            if len(row) != 2:
+                continue
+            full, abbr = journal_key(row[0]), journal_key(row[1])
+            if full and abbr and full != abbr:
+                same.setdefault(full, set()).add(abbr)
+                same.setdefault(abbr, set()).add(full)
+    return same
+
+
+def _content_words(key: str) -> list[str]:
+    return [w for w in key.split() if w not in _STOP_WORDS]
+
+
+def is_abbreviation_of(short: str, full: str) -> bool:
+    """True when each word of `short` begins the matching word of `full`, in order.
+
+    "anesth analg" / "anesthesia and analgesia", "j neurosci" / "journal of neuroscience".
+    Every content word of the full name must be covered, so "j pain" is not "journal of pain research".
+    """
+    s, f = _content_words(short), _content_words(full)
+    if not s or len(s) != len(f) or s == f:
+        return bool(s) and s == f
+    return all(fw.startswith(sw) for sw, fw in zip(s, f))
+
+
+def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
+    """True when the cited journal is one of `names` (the record's full and short titles)."""
+    a = journal_key(cited)
+    if not a:
+        return False
+    related_a = _nlm_pairs().get(a, set()) | {a}
+    for name in names:
+        b = journal_key(name)
+        if not b:
+            continue
+        if b in related_a or a in _nlm_pairs().get(b, ()):
+            return True
+        if is_abbreviation_of(a, b) or is_abbreviation_of(b, a):
+            return True
+        if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN:
+            return True
+        # The NLM name of one side may abbreviate the other's ("j neurosci"), or extend it
+        # ("proceedings of the national academy of sciences [of the united states of america]").
+        if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a):
+            return True
+    return False
+
+
+def _extends(a: str, b: str) -> bool:
+    """True when one long name is the other with words added at the end."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(_content_words(shorter)) >= 3 and longer.startswith(shorter + " ")

@@ -1,0 +1,79 @@
+"""Normal forms for comparing what an article cites with what Crossref holds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters NFKD does not decompose into an ASCII base letter.
+_TRANSLITERATE = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l",
+    "đ": "d", "Đ": "d", "ı": "i", "þ": "th", "ð": "d",
+})
+_TAG = re.compile(r"<[^>]{0,200}>")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: diacritics removed, ligatures and special letters transliterated."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def norm_text(text: str | None) -> str:
+    """Words only: markup gone, folded, '&' read as 'and', punctuation as spaces."""
+    if not text:
+        return ""
+    text = fold(_TAG.sub(" ", text)).replace("&amp;", " and ").replace("&", " and ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def norm_surname(name: str | None) -> str:
+    """A surname folded to letters only ("van der Berg" -> "vanderberg", "O'Neil" -> "oneil")."""
+    return _NON_WORD.sub("", fold(name or ""))
+
+
+_PAGE = re.compile(r"^([a-z]*)(\d+)([a-z]*)$")
+
+
+def split_pages(pages: str | None) -> tuple[str | None, str | None]:
+    """(first, last) page in a comparable form; compressed ranges expanded ("1425-37" -> 1437).
+
+    Prefixes such as "e" and "S" are kept; letters are lower-cased.
+    """
+    if not pages:
+        return None, None
+    text = fold(str(pages)).replace(" ", "")
+    text = re.sub(r"^(pp?\.?)", "", text)
+    parts = [p for p in re.split(r"[-\u2010-\u2015,]+", text) if p]
+    if not parts:
+        return None, None
+    first = _page_token(parts[0])
+    last = _page_token(parts[1]) if len(parts) > 1 else None
+    if first and last:
+        m1, m2 = _PAGE.match(first), _PAGE.match(last)
+        if m1 and m2 and not m2.group(1) and m1.group(1):
+            last = m1.group(1) + last  # "e676-682" -> e682
+            m2 = _PAGE.match(last)
+        if m1 and m2 and len(m2.group(2)) < len(m1.group(2)):
+            digits = m1.group(2)[: len(m1.group(2)) - len(m2.group(2))] + m2.group(2)
+            last = m2.group(1) + digits + m2.group(3)
+    return first, last
+
+
+def _page_token(token: str) -> str | None:
+    token = token.strip(".:;")
+    m = _PAGE.match(token)
+    if not m:
+        return token or None
+    return m.group(1) + str(int(m.group(2))) + m.group(3)
+
+
+def norm_number(value: str | None) -> str:
+    """Volume or issue in a comparable form: 'Vol. 07' -> '7', 'Suppl 1' -> 'suppl1'."""
+    if not value:
+        return ""
+    text = fold(str(value))
+    text = re.sub(r"\b(vol|volume|no|issue|nr|num)\b\.?", "", text)
+    text = re.sub(r"[^0-9a-z]+", "", text)
+    return re.sub(r"^0+(?=\d)", "", text)

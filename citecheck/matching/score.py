@@ -1,0 +1,184 @@
+"""Field-by-field comparison of a citation with a candidate work. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from citecheck.matching.journals import same_journal
+from citecheck.matching.normalize import norm_number, norm_surname, norm_text, split_pages
+from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
+
+#: Shortest normalised work title we look for inside the whole reference string when the
+#: parsed title disagrees: shorter titles ("Chronic pain") would be found in unrelated text.
+MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT = 30
+#: rapidfuzz ratio at which two surnames are the same person (transliteration: muller/mueller 92).
+SURNAME_FUZZY_MIN = 85.0
+#: A cited year within this many years of any of the record's dates is not wrong (DESIGN.md).
+YEAR_TOLERANCE = 1
+
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+def _title_variants(work: Work) -> list[str]:
+    variants = []
+    if work.title:
+        variants.append(norm_text(work.title))
+        if work.subtitle:
+            variants.append(norm_text(f"{work.title} {work.subtitle}"))
+    return [v for v in variants if v]
+
+
+def _cited_variants(title: str) -> list[str]:
+    variants = [norm_text(title)]
+    # Non-English titles are often cited with an English translation in brackets.
+    inner = [m.group(0)[1:-1] for m in _BRACKETED.finditer(title)]
+    outer = _BRACKETED.sub(" ", title)
+    variants += [norm_text(t) for t in inner + [outer]]
+    return [v for v in variants if len(v) >= 3]
+
+
+def title_similarity(citation: Citation, work: Work) -> float:
+    """0-100: how well the work's title matches the cited title (or, failing that, the entry)."""
+    work_titles = _title_variants(work)
+    if not work_titles:
+        return 0.0
+    best = 0.0
+    if citation.title:
+        for cited in _cited_variants(citation.title):
+            for title in work_titles:
+                best = max(best, fuzz.ratio(cited, title))
+    if best < 100:
+        # The parser may have cut the title in the wrong place; a long title found whole
+        # in the entry is as good as a parsed one.
+        text = norm_text(citation.text)
+        for title in work_titles:
+            if len(title) >= MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT and len(text) >= len(title):
+                best = max(best, fuzz.partial_ratio(title, text))
+    return best
+
+
+def same_surname(a: str, b: str) -> bool:
+    """True when two surnames name the same person, allowing particles and transliteration."""
+    x, y = norm_surname(a), norm_surname(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    # "van den Berg" cited as "Berg", "Garcia-Lopez" as "Garcia"
+    parts_a, parts_b = norm_text(a).split(), norm_text(b).split()
+    if parts_a and parts_b and (parts_a[-1] == parts_b[-1] or parts_a[0] == parts_b[0]) and min(len(parts_a[-1]), len(parts_b[-1])) > 2:
+        return True
+    return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
+
+
+def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...]) -> FieldCheck:
+    """First cited author must be the first published; every cited surname must be published."""
+    cited_names = [a.surname for a in cited]
+    found_names = [a.surname for a in found]
+    if not cited_names or not found_names:
+        return FieldCheck("authors", cited_names or None, found_names or None, FieldStatus.ABSENT)
+    shown_found = found_names[: max(len(cited_names), 3)]
+    if not same_surname(cited_names[0], found_names[0]):
+        return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
+                          f"first author cited as {cited_names[0]}, published as {found_names[0]}")
+    missing = [n for n in cited_names[1:] if not any(same_surname(n, f) for f in found_names)]
+    if missing:
+        return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
+                          f"{', '.join(missing)} not among the published authors")
+    return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH)
+
+
+def check_year(cited: int | None, work: Work) -> FieldCheck:
+    """Within ±1 of any of the record's dates matches; the note says which date when not equal."""
+    if cited is None or not work.years:
+        return FieldCheck("year", cited, work.year, FieldStatus.ABSENT)
+    if cited in work.years:
+        note = None
+        if work.year_online and work.year_print and work.year_online != work.year_print:
+            note = f"published online {work.year_online}, in print {work.year_print}"
+        return FieldCheck("year", cited, cited, FieldStatus.MATCH, note)
+    nearest = min(work.years, key=lambda y: abs(y - cited))
+    if abs(nearest - cited) <= YEAR_TOLERANCE:
+        if work.year_online and work.year_print and work.year_online != work.year_print:
+            note = f"cited {cited}; published online {work.year_online}, in print {work.year_print}"
+        else:
+            note = f"cited {cited}, Crossref has {nearest}"
+        return FieldCheck("year", cited, nearest, FieldStatus.MATCH, note)
+    return FieldCheck("year", cited, work.year, FieldStatus.MISMATCH)
+
+
+def check_journal(cited: str | None, work: Work) -> FieldCheck:
+    """Same journal under any of its names or abbreviations."""
+    names = tuple(n for n in (work.journal, *work.short_journal) if n)
+    if not cited or not names:
+        return FieldCheck("journal", cited, work.journal, FieldStatus.ABSENT)
+    status = FieldStatus.MATCH if same_journal(cited, names) else FieldStatus.MISMATCH
+    return FieldCheck("journal", cited, work.journal or names[0], status)
+
+
+def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
+    """Volume or issue: equal once normalised; a combined issue "3-4" contains "3"."""
+    a, b = norm_number(cited), norm_number(found)
+    if not a or not b:
+        return FieldCheck(name, cited, found, FieldStatus.ABSENT)
+    if a == b:
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    parts_a = set(re.split(r"[^0-9a-z]+", fold_range(cited)))
+    parts_b = set(re.split(r"[^0-9a-z]+", fold_range(found)))
+    if name == "issue" and (b in parts_a or a in parts_b):
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    return FieldCheck(name, cited, found, FieldStatus.MISMATCH)
+
+
+def fold_range(value: str | None) -> str:
+    """'3–4' -> '3-4' in lower case, for splitting combined issues."""
+    return re.sub(r"[\u2010-\u2015/]", "-", str(value or "")).lower()
+
+
+def check_pages(cited: str | None, work: Work) -> FieldCheck:
+    """First page must agree (and the last, when both give one); article numbers count as pages."""
+    found = work.pages or work.article_number
+    c_first, c_last = split_pages(cited)
+    f_first, f_last = split_pages(found)
+    if not c_first or not f_first:
+        return FieldCheck("pages", cited, found, FieldStatus.ABSENT)
+    firsts_agree = c_first == f_first or _digits(c_first) == _digits(f_first)
+    if not firsts_agree and work.article_number and work.pages:
+        a_first, _ = split_pages(work.article_number)
+        firsts_agree = a_first is not None and _digits(c_first) == _digits(a_first)
+    lasts_agree = not (c_last and f_last) or _digits(c_last) == _digits(f_last)
+    status = FieldStatus.MATCH if firsts_agree and lasts_agree else FieldStatus.MISMATCH
+    return FieldCheck("pages", cited, found, status)
+
+
+def _digits(page: str) -> str:
+    return re.sub(r"\D", "", page) or page
+
+
+def check_doi(cited: str | None, work: Work) -> FieldCheck:
+    """The cited DOI is the work's DOI (case-insensitive)."""
+    if not cited:
+        return FieldCheck("doi", None, work.doi, FieldStatus.ABSENT)
+    status = FieldStatus.MATCH if cited.lower() == work.doi.lower() else FieldStatus.MISMATCH
+    return FieldCheck("doi", cited, work.doi, status)
+
+
+def compare_fields(citation: Citation, work: Work, title_sim: float, title_match_min: float) -> tuple[FieldCheck, ...]:
+    """Every field of the contract compared, in report order."""
+    if not citation.title:
+        title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
+    else:
+        status = FieldStatus.MATCH if title_sim >= title_match_min else FieldStatus.MISMATCH
+        title = FieldCheck("title", citation.title, work.title, status)
+    return (
+        title,
+        check_authors(citation.authors, work.authors),
+        check_journal(citation.journal, work),
+        check_year(citation.year, work),
+        check_number("volume", citation.volume, work.volume),
+        check_number("issue", citation.issue, work.issue),
+        check_pages(citation.pages, work),
+        check_doi(citation.doi, work),
+    )

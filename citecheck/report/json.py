@@ -1,0 +1,95 @@
+"""`--format json`: the schema in DESIGN.md, schema_version 1."""
+
+from __future__ import annotations
+
+import json
+
+from citecheck.models import CheckResult, Claim, FieldCheck, InText, Report, Work
+from citecheck.policy import fails
+from citecheck.report.interface import Reporter
+
+SCHEMA_VERSION = 1
+
+
+def work_json(work: Work | None) -> dict | None:
+    """A matched work as the report shows it."""
+    if work is None:
+        return None
+    return {
+        "doi": work.doi, "title": work.title, "journal": work.journal, "year": work.year,
+        "volume": work.volume, "issue": work.issue, "pages": work.pages or work.article_number,
+        "authors": [a.surname for a in work.authors], "type": work.type,
+    }
+
+
+def _value(v):
+    if isinstance(v, (list, tuple)):
+        return [str(x) for x in v]
+    return None if v is None else str(v)
+
+
+def field_json(f: FieldCheck) -> dict:
+    """One compared field."""
+    out = {"cited": _value(f.cited), "found": _value(f.found), "status": f.status.value}
+    if f.note:
+        out["note"] = f.note
+    return out
+
+
+def citation_json(r: CheckResult, fail_on: tuple[str, ...]) -> dict:
+    """One citation with its verdict and evidence."""
+    c = r.citation
+    return {
+        "kind": c.kind, "text": c.text, "line": c.line, "page": c.page,
+        "verdict": r.verdict.value,
+        "fails": fails(r, fail_on),
+        "parsed": {
+            "authors": [a.surname for a in c.authors], "year": c.year, "title": c.title, "journal": c.journal,
+            "volume": c.volume, "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url,
+        },
+        "match": work_json(r.match),
+        "fields": {f.name: field_json(f) for f in r.fields},
+        "retracted": r.retracted,
+        "notices": [{"type": n.type, "doi": n.doi, "date": n.date, "source": n.source} for n in r.notices],
+        "nearest": None if r.nearest is None else {
+            "doi": r.nearest.doi, "title": r.nearest.title, "similarity": r.nearest.similarity, "why": r.nearest.why,
+        },
+        "ignored": r.ignored,
+        "reason": r.reason,
+    }
+
+
+def _in_text(i: InText) -> dict:
+    return {"text": i.text, "line": i.line, "reference": i.reference}
+
+
+def _claim(c: Claim) -> dict:
+    return {"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}
+
+
+def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
+    """The whole report as JSON data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"name": report.source.name, "url": report.source.url, "recorded": report.source.recorded},
+        "documents": [
+            {
+                "path": d.path, "format": d.format, "error": d.error,
+                "citations": [citation_json(r, fail_on) for r in d.results],
+                "in_text": [_in_text(i) for i in d.in_text],
+                "claims": [_claim(c) for c in d.claims],
+            }
+            for d in report.documents
+        ],
+        "summary": report.summary(),
+    }
+
+
+class JsonReport(Reporter):
+    """Machine-readable report."""
+
+    name = "json"
+
+    def render(self, report: Report, fail_on: tuple[str, ...]) -> str:
+        """JSON text (ASCII-escaped, so no control character reaches a terminal raw)."""
+        return json.dumps(report_json(report, fail_on), indent=2, ensure_ascii=True) + "\n"

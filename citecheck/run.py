@@ -1,0 +1,100 @@
+"""A check run from Settings to ExitCode: build the service, check, report."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from rich.console import Console
+
+from citecheck.checker import check_inputs, read_inputs
+from citecheck.config import plus_token
+from citecheck.exit_codes import ExitCode
+from citecheck.models import SourceInfo
+from citecheck.policy import exit_code, fails
+from citecheck.report.interface import safe_text
+from citecheck.report.json import JsonReport
+from citecheck.report.terminal import TerminalReport
+from citecheck.services.cached import Cache, CachedService, CacheUnavailable
+from citecheck.services.crossref import CrossrefService
+from citecheck.services.http import HttpTransport
+from citecheck.services.interface import ServiceError
+from citecheck.services.recorded import RecordingTransport, ReplayTransport
+
+log = logging.getLogger("citecheck")
+
+REPORTERS = {"json": JsonReport, "rich": TerminalReport}
+
+
+def _setup_logging(quiet: bool, verbose: int) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.getLogger("citecheck").setLevel(level)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(format="citecheck: %(message)s")
+
+
+def build_service(settings, err: Console):
+    """The service stack: transport (HTTP, replay or recording) -> Crossref -> cache."""
+    if settings.recorded:
+        transport = ReplayTransport(settings.recorded)
+        source = SourceInfo(url=f"recorded answers in {settings.recorded}", recorded=True)
+    else:
+        if not settings.mailto and not settings.quiet and not settings.offline:
+            err.print("citecheck: no contact address: Crossref's public pool is slow (1 search a second). "
+                      "Set --mailto you@example.org or CITECHECK_MAILTO for the polite pool.", markup=False)
+        transport = HttpTransport(settings.crossref_url, mailto=settings.mailto, plus_token=plus_token(),
+                                  timeout_secs=settings.timeout_secs, max_rate=settings.max_rate,
+                                  concurrency=settings.concurrency)
+        source = SourceInfo(url=settings.crossref_url)
+        if settings.record:
+            transport = RecordingTransport(transport, settings.record, f"from {settings.crossref_url}")
+    service = CrossrefService(transport)
+    if settings.use_cache and not settings.recorded:
+        try:
+            service = CachedService(service, Cache(settings.cache_dir), offline=settings.offline)
+        except CacheUnavailable as exc:
+            err.print(f"citecheck: {exc}; going on without a cache", markup=False)
+    elif settings.offline and not settings.recorded:
+        service = CachedService(None, None, offline=True)  # type: ignore[arg-type]
+    workers = settings.concurrency or getattr(transport, "limiter", None) and transport.limiter.max_concurrency or 3
+    return service, source, max(1, workers)
+
+
+def run_check(settings, stdin=None) -> ExitCode:
+    """Check the settings' paths and write the report; the exit code follows DESIGN.md."""
+    _setup_logging(settings.quiet, settings.verbose)
+    err = Console(stderr=True, highlight=False)
+    try:
+        service, source, workers = build_service(settings, err)
+    except ServiceError as exc:
+        err.print(f"citecheck: {exc}", markup=False)
+        return ExitCode.INPUT_ERROR
+    inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20)
+    try:
+        report = check_inputs(inputs, service, source, workers=workers)
+    finally:
+        service.close()
+    for doc in report.documents:
+        if doc.error:
+            err.print(f"citecheck: {safe_text(doc.path)}: {safe_text(doc.error)}", markup=False, soft_wrap=True)
+
+    fmt = settings.format or "rich"
+    reporter = REPORTERS[fmt]()
+    if settings.output:
+        text = reporter.render(report, settings.fail_on)
+        try:
+            settings.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"citecheck: cannot write {settings.output}: {exc.strerror or exc}", markup=False)
+            return ExitCode.INPUT_ERROR
+    elif fmt == "rich":
+        console = Console(highlight=False)
+        reporter.show(report, settings.fail_on, console)
+    else:
+        sys.stdout.write(reporter.render(report, settings.fail_on))
+    if (reporter.machine or settings.output) and not settings.quiet:
+        s = report.summary()
+        failing = sum(1 for d in report.documents for r in d.results if fails(r, settings.fail_on))
+        err.print("citecheck: " + ", ".join(f"{n} {k}" for k, n in s.items()) + f"; {failing} failing", markup=False)
+    return exit_code(report, settings.fail_on)

@@ -1,0 +1,70 @@
+"""Recorded answers: replay a file of Crossref exchanges, or record one while asking.
+
+A recording is JSON: {"recorded": "<when and from where>", "exchanges": [{"request":
+"/works?query.bibliographic=...&rows=5", "status": 200, "body": <JSON or text>}]}.
+It lets the README's first command show a full report on a machine with no network.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+from citecheck.services.http import Answer, Transport, request_key
+from citecheck.services.interface import ServiceError
+
+
+class ReplayTransport(Transport):
+    """Answers only from a recording; a request it does not hold is an error, never a 404."""
+
+    recorded = True
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            exchanges = data["exchanges"]
+            self.note = str(data.get("recorded", ""))
+            self._answers = {ex["request"]: Answer(int(ex["status"]), *_body(ex["body"])) for ex in exchanges}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ServiceError(f"cannot read recorded answers {self.path}: {exc}") from None
+
+    def get(self, path: str, params: dict | None = None, kind: str = "single") -> Answer:
+        """The recorded answer to this request."""
+        key = request_key(path, params)
+        try:
+            return self._answers[key]
+        except KeyError:
+            raise ServiceError(f"no recorded answer for {key}") from None
+
+
+def _body(body) -> tuple[object, str]:
+    if isinstance(body, str):
+        return None, body
+    return body, json.dumps(body)
+
+
+class RecordingTransport(Transport):
+    """Passes requests to another transport and writes every answer it got to a recording."""
+
+    def __init__(self, inner: Transport, path: Path, note: str):
+        self.inner = inner
+        self.path = Path(path)
+        self.note = note
+        self._exchanges: dict[str, dict] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: str, params: dict | None = None, kind: str = "single") -> Answer:
+        """Ask the inner transport and keep the answer."""
+        answer = self.inner.get(path, params, kind)
+        body = answer.body if answer.body is not None else answer.text
+        with self._lock:
+            self._exchanges[request_key(path, params)] = {"request": request_key(path, params), "status": answer.status, "body": body}
+        return answer
+
+    def close(self) -> None:
+        """Write the recording, then close the inner transport."""
+        data = {"recorded": self.note, "exchanges": sorted(self._exchanges.values(), key=lambda e: e["request"])}
+        self.path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        self.inner.close()

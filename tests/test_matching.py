@@ -1,0 +1,169 @@
+"""Matching on realistic citations: the rules of DESIGN.md and issue 3's hard cases."""
+
+from citecheck.matching.journals import same_journal
+from citecheck.matching.normalize import split_pages
+from citecheck.matching.score import check_authors, check_pages, check_year, title_similarity
+from citecheck.matching.verdict import Evidence, judge
+from citecheck.models import Author, Citation, FieldStatus, Notice, Verdict, Work
+
+DUMAN_2016 = Work(
+    doi="10.1038/nm.4050",
+    title="Synaptic plasticity and depression: new insights from stress and rapid-acting antidepressants",
+    journal="Nature Medicine", short_journal=("Nat Med",), year_issued=2016, year_print=2016, year_online=2016,
+    volume="22", issue="3", pages="238-249",
+    authors=(Author("Duman", "Ronald S"), Author("Aghajanian", "George K"), Author("Sanacora", "Gerard"), Author("Krystal", "John H")),
+    type="journal-article",
+)
+MION_2013 = Work(
+    doi="10.1111/cns.12099",
+    title="Ketamine Pharmacology: An Update (Pharmacodynamics and Molecular Aspects, Recent Findings)",
+    journal="CNS Neuroscience & Therapeutics", short_journal=("CNS Neurosci Ther",), year_issued=2013,
+    volume="19", issue="6", pages="370-380", authors=(Author("Mion", "Georges"), Author("Villevieille", "Thierry")),
+)
+
+
+def cite(**kw) -> Citation:
+    kw.setdefault("text", " ".join(str(v) for v in kw.values() if isinstance(v, str)))
+    kw.setdefault("line", 1)
+    return Citation(**kw)
+
+
+def duman_as_cited() -> Citation:
+    return cite(
+        text="Duman, R. S., & Aghajanian, G. K. (2012). Synaptic plasticity and depression: New insights from stress "
+             "and rapid-acting antidepressants. Nature Medicine, 18(9), 1386-1398.",
+        authors=(Author("Duman", "R. S."), Author("Aghajanian", "G. K.")), year=2012,
+        title="Synaptic plasticity and depression: New insights from stress and rapid-acting antidepressants",
+        journal="Nature Medicine", volume="18", issue="9", pages="1386-1398",
+    )
+
+
+def test_real_title_with_wrong_year_volume_issue_pages_is_mismatch_naming_each():
+    result = judge(duman_as_cited(), Evidence(candidates=(MION_2013, DUMAN_2016)))
+    assert result.verdict is Verdict.MISMATCH
+    assert result.match.doi == "10.1038/nm.4050"
+    wrong = {f.name: (f.cited, f.found) for f in result.wrong_fields}
+    assert wrong == {"year": (2012, 2016), "volume": ("18", "22"), "issue": ("9", "3"), "pages": ("1386-1398", "238-249")}
+    assert "https://doi.org/10.1038/nm.4050" in result.reason
+
+
+def test_two_first_authors_of_four_is_a_shortened_list_not_a_mismatch():
+    check = check_authors((Author("Duman"), Author("Aghajanian")), DUMAN_2016.authors)
+    assert check.status is FieldStatus.MATCH
+
+
+def test_wrong_first_author_and_unknown_coauthor_are_mismatches():
+    assert check_authors((Author("Aghajanian"), Author("Duman")), DUMAN_2016.authors).status is FieldStatus.MISMATCH
+    assert check_authors((Author("Duman"), Author("Villela")), DUMAN_2016.authors).status is FieldStatus.MISMATCH
+
+
+def test_invented_title_under_real_first_author_is_not_found_with_nearest():
+    mion = cite(
+        text="Mion, G., & Villela, J. L. (2003). Ketamine: An update on its pharmacology and clinical applications. "
+             "The Lancet, 362(9392), 395-402.",
+        authors=(Author("Mion", "G."), Author("Villela", "J. L.")), year=2003,
+        title="Ketamine: An update on its pharmacology and clinical applications", journal="The Lancet",
+        volume="362", issue="9392", pages="395-402",
+    )
+    result = judge(mion, Evidence(candidates=(DUMAN_2016, MION_2013)))
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.match is None
+    assert result.nearest.doi == "10.1111/cns.12099"
+    assert "first author" in result.nearest.why
+
+
+def test_real_journal_volume_pages_under_an_invented_title_is_not_found():
+    grafted = cite(
+        title="Ketamine reverses central sensitization in fibromyalgia", authors=(Author("Duman"),),
+        journal="Nat Med", year=2016, volume="22", issue="3", pages="238-49",
+    )
+    result = judge(grafted, Evidence(candidates=(DUMAN_2016,)))
+    assert result.verdict is Verdict.NOT_FOUND
+    assert "another title" in result.nearest.why
+
+
+def test_correct_citation_in_vancouver_with_abbreviated_journal_is_verified():
+    c = cite(
+        text="Duman RS, Aghajanian GK, Sanacora G, Krystal JH. Synaptic plasticity and depression: new insights from "
+             "stress and rapid-acting antidepressants. Nat Med. 2016;22(3):238-49.",
+        authors=(Author("Duman", "RS"), Author("Aghajanian", "GK"), Author("Sanacora", "G"), Author("Krystal", "JH")),
+        title="Synaptic plasticity and depression: new insights from stress and rapid-acting antidepressants",
+        journal="Nat Med", year=2016, volume="22", issue="3", pages="238-49",
+    )
+    result = judge(c, Evidence(candidates=(DUMAN_2016,)))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_year_within_one_of_online_date_matches_with_a_note():
+    work = Work(doi="10.1/x", title="T", year_issued=2021, year_print=2021, year_online=2020)
+    check = check_year(2020, work)
+    assert check.status is FieldStatus.MATCH and "online 2020, in print 2021" in check.note
+    assert check_year(2019, work).status is FieldStatus.MATCH
+    assert check_year(2018, work).status is FieldStatus.MISMATCH
+    assert check_year(2019, Work(doi="10.1/y", title="T")).status is FieldStatus.ABSENT
+
+
+def test_journal_names_across_ampersand_abbreviation_and_the():
+    names = ("Anesthesia & Analgesia", "Anesth Analg")
+    assert same_journal("Anesthesia and Analgesia", names[:1])
+    assert same_journal("Anesth. Analg.", names[:1])
+    assert same_journal("The Lancet", ("Lancet",))
+    assert same_journal("J Neurosci", ("The Journal of Neuroscience",))
+    assert same_journal("Pain Med", ("Pain Medicine",))
+    assert not same_journal("Pain Medicine", ("Pain",))
+    assert not same_journal("The Journal of Neuroscience", ("Nature Medicine",))
+    assert not same_journal("J Pain", ("Journal of Pain Research",))
+
+
+def test_page_forms():
+    assert split_pages("161-169") == split_pages("161–9") == split_pages("161-9") == ("161", "169")
+    assert split_pages("1425-37") == ("1425", "1437")
+    assert split_pages("e676-e682") == ("e676", "e682")
+    assert split_pages("S245-51") == ("s245", "s251")
+    w = Work(doi="10.1/x", pages=None, article_number="e000776")
+    assert check_pages("e000776", w).status is FieldStatus.MATCH
+    assert check_pages("e000777", w).status is FieldStatus.MISMATCH
+    assert check_pages("813-818", Work(doi="10.1/y", pages="813-8")).status is FieldStatus.MATCH
+
+
+def test_titles_with_diacritics_case_subtitle_markup_and_translation():
+    work = Work(doi="10.1/z", title="Étude de la kétamine <i>in vivo</i>", subtitle="une revue")
+    assert title_similarity(cite(title="Etude de la ketamine in vivo: une revue"), work) >= 95
+    assert title_similarity(cite(title="ÉTUDE DE LA KÉTAMINE IN VIVO"), work) >= 95
+    translated = cite(title="[Study of ketamine in vivo] Étude de la kétamine in vivo")
+    assert title_similarity(translated, work) >= 95
+
+
+def test_retracted_match_is_flagged():
+    retracted = Work(doi=DUMAN_2016.doi, title=DUMAN_2016.title, authors=DUMAN_2016.authors, year_issued=2016,
+                     notices=(Notice("retraction", "10.1038/nm.9999", "2020-01-01", "publisher"),))
+    c = cite(title=DUMAN_2016.title, authors=(Author("Duman"),), year=2016)
+    result = judge(c, Evidence(candidates=(retracted,)))
+    assert result.verdict is Verdict.VERIFIED and result.retracted
+
+
+def test_doi_of_another_work_with_the_cited_title_existing_is_doi_mismatch():
+    c = duman_as_cited()
+    c = Citation(**{**c.__dict__, "doi": "10.1111/cns.12099", "year": 2016, "volume": "22", "issue": "3", "pages": "238-249"})
+    result = judge(c, Evidence(candidates=(DUMAN_2016,), doi_work=MION_2013, doi_known=True))
+    assert result.verdict is Verdict.MISMATCH
+    assert [f.name for f in result.wrong_fields] == ["doi"]
+    assert result.match.doi == "10.1038/nm.4050"
+
+
+def test_unregistered_doi_and_no_title_found_is_not_found_as_invention():
+    c = cite(title="Ketamine for everything", journal="Pain Medicine", doi="10.1093/pm/pnz999", year=2019)
+    result = judge(c, Evidence(doi_known=False, agency=None))
+    assert result.verdict is Verdict.NOT_FOUND and "registered with no agency" in result.reason
+
+
+def test_datacite_doi_is_skipped():
+    c = cite(title="A dataset of pain scores", doi="10.5061/dryad.abc", year=2019)
+    result = judge(c, Evidence(doi_known=False, agency="datacite"))
+    assert result.verdict is Verdict.SKIPPED and "datacite" in result.reason
+
+
+def test_web_page_and_bare_pubmed_link_are_skipped():
+    assert judge(cite(text="https://www.nih.gov/ketamine", url="https://www.nih.gov/ketamine"), Evidence()).verdict is Verdict.SKIPPED
+    pubmed = judge(cite(text="https://pubmed.ncbi.nlm.nih.gov/12345678/", pmid="12345678"), Evidence())
+    assert pubmed.verdict is Verdict.SKIPPED and "12345678" in pubmed.reason
