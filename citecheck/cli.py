@@ -22,7 +22,7 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, help="Check an arti
 cache_app = typer.Typer(no_args_is_help=True, help="Inspect or clear the local cache of Crossref answers.")
 app.add_typer(cache_app, name="cache")
 
-FORMATS = ("rich", "json")
+FORMATS = ("rich", "json", "markdown", "sarif", "junit", "github")
 err = Console(stderr=True, highlight=False)
 
 

@@ -14,7 +14,11 @@ from citecheck.exit_codes import ExitCode
 from citecheck.models import SourceInfo
 from citecheck.policy import exit_code, fails
 from citecheck.report.interface import safe_text
+from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport
+from citecheck.report.junit import JunitReport
+from citecheck.report.markdown import MarkdownReport
+from citecheck.report.sarif import SarifReport
 from citecheck.report.terminal import TerminalReport
 from citecheck.services.cached import Cache, CachedService, CacheUnavailable
 from citecheck.services.crossref import CrossrefService
@@ -24,7 +28,10 @@ from citecheck.services.recorded import RecordingTransport, ReplayTransport
 
 log = logging.getLogger("citecheck")
 
-REPORTERS = {"json": JsonReport, "rich": TerminalReport}
+REPORTERS = {
+    "rich": TerminalReport, "json": JsonReport, "markdown": MarkdownReport,
+    "sarif": SarifReport, "junit": JunitReport, "github": GithubReport,
+}
 
 
 def _setup_logging(quiet: bool, verbose: int) -> None:
@@ -38,7 +45,7 @@ def build_service(settings, err: Console):
     """The service stack: transport (HTTP, replay or recording) -> Crossref -> cache."""
     if settings.recorded:
         transport = ReplayTransport(settings.recorded)
-        source = SourceInfo(url=f"recorded answers in {settings.recorded}", recorded=True)
+        source = SourceInfo(url=f"{settings.recorded} ({transport.note})" if transport.note else str(settings.recorded), recorded=True)
     else:
         if not settings.mailto and not settings.quiet and not settings.offline:
             err.print("citecheck: no contact address: Crossref's public pool is slow (1 search a second). "
@@ -91,6 +98,8 @@ def run_check(settings, stdin=None) -> ExitCode:
     elif fmt == "rich":
         console = Console(highlight=False)
         reporter.show(report, settings.fail_on, console)
+        if settings.format is None and os.environ.get("GITHUB_ACTIONS") == "true":
+            sys.stdout.write(GithubReport().render(report, settings.fail_on))
     else:
         sys.stdout.write(reporter.render(report, settings.fail_on))
     if (reporter.machine or settings.output) and not settings.quiet:

@@ -36,8 +36,8 @@ def skip_reason(citation: Citation) -> str | None:
         return None
     if citation.pmid and not citation.title:
         return f"PubMed link (PMID {citation.pmid}): Crossref cannot look up PubMed IDs, and the entry gives no title"
-    if citation.url and not citation.title:
-        return "a web page, not a published work Crossref holds"
+    if citation.url and (not citation.title or looks_like_book(citation)):
+        return "a web page (a link with no DOI, journal, volume or pages), not a published work Crossref holds"
     if not citation.title:
         return "too little to look up: no title or DOI found in the entry"
     return None

@@ -1,0 +1,1 @@
+"""Benchmarks for citecheck: they print figures and assert nothing about time."""

@@ -1,0 +1,121 @@
+"""HTML articles: the page's block elements become "lines" for the list finder.
+
+beautifulsoup4 with the standard library's "html.parser" (no compiled
+dependency; it records each element's ``sourceline``).  Nothing here recurses
+over the tree: bs4's find_all/descendants/get_text are iterative, and our own
+loops walk flat lists, so deeply nested pages cannot raise RecursionError.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+from citecheck.extract.interface import Extractor
+from citecheck.extract.parse import find_doi
+from citecheck.extract.references import find_entries_in
+from citecheck.extract.text import decode
+from citecheck.models import Extraction
+
+# Never article content: dropped with everything inside.
+_IGNORED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+                 "iframe", "svg", "button", "select")
+# class/id words that mark page furniture ("site-footer", "nav-menu", "sharedaddy").
+_FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|related|share|sharing|social|"
+                                r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget)",
+                                re.IGNORECASE)
+# Elements whose class says furniture but that hold the whole page.
+_NEVER_DROPPED = {"html", "body", "main", "article"}
+# Elements that make a "line" of their own.
+_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "div",
+               "td", "th", "caption", "figcaption", "pre", "section", "tr"]
+_BLOCK_SET = set(_BLOCK_TAGS)
+_SPACES_RE = re.compile(r"\s+")
+_LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pubmed/\d",
+                         re.IGNORECASE)
+
+
+def page_blocks(text: str) -> list[tuple[int, str]]:
+    """(source line, text) of each innermost block element, furniture removed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "html.parser")
+    _drop_furniture(soup)
+    blocks = soup.find_all(_BLOCK_TAGS)
+    has_block_child: set[int] = set()
+    for el in blocks:
+        for parent in el.parents:
+            if parent.name in _BLOCK_SET:
+                has_block_child.add(id(parent))
+                break
+    out = []
+    for el in blocks:
+        if id(el) in has_block_child:
+            continue
+        block_text = _SPACES_RE.sub(" ", el.get_text()).strip()
+        block_text = _with_identifier_links(el, block_text)
+        out.append((el.sourceline or 1, block_text))
+    return out
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    for el in soup.find_all(_IGNORED_TAGS):
+        if not el.decomposed:
+            el.decompose()
+    doomed = []
+    for el in soup.find_all(True):
+        if el.name in _NEVER_DROPPED or el.attrs is None:
+            continue
+        marks = " ".join(el.get("class") or []) + " " + (el.get("id") or "")
+        if marks.strip() and _FURNITURE_ATTR_RE.search(marks):
+            doomed.append(el)
+    for el in doomed:
+        if not el.decomposed:
+            el.decompose()
+
+
+def _with_identifier_links(el, text: str) -> str:
+    """Append doi.org / PubMed hrefs the visible text does not already carry."""
+    for a in el.find_all("a", href=True):
+        href = a["href"].strip()
+        if not _LINK_ID_RE.search(href):
+            continue
+        doi = find_doi(href)
+        if doi and doi.lower() in text.lower():
+            continue
+        if not doi and href in text:
+            continue
+        text = f"{text} {href}"
+    return text
+
+
+class HtmlExtractor(Extractor):
+    """HTML pages: a reference heading and the list or paragraphs after it."""
+
+    name = "html"
+
+    def extract(self, data: bytes) -> Extraction:
+        """Find the citations in an HTML page; ``line`` is the element's source line."""
+        from citecheck.extract.claims import find_claims
+        from citecheck.extract.intext import find_in_text
+        from citecheck.extract.parse import parse_reference
+
+        blocks = page_blocks(decode(data))
+        citations = tuple(parse_reference(t, n) for n, t in find_entries_in(blocks, join_wraps=False))
+        # In-text citations and claims come from the prose blocks, on their source lines.
+        lines = _lines_from_blocks(blocks)
+        in_text = find_in_text(lines, citations)
+        claims = find_claims(lines, citations, in_text)
+        return Extraction(citations=citations, in_text=in_text, claims=claims, format=self.name)
+
+
+def _lines_from_blocks(blocks: list[tuple[int, str]]) -> list[str]:
+    """A sparse line list: each block's text on its source line (others empty)."""
+    last = max((n for n, _ in blocks), default=0)
+    lines = [""] * last
+    for n, text in blocks:
+        lines[n - 1] = (lines[n - 1] + " " + text).strip()
+    return lines
+

@@ -1,0 +1,105 @@
+"""In-text citations: "(Zheng et al., 2019)", "Duman & Aghajanian (2012)",
+"(Mion and Villela 2003; Hernandez et al. 2018)", "[1]", "[2-4]".
+
+Each becomes an InText linked to the reference entry it names: by first-author
+surname and year for author-year styles, by number for numeric styles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citecheck.models import Citation, InText
+
+_NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
+_YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
+# One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a"
+_ITEM = rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?,?\s(?P<year>{_YEAR})"
+_ITEM_RE = re.compile(_ITEM)
+_PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
+# "Duman & Aghajanian (2012)", "Zheng et al. (2019)"
+_NARRATIVE_RE = re.compile(
+    rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?\s\((?P<year>{_YEAR})\)")
+# "[1]", "[2-4]", "[1, 3, 5-7]"
+_NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
+#: the widest numeric range expanded ("[1-400]" is not a citation)
+MAX_RANGE = 50
+
+
+def find_in_text(lines: list[str], citations: tuple[Citation, ...]) -> tuple[InText, ...]:
+    """Every in-text citation in the prose lines, linked to ``citations`` where possible."""
+    entry_lines = {c.line for c in citations}
+    index = _author_year_index(citations)
+    found: list[InText] = []
+    for number, line in enumerate(lines, start=1):
+        if number in entry_lines or "(" not in line and "[" not in line:
+            continue
+        found.extend(_author_year(line, number, index))
+        found.extend(_numeric(line, number, len(citations)))
+    return tuple(found)
+
+
+def _key(surname: str, year: int | str | None) -> tuple[str, str]:
+    folded = unicodedata.normalize("NFKD", surname)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return folded, str(year)[:4] if year else ""
+
+
+def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str], int]:
+    index: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(citations):
+        if c.authors and c.year:
+            index.setdefault(_key(c.authors[0].surname, c.year), i)
+    return index
+
+
+def _author_year(line: str, number: int, index: dict) -> list[InText]:
+    out: list[InText] = []
+    taken: list[tuple[int, int]] = []
+    for paren in _PAREN_RE.finditer(line):
+        parts = [p.strip() for p in paren.group(1).split(";")]
+        items = [(p, _ITEM_RE.fullmatch(_strip_prefix(p))) for p in parts]
+        items = [(p, m) for p, m in items if m]
+        if not items:
+            continue
+        taken.append(paren.span())
+        if len(items) == 1 and len(parts) == 1:
+            m = items[0][1]
+            out.append(InText(paren.group(), number, index.get(_key(m["name"], m["year"]))))
+            continue
+        for text, m in items:
+            out.append(InText(text, number, index.get(_key(m["name"], m["year"]))))
+    for m in _NARRATIVE_RE.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(InText(m.group(), number, index.get(_key(m["name"], m["year"]))))
+    return out
+
+
+def _strip_prefix(part: str) -> str:
+    """"see Smith 2001", "e.g., Smith, 2001" -> the citation itself."""
+    return re.sub(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", "", part, flags=re.IGNORECASE)
+
+
+def _numeric(line: str, number: int, count: int) -> list[InText]:
+    out: list[InText] = []
+    for m in _NUMERIC_RE.finditer(line):
+        if m.start() == len(line) - len(line.lstrip()):
+            continue  # "[1] Smith J ..." is a list marker, not a citation
+        for n in _expand(m.group(1)):
+            out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
+    return out
+
+
+def _expand(spec: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s?,\s?", spec):
+        bounds = re.split(r"\s?[-–]\s?", part)
+        if len(bounds) == 2:
+            lo, hi = int(bounds[0]), int(bounds[1])
+            if lo <= hi and hi - lo <= MAX_RANGE:
+                numbers.extend(range(lo, hi + 1))
+        elif part:
+            numbers.append(int(part))
+    return numbers

@@ -1,0 +1,453 @@
+"""Parse one reference-list entry into its fields.
+
+The parser is a set of small heuristics, not a grammar: it peels off the parts
+that have a fixed written form first (DOI, PMID, URL), then finds the "source
+tail" (volume, issue, pages and often the year, in whichever of the common
+styles the entry uses), then the author list from the start, and splits what
+is left between title and journal.  Measured on real PubMed Central strings by
+``benchmarks/parsing.py``.
+
+Every regular expression here is linear: quantified groups are possessive or
+atomic where they could otherwise backtrack, because articles are untrusted
+input and extraction must stay fast (target: 5 MB/s).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.models import Author, Citation
+
+# Upper- and lower-case letters, Latin-1 and Latin Extended-A included.
+_UP = r"A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F"
+_LOW = r"a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F"
+
+# --- identifiers -----------------------------------------------------------
+
+# A DOI is "10.<registrant>/<suffix>"; the suffix runs to the first white space.
+# The prefixes people write in front of it are removed with it.
+_DOI_RE = re.compile(
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*[:.]?\s*|\bDOI\s*[:.]?\s*)?"
+    r"(?P<doi>10\.\d{4,9}/[^\s\"]++)",
+    re.IGNORECASE,
+)
+# Punctuation that ends a sentence rather than a DOI.
+_DOI_TRAILING = ".,;:)]}>'\""
+
+_PMID_RE = re.compile(
+    r"(?:\bPMID\s*:?\s*(?P<a>\d{1,9})\b"
+    r"|https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(?P<b>\d{1,9})/?)",
+    re.IGNORECASE,
+)
+_PMCID_RE = re.compile(r"\bPMCID\s*:?\s*PMC\d+\b|\bPMC\d{4,}\b", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]++", re.IGNORECASE)
+
+# Bits that carry no bibliographic field and would otherwise end up in a title
+# or a journal ("[PubMed]", "Available from:", "Accessed 3 May 2020").
+_NOISE_RE = re.compile(
+    r"\[(?:PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list|"
+    r"cited[^\]]{0,40}|Internet|serial online)\]"
+    r"|\bAvailable (?:from|at|online)\s*:?"
+    r"|\b(?:Accessed|Retrieved|Last accessed)\b[^.]{0,40}\.?"
+    r"|\bEpub ahead of print\.?|\bEpub\s+\d{4}[^.]{0,20}\.?"
+    r"|\bdoi\s*:?\s*$|\bPMID\s*:?\s*$"
+    r"|\b(?:Erratum in|Comment in|Retraction in|Retracted in)\b.*$",
+    re.IGNORECASE,
+)
+
+# --- years, volumes, pages -------------------------------------------------
+
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR_RE = re.compile(rf"(?<![\d/.-])({_YEAR})(?![\d/])")
+# "(2019)", "(2019a)", "(2019, March 3)", "(n.d.)"
+_PAREN_YEAR_RE = re.compile(
+    rf"\((?P<year>{_YEAR})[a-z]?(?:,\s*[A-Z][a-z]++\.?(?:\s\d{{1,2}})?)?\)"
+)
+_PAGE = r"[A-Za-z]{0,2}\d++[A-Za-z]?"
+_PAGES = rf"(?P<pages>{_PAGE}(?:\s?-\s?{_PAGE})?)(?![\d])"
+_VOL = r"(?P<volume>\d++[A-Za-z]?)"
+_ISS = r"(?:\s?\((?P<issue>[^()]{1,25})\))?"
+_MONTH = r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s?\d{1,2})?(?:\s?-\s?[A-Z]?[a-z]{0,8}\.?\s?\d{0,2})?)?"
+
+# The "source tail" in each style, most specific first.  Which one wins is
+# decided in _find_tail (the one reaching furthest right, then the longest).
+_TAIL_RES = (
+    # AMA / Vancouver / Lancet / NEJM: 1988;20:13-7, 2001; 357: 1-9, 2019 Jan;20(1):e1
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?{_VOL}{_ISS}(?:\s?:\s?{_PAGES})?"),
+    # BMC: 2004, 12:355-359
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}{_ISS}\s?:\s?{_PAGES}"),
+    # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
+    re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
+    # Frontiers / Royal Society: Exp. Brain Res. 156, 39-54
+    re.compile(rf"(?<=[{_LOW}{_UP}.]\s){_VOL}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
+    # Chicago notes: 3, no. 2 (2001): 1-9 / 3 (2001): 1-9
+    re.compile(
+        rf"(?<![\w(]){_VOL}(?:,\s?no\.\s?(?P<issue>[\w-]++))?\s?\((?:[A-Z][a-z]++\.?\s)?"
+        rf"(?P<year>{_YEAR})\)\s?:\s?{_PAGES}"
+    ),
+    # IEEE / MLA: vol. 3, no. 2, pp. 1-9
+    re.compile(
+        r"\bvol\.\s?(?P<volume>\w++)(?:,\s?(?:no|iss|issue)\.?\s?(?P<issue>[\w-]++))?"
+        rf"(?:,\s?(?:{_YEAR}|[A-Z][a-z]{{2,8}}\.?\s{_YEAR}))?(?:,\s?pp?\.\s?{_PAGES})?",
+        re.IGNORECASE,
+    ),
+    # Springer / Chicago author-date: 16(11):2403-2410, 118:285-296
+    re.compile(rf"(?<![\w(;:,.-]){_VOL}{_ISS}\s?:\s?{_PAGES}"),
+    # APA / Harvard: , 20(1), 161-169 / , 3(2), pp. 1-9
+    re.compile(rf",\s?{_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}"),
+    # APA without pages: , 20(1).
+    re.compile(rf",\s?{_VOL}\s?\((?P<issue>[^()]{{1,25}})\)\s?\.?$"),
+)
+
+# --- authors ---------------------------------------------------------------
+
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Dd]as|[Tt]er|[Tt]en|[Aa]l|[Ee]l|[Bb]in|[Ss]t\.?|[Mm]c|[Zz]ur|[Dd]ella|[Vv]ander)"
+# A surname: optional particles, then a capitalised word with ' and - inside.
+_SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-]*+"
+# An all-capitals surname, only ever taken when initials follow ("ANDERSON DJ").
+_SURNAME_V = rf"(?:{_SURNAME}(?:\s{_SURNAME}(?=\s[{_UP}]{{1,6}}[,.:;\s(]))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}[,.:;\s(]))"
+# Vancouver initials: "TH", "J-P", "A"
+_INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:Jr|Sr|II|III|IV|2nd|3rd|4th)\b\.?)?"
+# Dotted initials: "R. S.", "J.-P.", "Ø.", "Ch."
+_INIT_D = rf"(?:[{_UP}][{_LOW}]?\.(?:\s?-?\s?)?)++(?:,\s?(?:Jr|Sr)\.)?"
+_ETAL = r"(?:,?\s?(?:et\.?\s?al\.?|and others|et al))"
+
+# "Ikeda S, Tanaka M, ... et al."
+_VANCOUVER_RE = re.compile(
+    rf"(?P<list>{_SURNAME_V}\s{_INIT_V}(?:,\s?(?:and\s|&\s)?{_SURNAME_V}\s{_INIT_V})*+(?:\s(?:and|&)\s{_SURNAME_V}\s{_INIT_V})?)"
+    rf"(?P<etal>{_ETAL})?"
+)
+# "Zheng, L., Smith, J. K., & Jones, K."
+_SURNAME_2 = rf"{_SURNAME}(?:\s{_SURNAME}(?=,))?"
+_APA_RE = re.compile(
+    rf"(?P<list>{_SURNAME_2},\s?{_INIT_D}(?:,?\s?(?:&\s?|and\s|\.\.\.\s?|…\s?)?{_SURNAME_2},\s?{_INIT_D})*+)"
+    rf"(?P<etal>{_ETAL})?"
+)
+# Chicago / ASM: "Crawford, F., H. Kozono, and J. Kappler"
+_CHICAGO_RE = re.compile(
+    rf"(?P<list>{_SURNAME},\s?{_INIT_D}(?:,\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME})++)"
+    rf"(?P<etal>{_ETAL})?"
+)
+# "JM Cavanaugh, Y Lu, C Chen," (initials first, no dots)
+_INITIALS_FIRST_V_RE = re.compile(
+    rf"(?P<list>{_INIT_V}\s{_SURNAME}(?:,\s?(?:and\s|&\s)?{_INIT_V}\s{_SURNAME})*+)"
+    rf"(?P<etal>{_ETAL})?"
+)
+# "J. Smith, K. Jones, and L. Brown"
+_INITIALS_FIRST_RE = re.compile(
+    rf"(?P<list>{_INIT_D}\s?{_SURNAME}(?:,?\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME})*+)"
+    rf"(?P<etal>{_ETAL})?"
+)
+_AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
+_AUTHOR_CHICAGO_ONE = re.compile(
+    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D})|(?P<i2>{_INIT_D})\s?(?P<s2>{_SURNAME})")
+_AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
+_AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V})\s(?P<i>{_INIT_V})")
+_AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
+# Three lower-case words in a row: running title text, not names.
+_TITLE_LIKE_RE = re.compile(rf"[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}")
+# A lower-case word closing a sentence: the title has begun.
+_SENTENCE_END_RE = re.compile(rf"[{_LOW}]{{4,}}[.?!]\s")
+_ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
+
+# --- title and journal -----------------------------------------------------
+
+# A sentence boundary in the title/journal part: ., ? or ! then a space.
+_BOUNDARY_RE = re.compile(r"[.?!]\s++")
+_QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""})
+_SPACES_RE = re.compile(r"\s++")
+_STRIP = " \t.,;:-"
+_IN_BOOK_RE = re.compile(r"^(?:In\s?:|In\s)", re.IGNORECASE)
+
+
+def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
+    """Parse one reference entry into a Citation; fields not found are None.
+
+    ``text`` is the entry as written (kept as the citation's text); ``line`` is
+    where it starts in the document.
+    """
+    work = _SPACES_RE.sub(" ", text.translate(_DASHES)).strip()
+    doi, work = _take_doi(work)
+    pmid, work, pubmed_url = _take_pmid(work)
+    url, work = _take_url(work)
+    url = url or pubmed_url
+    work = _NOISE_RE.sub(" ", work)
+    work = _SPACES_RE.sub(" ", work).strip(" .,;")
+    if not re.search(rf"[{_LOW}{_UP}]{{3}}", work):
+        # Only an identifier or a link: nothing else to read.
+        return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url)
+
+    fields = _parse_body(work)
+    return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, **fields)
+
+
+def normalise_doi(raw: str) -> str:
+    """A DOI without its resolver prefix or trailing punctuation."""
+    doi = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", "", raw.strip(), flags=re.I)
+    doi = doi.rstrip(_DOI_TRAILING)
+    # A closing parenthesis belongs to the DOI only when it opens one too:
+    # 10.1016/S0140-6736(03)12345-6 keeps it, "(doi:10.1/abc)" does not.
+    while doi.endswith(")") and doi.count("(") < doi.count(")"):
+        doi = doi[:-1].rstrip(_DOI_TRAILING)
+    return doi
+
+
+def find_doi(text: str) -> str | None:
+    """The first DOI written anywhere in ``text``, normalised, or None."""
+    m = _DOI_RE.search(text)
+    return normalise_doi(m.group("doi")) if m else None
+
+
+# PDF-to-text tools break DOIs after the "/" or after a "." ("10.1016/j. neuron.2004");
+# the pieces are re-joined only where a DOI cannot end.
+_DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}/)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")
+
+
+def _take_doi(work: str) -> tuple[str | None, str]:
+    if "10." not in work:
+        return None, work
+    work = _DOI_BREAK_RE.sub(lambda m: m.group(1) or m.group(2), work)
+    m = _DOI_RE.search(work)
+    if not m:
+        return None, work
+    doi = normalise_doi(m.group("doi"))
+    end = m.start("doi") + len(doi)
+    # The punctuation after a DOI may end the title before it: keep it.
+    return doi, work[: m.start()] + " " + work[end:]
+
+
+def _take_pmid(work: str) -> tuple[str | None, str, str | None]:
+    """(PMID, text without it, the PubMed link when it was written as one)."""
+    work = _PMCID_RE.sub(" ", work)
+    m = _PMID_RE.search(work)
+    if not m:
+        return None, work, None
+    link = m.group() if m.group("b") else None
+    return m.group("a") or m.group("b"), work[: m.start()] + " " + work[m.end():], link
+
+
+def _take_url(work: str) -> tuple[str | None, str]:
+    m = _URL_RE.search(work)
+    if not m:
+        return None, work
+    url = m.group().rstrip(".,;:)]'\"")
+    return url, work[: m.start()] + " " + work[m.start() + len(url):]
+
+
+def _parse_body(work: str) -> dict:
+    """Authors, year, title, journal, volume, issue, pages from the entry's words."""
+    fields: dict = {}
+    authors, et_al, rest = _take_authors(work)
+    fields["authors"], fields["et_al"] = authors, et_al
+
+    year = None
+    m = _PAREN_YEAR_RE.match(rest) or re.match(rf"(?P<year>{_YEAR})[a-z]?(?=[.,:;)]|\s\(|\s[{_UP}\d])", rest)
+    if m:
+        # Author-date styles: the year follows the authors.
+        year = int(m.group("year"))
+        rest = rest[m.end():].lstrip(_STRIP)
+
+    tail = _find_tail(rest)
+    if tail:
+        middle = rest[: tail.start()]
+        groups = tail.groupdict()
+        fields["volume"] = groups.get("volume")
+        fields["issue"] = _clean_issue(groups.get("issue"))
+        fields["pages"] = _clean_pages(groups.get("pages"))
+        if year is None and groups.get("year"):
+            year = int(groups["year"])
+    else:
+        middle = rest
+    if year is None:
+        year = _any_year(rest)
+    fields["year"] = year
+    title, journal = _split_title_journal(middle.strip(_STRIP), has_tail=tail is not None)
+    fields["title"], fields["journal"] = title, journal
+    return fields
+
+
+def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
+    """The author list at the start of the entry, and the text after it."""
+    best = None
+    for regex, splitter in (
+        (_APA_RE, _AUTHOR_APA_ONE),
+        (_VANCOUVER_RE, _AUTHOR_V_ONE),
+        (_INITIALS_FIRST_RE, _AUTHOR_IF_ONE),
+        (_CHICAGO_RE, _AUTHOR_CHICAGO_ONE),
+        (_INITIALS_FIRST_V_RE, _AUTHOR_IFV_ONE),
+    ):
+        m = regex.match(work)
+        if m and _ends_author_list(work, m.end()) and (best is None or m.end() > best[0].end()):
+            best = (m, splitter)
+    if best is None:
+        return _take_loose_authors(work)
+    m, splitter = best
+    end, block = m.end(), m.group("list")
+    year = _PAREN_YEAR_RE.search(work, end, end + 300)
+    if year and not _TITLE_LIKE_RE.search(work, end, year.start()) \
+            and not _SENTENCE_END_RE.search(work, end, year.start()):
+        # The list pattern stopped at an odd name ("D' Agostino, M.", a group
+        # author); a parenthesised year soon after still closes the author list.
+        block, end = work[: year.start()], year.start()
+    authors = tuple(_author_of(a) for a in splitter.finditer(block))
+    et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
+    return authors, et_al, work[end:].lstrip(_STRIP)
+
+
+def _author_of(m: re.Match) -> Author:
+    """An Author from a match with groups s/i (or s2/i2 for the other name order)."""
+    groups = m.groupdict()
+    surname = groups.get("s") or groups.get("s2") or ""
+    initials = groups.get("i") or groups.get("i2") or ""
+    return Author(_clean_surname(surname), re.sub(r"[\s.]", "", initials))
+
+
+def _ends_author_list(work: str, end: int) -> bool:
+    """True when the author list stops where an author list can stop."""
+    if work[:end].rstrip()[-1:] in (".", ":"):
+        return True
+    rest = work[end:end + 6].lstrip()
+    return rest == "" or rest[0] in ".:,;(\"“'" or bool(re.match(_YEAR + r"\b", rest))
+
+
+def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
+    """Authors written with full given names, or a group author.
+
+    "Smith, John, and Karen Jones." / "NIMH Trial Group." — the list runs to the
+    first quote, parenthesised year, or sentence end that does not follow an
+    initial.
+    """
+    m = re.search(r"[\"“]|\(\s?(?:1[6-9]|20)\d\d|(?<![\s.][A-Z])(?<!\b[A-Z][a-z])[.:]\s", work)
+    if not m or m.start() > 200:
+        return (), False, work
+    block = work[: m.start()].strip(_STRIP)
+    rest = work[m.start():].lstrip(".: ") if work[m.start()] in ".:" else work[m.start():]
+    et_al = bool(_ETAL_RE.search(block))
+    block = _ETAL_RE.sub("", block).strip(_STRIP)
+    if not block or len(block.split()) > 12 or not block[0].isupper():
+        return (), False, work
+    first = re.split(r",?\s(?:and|&)\s|;\s|,\s(?=[A-Z][a-z]+\s[A-Z])", block)
+    authors = []
+    for part in first:
+        part = part.strip(_STRIP)
+        if not part:
+            continue
+        if "," in part:  # "Smith, John"
+            surname, given = part.split(",", 1)
+        elif len(authors) > 0 or len(part.split()) <= 3:  # "Karen Jones"
+            words = part.split()
+            surname, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else (part, "")
+        else:
+            surname, given = part, ""
+        authors.append(Author(_clean_surname(surname), _initials_of(given)))
+    return tuple(authors), et_al, rest
+
+
+def _initials_of(given: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", given) if w[0].isupper())
+
+
+def _clean_surname(surname: str) -> str:
+    return surname.strip(_STRIP + "’'")
+
+
+def _find_tail(rest: str):
+    """The volume/issue/pages group: the match reaching furthest right, longest first."""
+    best = None
+    for regex in _TAIL_RES:
+        for m in regex.finditer(rest):
+            if not (m.group("volume") or m.groupdict().get("pages")):
+                continue
+            if m.start() < 8:  # nothing before it could be a title and journal
+                continue
+            if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
+                best = m
+    return best
+
+
+def _clean_pages(pages: str | None) -> str | None:
+    if not pages:
+        return None
+    pages = re.sub(r"\s?-\s?", "-", pages)
+    return _restore_lost_dash(pages)
+
+
+def _restore_lost_dash(pages: str) -> str:
+    """"12591262" -> "1259-1262": PDF extraction often drops the range dash.
+
+    Only for six digits or more, where a single page number is rare, and only
+    when the second half reads as a later page than the first.
+    """
+    if not pages.isdigit() or len(pages) < 6:
+        return pages
+    half = (len(pages) + 1) // 2
+    first, last = pages[:half], pages[half:]
+    if int(last) > int(first[-len(last):]):
+        return f"{first}-{last}"
+    return pages
+
+
+def _clean_issue(issue: str | None) -> str | None:
+    return issue.strip() if issue else None
+
+
+def _any_year(text: str) -> int | None:
+    years = _YEAR_RE.findall(text)
+    return int(years[-1]) if years else None
+
+
+def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str | None]:
+    """Split "Title. Journal" (or "'Title', Journal") into its two parts."""
+    if not middle:
+        return None, None
+    quoted = _QUOTED_RE.search(middle)
+    if quoted and quoted.start() < 3:
+        title = quoted.group(1).strip(_STRIP)
+        journal = _IN_BOOK_RE.sub("", middle[quoted.end():]).strip(_STRIP + "\"“”'’")
+        return title or None, (journal or None) if has_tail else None
+    # Harvard / APA with a parenthesised year already taken: "Title, Journal" has no
+    # period between them only in Harvard's quoted form, handled above.
+    if not has_tail:
+        # A book or web page: the title is the first sentence; the rest is the
+        # publisher or site, which is no journal.
+        cuts = [m for m in _BOUNDARY_RE.finditer(middle) if not _is_initial_before(middle, m.start())]
+        return _clean_title(middle[: cuts[0].start() + 1] if cuts else middle), None
+    cuts = list(_BOUNDARY_RE.finditer(middle))
+    if not cuts:
+        return _clean_title(middle), None
+    # Journal = the last sentence, extended left over one-word abbreviated
+    # segments ("Nat. Rev. Cancer", "J. Virol. Methods").
+    idx = len(cuts) - 1
+    while idx > 0 and _is_abbrev_segment(middle[cuts[idx - 1].end(): cuts[idx].start() + 1]):
+        idx -= 1
+    title = middle[: cuts[idx].start() + 1]
+    journal = middle[cuts[idx].end():]
+    return _clean_title(title), _clean_journal(journal)
+
+
+def _is_initial_before(text: str, pos: int) -> bool:
+    """True when the "." at ``pos`` closes a single capital (an initial in a title)."""
+    return text[pos] == "." and pos >= 1 and text[pos - 1].isupper() and (pos < 2 or not text[pos - 2].isalpha())
+
+
+_ABBREV_WORD = rf"(?:[{_UP}][\w'-]{{0,11}}|&|of|and|in)"
+_ABBREV_SEGMENT_RE = re.compile(rf"{_ABBREV_WORD}(?:\s{_ABBREV_WORD}){{0,3}}\.")
+
+
+def _is_abbrev_segment(seg: str) -> bool:
+    """Up to four short capitalised words ending in "." — a piece of a dotted
+    journal abbreviation ("J.", "Mass Spectrom.", "N Y Acad.")."""
+    seg = seg.strip()
+    return bool(_ABBREV_SEGMENT_RE.fullmatch(seg)) and len(seg.split()[-1]) <= 12
+
+
+def _clean_title(title: str) -> str | None:
+    title = title.strip(" ,;:").rstrip(".").strip()
+    title = title.strip("\"“”'’‘").strip()
+    return title or None
+
+
+def _clean_journal(journal: str) -> str | None:
+    journal = _IN_BOOK_RE.sub("", journal.strip()).strip(_STRIP)
+    return journal or None

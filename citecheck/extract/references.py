@@ -1,0 +1,201 @@
+"""Find an article's reference list(s) and split them into one entry per reference.
+
+Works on lines of text (plain text, Markdown with its syntax stripped, or the
+block elements of an HTML page, each treated as one "line").  Two ways in:
+
+- a heading ("References", "Sources:", "## Bibliography", "**Works Cited**",
+  ...) followed by entries, until page furniture or a new heading ends the list;
+- no heading: a trailing block of lines at the end of the article that each
+  look like a reference (authors + year + title, or a DOI).
+
+Conservative on purpose: clinic pages end in "Request an appointment",
+"Share this", copyright lines and link lists, and none of those may become a
+citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Words that open a reference list (compared after stripping Markdown marks,
+# numbering and a trailing colon, lower-cased).
+_HEADING_RE = re.compile(
+    r"(?:\d{1,2}\.?\s*)?(?:references?(?:\s(?:list|cited|and notes))?|sources?(?:\scited)?|"
+    r"bibliography|works\scited|cited\sworks|citations|literature(?:\scited)?|"
+    r"further\sreading|notes|end\s?notes|sources\sand\sreferences|"
+    r"(?:scientific|research|medical)\s(?:references|sources)|studies\scited)"
+)
+_HEADING_MARKS = " \t#*_:=>|"
+
+# List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•".
+_MARKER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+_DOI_RE = re.compile(r"\b10\.\d{4,9}/\S")
+_URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+# An author list opening a line: "Zheng, L.", "Ikeda S,", "van der Berg, A.",
+# "Smith, John", "J. Smith", "World Health Organization." is not caught (fine:
+# group authors come with a year and are taken as wrapped-or-new by position).
+_AUTHOR_START_RE = re.compile(
+    r"^(?:(?:van|von|de|der|den|del|da|di|du|la|le|dos|ter|zur)\s)*"
+    r"[A-Z\u00C0-\u00DE][\w'’\-]+(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?"
+    r"(?:,\s?[A-Z\u00C0-\u00DE]\.|\s[A-Z\u00C0-\u00DE]{1,4}[,.:\s]|,\s[A-Z\u00C0-\u00DE][a-z]+[,\s])"
+    r"|^[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'’\-]+,"
+)
+
+# Page furniture: ends a reference list wherever it appears.
+_FURNITURE_RE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b)|all rights reserved|request an? (?:appointment|consultation)|"
+    r"book (?:an? )?(?:appointment|consultation|now)|schedule (?:an? )?(?:appointment|consultation)|"
+    r"contact us|call us|share (?:this|post|on)|^share\b|^follow us|privacy policy|terms of (?:use|service)|"
+    r"^read more|^related (?:posts|articles)|^you might also|^recent posts|^previous post|^next post|"
+    r"^posted in\b|^tags?:|^categor(?:y|ies):|^subscribe|newsletter|leave a (?:comment|reply)|"
+    r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie",
+    re.IGNORECASE,
+)
+
+#: an entry with no year, DOI or URL this short is furniture, not a reference
+MIN_UNDATED_ENTRY_CHARS = 60
+#: a heading-free trailing block needs this many reference-like lines
+MIN_TRAILING_ENTRIES = 2
+#: a reference-like line is at least this long ("Smith J. 2001." is not)
+MIN_REFERENCE_CHARS = 30
+
+
+def find_entries(lines: list[str]) -> list[tuple[int, str]]:
+    """The reference-list entries in an article's lines.
+
+    Returns (1-based line where the entry starts, entry text) pairs, with
+    wrapped lines re-joined and list markers removed.
+    """
+    return find_entries_in(enumerate(lines, start=1), join_wraps=True)
+
+
+def find_entries_in(items: Iterable[tuple[int, str]], join_wraps: bool) -> list[tuple[int, str]]:
+    """Like find_entries over (line, text) items; ``join_wraps`` False when each
+    item is already a whole block (an HTML paragraph or list item)."""
+    items = [(n, t) for n, t in items]
+    entries: list[tuple[int, str]] = []
+    i = 0
+    found_heading = False
+    while i < len(items):
+        if is_heading(items[i][1]):
+            found_heading = True
+            block, i = _read_list(items, i + 1, join_wraps)
+            entries.extend(block)
+        else:
+            i += 1
+    if not found_heading:
+        entries = _trailing_block(items, join_wraps)
+    return entries
+
+
+def is_heading(text: str) -> bool:
+    """True when a line is a reference-list heading ("References:", "## Sources")."""
+    if len(text) > 60:
+        return False
+    core = text.strip(_HEADING_MARKS).strip().lower()
+    return bool(_HEADING_RE.fullmatch(core))
+
+
+def is_furniture(text: str) -> bool:
+    """True for page furniture: footers, calls to action, share/contact lines."""
+    return bool(_FURNITURE_RE.search(text.strip()))
+
+
+def looks_like_reference(text: str) -> bool:
+    """A line that reads like a reference on its own: a DOI, or authors + year + more."""
+    text = _MARKER_RE.sub("", text.strip())
+    if _DOI_RE.search(text):
+        return True
+    return (
+        len(text) >= MIN_REFERENCE_CHARS
+        and bool(_YEAR_RE.search(text))
+        and bool(_AUTHOR_START_RE.match(text))
+        and text.count(".") + text.count(",") >= 2
+    )
+
+
+def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
+    """Entries from items[i:] until furniture, a new heading or a non-entry line."""
+    entries: list[tuple[int, str]] = []
+    current: list | None = None  # [line, [fragments]]
+    blank_run = 0
+    while i < len(items):
+        line_no, raw = items[i]
+        text = raw.strip()
+        if not text:
+            blank_run += 1
+            current = _close(current, entries)
+            i += 1
+            continue
+        if is_heading(text) or is_furniture(text) or _ends_list(text):
+            break
+        starts_entry = bool(_MARKER_RE.match(text)) or looks_like_reference(text)
+        if current is None or starts_entry or not join_wraps:
+            current = _close(current, entries)
+            current = [line_no, [_MARKER_RE.sub("", text)]]
+        else:
+            current[1].append(text)
+        blank_run = 0
+        i += 1
+    _close(current, entries)
+    # Drop short undated leftovers ("Click here", a stray caption).
+    kept = [(n, t) for n, t in entries if _is_entry(t)]
+    return kept, i
+
+
+def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
+    if current is not None:
+        entries.append((current[0], _join(current[1])))
+    return None
+
+
+def _is_entry(text: str) -> bool:
+    has_anchor = bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _URL_RE.search(text))
+    return has_anchor or len(text) >= MIN_UNDATED_ENTRY_CHARS
+
+
+def _ends_list(text: str) -> bool:
+    """A short line with no year, DOI or URL and no sentence end: a new section
+    title or a navigation link, not a reference."""
+    if _YEAR_RE.search(text) or _DOI_RE.search(text) or _URL_RE.search(text):
+        return False
+    stripped = _MARKER_RE.sub("", text)
+    return len(stripped) < MIN_UNDATED_ENTRY_CHARS and not stripped.endswith((".", ","))
+
+
+def _join(fragments: list[str]) -> str:
+    """Re-join wrapped lines; a hyphen at a line end joins a split word."""
+    out = fragments[0]
+    for frag in fragments[1:]:
+        if out.endswith("-") and out[-2:-1].isalpha() and frag[:1].islower():
+            out = out[:-1] + frag  # "fibro-" + "myalgia"
+        elif out.endswith(("-", "/")) or _in_link(out):
+            out = out + frag  # "10.1000/" + "abc", "low-" + "Dose"
+        else:
+            out = out + " " + frag
+    return out
+
+
+def _in_link(text: str) -> bool:
+    """True when the text ends inside a URL or DOI that a line break split."""
+    last = text.rsplit(" ", 1)[-1]
+    return ("://" in last or last.startswith("10.")) and not last.endswith((".", ","))
+
+
+def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> list[tuple[int, str]]:
+    """Reference-like lines that end the article (after skipping trailing furniture)."""
+    end = len(items)
+    while end > 0 and (not items[end - 1][1].strip() or is_furniture(items[end - 1][1])
+                       or (_ends_list(items[end - 1][1].strip()) and not looks_like_reference(items[end - 1][1]))):
+        end -= 1
+    start = end
+    while start > 0:
+        text = items[start - 1][1].strip()
+        if text and not looks_like_reference(text):
+            break
+        start -= 1
+    block = [(n, _MARKER_RE.sub("", t.strip())) for n, t in items[start:end] if t.strip()]
+    return block if len(block) >= MIN_TRAILING_ENTRIES else []

@@ -1,0 +1,40 @@
+"""`--format github`: workflow commands that annotate the exact line in a pull request."""
+
+from __future__ import annotations
+
+from citecheck.models import Report, Verdict
+from citecheck.policy import fails
+from citecheck.report.interface import Reporter, safe_text
+
+
+def escape_data(value: str) -> str:
+    """A workflow command's message: %, CR and LF escaped as GitHub requires."""
+    return safe_text(value, keep_newlines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A workflow command's property value: also ':' and ','."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReport(Reporter):
+    """`::error` for failing citations, `::warning` for the rest of the problems."""
+
+    name = "github"
+
+    def render(self, report: Report, fail_on: tuple[str, ...]) -> str:
+        """Workflow command lines."""
+        lines = []
+        for doc in report.documents:
+            if doc.error:
+                lines.append(f"::error file={escape_property(doc.path)},title=citecheck::{escape_data('cannot read: ' + doc.error)}")
+            for r in doc.results:
+                if r.verdict is Verdict.VERIFIED and not r.retracted:
+                    continue
+                level = "error" if fails(r, fail_on) else ("notice" if r.verdict is Verdict.SKIPPED or r.ignored else "warning")
+                title = f"citation {r.verdict.value}" + (" (retracted)" if r.retracted else "")
+                lines.append(
+                    f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"
+                    f"{escape_data(r.reason)}"
+                )
+        return "\n".join(lines) + ("\n" if lines else "")

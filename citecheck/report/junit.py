@@ -1,0 +1,53 @@
+"""`--format junit`: one test case per citation, a failure per problem (GitLab, Jenkins)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from citecheck.models import Report, Verdict
+from citecheck.policy import fails
+from citecheck.report.interface import Reporter, safe_text
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """Untrusted text that XML can carry (ElementTree escapes &, < and > itself)."""
+    return _XML_INVALID.sub("", safe_text(value))
+
+
+class JunitReport(Reporter):
+    """A testsuite per document."""
+
+    name = "junit"
+
+    def render(self, report: Report, fail_on: tuple[str, ...]) -> str:
+        """JUnit XML text."""
+        suites = ET.Element("testsuites", name="citecheck")
+        for doc in report.documents:
+            suite = ET.SubElement(suites, "testsuite", name=xml_text(doc.path))
+            failures = errors = skipped = 0
+            if doc.error:
+                case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
+                ET.SubElement(case, "error", message=xml_text(doc.error))
+                errors += 1
+            for r in doc.results:
+                name = f"line {r.citation.line}: {r.citation.text[:100]}"
+                case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=xml_text(name))
+                if fails(r, fail_on):
+                    el = ET.SubElement(case, "failure", message=xml_text(r.reason), type=r.verdict.value)
+                    el.text = xml_text(r.citation.text)
+                    failures += 1
+                elif r.verdict is Verdict.ERROR:
+                    ET.SubElement(case, "error", message=xml_text(r.reason))
+                    errors += 1
+                elif r.verdict is Verdict.SKIPPED or r.ignored:
+                    ET.SubElement(case, "skipped", message=xml_text(r.ignored or r.reason))
+                    skipped += 1
+            suite.set("tests", str(len(doc.results) + (1 if doc.error else 0)))
+            suite.set("failures", str(failures))
+            suite.set("errors", str(errors))
+            suite.set("skipped", str(skipped))
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

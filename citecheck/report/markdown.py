@@ -1,0 +1,49 @@
+"""`--format markdown`: a summary and a table of problems, for a pull-request comment."""
+
+from __future__ import annotations
+
+from citecheck.models import Report, Verdict
+from citecheck.policy import fails
+from citecheck.report.interface import Reporter, safe_text
+
+ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
+
+
+def md_cell(value) -> str:
+    """Text safe inside a Markdown table cell: no pipes, markup, HTML or line breaks."""
+    text = safe_text(value)
+    for ch in "\\`*_[]<>|#!~":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+class MarkdownReport(Reporter):
+    """Summary counts, then one table row per problem."""
+
+    name = "markdown"
+
+    def render(self, report: Report, fail_on: tuple[str, ...]) -> str:
+        """Markdown text."""
+        s = report.summary()
+        lines = ["## citecheck report", ""]
+        if report.source.recorded:
+            lines += [f"_Answers recorded, not live: {md_cell(report.source.url)}_", ""]
+        lines.append(" · ".join(f"{ICONS[k]} {n} {k.replace('_', ' ')}" for k, n in s.items()))
+        lines.append("")
+        problems = [(d, r) for d in report.documents for r in d.results if r.verdict is not Verdict.VERIFIED]
+        unread = [d for d in report.documents if d.error]
+        if unread:
+            lines += ["**Could not read:**", ""] + [f"- `{md_cell(d.path)}`: {md_cell(d.error)}" for d in unread] + [""]
+        if not problems:
+            lines.append("No problems found.")
+            return "\n".join(lines) + "\n"
+        lines += ["| file | line | verdict | citation | what is wrong |", "|---|---:|---|---|---|"]
+        for doc, r in problems:
+            verdict = f"{ICONS[r.verdict.value]} {r.verdict.value}" + (" (fails)" if fails(r, fail_on) else "")
+            if r.retracted:
+                verdict += " · retracted"
+            if r.ignored:
+                verdict += f" · ignored: {md_cell(r.ignored)}"
+            text = r.citation.text if len(r.citation.text) <= 160 else r.citation.text[:159] + "…"
+            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {md_cell(r.reason)} |")
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,138 @@
+"""End to end: the CLI against the local fake Crossref, as an editor or a CI job runs it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES, SEEDS, needs_shared, run_cli, verdicts
+
+SEED_001 = SEEDS / "001_9bcee23dc18f0278.txt"
+SAMPLE = FIXTURES / "sample-article.md"
+RECORDING = FIXTURES / "sample-article.crossref.json"
+#: fixtures/README.md: what each reference of the sample article must get.
+SAMPLE_VERDICTS = ["verified", "verified", "not_found", "not_found", "verified", "mismatch", "verified",
+                   "skipped", "mismatch", "verified"]
+
+
+def _check_json(url: str, *paths: str, extra: tuple[str, ...] = ()):
+    return run_cli("check", *paths, "--crossref-url", url, "--no-cache", "--quiet", "--format", "json", *extra)
+
+
+@needs_shared
+def test_seed_001_one_mismatch_and_four_inventions(fake_crossref):
+    run = _check_json(fake_crossref.url, str(SEED_001))
+    assert run.exit_code == 1
+    cits = run.json()["documents"][0]["citations"]
+    by_author = {c["text"].split(",")[0]: c for c in cits}
+    assert set(by_author) == {"Zheng", "Ciccolini", "Hernandez", "Duman", "Mion"}
+
+    duman = by_author["Duman"]
+    assert duman["verdict"] == "mismatch"
+    assert duman["match"]["doi"] == "10.1038/nm.4050"
+    wrong = {k: (v["cited"], v["found"]) for k, v in duman["fields"].items() if v["status"] == "mismatch"}
+    assert wrong == {"year": ("2012", "2016"), "volume": ("18", "22"), "issue": ("9", "3"), "pages": ("1386-1398", "238-249")}
+    assert duman["fields"]["authors"]["status"] == "match"  # the first two of four authors
+    assert duman["line"] == 41
+
+    for name in ("Zheng", "Ciccolini", "Hernandez", "Mion"):
+        assert by_author[name]["verdict"] == "not_found", by_author[name]["reason"]
+        assert by_author[name]["match"] is None
+    mion = by_author["Mion"]
+    assert mion["nearest"]["doi"] == "10.1111/cns.12099"
+    assert "same first author" in mion["nearest"]["why"]
+    assert run.json()["summary"] == {"verified": 0, "mismatch": 1, "not_found": 4, "skipped": 0, "error": 0}
+
+
+@needs_shared
+@pytest.mark.parametrize("seed", ["000_d0049d0c0da88a0a.txt", "002_3ce2cd98bbce725a.txt", "003_9edfcedc1e237e56.txt", "004_dc01302f98b94b82.txt"])
+def test_seeds_without_references_say_so_and_exit_0(fake_crossref, seed):
+    run = run_cli("check", str(SEEDS / seed), "--crossref-url", fake_crossref.url, "--no-cache", "--quiet")
+    assert run.exit_code == 0
+    assert "no references found" in run.stdout
+    assert fake_crossref.requests == []
+
+
+def test_sample_article_verdicts(fake_crossref):
+    run = _check_json(fake_crossref.url, str(SAMPLE))
+    assert run.exit_code == 1
+    report = run.json()
+    assert verdicts(report) == SAMPLE_VERDICTS
+    li = report["documents"][0]["citations"][5]
+    assert {k for k, v in li["fields"].items() if v["status"] == "mismatch"} == {"volume"}
+    assert li["fields"]["year"]["note"] == "cited 2011, Crossref has 2010"
+
+
+def test_recorded_answers_give_the_same_report_with_no_network():
+    run = run_cli("check", str(SAMPLE), "--recorded", str(RECORDING), "--format", "json")
+    assert run.exit_code == 1
+    report = run.json()
+    assert report["source"]["recorded"] is True
+    assert verdicts(report) == SAMPLE_VERDICTS
+
+
+def test_recorded_terminal_report_says_recorded_and_names_problems():
+    run = run_cli("check", str(SAMPLE), "--recorded", str(RECORDING))
+    assert run.exit_code == 1
+    assert "Answers recorded, not live" in run.stdout
+    assert "pages: 418-421 → 481-486" in run.stdout
+    assert "https://doi.org/10.1038/nature17998" in run.stdout
+    assert "5 verified, 2 mismatch, 2 not found, 1 skipped, 0 error" in run.stdout
+
+
+def test_second_run_is_answered_from_the_cache(fake_crossref, tmp_path):
+    args = ("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--cache-dir", str(tmp_path), "--quiet", "--format", "json")
+    first = run_cli(*args)
+    asked = len(fake_crossref.requests)
+    assert asked > 0
+    second = run_cli(*args)
+    assert len(fake_crossref.requests) == asked
+    assert verdicts(second.json()) == verdicts(first.json()) == SAMPLE_VERDICTS
+
+
+def test_offline_with_empty_cache_is_error_not_not_found(tmp_path):
+    run = run_cli("check", str(SAMPLE), "--offline", "--cache-dir", str(tmp_path), "--format", "json", "--quiet")
+    assert run.exit_code == 3
+    got = verdicts(run.json())
+    assert set(got) == {"error", "skipped"}
+
+
+def test_standard_input(fake_crossref):
+    article = "Ketamine and pain\n\nReferences\n" + SAMPLE.read_text().split("## References")[1].split("\n\n")[1]
+    run = run_cli("check", "-", "--crossref-url", fake_crossref.url, "--no-cache", "--quiet", "--format", "json", input=article)
+    assert run.exit_code == 1
+    doc = run.json()["documents"][0]
+    assert doc["path"] == "-"
+    assert len(doc["citations"]) == 10
+
+
+def test_unreadable_input_is_named_and_the_others_still_checked(fake_crossref, tmp_path):
+    good = tmp_path / "ok.txt"
+    good.write_text("Nothing cited here.\n")
+    run = run_cli("check", str(tmp_path / "missing.md"), str(good), "--crossref-url", fake_crossref.url, "--no-cache")
+    assert run.exit_code == 2
+    assert "missing.md: no such file" in run.stderr
+    assert "ok.txt" in run.stdout and "no references found" in run.stdout
+
+
+def test_service_down_gives_error_and_exit_3(fake_crossref):
+    fake_crossref.set_down(True)
+    run = _check_json(fake_crossref.url, str(SAMPLE), extra=("--timeout", "2"))
+    assert run.exit_code == 3
+    got = verdicts(run.json())
+    assert "not_found" not in got and "verified" not in got
+    assert got.count("error") == 9
+
+
+def test_fail_on_not_found_only_makes_mismatch_a_warning(fake_crossref, tmp_path):
+    zanos = [l for l in SAMPLE.read_text().splitlines() if l.startswith("- Zanos")][0]
+    article = tmp_path / "one.md"
+    article.write_text(f"# Ketamine\n\n## References\n\n{zanos}\n")
+    assert _check_json(fake_crossref.url, str(article)).exit_code == 1
+    assert _check_json(fake_crossref.url, str(article), extra=("--fail-on", "not_found")).exit_code == 0
+
+
+def test_bad_option_is_a_usage_error():
+    assert run_cli("check", str(SAMPLE), "--fail-on", "everything").exit_code == 2
+    assert run_cli("check", str(SAMPLE), "--format", "pdf").exit_code == 2

@@ -1,0 +1,87 @@
+"""Finding reference lists in article text (citecheck.extract.references)."""
+
+from __future__ import annotations
+
+from citecheck.extract.references import find_entries
+
+PROSE = [
+    "Ketamine for Chronic Pain: What the Evidence Says",
+    "Low-dose ketamine infusions can reduce pain in patients with complex regional pain syndrome.",
+    "Our clinic offers infusions under medical supervision.",
+    "",
+]
+
+
+def test_heading_with_colon_and_one_entry_per_line():
+    lines = PROSE + [
+        "References:",
+        "Zheng, L., et al. (2019). Low-dose ketamine in fibromyalgia. Pain Medicine, 20(1), 161-169.",
+        "Mion, G., & Villela, J. L. (2003). Ketamine pharmacology. The Lancet, 362(9392), 395-402.",
+    ]
+    entries = find_entries(lines)
+    assert [n for n, _ in entries] == [6, 7]
+    assert entries[0][1].startswith("Zheng, L.")
+
+
+def test_markdown_heading_numbered_entries_wrapped_lines_rejoined():
+    lines = PROSE + [
+        "## Sources",
+        "",
+        "1. Schwartzman RJ, Alexander GM. Outpatient intravenous ketamine for complex regional",
+        "   pain syndrome: a double-blind placebo controlled study. Pain. 2009;147:107-15.",
+        "2. Cohen SP, Bhatia A. Consensus guidelines on the use of intravenous ketamine infu-",
+        "   sions for chronic pain. Reg Anesth Pain Med. 2018;43(5):521-46.",
+    ]
+    entries = find_entries(lines)
+    assert [n for n, _ in entries] == [7, 9]
+    assert entries[0][1] == ("Schwartzman RJ, Alexander GM. Outpatient intravenous ketamine for complex "
+                             "regional pain syndrome: a double-blind placebo controlled study. Pain. "
+                             "2009;147:107-15.")
+    assert "ketamine infusions for chronic pain" in entries[1][1]
+
+
+def test_bracket_and_bullet_markers_removed():
+    lines = PROSE + [
+        "**Bibliography**",
+        "[1] Zheng L, Patel K. Ketamine dosing. Pain. 2019;160:1-9.",
+        "• Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119:813-8.",
+    ]
+    texts = [t for _, t in find_entries(lines)]
+    assert texts == ["Zheng L, Patel K. Ketamine dosing. Pain. 2019;160:1-9.",
+                     "Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119:813-8."]
+
+
+def test_list_ends_at_page_furniture():
+    lines = PROSE + [
+        "References",
+        "Zheng, L. (2019). Low-dose ketamine in fibromyalgia. Pain Medicine, 20(1), 161-169.",
+        "Request an Appointment",
+        "Hernandez, G. (2018). Ketamine and opioid use. Clinical Journal of Pain, 34(7), 654-660.",
+        "© 2024 Sunrise Ketamine Clinic. All rights reserved.",
+    ]
+    assert len(find_entries(lines)) == 1
+
+
+def test_short_undated_lines_after_heading_are_not_entries():
+    lines = PROSE + ["Sources", "Pain management", "Ketamine therapy", "Contact us"]
+    assert find_entries(lines) == []
+
+
+def test_trailing_block_without_heading():
+    lines = PROSE + [
+        "Duman RS, Aghajanian GK. Synaptic dysfunction in depression. Science. 2012;338:68-72.",
+        "Mion G, Villela JL. Ketamine pharmacology: an update. CNS Neurosci Ther. 2013;19:370-80.",
+        "",
+        "Share this post",
+    ]
+    assert [n for n, _ in find_entries(lines)] == [5, 6]
+
+
+def test_numbered_prose_list_without_heading_is_not_a_reference_list():
+    lines = PROSE + [
+        "  1. Rapid pain relief:",
+        "    Ketamine can relieve pain within hours of an infusion in 2023 clinical practice.",
+        "  2. Fewer opioids:",
+        "    Patients may need fewer opioid doses.",
+    ]
+    assert find_entries(lines) == []

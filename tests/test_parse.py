@@ -1,0 +1,137 @@
+"""parse_reference on realistic entries in each common style."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.parse import normalise_doi, parse_reference
+
+
+def surnames(c):
+    return [a.surname for a in c.authors]
+
+
+def test_apa_entry_gives_every_field():
+    c = parse_reference(
+        "Zheng, L., et al. (2019). The efficacy of low-dose ketamine infusion in patients with "
+        "fibromyalgia: A randomized controlled trial. Pain Medicine, 20(1), 161-169.", 38)
+    assert surnames(c) == ["Zheng"] and c.et_al
+    assert c.year == 2019
+    assert c.title == ("The efficacy of low-dose ketamine infusion in patients with fibromyalgia: "
+                       "A randomized controlled trial")
+    assert (c.journal, c.volume, c.issue, c.pages) == ("Pain Medicine", "20", "1", "161-169")
+    assert c.line == 38
+
+
+def test_vancouver_entry_keeps_abbreviated_pages():
+    c = parse_reference("Ikeda S, Tanaka M. Endoscopic sphincterotomy: long-term results in 408 patients. "
+                        "Endoscopy. 1988;20:13-7.", 1)
+    assert surnames(c) == ["Ikeda", "Tanaka"]
+    assert c.authors[0].initials == "S"
+    assert (c.year, c.journal, c.volume, c.pages) == (1988, "Endoscopy", "20", "13-7")
+    assert c.title == "Endoscopic sphincterotomy: long-term results in 408 patients"
+
+
+def test_harvard_quoted_title():
+    c = parse_reference("Smith, J. and Jones, K. (2001) 'Ketamine infusions for refractory chronic pain', "
+                        "Journal of Pain Research, 3(2), pp. 1-9.", 1)
+    assert surnames(c) == ["Smith", "Jones"]
+    assert c.title == "Ketamine infusions for refractory chronic pain"
+    assert (c.journal, c.volume, c.issue, c.pages, c.year) == ("Journal of Pain Research", "3", "2", "1-9", 2001)
+
+
+def test_nature_style_year_at_end_and_dotted_journal():
+    c = parse_reference("Duman, R. S. & Aghajanian, G. K. Synaptic dysfunction in depression: potential "
+                        "therapeutic targets. Nat. Med. 18, 1386–1398 (2012).", 1)
+    assert surnames(c) == ["Duman", "Aghajanian"]
+    assert c.title == "Synaptic dysfunction in depression: potential therapeutic targets"
+    assert c.journal == "Nat. Med"
+    assert (c.volume, c.pages, c.year) == ("18", "1386-1398", 2012)
+
+
+def test_ieee_initials_first():
+    c = parse_reference('L. Zheng and K. Patel, "Ketamine dosing for neuropathic pain," '
+                        "IEEE Trans. Biomed. Eng., vol. 66, no. 4, pp. 1021-1030, 2019.", 1)
+    assert surnames(c) == ["Zheng", "Patel"]
+    assert c.title == "Ketamine dosing for neuropathic pain"
+    assert (c.volume, c.issue, c.pages, c.year) == ("66", "4", "1021-1030", 2019)
+
+
+def test_mla_full_given_names():
+    c = parse_reference('Mion, Georges, and Jean-Luc Villela. "Ketamine Pharmacology: An Update." '
+                        "CNS Neuroscience & Therapeutics, vol. 19, no. 6, 2013, pp. 370-380.", 1)
+    assert surnames(c) == ["Mion", "Villela"]
+    assert c.title == "Ketamine Pharmacology: An Update"
+    assert (c.volume, c.issue, c.pages, c.year) == ("19", "6", "370-380", 2013)
+
+
+def test_chicago_notes_volume_issue_year():
+    c = parse_reference('Hernandez, Gabriel. "Ketamine and Opioid Sparing." Clinical Journal of Pain 34, '
+                        "no. 7 (2018): 654-660.", 1)
+    assert surnames(c) == ["Hernandez"]
+    assert c.title == "Ketamine and Opioid Sparing"
+    assert (c.journal, c.volume, c.issue, c.year, c.pages) == ("Clinical Journal of Pain", "34", "7", 2018, "654-660")
+
+
+def test_lancet_style_with_doi():
+    c = parse_reference("Mion G, Villela JL. Ketamine in chronic pain. Lancet 2003; 362: 395-402. "
+                        "doi:10.1016/S0140-6736(03)14022-7.", 1)
+    assert (c.journal, c.year, c.volume, c.pages) == ("Lancet", 2003, "362", "395-402")
+    assert c.doi == "10.1016/S0140-6736(03)14022-7"
+
+
+def test_springer_year_after_authors():
+    c = parse_reference("Schwartzman RJ, Alexander GM, Grothusen JR (2009) Outpatient intravenous ketamine "
+                        "for complex regional pain syndrome. Pain 147(1-3):107-115", 1)
+    assert surnames(c)[0] == "Schwartzman"
+    assert (c.year, c.journal, c.volume, c.issue, c.pages) == (2009, "Pain", "147", "1-3", "107-115")
+
+
+def test_author_particles_stay_with_surname():
+    c = parse_reference("van der Berg, A., & de Vries, B. (2020). Ketamine. Pain Reports, 5(3), e676-e682.", 1)
+    assert surnames(c) == ["van der Berg", "de Vries"]
+    assert c.title == "Ketamine"
+    assert c.pages == "e676-e682"
+
+
+def test_supplement_pages_kept_as_written():
+    c = parse_reference("Cohen SP, Bhatia A, Buvanendran A. Consensus guidelines on ketamine infusions. "
+                        "Reg Anesth Pain Med. 2018;43(5):S245–S251.", 1)
+    assert c.pages == "S245-S251"
+
+
+@pytest.mark.parametrize("written", [
+    "doi:10.1097/j.pain.0000000000001234.",
+    "DOI: 10.1097/j.pain.0000000000001234",
+    "https://doi.org/10.1097/j.pain.0000000000001234",
+    "http://dx.doi.org/10.1097/j.pain.0000000000001234,",
+])
+def test_doi_in_every_written_form(written):
+    c = parse_reference(f"Zheng L. Ketamine for pain. Pain. 2019;160:1-9. {written}", 1)
+    assert c.doi == "10.1097/j.pain.0000000000001234"
+
+
+def test_doi_broken_by_pdf_extraction_is_rejoined():
+    c = parse_reference("Etkin A. Anxiety. Neuron 44, 1043-1055. (doi:10.1016/ j.neuron.2004.12.006)", 1)
+    assert c.doi == "10.1016/j.neuron.2004.12.006"
+
+
+def test_pmid_and_pubmed_link():
+    assert parse_reference("Smith J. Ketamine. Pain. 2001;3:1-9. PMID: 19783371", 1).pmid == "19783371"
+    c = parse_reference("https://pubmed.ncbi.nlm.nih.gov/19783371/", 1)
+    assert c.pmid == "19783371" and c.title is None
+
+
+def test_bare_doi_or_url_has_no_title():
+    assert parse_reference("https://doi.org/10.1213/ANE.0000000000000465", 1).title is None
+    c = parse_reference("https://www.ketamineclinic.example/blog/ketamine-for-pain", 1)
+    assert c.url == "https://www.ketamineclinic.example/blog/ketamine-for-pain" and c.title is None
+
+
+def test_normalise_doi_keeps_balanced_parentheses():
+    assert normalise_doi("https://doi.org/10.1016/S0140-6736(03)14022-7).") == "10.1016/S0140-6736(03)14022-7"
+
+
+def test_lost_page_dash_is_restored():
+    c = parse_reference("Wilcox A (2000) The timing of the fertile window. BMJ 321:12591262", 1)
+    assert c.pages == "1259-1262"
