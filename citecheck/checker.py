@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from citecheck.extract import extract_bytes
+from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
 from citecheck.matching.score import title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
@@ -26,60 +25,7 @@ log = logging.getLogger(__name__)
 #: Candidates asked for per query. The right work is first for most well-formed references;
 #: rows beyond the first few rescue garbled ones at little cost with `select`.
 SEARCH_ROWS = 10
-#: Inputs larger than this are refused with a clear message (issue 7: 200 MB by default).
-DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Suffixes a directory is searched for.
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\bPMID:?\s*\d+|\bPMCID:?\s*PMC\d+", re.I)
-
-
-@dataclass(frozen=True)
-class Input:
-    """One document to check: its name as given, and its bytes or the reason it has none."""
-
-    path: str
-    data: bytes | None = None
-    error: str | None = None
-
-
-def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> list[Input]:
-    """Read each path (a file, a directory of articles, or '-' for standard input)."""
-    inputs = []
-    for path in paths:
-        if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                inputs.append(Input(path, error=f"larger than the {max_bytes // 2**20} MB limit (--max-file-mb)"))
-            else:
-                inputs.append(Input(path, data))
-            continue
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
-                inputs.append(Input(path, error="a directory with no articles (.txt, .md, .html) in it"))
-            inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
-        else:
-            inputs.append(_read_file(p, path, max_bytes))
-    return inputs
-
-
-def _read_file(p: Path, name: str, max_bytes: int) -> Input:
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            return Input(name, error=f"{size // 2**20} MB, larger than the {max_bytes // 2**20} MB limit (--max-file-mb)")
-        return Input(name, p.read_bytes())
-    except FileNotFoundError:
-        return Input(name, error="no such file" if not p.is_symlink() else "a link to a file that does not exist")
-    except PermissionError:
-        return Input(name, error="permission denied")
-    except IsADirectoryError:
-        return Input(name, error="a directory")
-    except OSError as exc:
-        return Input(name, error=exc.strerror or str(exc))
 
 
 def search_query(citation: Citation) -> str:

@@ -8,7 +8,8 @@ import sys
 
 from rich.console import Console
 
-from citecheck.checker import check_inputs, read_inputs
+from citecheck.checker import check_inputs
+from citecheck.inputs import read_inputs
 from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
 from citecheck.models import SourceInfo
