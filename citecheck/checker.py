@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from citecheck.extract import extract_bytes
+from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
 from citecheck.matching.score import title_similarity
@@ -77,7 +78,12 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
             extracted.append((item, None, item.error))
             continue
         try:
-            extracted.append((item, extract_bytes(item.data, item.path), None))
+            data, marked = take_inline_markers(item.data)
+            extraction = extract_bytes(data, item.path)
+            if marked:
+                extraction = replace(extraction, citations=tuple(
+                    replace(c, ignore_reason=marked[c.line]) if c.line in marked else c for c in extraction.citations))
+            extracted.append((item, extraction, None))
         except ExtractError as exc:
             extracted.append((item, None, str(exc)))
 

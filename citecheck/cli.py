@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
@@ -13,7 +10,7 @@ import typer
 from rich.console import Console
 
 from citecheck import __version__
-from citecheck.config import ConfigError, default_cache_dir, find_config, load_config, plus_token
+from citecheck.config import ConfigError, Settings, default_cache_dir, find_config, load_config
 from citecheck.exit_codes import ExitCode
 from citecheck.policy import DEFAULT_FAIL_ON, parse_fail_on
 from citecheck.services.cached import Cache, CacheUnavailable
@@ -23,30 +20,9 @@ cache_app = typer.Typer(no_args_is_help=True, help="Inspect or clear the local c
 app.add_typer(cache_app, name="cache")
 
 FORMATS = ("rich", "json", "markdown", "sarif", "junit", "github")
+#: Commands whose options the config file supplies defaults for.
+CONFIGURED_COMMANDS = ("check", "baseline", "lookup")
 err = Console(stderr=True, highlight=False)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a check run needs, after flags, variables and the config file are merged."""
-
-    paths: tuple[str, ...]
-    crossref_url: str
-    mailto: str | None
-    cache_dir: Path
-    use_cache: bool
-    offline: bool
-    format: str | None
-    output: Path | None
-    fail_on: tuple[str, ...]
-    recorded: Path | None
-    record: Path | None
-    max_rate: float | None
-    concurrency: int | None
-    timeout_secs: float
-    max_file_mb: int
-    quiet: bool
-    verbose: int
 
 
 def _version(value: bool):
@@ -62,49 +38,74 @@ def _main(
 ):
     """Load the config file so that its values become the options' defaults."""
     try:
-        config = load_config(find_config())
+        path = find_config()
+        config = load_config(path)
     except ConfigError as exc:
         err.print(f"citecheck: {exc}", markup=False)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
-    ctx.default_map = {"check": config}
+    ctx.default_map = {name: config for name in CONFIGURED_COMMANDS}
+    ctx.obj = {"config_path": path, "config": config}
 
 
-@app.command()
-def check(
-    paths: List[str] = typer.Argument(..., help="Articles to check: files, directories, or - for standard input."),
-    crossref_url: str = typer.Option("https://api.crossref.org", envvar="CITECHECK_CROSSREF_URL", help="Crossref API base URL (a mirror or local stand-in)."),
-    mailto: Optional[str] = typer.Option(None, envvar="CITECHECK_MAILTO", help="Your contact address: puts requests in Crossref's faster polite pool."),
-    cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK_CACHE_DIR", help="Where the cache of Crossref answers lives."),
-    no_cache: bool = typer.Option(False, "--no-cache", envvar="CITECHECK_NO_CACHE", help="Neither read nor write the cache."),
-    offline: bool = typer.Option(False, "--offline", envvar="CITECHECK_OFFLINE", help="Answer from the cache only; uncached citations are errors."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", help=f"Report format: {', '.join(FORMATS)} (default rich on a terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report to this file instead of standard output."),
-    fail_on: str = typer.Option(",".join(DEFAULT_FAIL_ON), envvar="CITECHECK_FAIL_ON", help="Verdicts and flags that fail the run (comma-separated)."),
-    recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
-    record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file."),
-    max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", help="Requests per second, overriding Crossref's headers."),
-    concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", help="Requests in flight, overriding Crossref's headers."),
-    timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", help="Seconds to wait for each Crossref answer."),
-    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", envvar="CITECHECK_QUIET", help="No warnings or progress on stderr."),
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
-):
-    """Check the citations of one or more articles."""
-    try:
-        fail_words = parse_fail_on(fail_on)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--fail-on")
-    if format is not None and format not in FORMATS:
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
-    settings = Settings(
-        paths=tuple(paths), crossref_url=crossref_url, mailto=mailto or None,
-        cache_dir=cache_dir or default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
-        output=output, fail_on=fail_words, recorded=recorded, record=record, max_rate=max_rate,
-        concurrency=concurrency, timeout_secs=timeout, max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
+def _check_command(write_baseline: bool):
+    """The `check` command, or `baseline` (the same options; it writes the problems instead of failing on them)."""
+
+    def command(
+        ctx: typer.Context,
+        paths: List[str] = typer.Argument(..., help="Articles to check: files, directories, or - for standard input."),
+        crossref_url: str = typer.Option("https://api.crossref.org", envvar="CITECHECK_CROSSREF_URL", help="Crossref API base URL (a mirror or local stand-in)."),
+        mailto: Optional[str] = typer.Option(None, envvar="CITECHECK_MAILTO", help="Your contact address: puts requests in Crossref's faster polite pool."),
+        cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK_CACHE_DIR", help="Where the cache of Crossref answers lives."),
+        no_cache: bool = typer.Option(False, "--no-cache", envvar="CITECHECK_NO_CACHE", help="Neither read nor write the cache."),
+        offline: bool = typer.Option(False, "--offline", envvar="CITECHECK_OFFLINE", help="Answer from the cache only; uncached citations are errors."),
+        format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", help=f"Report format: {', '.join(FORMATS)} (default rich; plain text when not a terminal)."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report (or, for baseline, the baseline) to this file."),
+        fail_on: str = typer.Option(",".join(DEFAULT_FAIL_ON), envvar="CITECHECK_FAIL_ON", help="Verdicts and flags that fail the run (comma-separated)."),
+        ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
+        baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: .citecheck-baseline.json when present)."),
+        recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
+        record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file."),
+        max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", help="Requests per second, overriding Crossref's headers."),
+        concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", help="Requests in flight, overriding Crossref's headers."),
+        timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", help="Seconds to wait for each Crossref answer."),
+        max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", envvar="CITECHECK_QUIET", help="No warnings or progress on stderr."),
+        verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
+    ):
+        try:
+            fail_words = parse_fail_on(fail_on)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--fail-on")
+        if format is not None and format not in FORMATS:
+            raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+        settings = Settings(
+            paths=tuple(paths), crossref_url=crossref_url, mailto=mailto or None,
+            cache_dir=cache_dir or default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
+            output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
+            recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
+            max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
+        )
+        from citecheck.run import run_baseline, run_check
+
+        raise typer.Exit(int(run_baseline(settings) if write_baseline else run_check(settings)))
+
+    command.__doc__ = (
+        "Write the problems the articles have now to a baseline file, so that `check` fails only on new ones."
+        if write_baseline else "Check the citations of one or more articles."
     )
-    from citecheck.run import run_check
+    return command
 
-    raise typer.Exit(int(run_check(settings)))
+
+def _split_rules(values) -> list[str]:
+    # A rule list from CITECHECK_IGNORE or the config may arrive as one comma-separated string.
+    out = []
+    for value in values or []:
+        out.extend(v.strip() for v in (value.split(",") if not str(value).lower().startswith("text:") else [value]) if v.strip())
+    return out
+
+
+app.command("check")(_check_command(False))
+app.command("baseline")(_check_command(True))
 
 
 def _cache(cache_dir: Optional[Path]) -> Cache:
@@ -127,6 +128,16 @@ def cache_clear(cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK
     """Delete every cached answer."""
     count = _cache(cache_dir).clear()
     print(f"cleared {count} cached answers")
+
+
+@app.command("config")
+def show_config(ctx: typer.Context):
+    """Print the effective settings of `check` and where each comes from (flag > variable > file > default)."""
+    from citecheck.config import describe_settings
+
+    command = typer.main.get_command(app).commands["check"]
+    check_ctx = command.make_context("check", ["-"], parent=ctx.parent, default_map=ctx.parent.default_map["check"])
+    print(describe_settings(check_ctx, ctx.obj["config_path"]))
 
 
 def main() -> None:

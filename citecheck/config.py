@@ -11,11 +11,38 @@ import os
 import tomllib
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import platformdirs
 
 PLUS_TOKEN_VARIABLE = "CITECHECK_CROSSREF_PLUS_TOKEN"
 #: Keys the config file may not set: secrets live in the environment only.
 SECRET_KEYS = {"crossref_plus_token", "plus_token", "token"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a check run needs, after flags, variables and the config file are merged."""
+
+    paths: tuple[str, ...]
+    crossref_url: str = "https://api.crossref.org"
+    mailto: str | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    offline: bool = False
+    format: str | None = None
+    output: Path | None = None
+    fail_on: tuple[str, ...] = ("mismatch", "not_found", "retracted")
+    ignore: tuple[str, ...] = ()
+    baseline: Path | None = None
+    recorded: Path | None = None
+    record: Path | None = None
+    max_rate: float | None = None
+    concurrency: int | None = None
+    timeout_secs: float = 30.0
+    max_file_mb: int = 200
+    quiet: bool = False
+    verbose: int = 0
 
 
 class ConfigError(Exception):
@@ -70,3 +97,24 @@ def plus_token() -> str | None:
     """The Crossref Plus token from the environment, or None."""
     token = os.environ.get(PLUS_TOKEN_VARIABLE, "").strip()
     return token or None
+
+
+#: How `citecheck config` names where a value came from.
+SOURCE_NAMES = {"COMMANDLINE": "flag", "ENVIRONMENT": "variable", "DEFAULT_MAP": "config file", "DEFAULT": "default"}
+
+
+def describe_settings(ctx, config_path: Path | None) -> str:
+    """One line per option of a command context: name, value, and where it came from."""
+    lines = [f"config file: {config_path or 'none found'}"]
+    for param in ctx.command.params:
+        if param.name in ("paths", "ctx") or not getattr(param, "opts", None) or param.param_type_name == "argument":
+            continue
+        source = ctx.get_parameter_source(param.name)
+        where = SOURCE_NAMES.get(getattr(source, "name", ""), "default")
+        if where == "variable" and getattr(param, "envvar", None):
+            where += f" {param.envvar}"
+        value = ctx.params.get(param.name)
+        lines.append(f"{param.opts[0]:<16} {value!s:<40} ({where})")
+    token = "set" if plus_token() else "not set"
+    lines.append(f"{'(plus token)':<16} {token:<40} (variable {PLUS_TOKEN_VARIABLE}; never shown)")
+    return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from rich.console import Console
 
@@ -12,7 +13,8 @@ from citecheck.checker import check_inputs
 from citecheck.inputs import read_inputs
 from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
-from citecheck.models import SourceInfo
+from citecheck.ignores import BASELINE_FILE_NAME, apply_ignores, find_ignore_file, load_baseline, load_rules, write_baseline
+from citecheck.models import Report, SourceInfo
 from citecheck.policy import exit_code, fails
 from citecheck.report.interface import safe_text
 from citecheck.report.github import GithubReport
@@ -69,15 +71,22 @@ def build_service(settings, err: Console):
     return service, source, max(1, workers)
 
 
-def run_check(settings, stdin=None) -> ExitCode:
-    """Check the settings' paths and write the report; the exit code follows DESIGN.md."""
-    _setup_logging(settings.quiet, settings.verbose)
-    err = Console(stderr=True, highlight=False)
+def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -> Report | None:
+    """Read, check and annotate (ignores, baseline) every input; None when the run cannot start."""
     try:
         service, source, workers = build_service(settings, err)
-    except ServiceError as exc:
+        rules = load_rules(find_ignore_file(), list(settings.ignore))
+    except (ServiceError, OSError) as exc:
         err.print(f"citecheck: {exc}", markup=False)
-        return ExitCode.INPUT_ERROR
+        return None
+    baseline, baseline_name = set(), BASELINE_FILE_NAME
+    baseline_path = settings.baseline or (Path(BASELINE_FILE_NAME) if Path(BASELINE_FILE_NAME).is_file() else None)
+    if baseline_path is not None and use_baseline:
+        try:
+            baseline, baseline_name = load_baseline(baseline_path), str(baseline_path)
+        except (OSError, ValueError) as exc:
+            err.print(f"citecheck: cannot read baseline {baseline_path}: {exc}", markup=False)
+            return None
     inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20)
     try:
         report = check_inputs(inputs, service, source, workers=workers)
@@ -86,6 +95,16 @@ def run_check(settings, stdin=None) -> ExitCode:
     for doc in report.documents:
         if doc.error:
             err.print(f"citecheck: {safe_text(doc.path)}: {safe_text(doc.error)}", markup=False, soft_wrap=True)
+    return apply_ignores(report, rules, baseline, baseline_name)
+
+
+def run_check(settings, stdin=None) -> ExitCode:
+    """Check the settings' paths and write the report; the exit code follows DESIGN.md."""
+    _setup_logging(settings.quiet, settings.verbose)
+    err = Console(stderr=True, highlight=False)
+    report = make_report(settings, err, stdin)
+    if report is None:
+        return ExitCode.INPUT_ERROR
 
     fmt = settings.format or "rich"
     reporter = REPORTERS[fmt]()
@@ -108,3 +127,23 @@ def run_check(settings, stdin=None) -> ExitCode:
         failing = sum(1 for d in report.documents for r in d.results if fails(r, settings.fail_on))
         err.print("citecheck: " + ", ".join(f"{n} {k}" for k, n in s.items()) + f"; {failing} failing", markup=False)
     return exit_code(report, settings.fail_on)
+
+
+def run_baseline(settings, stdin=None) -> ExitCode:
+    """Check the paths and write their current problems to the baseline file."""
+    _setup_logging(settings.quiet, settings.verbose)
+    err = Console(stderr=True, highlight=False)
+    # The baseline records everything that fails now, so an existing baseline must not hide anything.
+    report = make_report(settings, err, stdin, use_baseline=False)
+    if report is None:
+        return ExitCode.INPUT_ERROR
+    target = settings.output or Path(BASELINE_FILE_NAME)
+    try:
+        count = write_baseline(report, target, settings.fail_on)
+    except OSError as exc:
+        err.print(f"citecheck: cannot write {target}: {exc.strerror or exc}", markup=False)
+        return ExitCode.INPUT_ERROR
+    err.print(f"citecheck: wrote {count} problem{'s' if count != 1 else ''} to {target}", markup=False)
+    if any(d.error for d in report.documents):
+        return ExitCode.INPUT_ERROR
+    return ExitCode.OK

@@ -1,0 +1,160 @@
+"""Ignore rules and the baseline: citations still checked and shown, but never failing the run.
+
+Rules come from `.citecheckignore` (found like the config file, from the working directory
+upward) and from `ignore = [...]` in the config; one rule a line: a DOI, or `text:` and the
+start of the reference as written, with an optional `# reason`. An inline
+`<!-- citecheck: ignore -->` (optionally `<!-- citecheck: ignore reason -->`) on the line
+just before an entry ignores that entry. The baseline file holds the problems a team has
+accepted; `check` fails only on problems it does not hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from citecheck.models import CheckResult, DocumentResult, Report, Verdict
+from citecheck.policy import fails
+
+IGNORE_FILE_NAME = ".citecheckignore"
+BASELINE_FILE_NAME = ".citecheck-baseline.json"
+BASELINE_FORMAT = 1
+_INLINE = re.compile(r"<!--\s*citecheck:\s*ignore\b\s*(.*?)\s*-->", re.I)
+_INLINE_BYTES = re.compile(rb"<!--\s*citecheck:\s*ignore\b.*?-->", re.I)
+
+
+@dataclass(frozen=True)
+class IgnoreRule:
+    """One rule: a DOI or the start of a reference's text, and why it is ignored."""
+
+    doi: str | None = None
+    text: str | None = None
+    reason: str = "ignored by rule"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def parse_rule(line: str, origin: str) -> IgnoreRule | None:
+    """A rule from one line ('10.1000/x # why' or 'text: Smith J. 2001 # why'); None for blanks and comments."""
+    body, _, reason = line.partition("#")
+    body = body.strip()
+    if not body:
+        return None
+    reason = reason.strip() or f"ignored by {origin}"
+    if body.lower().startswith("text:"):
+        text = body[5:].strip()
+        return IgnoreRule(text=_squash(text), reason=reason) if text else None
+    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", body, flags=re.I).strip().lower()
+    return IgnoreRule(doi=doi, reason=reason) if doi.startswith("10.") else None
+
+
+def find_ignore_file(start: Path | None = None) -> Path | None:
+    """The nearest .citecheckignore from the working directory upward."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / IGNORE_FILE_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_rules(ignore_file: Path | None, config_rules: list[str] | None = None) -> list[IgnoreRule]:
+    """Rules from the ignore file and the config's `ignore` list."""
+    rules = []
+    if ignore_file is not None:
+        for line in ignore_file.read_text(encoding="utf-8", errors="replace").splitlines():
+            rule = parse_rule(line, ignore_file.name)
+            if rule:
+                rules.append(rule)
+    for line in config_rules or []:
+        rule = parse_rule(str(line), "the config's ignore list")
+        if rule:
+            rules.append(rule)
+    return rules
+
+
+def rule_reason(result: CheckResult, rules: list[IgnoreRule]) -> str | None:
+    """The reason of the first rule covering this result, or None."""
+    dois = {d.lower() for d in (result.citation.doi, result.match.doi if result.match else None) if d}
+    text = _squash(result.citation.text)
+    for rule in rules:
+        if rule.doi and rule.doi in dois:
+            return rule.reason
+        if rule.text and text.startswith(rule.text):
+            return rule.reason
+    return None
+
+
+def inline_ignores(text: str) -> dict[int, str]:
+    """Line numbers (1-based) that follow an inline ignore marker, with the marker's reason."""
+    marked = {}
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        m = _INLINE.search(line)
+        if not m:
+            continue
+        reason = m.group(1) or "ignored by an inline marker"
+        following = number + 1
+        # The entry may start on the marker's own line (after the comment) or on the next non-blank line.
+        if line[m.end():].strip():
+            marked[number] = reason
+            continue
+        while following <= len(lines) and not lines[following - 1].strip():
+            following += 1
+        marked[following] = reason
+    return marked
+
+
+def take_inline_markers(data: bytes) -> tuple[bytes, dict[int, str]]:
+    """The document without its ignore markers (line numbers kept), and the lines they mark."""
+    if b"citecheck" not in data:
+        return data, {}
+    text = data.decode("utf-8", errors="replace")
+    return _INLINE_BYTES.sub(b"", data), inline_ignores(text)
+
+
+def baseline_key(path: str, result: CheckResult) -> str:
+    """What identifies a problem across runs: the file, the entry as written, and the verdict."""
+    raw = f"{path}\n{_squash(result.citation.text)}\n{result.verdict.value}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def write_baseline(report: Report, path: Path, fail_on: tuple[str, ...]) -> int:
+    """Write every failing problem of the report to a baseline file; returns how many."""
+    entries = []
+    for doc in report.documents:
+        for r in doc.results:
+            if fails(replace(r, ignored=None), fail_on):
+                entries.append({"key": baseline_key(doc.path, r), "path": doc.path, "line": r.citation.line,
+                                "verdict": r.verdict.value, "text": r.citation.text[:200]})
+    data = {"citecheck_baseline": BASELINE_FORMAT, "problems": entries}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def load_baseline(path: Path) -> set[str]:
+    """The problem keys a baseline file holds. Raises ValueError when it is not a baseline."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("citecheck_baseline") != BASELINE_FORMAT:
+        raise ValueError(f"{path} is not a citecheck baseline file")
+    return {p["key"] for p in data.get("problems", []) if isinstance(p, dict) and "key" in p}
+
+
+def apply_ignores(report: Report, rules: list[IgnoreRule], baseline: set[str] | None = None,
+                  baseline_name: str = BASELINE_FILE_NAME) -> Report:
+    """Mark covered results as ignored (with the reason); their verdicts stay as they are."""
+    documents = []
+    for doc in report.documents:
+        results = []
+        for r in doc.results:
+            reason = r.ignored or rule_reason(r, rules)
+            if reason is None and baseline and r.verdict is not Verdict.VERIFIED and baseline_key(doc.path, r) in baseline:
+                reason = f"in the baseline ({baseline_name})"
+            results.append(replace(r, ignored=reason) if reason else r)
+        documents.append(replace(doc, results=tuple(results)))
+    return replace(report, documents=tuple(documents))

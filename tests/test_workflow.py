@@ -1,0 +1,127 @@
+"""Editors' and CI's workflows: ignores, baseline, policy, config precedence, machine formats."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from citecheck.ignores import inline_ignores, parse_rule
+from tests.conftest import FIXTURES, run_cli, verdicts
+
+SAMPLE = FIXTURES / "sample-article.md"
+RECORDING = FIXTURES / "sample-article.crossref.json"
+ZANOS_DOI = "10.1038/nature17998"
+
+
+def _recorded(*extra: str, env: dict | None = None):
+    return run_cli("check", str(SAMPLE), "--recorded", str(RECORDING), *extra, env=env)
+
+
+def _problem_lines(report: dict) -> list[int]:
+    return [c["line"] for c in report["documents"][0]["citations"] if c["fails"]]
+
+
+def test_ignore_rule_parsing():
+    assert parse_rule("10.1038/NATURE17998  # known erratum", "f").doi == "10.1038/nature17998"
+    assert parse_rule("https://doi.org/10.1/x", "f").doi == "10.1/x"
+    rule = parse_rule("text: Kessler, M. T.,  Ortega # in press", "f")
+    assert rule.text == "kessler, m. t., ortega" and rule.reason == "in press"
+    assert parse_rule("# just a comment", "f") is None
+
+
+def test_ignored_doi_no_longer_fails_and_shows_its_reason(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".citecheckignore").write_text(f"{ZANOS_DOI}  # year confirmed with the author\n")
+    report = _recorded("--format", "json").json()
+    zanos = [c for c in report["documents"][0]["citations"] if c["text"].startswith("Zanos")][0]
+    assert zanos["verdict"] == "mismatch" and zanos["ignored"] == "year confirmed with the author"
+    assert zanos["fails"] is False
+
+
+def test_ignore_everything_that_fails_exits_0(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rules = ["10.1038/nature17998", "10.1126/science.1190287", "text:Hallworth", "text:Kessler"]
+    run = _recorded("--ignore", rules[0], "--ignore", rules[1], "--ignore", rules[2], "--ignore", rules[3])
+    assert run.exit_code == 0
+    assert "ignored" in run.stdout
+
+
+def test_inline_marker_ignores_the_next_entry(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = SAMPLE.read_text().replace("- Kessler,", "<!-- citecheck: ignore accepted in press -->\n- Kessler,")
+    article = tmp_path / "article.md"
+    article.write_text(text)
+    assert 1 in inline_ignores("<!-- citecheck: ignore -->\n\nnext") or 3 in inline_ignores("<!-- citecheck: ignore -->\n\nnext")
+    report = run_cli("check", str(article), "--recorded", str(RECORDING), "--format", "json").json()
+    kessler = [c for c in report["documents"][0]["citations"] if c["text"].startswith("Kessler")][0]
+    assert kessler["ignored"] == "accepted in press" and kessler["fails"] is False
+
+
+def test_baseline_then_a_new_invented_reference_fails_on_that_one_only(tmp_path, monkeypatch, fake_crossref):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "article.md"
+    article.write_text(SAMPLE.read_text())
+    common = ("--crossref-url", fake_crossref.url, "--no-cache", "--quiet")
+    written = run_cli("baseline", str(article), *common)
+    assert written.exit_code == 0
+    assert len(json.loads((tmp_path / ".citecheck-baseline.json").read_text())["problems"]) == 4
+    assert run_cli("check", str(article), *common).exit_code == 0
+
+    invented = "- Ortiz, P. (2020). Ketamine microdosing restores hippocampal volume in adolescents. Neuron, 105(2), 210–222.\n"
+    article.write_text(article.read_text().replace("- Zanos,", invented + "- Zanos,"))
+    run = run_cli("check", str(article), *common, "--format", "json")
+    assert run.exit_code == 1
+    failing = [c["text"][:6] for c in run.json()["documents"][0]["citations"] if c["fails"]]
+    assert failing == ["Ortiz,"]
+
+
+def test_config_file_then_variable_then_flag(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.citecheck]\nfail-on = ["not_found"]\nmailto = "file@example.org"\n')
+    shown = run_cli("config").stdout
+    assert "not_found" in shown and "(config file)" in shown and "file@example.org" in shown
+    shown = run_cli("config", env={"CITECHECK_MAILTO": "env@example.org"}).stdout
+    assert "env@example.org" in shown and "variable CITECHECK_MAILTO" in shown
+    # The file's fail-on makes the sample's mismatches warnings; a flag puts them back.
+    assert _recorded("--quiet").exit_code == 1  # it still has not_found citations
+    assert _recorded("--quiet", "--fail-on", "mismatch").exit_code == 1
+
+
+def test_config_file_may_not_hold_the_token(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "citecheck.toml").write_text('crossref-plus-token = "abc"\n')
+    run = run_cli("config")
+    assert run.exit_code == 2 and "CITECHECK_CROSSREF_PLUS_TOKEN" in run.stderr and "abc" not in run.stderr
+
+
+def test_sarif_has_one_result_per_failing_citation_on_its_line():
+    run = _recorded("--format", "sarif")
+    log = json.loads(run.stdout)
+    assert log["version"] == "2.1.0"
+    results = log["runs"][0]["results"]
+    assert len(results) == 4
+    assert {r["ruleId"] for r in results} == {"citation-mismatch", "citation-not-found"}
+    assert sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results) == [70, 71, 73, 76]
+
+
+def test_junit_has_a_case_per_citation_and_a_failure_per_problem():
+    root = ET.fromstring(_recorded("--format", "junit").stdout)
+    cases = root.findall(".//testcase")
+    assert len(cases) == 10
+    assert len(root.findall(".//failure")) == 4
+    assert len(root.findall(".//skipped")) == 1
+
+
+def test_github_annotations_and_markdown_table():
+    lines = _recorded("--format", "github").stdout.splitlines()
+    errors = [l for l in lines if l.startswith("::error ")]
+    assert len(errors) == 4 and all("sample-article.md,line=" in l for l in errors)
+    md = _recorded("--format", "markdown").stdout
+    assert md.count("(fails)") == 4 and "| file | line | verdict |" in md
+
+
+def test_github_actions_prints_rich_report_and_annotations():
+    run = _recorded(env={"GITHUB_ACTIONS": "true"})
+    assert "Summary:" in run.stdout and run.stdout.count("::error ") == 4
