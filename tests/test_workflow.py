@@ -125,3 +125,13 @@ def test_github_annotations_and_markdown_table():
 def test_github_actions_prints_rich_report_and_annotations():
     run = _recorded(env={"GITHUB_ACTIONS": "true"})
     assert "Summary:" in run.stdout and run.stdout.count("::error ") == 4
+
+
+def test_json_report_validates_against_the_published_schema():
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    schema = json.loads((FIXTURES.parent / "docs" / "report.schema.json").read_text())
+    report = json.loads(_recorded("--format", "json").stdout)
+    jsonschema.validate(report, schema)
+    broken = dict(report, summary={"verified": "many"})
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
