@@ -13,7 +13,8 @@ from citecheck import __version__
 from citecheck.config import ConfigError, Settings, default_cache_dir, find_config, load_config
 from citecheck.exit_codes import ExitCode
 from citecheck.policy import DEFAULT_FAIL_ON, parse_fail_on
-from citecheck.services.cached import Cache, CacheUnavailable
+from citecheck.services.cached import FOUND_TTL_SECS, NOT_FOUND_TTL_SECS, Cache, CacheUnavailable
+from citecheck.services.http import DEFAULT_BREAKER_FAILURES
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, help="Check an article's citations against Crossref.")
 cache_app = typer.Typer(no_args_is_help=True, help="Inspect or clear the local cache of Crossref answers.")
@@ -47,12 +48,13 @@ def _main(
     ctx.obj = {"config_path": path, "config": config}
 
 
-def _check_command(write_baseline: bool):
-    """The `check` command, or `baseline` (the same options; it writes the problems instead of failing on them)."""
+def _check_command(mode: str):
+    """The `check`, `baseline` or `lookup` command: the same options, three ends."""
+    what = "One reference, as written (quote it)." if mode == "lookup" else "Articles to check: files, directories, or - for standard input."
 
     def command(
         ctx: typer.Context,
-        paths: List[str] = typer.Argument(..., help="Articles to check: files, directories, or - for standard input."),
+        paths: List[str] = typer.Argument(..., help=what),
         crossref_url: str = typer.Option("https://api.crossref.org", envvar="CITECHECK_CROSSREF_URL", help="Crossref API base URL (a mirror or local stand-in)."),
         mailto: Optional[str] = typer.Option(None, envvar="CITECHECK_MAILTO", help="Your contact address: puts requests in Crossref's faster polite pool."),
         cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK_CACHE_DIR", help="Where the cache of Crossref answers lives."),
@@ -69,6 +71,9 @@ def _check_command(write_baseline: bool):
         concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", help="Requests in flight, overriding Crossref's headers."),
         timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", help="Seconds to wait for each Crossref answer."),
         max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+        cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", min=0, help="Days a found work stays in the cache."),
+        not_found_ttl_hours: float = typer.Option(NOT_FOUND_TTL_SECS / 3600, envvar="CITECHECK_NOT_FOUND_TTL_HOURS", min=0, help="Hours a 'not found' answer stays in the cache."),
+        breaker_failures: int = typer.Option(DEFAULT_BREAKER_FAILURES, envvar="CITECHECK_BREAKER_FAILURES", min=1, help="Stop asking Crossref once this many requests in a row failed every retry."),
         quiet: bool = typer.Option(False, "--quiet", "-q", envvar="CITECHECK_QUIET", help="No warnings or progress on stderr."),
         verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
     ):
@@ -84,15 +89,18 @@ def _check_command(write_baseline: bool):
             output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
+            cache_ttl_days=cache_ttl_days, not_found_ttl_hours=not_found_ttl_hours, breaker_failures=breaker_failures,
         )
-        from citecheck.run import run_baseline, run_check
+        from citecheck import run
 
-        raise typer.Exit(int(run_baseline(settings) if write_baseline else run_check(settings)))
+        runner = {"check": run.run_check, "baseline": run.run_baseline, "lookup": run.run_lookup}[mode]
+        raise typer.Exit(int(runner(settings)))
 
-    command.__doc__ = (
-        "Write the problems the articles have now to a baseline file, so that `check` fails only on new ones."
-        if write_baseline else "Check the citations of one or more articles."
-    )
+    command.__doc__ = {
+        "check": "Check the citations of one or more articles.",
+        "baseline": "Write the problems the articles have now to a baseline file, so that `check` fails only on new ones.",
+        "lookup": "Check one reference given on the command line.",
+    }[mode]
     return command
 
 
@@ -104,8 +112,8 @@ def _split_rules(values) -> list[str]:
     return out
 
 
-app.command("check")(_check_command(False))
-app.command("baseline")(_check_command(True))
+for _mode in ("check", "baseline", "lookup"):
+    app.command(_mode)(_check_command(_mode))
 
 
 def _cache(cache_dir: Optional[Path]) -> Cache:
@@ -128,6 +136,20 @@ def cache_clear(cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK
     """Delete every cached answer."""
     count = _cache(cache_dir).clear()
     print(f"cleared {count} cached answers")
+
+
+@app.command("extract")
+def extract(
+    paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json"),
+    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+):
+    """Show what citecheck finds in articles and how each entry parsed (asks Crossref nothing)."""
+    from citecheck.run import run_extract
+
+    if format not in ("text", "json"):
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+    raise typer.Exit(int(run_extract(paths, format, max_file_mb)))
 
 
 @app.command("config")

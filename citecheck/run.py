@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
-from citecheck.checker import check_inputs
+from citecheck.checker import check_citation, check_inputs
+from citecheck.extract import extract_bytes
+from citecheck.extract.interface import ExtractError
+from citecheck.extract.parse import parse_reference
 from citecheck.inputs import read_inputs
 from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
 from citecheck.ignores import BASELINE_FILE_NAME, apply_ignores, find_ignore_file, load_baseline, load_rules, write_baseline
-from citecheck.models import Report, SourceInfo
+from citecheck.models import DocumentResult, Report, SourceInfo
 from citecheck.policy import exit_code, fails
+from citecheck.progress import RunProgress
 from citecheck.report.interface import safe_text
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport
@@ -25,7 +31,7 @@ from citecheck.report.sarif import SarifReport
 from citecheck.report.terminal import TerminalReport
 from citecheck.services.cached import Cache, CachedService, CacheUnavailable
 from citecheck.services.crossref import CrossrefService
-from citecheck.services.http import HttpTransport
+from citecheck.services.http import MAX_WORKERS, HttpTransport
 from citecheck.services.interface import ServiceError
 from citecheck.services.recorded import RecordingTransport, ReplayTransport
 
@@ -55,19 +61,23 @@ def build_service(settings, err: Console):
                       "Set --mailto you@example.org or CITECHECK_MAILTO for the polite pool.", markup=False)
         transport = HttpTransport(settings.crossref_url, mailto=settings.mailto, plus_token=plus_token(),
                                   timeout_secs=settings.timeout_secs, max_rate=settings.max_rate,
-                                  concurrency=settings.concurrency)
+                                  concurrency=settings.concurrency, breaker_failures=settings.breaker_failures)
         source = SourceInfo(url=settings.crossref_url)
         if settings.record:
             transport = RecordingTransport(transport, settings.record, f"from {settings.crossref_url}")
     service = CrossrefService(transport)
     if settings.use_cache and not settings.recorded:
         try:
-            service = CachedService(service, Cache(settings.cache_dir), offline=settings.offline)
+            service = CachedService(service, Cache(settings.cache_dir), offline=settings.offline,
+                                    found_ttl_secs=settings.cache_ttl_days * 86400,
+                                    not_found_ttl_secs=settings.not_found_ttl_hours * 3600)
         except CacheUnavailable as exc:
             err.print(f"citecheck: {exc}; going on without a cache", markup=False)
     elif settings.offline and not settings.recorded:
         service = CachedService(None, None, offline=True)  # type: ignore[arg-type]
-    workers = settings.concurrency or getattr(transport, "limiter", None) and transport.limiter.max_concurrency or 3
+    # Sized for the most the headers may allow later, not for the announced start: the
+    # Limiter's buckets, not the pool's size, keep requests within Crossref's limits.
+    workers = settings.concurrency or MAX_WORKERS
     return service, source, max(1, workers)
 
 
@@ -89,7 +99,8 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
             return None
     inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20)
     try:
-        report = check_inputs(inputs, service, source, workers=workers)
+        with RunProgress(err, service, quiet=settings.quiet, verbose=settings.verbose) as progress:
+            report = check_inputs(inputs, service, source, workers=workers, on_result=progress.advance)
     finally:
         service.close()
     for doc in report.documents:
@@ -105,7 +116,29 @@ def run_check(settings, stdin=None) -> ExitCode:
     report = make_report(settings, err, stdin)
     if report is None:
         return ExitCode.INPUT_ERROR
+    return write_report(report, settings, err)
 
+
+def run_lookup(settings) -> ExitCode:
+    """Check one reference given on the command line."""
+    _setup_logging(settings.quiet, settings.verbose)
+    err = Console(stderr=True, highlight=False)
+    text = " ".join(settings.paths).strip()
+    try:
+        service, source, _ = build_service(settings, err)
+    except ServiceError as exc:
+        err.print(f"citecheck: {exc}", markup=False)
+        return ExitCode.INPUT_ERROR
+    try:
+        result = check_citation(parse_reference(text, 1), service)
+    finally:
+        service.close()
+    report = Report((DocumentResult("lookup", (result,), format="text"),), source)
+    return write_report(report, settings, err)
+
+
+def write_report(report: Report, settings, err: Console) -> ExitCode:
+    """Write the report in the chosen format to stdout or --output; the run's exit code."""
     fmt = settings.format or "rich"
     reporter = REPORTERS[fmt]()
     if settings.output:
@@ -147,3 +180,49 @@ def run_baseline(settings, stdin=None) -> ExitCode:
     if any(d.error for d in report.documents):
         return ExitCode.INPUT_ERROR
     return ExitCode.OK
+
+
+def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
+    """Print what extraction finds in each input, without looking anything up."""
+    err = Console(stderr=True, highlight=False)
+    documents = []
+    code = ExitCode.OK
+    for item in read_inputs(paths, max_bytes=max_file_mb * 2**20):
+        if item.error is None:
+            try:
+                extraction = extract_bytes(item.data, item.path)
+            except ExtractError as exc:
+                item = replace(item, error=str(exc))
+        if item.error:
+            err.print(f"citecheck: {safe_text(item.path)}: {safe_text(item.error)}", markup=False, soft_wrap=True)
+            documents.append({"path": item.path, "error": item.error})
+            code = ExitCode.INPUT_ERROR
+            continue
+        documents.append({
+            "path": item.path, "format": extraction.format, "error": None,
+            "citations": [{"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
+                           "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
+                           "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url}
+                          for c in extraction.citations],
+            "in_text": [{"text": i.text, "line": i.line, "reference": i.reference} for i in extraction.in_text],
+            "claims": [{"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}
+                       for c in extraction.claims],
+        })
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"documents": documents}, indent=2, ensure_ascii=True) + "\n")
+        return code
+    for doc in documents:
+        print(safe_text(f"{doc['path']}: " + (f"could not be read: {doc['error']}" if doc["error"] else
+                        f"{doc['format']}, {len(doc['citations'])} citations, {len(doc['in_text'])} in-text, {len(doc['claims'])} claims")))
+        for c in doc.get("citations", []):
+            print(safe_text(f"  line {c['line']}: {c['text']}"))
+            for key in ("authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "pmid", "url"):
+                if c[key] not in (None, [], ""):
+                    value = ", ".join(c[key]) + (" et al." if c["et_al"] else "") if key == "authors" else c[key]
+                    print(safe_text(f"      {key:<8} {value}"))
+        for i in doc.get("in_text", []):
+            target = f"entry {i['reference'] + 1}" if i["reference"] is not None else "NO ENTRY"
+            print(safe_text(f"  in-text line {i['line']}: {i['text']} -> {target}"))
+        for c in doc.get("claims", []):
+            print(safe_text(f"  claim line {c['line']}: {c['text'][:150]}"))
+    return code

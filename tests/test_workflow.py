@@ -135,3 +135,23 @@ def test_json_report_validates_against_the_published_schema():
     broken = dict(report, summary={"verified": "many"})
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_lookup_one_reference(fake_crossref):
+    ref = ("Duman RS, Aghajanian GK, Sanacora G, Krystal JH. Synaptic plasticity and depression: new insights "
+           "from stress and rapid-acting antidepressants. Nat Med. 2012;18(9):1386-98.")
+    run = run_cli("lookup", ref, "--crossref-url", fake_crossref.url, "--no-cache", "--quiet", "--format", "json")
+    assert run.exit_code == 1
+    cit = run.json()["documents"][0]["citations"][0]
+    assert cit["verdict"] == "mismatch" and cit["match"]["doi"] == "10.1038/nm.4050"
+
+
+def test_extract_shows_entries_and_how_they_parsed():
+    run = run_cli("extract", str(SAMPLE), "--format", "json")
+    assert run.exit_code == 0
+    cits = run.json()["documents"][0]["citations"]
+    assert len(cits) == 10
+    zanos = cits[8]
+    assert (zanos["authors"][0], zanos["year"], zanos["journal"], zanos["volume"], zanos["pages"]) == ("Zanos", 2018, "Nature", "533", "418-421")
+    text = run_cli("extract", str(SAMPLE)).stdout
+    assert "line 76:" in text and "journal  Nature" in text

@@ -36,7 +36,8 @@ class ReplayTransport(Transport):
         try:
             return self._answers[key]
         except KeyError:
-            raise ServiceError(f"no recorded answer for {key}") from None
+            shown = key if len(key) <= 90 else key[:89] + "…"
+            raise ServiceError(f"the recording holds no answer to this request ({shown})") from None
 
 
 def _body(body) -> tuple[object, str]:
