@@ -43,6 +43,9 @@ class Settings:
     max_file_mb: int = 200
     quiet: bool = False
     verbose: int = 0
+    cache_ttl_days: float = 30.0
+    not_found_ttl_hours: float = 24.0
+    breaker_failures: int = 5
 
 
 class ConfigError(Exception):

@@ -30,11 +30,32 @@ DEFAULT_MAX_ATTEMPTS = 4
 #: First backoff delay; doubled each retry, with full jitter, capped at MAX_BACKOFF_SECS.
 BACKOFF_BASE_SECS = 1.0
 MAX_BACKOFF_SECS = 30.0
-#: A Retry-After longer than this is treated as "the service is unavailable now".
+#: A Retry-After longer than this is treated as "the service is unavailable now": the
+#: request fails at once instead of holding the run for minutes.
 MAX_RETRY_AFTER_SECS = 120.0
+#: Seconds one request may take, its retries and back-off included (issue 5: "a per-request
+#: deadline"). Two slow answers at the default timeout; a retry that cannot finish in time
+#: is not started. With the breaker this bounds a run against a dead service to about
+#: ceil(DEFAULT_BREAKER_FAILURES / concurrency) x this.
+DEFAULT_DEADLINE_SECS = 60.0
 #: After this many requests in a row have failed every attempt, stop asking: the
 #: service is down, and the rest of the run should end in `error` within minutes, not hours.
+#: Counted per request, not per attempt: at a 30% fault rate a request fails all
+#: DEFAULT_MAX_ATTEMPTS attempts with p = 0.3**4 < 1%, five in a row practically never.
 DEFAULT_BREAKER_FAILURES = 5
+#: Threads the checker runs (each waits its turn at a Bucket). The checker's pool is sized
+#: once, at the start, so it is sized for the most concurrency headers may later allow,
+#: not for the announced start: idle workers wait on the Bucket and cost nothing.
+MAX_WORKERS = 16
+#: Requests are spaced this much wider than 1/rate: the server counts a window by the
+#: time a request *arrives*, and a request delayed in transit must not make the next
+#: window hold rate + 1 (the fake Crossref's sliding window gave 429s without it).
+PACING_MARGIN = 0.03
+#: After a 429 the pool's pace is multiplied by this for SLOWDOWN_SECS, more for each
+#: further 429 (down to MIN_SLOWDOWN_FACTOR), whatever the next headers say.
+SLOWDOWN_FACTOR = 0.5
+MIN_SLOWDOWN_FACTOR = 1 / 16
+SLOWDOWN_SECS = 30.0
 #: Bodies larger than this are refused (a work record is a few hundred KB at most).
 MAX_BODY_BYTES = 20 * 1024 * 1024
 
@@ -62,14 +83,23 @@ class Answer:
 
 
 class Bucket:
-    """Paces one pool: at most `rate` request starts per second and `concurrency` in flight."""
+    """Paces one pool: at most `rate` request starts per second and `concurrency` in flight.
+
+    Starts are spaced evenly (1/rate apart, plus PACING_MARGIN), never bunched into a burst,
+    so a server counting requests over any sliding window sees at most `rate` per second.
+    """
 
     def __init__(self, rate: float, concurrency: int):
-        self.rate = rate
+        self.rate = max(rate, 0.01)
         self.concurrency = max(1, concurrency)
         self._lock = threading.Condition()
         self._in_flight = 0
         self._next_start = 0.0
+        self._slow_factor = 1.0
+        self._slow_until = 0.0
+        self._merged_into: Bucket | None = None
+        #: Threads waiting for a slot or a start time now (the progress display shows it).
+        self.waiting = 0
         self.waited_secs = 0.0
 
     def set_limits(self, rate: float, concurrency: int) -> None:
@@ -79,31 +109,71 @@ class Bucket:
             self.concurrency = max(1, concurrency)
             self._lock.notify_all()
 
-    def slow_down(self, factor: float = 0.5) -> None:
-        """Cut the pace after a 429."""
-        with self._lock:
-            self.rate = max(self.rate * factor, 0.01)
+    def _pace(self, now: float) -> float:
+        if now >= self._slow_until:
+            self._slow_factor = 1.0
+        return self.rate * self._slow_factor
 
-    def acquire(self) -> None:
-        """Wait for a free slot and for the next start time."""
+    def slow_down(self, retry_after: float | None = None) -> None:
+        """After a 429: cut the pace for SLOWDOWN_SECS, and start nothing before Retry-After."""
+        with self._lock:
+            now = time.monotonic()
+            self._pace(now)
+            self._slow_factor = max(self._slow_factor * SLOWDOWN_FACTOR, MIN_SLOWDOWN_FACTOR)
+            self._slow_until = now + SLOWDOWN_SECS
+            if retry_after:
+                self._next_start = max(self._next_start, now + min(retry_after, MAX_RETRY_AFTER_SECS))
+
+    def acquire(self) -> "Bucket":
+        """Wait for a free slot and for the next start time; returns the bucket to release."""
         start_wait = time.monotonic()
         with self._lock:
-            while self._in_flight >= self.concurrency:
+            self.waiting += 1
+            while self._merged_into is None and self._in_flight >= self.concurrency:
                 self._lock.wait()
-            self._in_flight += 1
-            now = time.monotonic()
-            start = max(now, self._next_start)
-            self._next_start = start + 1.0 / self.rate
+            target = self._merged_into
+            if target is not None:
+                self.waiting -= 1
+            else:
+                self._in_flight += 1
+                now = time.monotonic()
+                start = max(now, self._next_start)
+                self._next_start = start + (1.0 + PACING_MARGIN) / self._pace(now)
+        if target is not None:
+            return target.acquire()
         delay = start - time.monotonic()
         if delay > 0:
             time.sleep(delay)
-        self.waited_secs += time.monotonic() - start_wait
+        with self._lock:
+            self.waiting -= 1
+            self.waited_secs += time.monotonic() - start_wait
+        return self
 
     def release(self) -> None:
         """Free the slot taken by acquire()."""
         with self._lock:
-            self._in_flight -= 1
-            self._lock.notify()
+            target = self._merged_into
+            if target is None:
+                self._in_flight -= 1
+                self._lock.notify()
+        if target is not None:
+            target.release()
+
+    def merge_into(self, other: "Bucket") -> None:
+        """Hand this bucket's requests over to `other` (the headers say both are one pool).
+
+        Requests in flight here count against `other`, their release is forwarded, and
+        threads waiting here queue at `other` instead, so the merge never lets more
+        than `other.concurrency` requests be in flight.
+        """
+        with self._lock:
+            moved, next_start = self._in_flight, self._next_start
+            self._in_flight = 0
+            self._merged_into = other
+            self._lock.notify_all()
+        with other._lock:
+            other._in_flight += moved
+            other._next_start = max(other._next_start, next_start)
 
 
 class Limiter:
@@ -138,19 +208,38 @@ class Limiter:
         with self._lock:
             return max(b.concurrency for b in self._buckets.values())
 
+    def waiting(self) -> int:
+        """Requests waiting on the pace or a free slot now, over every pool."""
+        with self._lock:
+            buckets = list(self._buckets.values())
+        return sum(b.waiting for b in buckets)
+
     def follow(self, kind: str, headers) -> None:
-        """Read the rate-limit headers of an answer to a request of `kind` and follow them."""
+        """Read the rate-limit headers of an answer to a request of `kind` and follow them.
+
+        A pool name not seen before takes over the kind's current bucket (its requests in
+        flight and its pace), and a kind that turns out to share a known pool is merged
+        into it: the limits are never exceeded while the buckets are being learnt.
+        """
         limits = parse_limit_headers(headers)
         if limits is None:
             return
         pool, rate, conc = limits
         rate, conc = self._capped(rate, conc)
         with self._lock:
-            name = pool or self._pool_of_kind[kind]
+            old_name = self._pool_of_kind[kind]
+            name = pool or old_name
             bucket = self._buckets.get(name)
-            if bucket is None:
-                bucket = self._buckets[name] = Bucket(rate, conc)
-            self._pool_of_kind[kind] = name
+            if name != old_name:
+                old = self._buckets[old_name]
+                still_used = any(n == old_name for k, n in self._pool_of_kind.items() if k != kind)
+                if bucket is None:
+                    bucket = self._buckets[name] = old if not still_used else Bucket(rate, conc)
+                elif not still_used:
+                    old.merge_into(bucket)
+                if not still_used:
+                    del self._buckets[old_name]
+                self._pool_of_kind[kind] = name
         bucket.set_limits(rate, conc)
 
 
@@ -255,13 +344,15 @@ class HttpTransport(Transport):
 
     base_url: str
     mailto: str | None = None
-    plus_token: str | None = None
+    plus_token: str | None = field(default=None, repr=False)  # a secret: never in a repr or a log
     timeout_secs: float = DEFAULT_TIMEOUT_SECS
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     max_rate: float | None = None
     concurrency: int | None = None
     breaker_failures: int = DEFAULT_BREAKER_FAILURES
+    deadline_secs: float = DEFAULT_DEADLINE_SECS
     sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
     stats: dict = field(default_factory=lambda: {"requests": 0, "retries": 0, "too_many": 0})
 
     def __post_init__(self):
@@ -281,37 +372,52 @@ class HttpTransport(Transport):
             self.stats[key] += 1
 
     def get(self, path: str, params: dict | None = None, kind: str = "single") -> Answer:
-        """GET with pacing and retries; 404 and 4xx are answers, the rest raise ServiceError."""
+        """GET with pacing and retries; 404 and 4xx are answers, the rest raise ServiceError.
+
+        Retries stop at max_attempts, or when the next one could not end within the
+        request's deadline_secs (a Retry-After beyond it included).
+        """
         params = dict(params or {})
         if self.mailto:
             params["mailto"] = self.mailto
         last_problem = "no attempt made"
+        started = None
         for attempt in range(1, self.max_attempts + 1):
             if self.breaker.open:
                 raise ServiceError(self.breaker.reason)
-            retry_after = None
-            bucket = self.limiter.bucket(kind)
-            bucket.acquire()
+            bucket = self.limiter.bucket(kind).acquire()
+            if started is None:
+                started = self.clock()  # waiting our turn is not the service's fault
+            remaining = self.deadline_secs - (self.clock() - started)
             try:
                 self._count("requests")
-                answer, last_problem, retry_after = self._attempt(path, params, kind, bucket)
+                answer, last_problem, retry_after = self._attempt(
+                    path, params, kind, bucket, min(self.timeout_secs, max(remaining, 1.0)))
             finally:
                 bucket.release()
             if answer is not None:
                 self.breaker.success()
                 return answer
-            if attempt < self.max_attempts:
-                self._count("retries")
-                log.info("retrying %s after: %s", path, last_problem)
-                self.sleep(backoff_delay(attempt, retry_after))
-        reason = f"{self.base_url} did not answer after {self.max_attempts} attempts: {last_problem}"
+            if attempt == self.max_attempts:
+                break
+            delay = backoff_delay(attempt, retry_after)
+            if retry_after is not None and retry_after > MAX_RETRY_AFTER_SECS:
+                last_problem += f" (asked to wait {retry_after:.0f} s)"
+                break
+            if self.clock() - started + delay >= self.deadline_secs:
+                last_problem += f" (no time left for a retry within {self.deadline_secs:.0f} s)"
+                break
+            self._count("retries")
+            log.info("retrying %s after: %s", path, last_problem)
+            self.sleep(delay)
+        reason = f"{self.base_url} did not answer after {attempt} attempt{'s' if attempt > 1 else ''}: {last_problem}"
         self.breaker.failure(f"stopped asking {self.base_url}: it failed {self.breaker.threshold} requests in a row (last: {last_problem})")
         raise ServiceError(reason)
 
-    def _attempt(self, path, params, kind, bucket) -> tuple[Answer | None, str, float | None]:
+    def _attempt(self, path, params, kind, bucket, timeout) -> tuple[Answer | None, str, float | None]:
         """One try: (answer, "", None) on success, else (None, problem, retry_after)."""
         try:
-            resp = self.session.get(self.base_url + path, params=params, timeout=self.timeout_secs, stream=True)
+            resp = self.session.get(self.base_url + path, params=params, timeout=timeout, stream=True)
             content = _read_capped(resp)
         except requests.Timeout:
             return None, "timed out", None
@@ -326,7 +432,7 @@ class HttpTransport(Transport):
             retry_after = _retry_after(resp.headers.get("Retry-After"))
             if resp.status_code == 429:
                 self._count("too_many")
-                bucket.slow_down()
+                bucket.slow_down(retry_after)
             return None, f"HTTP {resp.status_code}", retry_after
         text = content.decode("utf-8", errors="replace")
         ctype = resp.headers.get("content-type", "")
