@@ -1,15 +1,17 @@
-"""The editor's report: per file a summary line, then each citation with what is wrong."""
+"""The editor's report: per file a summary line and a table, then a panel for each problem."""
 
 from __future__ import annotations
 
 import io
 
 from rich.console import Console, Group
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
+from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import Reporter, safe_text
 
 STYLES = {
@@ -19,8 +21,11 @@ STYLES = {
     Verdict.SKIPPED: ("skipped", "dim"),
     Verdict.ERROR: ("ERROR", "bold magenta"),
 }
-#: Characters of an entry shown in the table before it is cut.
-MAX_ENTRY_CHARS = 220
+#: Characters of an entry shown in the overview table before it is cut.
+MAX_TABLE_CHARS = 110
+#: Field names as an editor reads them.
+FIELD_LABELS = {"authors": "authors", "journal": "journal", "year": "year", "volume": "volume", "issue": "issue",
+                "pages": "pages", "doi": "DOI", "title": "title"}
 
 
 def _t(value, style: str = "") -> Text:
@@ -28,77 +33,100 @@ def _t(value, style: str = "") -> Text:
     return Text(safe_text(value), style=style)
 
 
-def _summary_line(doc: DocumentResult) -> Text:
-    line = Text()
-    line.append(safe_text(doc.path), style="bold")
-    if doc.error:
-        line.append(f"  could not be read: ", style="red")
-        line.append(safe_text(doc.error))
-        return line
-    if not doc.results:
-        line.append("  no references found", style="dim")
-        return line
-    counts: dict[Verdict, int] = {}
-    for r in doc.results:
-        counts[r.verdict] = counts.get(r.verdict, 0) + 1
-    line.append(f"  {len(doc.results)} citation{'s' if len(doc.results) != 1 else ''}: ")
-    parts = [(f"{n} {STYLES[v][0].lower()}", STYLES[v][1]) for v, n in counts.items()]
-    for i, (label, style) in enumerate(sorted(parts)):
-        if i:
-            line.append(", ")
-        line.append(label, style=style)
-    return line
+def _cut(text: str, limit: int) -> str:
+    text = safe_text(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _details(r: CheckResult) -> Group:
-    parts = [_t(_cut(r.citation.text))]
-    if r.verdict is Verdict.MISMATCH:
-        for f in r.fields:
-            if f.status is FieldStatus.MISMATCH:
-                row = Text("  ")
-                row.append(f"{f.name}: ", style="bold")
-                row.append_text(_t(_fmt(f.cited), "red"))
-                row.append(" → ")
-                row.append_text(_t(_fmt(f.found), "green"))
-                if f.note:
-                    row.append_text(_t(f"  ({f.note})", "dim"))
-                parts.append(row)
-    if r.match is not None and r.verdict in (Verdict.MISMATCH, Verdict.VERIFIED):
-        link = Text("  ")
-        if r.verdict is Verdict.MISMATCH:
-            link.append_text(_t(_reference(r), "italic"))
-            link.append(" ")
-        link.append_text(_t(f"https://doi.org/{r.match.doi}", "cyan"))
-        parts.append(link)
-    if r.retracted:
-        parts.append(_t("  RETRACTED: " + "; ".join(f"{n.type} {n.doi or ''}".strip() for n in r.notices), "bold red"))
-    elif r.notices:
-        parts.append(_t("  notices: " + "; ".join(f"{n.type} {n.doi or ''}".strip() for n in r.notices), "yellow"))
-    if r.verdict is not Verdict.MISMATCH and r.verdict is not Verdict.VERIFIED or (
-        r.verdict is Verdict.VERIFIED and "(" in r.reason
-    ):
-        parts.append(_t("  " + r.reason, "dim"))
-    if r.ignored:
-        parts.append(_t(f"  ignored: {r.ignored}", "dim"))
-    return Group(*parts)
-
-
-def _reference(r: CheckResult) -> str:
-    w = r.match
-    authors = ", ".join(a.surname for a in w.authors[:3]) + (" et al." if len(w.authors) > 3 else "")
-    bits = [f"{authors} ({w.year})" if authors else f"({w.year})", w.title or "", w.journal or ""]
-    numbers = f"{w.volume or ''}" + (f"({w.issue})" if w.issue else "") + (f":{w.pages or w.article_number}" if (w.pages or w.article_number) else "")
-    return ". ".join(b for b in bits if b) + (f" {numbers}." if numbers else ".")
+#: Names shown per author list in the comparison before "et al."
+MAX_NAMES_SHOWN = 4
 
 
 def _fmt(value) -> str:
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+        names = [str(v) for v in value]
+        return ", ".join(names[:MAX_NAMES_SHOWN]) + (" et al." if len(names) > MAX_NAMES_SHOWN else "")
     return "—" if value in (None, "") else str(value)
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= MAX_ENTRY_CHARS else text[: MAX_ENTRY_CHARS - 1] + "…"
+def _summary_line(doc: DocumentResult) -> Text:
+    line = Text()
+    line.append_text(_t(doc.path, "bold"))
+    if doc.error:
+        line.append("  could not be read: ", style="red")
+        line.append_text(_t(doc.error))
+        return line
+    if not doc.results:
+        line.append("  no references found", style="dim")
+        return line
+    line.append(f"  {len(doc.results)} citation{'s' if len(doc.results) != 1 else ''}: ")
+    for i, verdict in enumerate(v for v in Verdict if any(r.verdict is v for r in doc.results)):
+        count = sum(1 for r in doc.results if r.verdict is verdict)
+        if i:
+            line.append(", ")
+        line.append(f"{count} {STYLES[verdict][0].lower()}", style=STYLES[verdict][1])
+    return line
+
+
+def _verdict_label(r: CheckResult) -> Text:
+    label, style = STYLES[r.verdict]
+    if r.ignored:
+        label, style = label.lower(), "dim"
+    text = Text(label, style=style)
+    if r.retracted:
+        text.append(" RETRACTED", style="bold red")
+    return text
+
+
+def _overview(doc: DocumentResult) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("line", justify="right", no_wrap=True, width=5)
+    table.add_column("verdict", no_wrap=True, width=9)
+    table.add_column("citation", ratio=1, overflow="fold")
+    for r in doc.results:
+        table.add_row(str(r.citation.line), _verdict_label(r), _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
+    return table
+
+
+def _comparison(r: CheckResult) -> Table:
+    """Cited and published values side by side; the wrong ones highlighted."""
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("", no_wrap=True, width=8)
+    table.add_column("cited", ratio=1, overflow="fold")
+    table.add_column("published", ratio=1, overflow="fold")
+    for f in r.fields:
+        if f.status is FieldStatus.ABSENT or f.name == "title" and f.status is FieldStatus.MATCH:
+            continue
+        wrong = f.status is FieldStatus.MISMATCH
+        found = _t(_fmt(f.found), "bold green" if wrong else "")
+        if f.note:
+            found.append_text(_t(f" ({f.note})", "dim"))
+        table.add_row(_t(FIELD_LABELS[f.name], "bold" if wrong else "dim"), _t(_fmt(f.cited), "bold red" if wrong else ""), found)
+    return table
+
+
+def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
+    parts: list = [_t(r.citation.text, "italic"), Text("")]
+    if r.verdict is Verdict.MISMATCH and r.match is not None:
+        parts.append(_comparison(r))
+        corrected = corrected_reference(r)
+        if corrected:
+            parts += [Text(""), Text("Corrected: ", style="bold").append_text(_t(corrected))]
+    else:
+        parts.append(_t(r.reason))
+    if r.notices:
+        notes = "; ".join(f"{n.type.replace('_', ' ')}{' ' + n.doi if n.doi else ''}{' (' + n.date + ')' if n.date else ''}" for n in r.notices)
+        parts.append(_t(("RETRACTED: " if r.retracted else "Notices: ") + notes, "bold red" if r.retracted else "yellow"))
+    if r.ignored:
+        parts.append(_t(f"Ignored: {r.ignored}", "dim"))
+    label, style = STYLES[r.verdict]
+    title = Text(f" line {r.citation.line} · ", style="bold")
+    title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
+
+
+def _is_problem(r: CheckResult, fail_on: tuple[str, ...]) -> bool:
+    return r.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.ERROR) or r.retracted or bool(r.notices) or fails(r, fail_on)
 
 
 def build(report: Report, fail_on: tuple[str, ...]) -> list:
@@ -109,19 +137,8 @@ def build(report: Report, fail_on: tuple[str, ...]) -> list:
     for doc in report.documents:
         out.append(_summary_line(doc))
         if doc.results:
-            table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-            table.add_column("line", justify="right", no_wrap=True, width=5)
-            table.add_column("verdict", no_wrap=True, width=9)
-            table.add_column("citation", ratio=1, overflow="fold")
-            for r in doc.results:
-                label, style = STYLES[r.verdict]
-                if r.ignored:
-                    label, style = label.lower(), "dim"
-                verdict = Text(label, style=style)
-                if r.retracted:
-                    verdict.append("\nretracted", style="bold red")
-                table.add_row(str(r.citation.line), verdict, _details(r))
-            out.append(table)
+            out.append(_overview(doc))
+            out.extend(_problem_panel(doc, r) for r in doc.results if _is_problem(r, fail_on))
         out.append(Text(""))
     s = report.summary()
     failing = sum(1 for d in report.documents for r in d.results if fails(r, fail_on))

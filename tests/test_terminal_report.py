@@ -1,0 +1,86 @@
+"""The editor's terminal report, rendered with rich's recording console as an editor would read it."""
+
+import io
+
+from rich.console import Console
+
+from citecheck.models import Author, CheckResult, Citation, DocumentResult, FieldCheck, FieldStatus, Notice, Report, Verdict, Work
+from citecheck.policy import DEFAULT_FAIL_ON
+from citecheck.report.correct import corrected_reference
+from citecheck.report.terminal import TerminalReport
+
+ZANOS = Work(doi="10.1038/nature17998", title="NMDAR inhibition-independent antidepressant actions of ketamine metabolites",
+             journal="Nature", year_issued=2016, volume="533", issue="7604", pages="481-486",
+             authors=(Author("Zanos", "Panos"), Author("Moaddel", "Ruin")))
+CITED = ("Zanos, P., Moaddel, R. (2018). NMDAR inhibition-independent antidepressant actions of ketamine metabolites. "
+         "Nature, 533(7604), 418–421.")
+
+
+def _mismatch(text=CITED) -> CheckResult:
+    citation = Citation(text=text, line=12, year=2018, pages="418-421", volume="533")
+    fields = (
+        FieldCheck("year", 2018, 2016, FieldStatus.MISMATCH),
+        FieldCheck("volume", "533", "533", FieldStatus.MATCH),
+        FieldCheck("pages", "418-421", "481-486", FieldStatus.MISMATCH),
+    )
+    return CheckResult(citation, Verdict.MISMATCH, "A real work, cited with wrong details.", ZANOS, fields)
+
+
+def _render(report: Report, width: int = 80, **console_options) -> str:
+    console = Console(record=True, width=width, file=open("/dev/null", "w"), **console_options)
+    TerminalReport().show(report, DEFAULT_FAIL_ON, console)
+    return console.export_text()
+
+
+def test_corrected_reference_keeps_the_citation_style():
+    assert corrected_reference(_mismatch()) == (
+        "Zanos, P., Moaddel, R. (2016). NMDAR inhibition-independent antidepressant actions of ketamine metabolites. "
+        "Nature, 533(7604), 481–486. https://doi.org/10.1038/nature17998")
+
+
+def test_corrected_reference_falls_back_to_a_plain_reference_when_a_value_is_not_in_the_text():
+    text = "Zanos P, Moaddel R. NMDAR inhibition-independent antidepressant actions. Nature. 2018;533:418-21."
+    fixed = corrected_reference(_mismatch(text))
+    assert fixed.startswith("Zanos, P., Moaddel, R. (2016). NMDAR") and "481-486" in fixed
+
+
+def test_panel_shows_cited_and_published_side_by_side_at_80_columns():
+    doc = DocumentResult("article.md", (_mismatch(),))
+    text = _render(Report((doc,)))
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "line 12 · MISMATCH" in text
+    year_row = next(line for line in text.splitlines() if " year " in line)
+    assert "2018" in year_row and "2016" in year_row
+    assert "Summary: 0 verified, 1 mismatch" in text and "1 failing" in text
+
+
+def test_no_color_gives_no_colour_even_on_a_terminal(monkeypatch):
+    doc = DocumentResult("article.md", (_mismatch(),))
+    written = io.StringIO()
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = Console(width=80, file=written, force_terminal=True)
+    TerminalReport().show(Report((doc,)), DEFAULT_FAIL_ON, console)
+    out = written.getvalue()
+    assert "MISMATCH" in out and "\x1b[31m" not in out and "\x1b[33m" not in out and "\x1b[1;33m" not in out
+
+
+def test_article_markup_and_escapes_are_printed_literally():
+    nasty = "[bold red]Evil[/] [link=https://evil.example]x[/link] \x1b]52;c;SGVsbG8=\x07 \x1b[2J \u202eTXET"
+    citation = Citation(text=nasty, line=3)
+    doc = DocumentResult("a.md", (CheckResult(citation, Verdict.NOT_FOUND, f"No published work has this title: {nasty}"),))
+    console = Console(record=True, width=100, file=open("/dev/null", "w"), force_terminal=True, color_system="truecolor")
+    TerminalReport().show(Report((doc,)), DEFAULT_FAIL_ON, console)
+    raw = console.export_text(styles=True, clear=False)
+    assert "[bold red]Evil[/]" in console.export_text()
+    assert "\x1b]52" not in raw and "\x1b[2J" not in raw and "\u202e" not in raw and "\x1b]8;" not in raw
+
+
+def test_retraction_is_marked_in_red():
+    retracted = Work(doi="10.1/r", title="T", notices=(Notice("retraction", "10.1/n", "2021-05-02", "retraction-watch"),))
+    result = CheckResult(Citation(text="A. T. 2020.", line=5), Verdict.VERIFIED, "cited right", retracted, ())
+    text = _render(Report((DocumentResult("a.md", (result,)),)))
+    assert "RETRACTED" in text and "retraction 10.1/n (2021-05-02)" in text and "1 failing" in text
+
+
+def test_file_with_no_references_says_so():
+    assert "no references found" in _render(Report((DocumentResult("empty.txt", ()),)))
