@@ -164,6 +164,7 @@ class InText:
     text: str
     line: int
     reference: int | None  # index into the document's citations, or None
+    page: int | None = None  # PDF page number, where known
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class Claim:
     year: int | None = None
     journal: str | None = None
     reference: int | None = None  # the citation the sentence carries, if any
+    page: int | None = None  # PDF page number, where known
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,28 @@
 """The extraction stage: a document's bytes in, an Extraction out.
 
-``extract_bytes`` picks the extractor by the file's suffix, or by sniffing the
-content for standard input and unknown suffixes.
+``extract_bytes`` picks the extractor from the content first (a zip holding
+``word/document.xml`` is a Word document, ``%PDF-`` a PDF, an image or a
+program is refused) and from the suffix second; standard input and unknown
+suffixes are sniffed (HTML, BibTeX, RIS, Markdown, else plain text).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import PurePath
 
+from citecheck.extract.bib import BibtexExtractor, RisExtractor
+from citecheck.extract.docx import DocxExtractor
 from citecheck.extract.html import HtmlExtractor
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.markdown import MarkdownExtractor
+from citecheck.extract.pdf import PdfExtractor
 from citecheck.extract.text import TextExtractor
 from citecheck.models import Extraction
 
-__all__ = ["ExtractError", "Extractor", "extract_bytes", "extractor_for"]
+__all__ = ["ExtractError", "Extractor", "extract_bytes", "extractor_for", "ARTICLE_SUFFIXES"]
 
 _BY_SUFFIX: dict[str, type[Extractor]] = {
     ".txt": TextExtractor,
@@ -24,27 +31,123 @@ _BY_SUFFIX: dict[str, type[Extractor]] = {
     ".markdown": MarkdownExtractor,
     ".html": HtmlExtractor,
     ".htm": HtmlExtractor,
+    ".xhtml": HtmlExtractor,
+    ".docx": DocxExtractor,
+    ".pdf": PdfExtractor,
+    ".bib": BibtexExtractor,
+    ".bibtex": BibtexExtractor,
+    ".ris": RisExtractor,
 }
+#: the suffixes a directory is searched for
+ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX)
 #: bytes looked at when sniffing content
 SNIFF_BYTES = 4096
+#: a PDF's "%PDF-" may follow some junk; readers accept it within the first KiB
+PDF_HEADER_WINDOW_BYTES = 1024
+
 _HTML_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_SNIFF_RE = re.compile(r"^\s{0,3}#{1,6}\s+\S|\[[^\]\n]+\]\([^)\s]+\)|^\s{0,3}\*\*[^*\n]+\*\*\s*:?\s*$",
                                 re.MULTILINE)
+_BIBTEX_SNIFF_RE = re.compile(rb"^\s*@(?:article|book|inbook|incollection|inproceedings|conference|misc|"
+                              rb"online|phdthesis|mastersthesis|techreport|report|unpublished|manual|"
+                              rb"booklet|proceedings|string|preamble|comment)\s*[{(]", re.IGNORECASE | re.MULTILINE)
+_RIS_SNIFF_RE = re.compile(rb"\A\s*TY  - ")
+
+# Signatures of files that are not articles: (prefix, what to call it).
+_NOT_ARTICLES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"\xca\xfe\xba\xbe", "a program (Mach-O or Java class)"),
+    (b"\xcf\xfa\xed\xfe", "a program (Mach-O)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.doc/.xls): save it as .docx"),
+    (b"{\\rtf", "an RTF document: save it as .docx or .txt"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"fLaC", "an audio file"),
+    (b"%!PS", "a PostScript file"),
+    (b"wOFF", "a web font"),
+)
 
 
 def extractor_for(data: bytes, name: str) -> Extractor:
-    """The extractor for a document called ``name`` ("-" for standard input)."""
-    suffix = PurePath(name).suffix.lower() if name != "-" else ""
+    """The extractor for a document called ``name`` ("-" for standard input).
+
+    Raises ExtractError when the content is no article at all (an image, a
+    program, an archive) or contradicts a binary suffix (a ``.docx`` that is
+    not a zip).
+    """
+    suffix = PurePath(name).suffix.lower() if name not in ("-", "") and "://" not in name else ""
+    by_content = _by_signature(data)
+    if by_content is not None:
+        return by_content()
+    if suffix == ".docx":
+        raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not")
+    if suffix == ".pdf":
+        raise ExtractError("not a PDF: the file does not start with %PDF-")
     cls = _BY_SUFFIX.get(suffix)
     if cls is None:
-        cls = _sniff(data)
+        cls = _sniff_text(data)
     return cls()
 
 
-def _sniff(data: bytes) -> type[Extractor]:
+def _by_signature(data: bytes) -> type[Extractor] | None:
+    """A binary format recognised by its first bytes, or None for text."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if b"%PDF-" in head[:PDF_HEADER_WINDOW_BYTES]:
+        return PdfExtractor
+    for prefix, kind in _NOT_ARTICLES:
+        if head.startswith(prefix):
+            # "MZ"/"BZh"/"ID3" could open a text file: only binary content counts.
+            if len(prefix) <= 3 and b"\x00" not in head and not head.startswith(b"\xff\xd8"):
+                continue
+            raise ExtractError(f"not an article: {kind}")
+    if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
+        raise ExtractError("not an article: a WebP image")
+    if head[4:8] == b"ftyp":
+        raise ExtractError("not an article: a video or HEIC image")
+    return None
+
+
+def _zip_kind(data: bytes) -> type[Extractor]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ExtractError(f"not an article: a broken zip archive ({exc})") from None
+    if "word/document.xml" in names:
+        return DocxExtractor
+    if "xl/workbook.xml" in names:
+        raise ExtractError("not an article: an Excel spreadsheet")
+    if "ppt/presentation.xml" in names:
+        raise ExtractError("not an article: a PowerPoint presentation")
+    if "content.xml" in names and "mimetype" in names:
+        raise ExtractError("not an article: an OpenDocument file (save it as .docx)")
+    raise ExtractError("not an article: a zip archive")
+
+
+def _sniff_text(data: bytes) -> type[Extractor]:
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")
     if _HTML_SNIFF_RE.match(head) or re.search(rb"<html\b|<!doctype html", head, re.IGNORECASE):
         return HtmlExtractor
+    if _RIS_SNIFF_RE.match(head):
+        return RisExtractor
+    if _BIBTEX_SNIFF_RE.search(head) and head.lstrip()[:1] in (b"@", b"%"):
+        return BibtexExtractor
     if _MARKDOWN_SNIFF_RE.search(head.decode("utf-8", errors="replace")):
         return MarkdownExtractor
     return TextExtractor

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.models import Citation, Claim, InText
+from citecheck.models import Citation, Claim, InText, Work
 
 _RESEARCH_RE = re.compile(
     r"\b(?:stud(?:y|ies)|trials?|meta-analys[ie]s|(?:systematic\s)?reviews?|research|researchers|"
@@ -31,9 +31,12 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 
 
 def find_claims(lines: list[str], citations: tuple[Citation, ...],
-                in_text: tuple[InText, ...]) -> tuple[Claim, ...]:
-    """Sentences in the prose that point at specific research."""
-    entry_lines = {c.line for c in citations}
+                in_text: tuple[InText, ...], skip: set[int] | frozenset[int] = frozenset()) -> tuple[Claim, ...]:
+    """Sentences in the prose that point at specific research.
+
+    ``skip``: line numbers of the reference lists themselves (never prose).
+    """
+    entry_lines = {c.line for c in citations} | set(skip)
     by_line: dict[int, list[InText]] = {}
     for it in in_text:
         by_line.setdefault(it.line, []).append(it)
@@ -68,8 +71,78 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if not (year_m or journal_m):
         return None  # "Research shows ..." names nothing anyone could look up
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
-    reference = next((it.reference for it in cited if it.text in sentence and it.reference is not None), None)
-    return Claim(sentence, number, int(year_m.group()) if year_m else None, journal, reference)
+    tied = next((it for it in cited if it.text in sentence and it.reference is not None), None)
+    year = int(year_m.group()) if year_m else None
+    if year is None and tied is not None:
+        # "A review in X ... (Duman & Aghajanian, 2012)": the citation dates the study.
+        cited_year = _CITED_YEAR_RE.search(tied.text)
+        year = int(cited_year.group()) if cited_year else None
+    return Claim(sentence, number, year, journal, tied.reference if tied else None)
+
+
+_CITED_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# What kind of study a sentence or a title says it is.
+_KINDS = (
+    ("meta-analysis", re.compile(r"\bmeta-?analys[ie]s\b", re.IGNORECASE)),
+    ("systematic review", re.compile(r"\bsystematic\s+review", re.IGNORECASE)),
+    ("randomized trial", re.compile(r"\brandomi[sz]ed\b|\bcontrolled\s+trial\b", re.IGNORECASE)),
+    ("review", re.compile(r"\breview\b", re.IGNORECASE)),
+)
+
+
+def _kinds(text: str) -> set[str]:
+    return {name for name, rx in _KINDS if rx.search(text)}
+
+
+def claim_conflicts(claim: Claim, citation: Citation | None, work: Work | None) -> list[str]:
+    """What a claim sentence says of the study that disagrees with the entry it
+    cites (``citation``) or the work that entry matched (``work``): one line an
+    editor can act on per conflict, none when all agree or nothing is known.
+
+    Pure; the checker calls it for each claim with a ``reference``.  Seed 001:
+    "A review in The Journal of Neuroscience ... (Duman & Aghajanian, 2012)" with an
+    entry in Nature Medicine, matched to Nature Medicine 2016, gives two conflicts.
+    """
+    from citecheck.extract.links import journal_names_agree
+
+    out: list[str] = []
+    if claim.journal:
+        if citation is not None and citation.journal and not journal_names_agree(claim.journal, [citation.journal]):
+            out.append(f"the sentence names {claim.journal}, but the entry it cites is in {citation.journal}")
+        if work is not None and work.journal and not journal_names_agree(claim.journal, (work.journal, *work.short_journal)):
+            if not out or citation is None or not citation.journal or \
+                    not journal_names_agree(citation.journal, (work.journal, *work.short_journal)):
+                out.append(f"the sentence names {claim.journal}, but the published work is in {work.journal}")
+    if claim.year:
+        stated = _YEAR_RE.search(_PAREN_RE.sub(" ", claim.text))
+        if stated and citation is not None and citation.year and abs(citation.year - claim.year) > 1:
+            out.append(f"the sentence dates the study {claim.year}, but the entry it cites says {citation.year}")
+        if work is not None and work.years and not any(abs(y - claim.year) <= 1 for y in work.years):
+            out.append(f"the sentence dates the study {claim.year}, but the published work is from {work.year}")
+    if work is not None and work.title:
+        said, titled = _kinds(_PAREN_RE.sub(" ", claim.text)), _kinds(work.title)
+        if said and titled and not (said & titled) and not ({"review"} & said and {"systematic review"} & titled):
+            out.append(f"the sentence calls it a {sorted(said)[0]}, but the published work's title says "
+                       f"{sorted(titled)[0]}: \"{work.title}\"")
+    return out
+
+
+def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...]) -> tuple[int, ...]:
+    """Indices of the reference-list entries no in-text citation points to.
+
+    Empty when the article has no in-text citations at all (a list of further
+    reading, a clinic page that cites nothing inline): there is nothing to
+    compare the list with.  Link citations are never "uncited".
+    """
+    if not in_text:
+        return ()
+    used = {it.reference for it in in_text if it.reference is not None}
+    return tuple(i for i, c in enumerate(citations) if c.kind == "reference" and i not in used)
+
+
+def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:
+    """In-text citations that name no entry of the reference list ("(Kessler et al., 2021)")."""
+    return tuple(it for it in in_text if it.reference is None)
 
 
 def _trim_journal(name: str) -> str:

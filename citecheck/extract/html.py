@@ -15,8 +15,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
-from citecheck.extract.references import find_entries_in
-from citecheck.extract.text import decode
+from citecheck.extract.text import build_extraction, decode, superscripts_as_markers
 from citecheck.models import Extraction
 
 # Never article content: dropped with everything inside.
@@ -37,12 +36,20 @@ _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|nc
                          re.IGNORECASE)
 
 
-def page_blocks(text: str) -> list[tuple[int, str]]:
-    """(source line, text) of each innermost block element, furniture removed."""
+_SUP_NOTE_RE = re.compile(r"^\s*\[?\(?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\)?\]?\s*$")
+
+
+def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str]]:
+    """(source line, text) of each innermost block element, furniture removed.
+
+    ``links``, when given, receives (block number, anchor text, href) of every link
+    in the kept blocks (block number: 1-based position in the returned list).
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(text, "html.parser")
     _drop_furniture(soup)
+    _mark_note_numbers(soup)
     blocks = soup.find_all(_BLOCK_TAGS)
     has_block_child: set[int] = set()
     for el in blocks:
@@ -56,8 +63,22 @@ def page_blocks(text: str) -> list[tuple[int, str]]:
             continue
         block_text = _SPACES_RE.sub(" ", el.get_text()).strip()
         block_text = _with_identifier_links(el, block_text)
-        out.append((el.sourceline or 1, block_text))
+        line = el.sourceline or 1
+        out.append((line, superscripts_as_markers(block_text)))
+        if links is not None:
+            for a in el.find_all("a", href=True):
+                href = a["href"].strip()
+                if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
+                    links.append((len(out), _SPACES_RE.sub(" ", a.get_text()).strip(), href))
     return out
+
+
+def _mark_note_numbers(soup: BeautifulSoup) -> None:
+    """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
+    for sup in soup.find_all("sup"):
+        m = _SUP_NOTE_RE.match(sup.get_text())
+        if m:
+            sup.replace_with(f"[{m.group(1).replace(' ', '')}]")
 
 
 def _drop_furniture(soup: BeautifulSoup) -> None:
@@ -98,24 +119,10 @@ class HtmlExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in an HTML page; ``line`` is the element's source line."""
-        from citecheck.extract.claims import find_claims
-        from citecheck.extract.intext import find_in_text
-        from citecheck.extract.parse import parse_reference
-
-        blocks = page_blocks(decode(data))
-        citations = tuple(parse_reference(t, n) for n, t in find_entries_in(blocks, join_wraps=False))
-        # In-text citations and claims come from the prose blocks, on their source lines.
-        lines = _lines_from_blocks(blocks)
-        in_text = find_in_text(lines, citations)
-        claims = find_claims(lines, citations, in_text)
-        return Extraction(citations=citations, in_text=in_text, claims=claims, format=self.name)
-
-
-def _lines_from_blocks(blocks: list[tuple[int, str]]) -> list[str]:
-    """A sparse line list: each block's text on its source line (others empty)."""
-    last = max((n for n, _ in blocks), default=0)
-    lines = [""] * last
-    for n, text in blocks:
-        lines[n - 1] = (lines[n - 1] + " " + text).strip()
-    return lines
-
+        links: list[tuple[int, str, str]] = []
+        blocks = page_blocks(decode(data), links)
+        # Work on block numbers (a minified page has every block on source line 1),
+        # then report each element's source line.
+        numbered = [(i, text) for i, (_, text) in enumerate(blocks, start=1)]
+        line_map = {i: line for i, (line, _) in enumerate(blocks, start=1)}
+        return build_extraction(numbered, self.name, join_wraps=False, links=links, line_map=line_map)

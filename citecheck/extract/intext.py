@@ -20,23 +20,32 @@ _ITEM_RE = re.compile(_ITEM)
 _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
 # "Duman & Aghajanian (2012)", "Zheng et al. (2019)"
 _NARRATIVE_RE = re.compile(
-    rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?\s\((?P<year>{_YEAR})\)")
+    rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})"
+    rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})?\s\((?P<year>{_YEAR})\)")
 # "[1]", "[2-4]", "[1, 3, 5-7]"
 _NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
 #: the widest numeric range expanded ("[1-400]" is not a citation)
 MAX_RANGE = 50
 
 
-def find_in_text(lines: list[str], citations: tuple[Citation, ...]) -> tuple[InText, ...]:
-    """Every in-text citation in the prose lines, linked to ``citations`` where possible."""
-    entry_lines = {c.line for c in citations}
+def find_in_text(lines: list[str], citations: tuple[Citation, ...],
+                 skip: set[int] | frozenset[int] = frozenset()) -> tuple[InText, ...]:
+    """Every in-text citation in the prose lines, linked to ``citations`` where possible.
+
+    ``skip``: line numbers of the reference lists themselves (never prose).
+    Numbers ("[3]") index the reference entries in order.
+    """
+    entry_lines = {c.line for c in citations} | set(skip)
+    references = [c for c in citations if c.kind == "reference"]
     index = _author_year_index(citations)
     found: list[InText] = []
     for number, line in enumerate(lines, start=1):
         if number in entry_lines or "(" not in line and "[" not in line:
             continue
-        found.extend(_author_year(line, number, index))
-        found.extend(_numeric(line, number, len(citations)))
+        if "(" in line:
+            found.extend(_author_year(line, number, index))
+        if "[" in line:
+            found.extend(_numeric(line, number, len(references)))
     return tuple(found)
 
 

@@ -18,13 +18,33 @@ _CODE_RE = re.compile(r"`([^`\n]*)`")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 _RULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_SUP_RE = re.compile(r"<sup>\s*\[?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\]?\s*</sup>|\^(\d{1,3}(?:[,–-]\d{1,3})*)\^", re.IGNORECASE)
+# Footnotes: "[^3]" in the text, "[^3]: Smith J. ..." as the note.
+_FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^(\d{1,4})\]:\s*")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^(\d{1,4})\]")
+# Reference-style links: "[text][id]" with "[id]: url" elsewhere.
+_LINK_DEF_RE = re.compile(r"^\s{0,3}\[([^\]^\n]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
+_REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
 _HTML_TAG_RE = re.compile(r"</?(?:sup|sub|em|strong|i|b|br|span)\b[^>]*>", re.IGNORECASE)
 
 
-def strip_markdown(line: str) -> str:
-    """One Markdown line as plain text; list markers stay (the list finder uses them)."""
+def strip_markdown(line: str, defs: dict[str, str] | None = None) -> str:
+    """One Markdown line as plain text; list markers stay (the list finder uses them).
+
+    ``defs``: the document's link reference definitions (id -> URL).
+    """
     if _RULE_RE.match(line):
         return ""
+    if "[" in line:
+        if line.lstrip().startswith("[^"):
+            line = _FOOTNOTE_DEF_RE.sub(lambda m: f"{m.group(1)}. ", line)
+        elif defs is not None and _LINK_DEF_RE.match(line):
+            return ""
+        line = _FOOTNOTE_REF_RE.sub(r"[\1]", line)
+        if defs:
+            line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
+    if "<" in line or "^" in line:
+        line = _SUP_RE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", line)
     heading = _HEADING_RE.match(line)
     if heading:
         line = heading.group(1)
@@ -38,6 +58,35 @@ def strip_markdown(line: str) -> str:
     for _ in range(2):
         line = _EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
     return line
+
+
+def _ref_link(m: re.Match, defs: dict[str, str]) -> str:
+    url = defs.get((m.group(2) or m.group(1)).strip().lower())
+    return m.group() if url is None else f"[{m.group(1)}]({url})"
+
+
+def link_definitions(lines: list[str]) -> dict[str, str]:
+    """The "[id]: url" definitions of a Markdown document, ids lower-cased."""
+    defs = {}
+    for line in lines:
+        if line[:4].lstrip().startswith("[") and "]:" in line:
+            m = _LINK_DEF_RE.match(line)
+            if m and not m.group(1).startswith("^"):
+                defs[m.group(1).strip().lower()] = m.group(2)
+    return defs
+
+
+def links_of(number: int, line: str) -> list[tuple[int, str, str]]:
+    """(line, anchor text, URL) of the inline links on one (reference-resolved) line."""
+    if "](" not in line:
+        return []
+    out = []
+    for m in _LINK_RE.finditer(line):
+        if m.start() > 0 and line[m.start() - 1] == "!":
+            continue  # an image
+        anchor = _EMPHASIS_RE.sub(lambda e: e.group(2) or e.group(3) or e.group(4) or "", m.group(1))
+        out.append((number, anchor, m.group(2)))
+    return out
 
 
 def _link_text(m: re.Match) -> str:
@@ -56,5 +105,12 @@ class MarkdownExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a Markdown article."""
-        lines = [strip_markdown(line) for line in decode(data).split("\n")]
-        return extraction_from_lines(lines, self.name)
+        raw = decode(data).split("\n")
+        defs = link_definitions(raw)
+        lines, links = [], []
+        for number, line in enumerate(raw, start=1):
+            if defs and "][" in line:
+                line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
+            links.extend(links_of(number, line))
+            lines.append(strip_markdown(line, defs))
+        return extraction_from_lines(lines, self.name, links)

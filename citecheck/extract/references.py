@@ -34,6 +34,11 @@ _MARKER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*â€
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/\S")
 _URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A link to a DOI or PubMed record: a citation on its own ("Sources:" lists of links).
+_SCHOLARLY_LINK_RE = re.compile(
+    r"(?:doi\.org/|\bdoi:\s?)10\.\d{4,9}/|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/(?:pubmed/\d|pmc/articles/PMC\d)"
+    r"|\bPMID:?\s?\d{5,9}\b|pmc\.ncbi\.nlm\.nih\.gov/articles/PMC\d",
+    re.IGNORECASE)
 # An author list opening a line: "Zheng, L.", "Ikeda S,", "van der Berg, A.",
 # "Smith, John", "J. Smith", "World Health Organization." is not caught (fine:
 # group authors come with a year and are taken as wrapped-or-new by position).
@@ -55,12 +60,17 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_LINK_LINE_RE = re.compile(r"^(?:https?://|www\.|doi:\s?10\.|10\.\d{4,9}/)", re.IGNORECASE)
+_URL_OR_DOI_RE = re.compile(r"https?://|www\.|\b10\.\d{4,9}/", re.IGNORECASE)
+
 #: an entry with no year, DOI or URL this short is furniture, not a reference
 MIN_UNDATED_ENTRY_CHARS = 60
 #: a heading-free trailing block needs this many reference-like lines
 MIN_TRAILING_ENTRIES = 2
 #: a reference-like line is at least this long ("Smith J. 2001." is not)
 MIN_REFERENCE_CHARS = 30
+#: a reference-list heading is never longer than this ("Sources and further reading:")
+MAX_HEADING_CHARS = 60
 
 
 def find_entries(lines: list[str]) -> list[tuple[int, str]]:
@@ -75,25 +85,41 @@ def find_entries(lines: list[str]) -> list[tuple[int, str]]:
 def find_entries_in(items: Iterable[tuple[int, str]], join_wraps: bool) -> list[tuple[int, str]]:
     """Like find_entries over (line, text) items; ``join_wraps`` False when each
     item is already a whole block (an HTML paragraph or list item)."""
-    items = [(n, t) for n, t in items]
+    return find_lists(items, join_wraps)[0]
+
+
+def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool) -> tuple[list[tuple[int, str]], set[int]]:
+    """The entries of every reference list, and the set of lines the lists cover
+    (headings, entries and wrapped continuations: no prose is read there)."""
+    items = items if isinstance(items, list) else list(items)
     entries: list[tuple[int, str]] = []
+    covered: set[int] = set()
     i = 0
     found_heading = False
-    while i < len(items):
-        if is_heading(items[i][1]):
+    n_items = len(items)
+    while i < n_items:
+        text = items[i][1]
+        # Cheap pre-filter: a heading is short and has a letter of one of the heading words.
+        if len(text) <= MAX_HEADING_CHARS and is_heading(text):
             found_heading = True
+            start = i
             block, i = _read_list(items, i + 1, join_wraps)
+            if block:
+                covered.update(n for n, _ in items[start:i])
             entries.extend(block)
         else:
             i += 1
-    if not found_heading:
-        entries = _trailing_block(items, join_wraps)
-    return entries
+    if not found_heading or not entries:
+        trailing, start = _trailing_block(items, join_wraps)
+        if trailing:
+            covered.update(n for n, _ in items[start:])
+            entries = trailing
+    return entries, covered
 
 
 def is_heading(text: str) -> bool:
     """True when a line is a reference-list heading ("References:", "## Sources")."""
-    if len(text) > 60:
+    if len(text) > MAX_HEADING_CHARS:
         return False
     core = text.strip(_HEADING_MARKS).strip().lower()
     return bool(_HEADING_RE.fullmatch(core))
@@ -107,7 +133,7 @@ def is_furniture(text: str) -> bool:
 def looks_like_reference(text: str) -> bool:
     """A line that reads like a reference on its own: a DOI, or authors + year + more."""
     text = _MARKER_RE.sub("", text.strip())
-    if _DOI_RE.search(text):
+    if _DOI_RE.search(text) or _SCHOLARLY_LINK_RE.search(text):
         return True
     return (
         len(text) >= MIN_REFERENCE_CHARS
@@ -130,9 +156,16 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
             current = _close(current, entries)
             i += 1
             continue
-        if is_heading(text) or is_furniture(text) or _ends_list(text):
+        if is_heading(text) or is_furniture(text):
+            break
+        if _ends_list(text) and not _MARKER_RE.match(text) and not _continues(current, join_wraps):
             break
         starts_entry = bool(_MARKER_RE.match(text)) or looks_like_reference(text)
+        if starts_entry and current is not None and join_wraps and _LINK_LINE_RE.match(text) \
+                and not _URL_OR_DOI_RE.search(" ".join(current[1])):
+            # A DOI or link wrapped onto a line of its own closes the entry above it,
+            # unless that entry already has one (a "Sources:" list of bare links).
+            starts_entry = False
         if current is None or starts_entry or not join_wraps:
             current = _close(current, entries)
             current = [line_no, [_MARKER_RE.sub("", text)]]
@@ -144,6 +177,15 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
     # Drop short undated leftovers ("Click here", a stray caption).
     kept = [(n, t) for n, t in entries if _is_entry(t)]
     return kept, i
+
+
+def _continues(current: list | None, join_wraps: bool) -> bool:
+    """True when the entry being read cannot have ended: its last line breaks
+    mid-word or mid-clause, or it has no year yet (a wrapped first line)."""
+    if not join_wraps or current is None:
+        return False
+    last = current[1][-1].rstrip()
+    return last.endswith(("-", ",", ":", ";", "/")) or not _YEAR_RE.search(" ".join(current[1]))
 
 
 def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
@@ -185,8 +227,9 @@ def _in_link(text: str) -> bool:
     return ("://" in last or last.startswith("10.")) and not last.endswith((".", ","))
 
 
-def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> list[tuple[int, str]]:
-    """Reference-like lines that end the article (after skipping trailing furniture)."""
+def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
+    """Reference-like lines that end the article (after skipping trailing furniture),
+    and the index of the block's first item."""
     end = len(items)
     while end > 0 and (not items[end - 1][1].strip() or is_furniture(items[end - 1][1])
                        or (_ends_list(items[end - 1][1].strip()) and not looks_like_reference(items[end - 1][1]))):
@@ -198,4 +241,12 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> list[tupl
             break
         start -= 1
     block = [(n, _MARKER_RE.sub("", t.strip())) for n, t in items[start:end] if t.strip()]
-    return block if len(block) >= MIN_TRAILING_ENTRIES else []
+    return (block, start) if len(block) >= MIN_TRAILING_ENTRIES else ([], end)
+
+
+def is_reference_note(text: str) -> bool:
+    """A footnote or endnote that cites something (a DOI, a scholarly link, or
+    authors + year + title) rather than commenting on the text."""
+    text = text.strip()
+    return bool(looks_like_reference(text) or _SCHOLARLY_LINK_RE.search(text)
+                or (_YEAR_RE.search(text) and len(text) >= MIN_UNDATED_ENTRY_CHARS and text.count(".") >= 2))

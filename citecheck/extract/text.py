@@ -1,18 +1,32 @@
-"""Plain-text articles: decode the bytes, find the reference list, parse it."""
+"""Plain-text articles, and the one path every format ends in.
+
+Each extractor turns its document into "blocks": (line, text) pairs, where a
+block is a line of a text file, an HTML element, a DOCX paragraph or a line of
+a PDF's text.  ``build_extraction`` finds the reference lists in the blocks,
+parses the entries, and reads the prose around them for in-text citations,
+research claims and links that are citations of their own.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import replace
 
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import parse_reference
-from citecheck.extract.references import find_entries
+from citecheck.extract.references import find_entries, find_lists
 from citecheck.models import Citation, Extraction
 
 #: share of control characters (other than tab/newline/CR/FF) above which a
 #: file is binary, not an article; measured in the first block of text
 MAX_CONTROL_SHARE = 0.01
 SNIFF_CHARS = 8192
+
+# Unicode superscript digits as clinic pages paste them ("relief.¹²"): read as
+# numeric in-text citations "[1]" / "[1,2]".
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|,(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))*")
 
 
 def decode(data: bytes) -> str:
@@ -25,7 +39,11 @@ def decode(data: bytes) -> str:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     elif b"\x00" in data:
-        # A NUL without a UTF-16 BOM: an image, a PDF, a zip (DOCX) ...
+        if data.count(b"\x00") * 100 < len(data) and not _control_heavy(data[:SNIFF_CHARS]):
+            # A few stray NULs in an otherwise textual file (a bad export): drop them.
+            data = data.replace(b"\x00", b"")
+            return decode(data)
+        # Many NULs without a UTF-16 BOM: an image, a program, an archive ...
         raise ExtractError("binary file, not an article")
     else:
         try:
@@ -36,9 +54,18 @@ def decode(data: bytes) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
-    if "\x00" in text or _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
         raise ExtractError("binary file, not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _control_heavy(sample: bytes) -> bool:
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 13, 12))
+    return controls * 100 > len(sample)
 
 
 def _control_share(sample: str) -> float:
@@ -48,21 +75,115 @@ def _control_share(sample: str) -> float:
     return controls / len(sample)
 
 
+def superscripts_as_markers(text: str) -> str:
+    """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers)."""
+    if not any("⁰" <= c <= "⁹" or c in "¹²³" for c in text):
+        return text
+    return _SUPERSCRIPT_RUN_RE.sub(lambda m: _marker(m.group().translate(_SUPERSCRIPT_DIGITS)), text)
+
+
+def _marker(digits: str) -> str:
+    if "," in digits or "-" in digits:
+        return f"[{digits}]"
+    # "¹²" without a comma: two notes (1, 2) when ascending by one, else note 12.
+    if len(digits) == 2 and int(digits[1]) == int(digits[0]) + 1:
+        return f"[{digits[0]},{digits[1]}]"
+    return f"[{digits}]"
+
+
 def citations_from_lines(lines: list[str]) -> tuple[Citation, ...]:
     """Parse every reference-list entry found in the lines."""
     return tuple(parse_reference(text, line) for line, text in find_entries(lines))
 
 
-def extraction_from_lines(lines: list[str], fmt: str) -> Extraction:
-    """Citations plus the in-text citations and research claims of the prose."""
-    # Imported here: intext/claims are optional stages layered on the citations.
+def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: bool,
+                     links: list[tuple[int, str, str]] = (), notes: list[tuple[int, str]] = (),
+                     note_markers: list[tuple[int, str, int]] = (),
+                     pages: dict[int, int] | None = None,
+                     line_map: dict[int, int] | None = None,
+                     prose_blocks: list[tuple[int, str]] | None = None) -> Extraction:
+    """Citations, in-text citations, claims and link citations of a document.
+
+    ``blocks``: (line, text) of the document in order.  ``links``: (line,
+    anchor text, URL) of the hyperlinks its format marks up.  ``notes``:
+    (line, text) of footnotes and endnotes (DOCX), each a possible reference;
+    ``note_markers``: (line, marker text, note index) where the body cites a
+    note.  ``pages``: line -> page (PDF).  ``line_map``: block number -> line to
+    report, when the blocks are numbered apart from the document's lines (HTML).
+    ``prose_blocks``: the prose as re-joined paragraphs, each on its first line
+    (PDF), when it differs from ``blocks``.
+    """
+    # Imported here: intext, claims and links are layered on the citations.
     from citecheck.extract.claims import find_claims
     from citecheck.extract.intext import find_in_text
+    from citecheck.extract.links import link_citations
+    from citecheck.models import InText
 
-    citations = citations_from_lines(lines)
-    in_text = find_in_text(lines, citations)
-    claims = find_claims(lines, citations, in_text)
-    return Extraction(citations=citations, in_text=in_text, claims=claims, format=fmt)
+    entries, covered = find_lists(blocks, join_wraps)
+    citations = [parse_reference(text, line) for line, text in entries]
+    note_index: dict[int, int] = {}
+    for i, (line, text) in enumerate(notes):
+        if _note_is_reference(text):
+            note_index[i] = len(citations)
+            citations.append(parse_reference(text, line))
+    citations_t = tuple(citations)
+    prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
+    in_text = list(find_in_text(prose, citations_t, skip=covered))
+    in_text.extend(InText(text, line, note_index[i]) for line, text, i in note_markers if i in note_index)
+    in_text.sort(key=lambda it: it.line)
+    in_text_t = tuple(in_text)
+    claims = find_claims(prose, citations_t, in_text_t, skip=covered)
+    link_cites = link_citations(prose, links, covered)
+    all_citations = citations_t + link_cites
+    if link_cites:
+        claims = _tie_claims_to_links(claims, link_cites, len(citations_t))
+    if pages:
+        all_citations = tuple(replace(c, page=pages.get(c.line)) if c.page is None else c for c in all_citations)
+        in_text_t = tuple(replace(i, page=pages.get(i.line)) for i in in_text_t)
+        claims = tuple(replace(c, page=pages.get(c.line)) for c in claims)
+    if line_map:
+        all_citations = tuple(replace(c, line=line_map.get(c.line, c.line)) for c in all_citations)
+        in_text_t = tuple(replace(i, line=line_map.get(i.line, i.line)) for i in in_text_t)
+        claims = tuple(replace(c, line=line_map.get(c.line, c.line)) for c in claims)
+    return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt)
+
+
+def _tie_claims_to_links(claims, link_cites, offset: int):
+    """A claim sentence that carries a link citation is tied to it (not unsourced)."""
+    out = []
+    for claim in claims:
+        if claim.reference is None:
+            for k, link in enumerate(link_cites):
+                if link.line == claim.line and (link.text in claim.text or claim.text in link.text
+                                                or (link.url and link.url in claim.text)):
+                    claim = replace(claim, reference=offset + k)
+                    break
+        out.append(claim)
+    return tuple(out)
+
+
+def _note_is_reference(text: str) -> bool:
+    from citecheck.extract.references import is_reference_note
+
+    return is_reference_note(text)
+
+
+def _sparse_lines(blocks: list[tuple[int, str]], covered: set[int]) -> list[str]:
+    """A line list with each block's text on its line ("" elsewhere); list lines kept
+    (in-text finders skip ``covered`` themselves, claims skip entry lines)."""
+    last = max((n for n, _ in blocks), default=0)
+    lines = [""] * last
+    for n, text in blocks:
+        if n < 1:
+            continue
+        lines[n - 1] = (lines[n - 1] + " " + text).strip() if lines[n - 1] else text
+    return lines
+
+
+def extraction_from_lines(lines: list[str], fmt: str, links: list[tuple[int, str, str]] = ()) -> Extraction:
+    """Citations plus the in-text citations and research claims of the prose."""
+    blocks = [(i, superscripts_as_markers(t)) for i, t in enumerate(lines, start=1)]
+    return build_extraction(blocks, fmt, join_wraps=True, links=links)
 
 
 class TextExtractor(Extractor):

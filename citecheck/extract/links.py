@@ -1,0 +1,221 @@
+"""Links as citations (issue 4 point 3).
+
+A clinic page often cites by linking: "a [2019 trial in Pain](https://doi.org/…)
+found …", or a bare PubMed address in a sentence.  Each such link outside the
+reference list is a citation of its own (``kind="link"``): the checker looks
+its DOI up, and ``link_fits`` says whether the linked work is what the words
+around the link claim it is (journal, year, topic).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citecheck.extract.parse import normalise_doi
+from citecheck.models import Citation, Work
+
+# A DOI in a link: doi.org/10.x/…, or a publisher page that carries it in its path
+# (".../doi/10.1097/…", ".../doi/full/10.1002/…", "…/article/10.1186/…").
+_URL_DOI_RE = re.compile(
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/)?|/articles?/|[?&]doi=)(10\.\d{4,9}/[^\s?#&\"'<>]+)",
+    re.IGNORECASE)
+_URL_PMID_RE = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})\b", re.IGNORECASE)
+# A link written out in running text.
+_BARE_RE = re.compile(
+    r"(?:https?://)?(?:dx\.)?doi\.org/10\.\d{4,9}/[^\s\"<>]+|\bdoi:\s?10\.\d{4,9}/[^\s\"<>]+"
+    r"|(?:https?://)?(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov/pubmed)/\d{1,9}\b/?"
+    r"|https?://[^\s\"<>]+/doi/(?:abs/|full/|pdf/)?10\.\d{4,9}/[^\s\"<>]+",
+    re.IGNORECASE)
+_PREFILTER = ("doi", "pubmed")
+#: an anchor with fewer words than this says nothing; the sentence is kept instead
+MIN_ANCHOR_WORDS = 4
+
+
+def identifiers_of(url: str) -> tuple[str | None, str | None]:
+    """(DOI, PMID) a link points at, either may be None."""
+    doi = pmid = None
+    m = _URL_DOI_RE.search(url)
+    if m:
+        doi = normalise_doi(m.group(1))
+        # Landing-page suffixes are no part of the DOI.
+        doi = re.sub(r"/(?:full|abstract|pdf|epdf|html)$", "", doi, flags=re.IGNORECASE)
+    elif url.lower().startswith("doi:"):
+        doi = normalise_doi(url[4:])
+    m = _URL_PMID_RE.search(url)
+    if m:
+        pmid = m.group(1)
+    return doi, pmid
+
+
+def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple = (),
+                   covered: set[int] | frozenset[int] = frozenset()) -> tuple[Citation, ...]:
+    """The link citations of a document.
+
+    ``prose``: the document's lines (index = line - 1).  ``links``: (line, anchor
+    text, URL) of marked-up hyperlinks.  Lines in ``covered`` (reference lists)
+    are skipped: an entry's own link is part of that entry.
+    """
+    found: list[Citation] = []
+    seen: set[tuple[int, str]] = set()
+
+    def add(line: int, anchor: str, url: str, pos: int | None) -> None:
+        doi, pmid = identifiers_of(url)
+        if not doi and not pmid:
+            return
+        key = (line, (doi or "").lower() or f"pmid:{pmid}")
+        if key in seen:
+            return
+        seen.add(key)
+        sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
+        text = anchor if _descriptive(anchor, url) else (sentence or anchor or url)
+        found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
+
+    for line, anchor, url in links:
+        if line not in covered:
+            add(line, anchor.strip(), url.strip(), None)
+    for number, text in enumerate(prose, start=1):
+        if number in covered or not text or not any(p in text.lower() for p in _PREFILTER):
+            continue
+        for m in _BARE_RE.finditer(text):
+            url = m.group().rstrip(".,;:)]'\"")
+            add(number, "", url, m.start())
+    found.sort(key=lambda c: c.line)
+    return tuple(found)
+
+
+def _descriptive(anchor: str, url: str) -> bool:
+    return bool(anchor) and anchor not in url and len(anchor.split()) >= MIN_ANCHOR_WORDS \
+        and "://" not in anchor and not anchor.lower().startswith(("doi", "10."))
+
+
+def _sentence_at(line: str, anchor: str, pos: int | None) -> str:
+    """The sentence of ``line`` holding the link (found by its anchor text or position)."""
+    from citecheck.extract.claims import split_sentences
+
+    if not line:
+        return ""
+    if pos is None and anchor:
+        pos = line.find(anchor)
+    sentences = split_sentences(line)
+    if pos is None or pos < 0:
+        return sentences[0] if len(sentences) == 1 else ""
+    offset = 0
+    for s in sentences:
+        found = line.find(s[:20], offset)
+        if found < 0:
+            continue
+        if found <= pos < found + len(s) + 1:
+            return s
+        offset = found + 1
+    return sentences[-1] if sentences else ""
+
+
+# --- does the linked work fit the words around the link? -------------------
+
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_JOURNAL_RE = re.compile(
+    r"\b(?:published\s+in|appearing\s+in|reported\s+in|(?:study|trial|review|article|paper|report|"
+    r"meta-analysis|analysis|research)\s+(?:published\s+)?in)\s+(?:the\s+journal\s+)?"
+    r"(?P<journal>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+(?:of|and|for|in|&|[A-Z][\w&'-]*))*)")
+# Words that say nothing of a study's topic.
+_STOP = frozenset("""
+a an the and or of in on for to with by from at as is are was were be been this that these those it its
+their there which who whom what when where how why than then also can could may might will would should
+study studies trial trials research review reviews paper article report analysis meta found find finds
+shows show showed shown suggest suggests suggested demonstrated demonstrates published journal new
+evidence data patients patient people results result effect effects according recent researchers
+scientists year years one two three more most less many some much very significant significantly
+effective effectiveness improved improve improves reduced reduce reduces treatment treatments help helps
+""".split())
+#: a topic check needs at least this many topic words in the text
+MIN_TOPIC_WORDS = 3
+#: characters of a word compared (a crude stem: "infusions" ~ "infusion")
+STEM_CHARS = 6
+#: rapidfuzz-free journal comparison: share of the named journal's words in the record's
+JOURNAL_WORD_SHARE = 0.6
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z0-9-]{2,}", _fold(text))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_CHARS] for w in _words(text) if w not in _STOP}
+
+
+def journal_named(text: str) -> str | None:
+    """The journal a sentence names ("published in The Lancet"), or None."""
+    m = _JOURNAL_RE.search(text)
+    if not m:
+        return None
+    name = m.group("journal").strip()
+    # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
+    # trailing sentence-initial word ("In") can.
+    return re.sub(r"\s+(?:In|And|Of|For)$", "", name) or None
+
+
+def journals_agree(named: str, work: Work) -> bool:
+    """True when ``named`` is the work's journal, written in full or abbreviated."""
+    return journal_names_agree(named, (work.journal or "", *work.short_journal))
+
+
+def journal_names_agree(named: str, names) -> bool:
+    """True when ``named`` is one of ``names`` (full or abbreviated, "The" and case aside);
+    True as well when ``names`` is empty (nothing to contradict)."""
+    target = {_journal_key(n) for n in names if n}
+    target.discard("")
+    if not target:
+        return True  # the record names no journal: nothing to contradict
+    key = _journal_key(named)
+    if key in target:
+        return True
+    words = key.split()
+    for t in target:
+        t_words = t.split()
+        if not words or not t_words:
+            continue
+        # "Anesthesia and Analgesia" ~ "Anesth Analg": each abbreviated word is a prefix.
+        if len(words) == len(t_words) and all(a.startswith(b) or b.startswith(a) for a, b in zip(words, t_words)):
+            return True
+        shared = sum(1 for w in words if w in t_words)
+        if shared / max(len(words), len(t_words)) >= JOURNAL_WORD_SHARE and shared >= 2:
+            return True
+    return False
+
+
+def _journal_key(name: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", _fold(name)) if w not in ("the", "and", "of", "journal", "j")]
+    return " ".join(words)
+
+
+def link_fits(anchor_text: str, work: Work) -> str | None:
+    """None when the linked ``work`` fits what ``anchor_text`` says of it, else one
+    line an editor can act on (the year, journal or topic that disagrees).
+
+    Pure: the checker calls it with a link citation's text and the work its DOI
+    resolved to.
+    """
+    problems: list[str] = []
+    years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
+    if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
+        problems.append(f"the text says {years[0]} but the linked work is from {work.year}")
+    named = journal_named(anchor_text)
+    if named and work.journal and not journals_agree(named, work):
+        problems.append(f"the text names {named} but the linked work is in {work.journal}")
+    skip = _stems(named or "")
+    topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
+                   if w not in _STOP and w[:STEM_CHARS] not in skip]
+    topic = {w[:STEM_CHARS] for w in topic_words}
+    if len(topic) >= MIN_TOPIC_WORDS and work.title:
+        record = _stems(" ".join(filter(None, (work.title, work.subtitle, work.journal))))
+        if record and not (topic & record):
+            shown = ", ".join(topic_words[:4])
+            problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
+                            f"\"{work.title}\"")
+    return "; ".join(problems) if problems else None
