@@ -154,3 +154,9 @@ def test_wrong_types_and_markup_do_not_crash():
 def test_user_agent_names_citecheck_version_and_home():
     ua = user_agent(None)
     assert ua.startswith("citecheck/") and "http" in ua and "mailto" not in ua
+
+
+def test_doi_with_angle_brackets_is_kept_whole():
+    doi = "10.1002/(SICI)1097-0185(19991101)256:3<252::AID-AR5>3.0.CO;2-6"
+    work = work_from_crossref({"DOI": doi, "title": ["T"]})
+    assert work.doi == doi.lower()

@@ -149,7 +149,8 @@ def _notices(value) -> tuple[Notice, ...]:
             if date is None:
                 parts = (updated.get("date-parts") or [[None]])[0]
                 date = "-".join(str(p) for p in parts if p is not None) or None
-        notices.append(Notice(kind, _scalar(entry.get("DOI")), date, _scalar(entry.get("source"))))
+        notice_doi = entry.get("DOI") if isinstance(entry.get("DOI"), str) else None
+        notices.append(Notice(kind, notice_doi, date, _scalar(entry.get("source"))))
     return tuple(notices)
 
 
@@ -157,9 +158,11 @@ def work_from_crossref(message: dict) -> Work | None:
     """A Work from a Crossref work message, tolerating missing and wrongly typed fields."""
     if not isinstance(message, dict):
         return None
-    doi = _scalar(message.get("DOI"))
-    if not doi:
+    # A DOI is an identifier, not text: old Wiley DOIs hold "<...>", which tag stripping would eat.
+    doi = message.get("DOI")
+    if not isinstance(doi, str) or not doi.strip():
         return None
+    doi = "".join(doi.split())
     score = message.get("score")
     return Work(
         doi=doi.lower(),
