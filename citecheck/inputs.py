@@ -1,16 +1,44 @@
-"""Reading inputs: files, directories, standard input. Each gives bytes or a one-line error."""
+"""Reading inputs: files, directories, standard input and article URLs.
+
+Each input gives bytes or a one-line error naming what went wrong; one bad
+input never stops the others (issue 7).  Article URLs are untrusted: only
+http and https, every redirect re-checked, no loopback, private or
+link-local address unless the user allows it, a size cap and a deadline.
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import ipaddress
+import os
+import socket
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+from urllib.parse import urljoin, urlsplit
 
 #: Inputs larger than this are refused with a clear message (issue 7: 200 MB by default).
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Suffixes a directory is searched for.
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+#: Suffixes a directory is searched for (the formats citecheck reads).
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
+                              ".docx", ".pdf", ".bib", ".bibtex", ".ris"})
+#: Directories never searched (version control, dependencies, caches).
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
+                          ".tox", ".mypy_cache", ".pytest_cache"})
+#: An article page is a few hundred KB; a larger download is refused.
+DEFAULT_MAX_URL_BYTES = 20 * 1024 * 1024
+#: The whole download, redirects included, must finish within this.
+DEFAULT_URL_DEADLINE_SECS = 30.0
+#: Redirects followed at most (each one re-checked).
+MAX_REDIRECTS = 5
+#: Content types accepted from an article URL.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+USER_AGENT = "citecheck (citation checker; reads one article page)"
+_CHUNK_BYTES = 64 * 1024
+
+Resolver = Callable[..., list]
 
 
 @dataclass(frozen=True)
@@ -22,9 +50,28 @@ class Input:
     error: str | None = None
 
 
-def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> list[Input]:
-    """Read each path (a file, a directory of articles, or '-' for standard input)."""
-    inputs = []
+def is_url(path: str) -> bool:
+    """True for an argument that names a URL rather than a file ("http://", "ftp://", ...)."""
+    head = path[:12].lower()
+    return "://" in head
+
+
+def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_FILE_BYTES, *,
+                include: Iterable[str] = (), exclude: Iterable[str] = (),
+                allow_private_urls: bool = False, url_deadline_secs: float = DEFAULT_URL_DEADLINE_SECS,
+                max_url_bytes: int = DEFAULT_MAX_URL_BYTES, session=None,
+                resolve: Resolver | None = None) -> list[Input]:
+    """Read each path: a file, a directory (recursively), '-' for standard input, or an
+    http(s) URL of an article page.
+
+    ``include``/``exclude``: glob patterns for the files found in directories,
+    matched against the path below the directory ("drafts/*.md") and against
+    the file name ("*.docx"); files named on the command line are always read.
+    ``allow_private_urls``: let URLs reach loopback, private and link-local
+    addresses (an intranet CMS); refused by default.
+    """
+    include, exclude = tuple(include), tuple(exclude)
+    inputs: list[Input] = []
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -34,15 +81,68 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
             else:
                 inputs.append(Input(path, data))
             continue
+        if is_url(path):
+            inputs.append(fetch_url(path, allow_private=allow_private_urls, deadline_secs=url_deadline_secs,
+                                    max_bytes=min(max_bytes, max_url_bytes), session=session, resolve=resolve))
+            continue
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            found = list(walk(p, include, exclude))
             if not found:
-                inputs.append(Input(path, error="a directory with no articles (.txt, .md, .html) in it"))
+                what = "matching --include/--exclude" if include or exclude else \
+                    "(.txt, .md, .html, .docx, .pdf, .bib, .ris)"
+                inputs.append(Input(path, error=f"a directory with no articles {what} in it"))
             inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
         else:
             inputs.append(_read_file(p, path, max_bytes))
     return inputs
+
+
+def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterable[Path]:
+    """Article files below ``root``, sorted, filtered by the globs.
+
+    Symbolic links to directories are not followed (no loops); a link to a
+    file is listed, and a dangling one too, so that it is reported.
+    """
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        rel_dir = Path(dirpath).relative_to(root)
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith(".")
+                             and not _excluded((rel_dir / d).as_posix() + "/", d, exclude))
+        for name in filenames:
+            rel = (rel_dir / name).as_posix()
+            if name.startswith("."):
+                continue
+            if include:
+                if not _matches(rel, name, include):
+                    continue
+            elif Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if _excluded(rel, name, exclude):
+                continue
+            out.append(Path(dirpath) / name)
+    return sorted(out)
+
+
+def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+    for pat in patterns:
+        pat = pat.strip()
+        if not pat:
+            continue
+        if fnmatch.fnmatch(rel, pat) or ("/" not in pat and fnmatch.fnmatch(name, pat)):
+            return True
+        if pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:]):
+            return True
+    return False
+
+
+def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    if _matches(rel, name, patterns):
+        return True
+    # "drafts/" or "drafts" excludes everything below that folder.
+    return any(rel.startswith(p.strip().rstrip("/") + "/") for p in patterns if p.strip())
 
 
 def _read_file(p: Path, name: str, max_bytes: int) -> Input:
@@ -50,7 +150,11 @@ def _read_file(p: Path, name: str, max_bytes: int) -> Input:
         size = p.stat().st_size
         if size > max_bytes:
             return Input(name, error=f"{size // 2**20} MB, larger than the {max_bytes // 2**20} MB limit (--max-file-mb)")
-        return Input(name, p.read_bytes())
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # a file that grows while read is still bounded
+        if len(data) > max_bytes:
+            return Input(name, error=f"larger than the {max_bytes // 2**20} MB limit (--max-file-mb)")
+        return Input(name, data)
     except FileNotFoundError:
         return Input(name, error="no such file" if not p.is_symlink() else "a link to a file that does not exist")
     except PermissionError:
@@ -61,3 +165,106 @@ def _read_file(p: Path, name: str, max_bytes: int) -> Input:
         return Input(name, error=exc.strerror or str(exc))
 
 
+# --- article URLs ------------------------------------------------------------
+
+class UrlRefused(Exception):
+    """A URL citecheck will not fetch, with the one-line reason."""
+
+
+def check_url(url: str, allow_private: bool = False, resolve: Resolver | None = None) -> None:
+    """Raise UrlRefused unless ``url`` is http(s) and every address its host resolves to is public.
+
+    Every address is checked, not the first: a host name that resolves to a public
+    and a private address is refused (a DNS answer can list both).
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UrlRefused(f"only http and https URLs are read, not {parts.scheme or 'this'}:")
+    host = parts.hostname
+    if not host:
+        raise UrlRefused("a URL with no host")
+    if parts.username or parts.password:
+        raise UrlRefused("a URL with a user name or password is not read")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise UrlRefused("a URL with an invalid port") from None
+    try:
+        infos = (resolve or socket.getaddrinfo)(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise UrlRefused(f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}") from None
+    addresses = {info[4][0] for info in infos}
+    if not addresses:
+        raise UrlRefused(f"cannot resolve {host}")
+    for addr in addresses:
+        ip = ipaddress.ip_address(addr.split("%", 1)[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        if not ip.is_global or ip.is_multicast:
+            raise UrlRefused(f"{host} is a {_kind_of(ip)} address ({ip}); "
+                             "use --allow-private-urls to read pages on your own network")
+
+
+def _kind_of(ip) -> str:
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_link_local:
+        return "link-local"
+    if ip.is_private:
+        return "private"
+    return "non-public"
+
+
+def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = DEFAULT_URL_DEADLINE_SECS,
+              max_bytes: int = DEFAULT_MAX_URL_BYTES, session=None, resolve: Resolver | None = None) -> Input:
+    """Download an article page: an Input with its bytes, or with the reason it has none."""
+    import requests
+
+    own = session is None
+    session = session or requests.Session()
+    deadline = time.monotonic() + deadline_secs
+    current = url
+    try:
+        for hop in range(MAX_REDIRECTS + 1):
+            check_url(current, allow_private, resolve)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise UrlRefused(f"no answer within {deadline_secs:g} s")
+            with session.get(current, stream=True, allow_redirects=False, timeout=(min(10, remaining), remaining),
+                             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}) as resp:
+                if resp.is_redirect or resp.status_code in (301, 302, 303, 307, 308):
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise UrlRefused(f"a redirect ({resp.status_code}) with no Location")
+                    current = urljoin(current, location)
+                    continue
+                if resp.status_code >= 400:
+                    raise UrlRefused(f"the server answered {resp.status_code} {resp.reason or ''}".rstrip())
+                ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                if ctype and ctype not in HTML_TYPES:
+                    raise UrlRefused(f"not an HTML page ({ctype}); download it and check the file instead")
+                length = resp.headers.get("Content-Length")
+                if length and length.isdigit() and int(length) > max_bytes:
+                    raise UrlRefused(f"the page is {int(length) // 2**20} MB, larger than the "
+                                     f"{max_bytes // 2**20} MB limit")
+                body = bytearray()
+                for chunk in resp.iter_content(_CHUNK_BYTES):
+                    body.extend(chunk)
+                    if len(body) > max_bytes:
+                        raise UrlRefused(f"the page is larger than the {max_bytes // 2**20} MB limit")
+                    if time.monotonic() > deadline:
+                        raise UrlRefused(f"the download took longer than {deadline_secs:g} s")
+                return Input(url, bytes(body))
+        raise UrlRefused(f"more than {MAX_REDIRECTS} redirects")
+    except UrlRefused as exc:
+        return Input(url, error=str(exc))
+    except requests.exceptions.Timeout:
+        return Input(url, error=f"no answer within {deadline_secs:g} s")
+    except requests.exceptions.RequestException as exc:
+        reason = type(exc).__name__
+        return Input(url, error=f"could not fetch the page ({reason})")
+    finally:
+        if own:
+            session.close()

@@ -97,6 +97,8 @@ def extractor_for(data: bytes, name: str) -> Extractor:
         raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not")
     if suffix == ".pdf":
         raise ExtractError("not a PDF: the file does not start with %PDF-")
+    if "://" in name[:12]:
+        return HtmlExtractor()  # an article URL: only HTML pages are downloaded
     cls = _BY_SUFFIX.get(suffix)
     if cls is None:
         cls = _sniff_text(data)
