@@ -83,3 +83,118 @@ def test_seed_claims_without_citations():
     ex = extract_bytes((SEEDS / "003_9edfcedc1e237e56.txt").read_bytes(), "003.txt")
     assert {c.year for c in ex.claims} >= {2019, 2021}
     assert all(c.reference is None for c in ex.claims)
+
+
+# --- issue 4: what clinic pages publish ----------------------------------------
+
+from citecheck.extract.claims import claim_conflicts, uncited_entries, unmatched_in_text  # noqa: E402
+from citecheck.extract.links import link_fits  # noqa: E402
+from citecheck.models import Work  # noqa: E402
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+
+def test_wild_page_superscripts_bare_links_pubmed_and_two_lists():
+    ex = extract_bytes((ARTICLES / "wild.html").read_bytes(), "wild.html")
+    refs = [c for c in ex.citations if c.kind == "reference"]
+    # "Notes" (numbered, one a bare DOI) and "Sources:" (bare links): two lists in one page.
+    assert [(c.doi, c.pmid, bool(c.title)) for c in refs] == [
+        (None, None, True),
+        (None, "20724638", True),  # PMID with details: checked on its details, keeps its PMID
+        ("10.1038/nature17998", None, False),  # only a DOI
+        (None, "16894061", False),  # a bare PubMed link: skipped by the checker, with its PMID
+        ("10.1016/j.neuron.2019.02.005", None, False),
+    ]
+    # Superscript note markers link to the numbered notes.
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 0), ("[2,3]", 1), ("[2,3]", 2)]
+    # An inline PubMed link in the prose is a citation of its own; the booking link is not.
+    links = [c for c in ex.citations if c.kind == "link"]
+    assert [(c.pmid, c.doi) for c in links] == [("10686270", None)]
+    # The furniture ("Share this article") is not read.
+    assert not any("Share" in c.text for c in ex.citations)
+
+
+def test_unicode_superscripts_and_markdown_footnotes():
+    md = ("# Ketamine\n\nInfusions eased pain.[^1] Relief was rapid.¹⁻²\n\n"
+          "[^1]: Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+          "[^2]: Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n")
+    ex = extract_bytes(md.encode(), "a.md")
+    assert [c.authors[0].surname for c in ex.citations] == ["Zheng", "Ikeda"]
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 0), ("[1-2]", 0), ("[1-2]", 1)]
+
+
+def test_list_without_heading_at_the_end_and_bare_doi_entries():
+    text = ("Ketamine for pain\nInfusions help many patients with chronic pain.\n\n"
+            "Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+            "doi:10.1213/ANE.0000000000000398\n"
+            "https://pubmed.ncbi.nlm.nih.gov/12345678/\n")
+    ex = extract_bytes(text.encode(), "a.txt")
+    assert [(c.line, c.doi, c.pmid) for c in ex.citations] == [
+        (4, None, None), (5, "10.1213/ANE.0000000000000398", None), (6, None, "12345678")]
+
+
+def test_markdown_reference_style_links_are_link_citations():
+    md = ("# Ketamine\n\nA [2019 randomized trial of ketamine for fibromyalgia][z] found relief.\n\n"
+          "[z]: https://doi.org/10.1093/pm/pny123\n")
+    ex = extract_bytes(md.encode(), "a.md")
+    [link] = ex.citations
+    assert (link.kind, link.doi, link.line, link.title) == ("link", "10.1093/pm/pny123", 3, None)
+    assert link.text == "2019 randomized trial of ketamine for fibromyalgia"
+
+
+def test_claim_with_link_is_tied_to_it():
+    html = ('<html><body><p>A 2019 meta-analysis in Pain confirmed relief '
+            '(<a href="https://doi.org/10.1097/j.pain.0000000000001234">source</a>).</p></body></html>')
+    ex = extract_bytes(html.encode(), "a.html")
+    assert ex.claims[0].reference == 0 and ex.citations[0].kind == "link"
+
+
+NEURON = Work(doi="10.1016/j.neuron.2019.02.005", title="Ketamine: A Paradigm Shift for Depression Research and Treatment",
+              journal="Neuron", year_issued=2019)
+
+
+def test_link_fits_checks_year_journal_and_topic():
+    assert link_fits("a 2019 review of ketamine for depression in Neuron", NEURON) is None
+    assert link_fits("A study published in The Lancet in 2019", NEURON) == (
+        "the text names The Lancet but the linked work is in Neuron")
+    assert link_fits("a 2012 review of ketamine", NEURON) == "the text says 2012 but the linked work is from 2019"
+    reason = link_fits("massage therapy reduces lower back stiffness", NEURON)
+    assert reason.startswith("none of the text's topic words (massage, therapy, lower, back)")
+    assert link_fits("this study", NEURON) is None  # too few words to judge
+
+
+def test_seed001_claim_conflicts_with_entry_and_work():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent (shared test material not checked out)")
+    ex = extract_bytes((SEEDS / "001_9bcee23dc18f0278.txt").read_bytes(), "001.txt")
+    assert [c.reference for c in ex.claims] == [0, 1, 2, 3, 4]  # the five "Science Says" sentences
+    duman = next(c for c in ex.claims if c.reference == 3)
+    assert (duman.journal, duman.year) == ("The Journal of Neuroscience", 2012)
+    work = Work(doi="10.1038/nm.4050", title="Synaptic plasticity and depression: new insights from stress and "
+                "rapid-acting antidepressants", journal="Nature Medicine", year_issued=2016)
+    assert claim_conflicts(duman, ex.citations[3], work) == [
+        "the sentence names The Journal of Neuroscience, but the entry it cites is in Nature Medicine",
+        "the sentence dates the study 2012, but the published work is from 2016",
+    ]
+    zheng = next(c for c in ex.claims if c.reference == 0)
+    assert claim_conflicts(zheng, ex.citations[0], None) == []
+
+
+def test_claim_kind_conflict():
+    from citecheck.models import Claim
+    claim = Claim("A 2019 meta-analysis confirmed relief.", 3, 2019, None, 0)
+    trial = Work(doi="10.1/x", title="Ketamine for fibromyalgia: a randomized controlled trial", year_issued=2019)
+    assert claim_conflicts(claim, None, trial) == [
+        "the sentence calls it a meta-analysis, but the published work's title says randomized trial: "
+        "\"Ketamine for fibromyalgia: a randomized controlled trial\""]
+
+
+def test_uncited_entries_and_in_text_without_entry(extraction):
+    assert uncited_entries(extraction.citations, extraction.in_text) == ()
+    assert [i.text for i in unmatched_in_text(extraction.in_text)] == ["Hernandez et al. 2018"]
+    ex = extract_bytes((ARTICLES / "clinic.txt").read_bytes(), "clinic.txt")
+    assert [ex.citations[i].authors[0].surname for i in uncited_entries(ex.citations, ex.in_text)] == ["Li"]
+    assert [i.text for i in unmatched_in_text(ex.in_text)] == ["(Kessler et al., 2021)"]
+    # Narrative citations with three names link to their entry.
+    assert any(i.text == "Krystal, Abdallah and Sanacora (2019)" and i.reference == 3 for i in ex.in_text)
+    assert uncited_entries(ex.citations, ()) == ()  # no in-text citations at all: nothing to compare

@@ -148,4 +148,4 @@ def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:
 def _trim_journal(name: str) -> str:
     # "The Lancet Found" cannot happen (verbs are lower-case), but a trailing
     # sentence-initial word can: stop at the first lower-case run.
-    return name.strip()
+    return re.sub(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$", "", name.strip())

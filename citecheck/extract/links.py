@@ -149,6 +149,9 @@ def _stems(text: str) -> set[str]:
     return {w[:STEM_CHARS] for w in _words(text) if w not in _STOP}
 
 
+_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$")
+
+
 def journal_named(text: str) -> str | None:
     """The journal a sentence names ("published in The Lancet"), or None."""
     m = _JOURNAL_RE.search(text)
@@ -157,7 +160,7 @@ def journal_named(text: str) -> str | None:
     name = m.group("journal").strip()
     # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
     # trailing sentence-initial word ("In") can.
-    return re.sub(r"\s+(?:In|And|Of|For)$", "", name) or None
+    return _TRAILING_CONNECTOR_RE.sub("", name) or None
 
 
 def journals_agree(named: str, work: Work) -> bool:
