@@ -19,6 +19,11 @@ from citecheck.services.http import DEFAULT_BREAKER_FAILURES
 app = typer.Typer(add_completion=True, no_args_is_help=True, help="Check an article's citations against Crossref.")
 cache_app = typer.Typer(no_args_is_help=True, help="Inspect or clear the local cache of Crossref answers.")
 app.add_typer(cache_app, name="cache")
+# Local copy of Crossref (issue 8): `citecheck index build|info`, `citecheck batch`.
+from citecheck.cli_scale import batch as _batch, index_app as _index_app  # noqa: E402
+
+app.add_typer(_index_app, name="index")
+app.command("batch")(_batch)
 
 FORMATS = ("rich", "json", "markdown", "sarif", "junit", "github")
 #: Commands whose options the config file supplies defaults for.
