@@ -144,6 +144,9 @@ def check_pages(cited: str | None, work: Work) -> FieldCheck:
     f_first, f_last = split_pages(found)
     if not c_first or not f_first:
         return FieldCheck("pages", cited, found, FieldStatus.ABSENT)
+    if _digits(str(cited)) == _digits(str(found)):
+        # The same digits split differently: an article number read as a range ("091802" / "091-802").
+        return FieldCheck("pages", cited, found, FieldStatus.MATCH)
     firsts_agree = c_first == f_first or _digits(c_first) == _digits(f_first)
     if not firsts_agree and work.article_number and work.pages:
         a_first, _ = split_pages(work.article_number)
