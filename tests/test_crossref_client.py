@@ -160,3 +160,29 @@ def test_doi_with_angle_brackets_is_kept_whole():
     doi = "10.1002/(SICI)1097-0185(19991101)256:3<252::AID-AR5>3.0.CO;2-6"
     work = work_from_crossref({"DOI": doi, "title": ["T"]})
     assert work.doi == doi.lower()
+
+
+@responses.activate
+def test_list_answer_with_wrong_types_is_an_error_or_used_where_usable():
+    responses.get(f"{BASE}/works", json={"status": "ok", "message": {"items": 42}})
+    with pytest.raises(ServiceError, match="no items"):
+        _service().search("x", rows=5)
+    responses.replace(responses.GET, f"{BASE}/works", json={"status": "ok", "message": {"items": [
+        7, None, {"title": ["no DOI"]}, {"DOI": "10.1/ok", "title": "<b>Bold</b> &amp; plain", "author": [{"family": 3}, "x"]}]}})
+    works = _service().search("x", rows=5)
+    assert [(w.doi, w.title) for w in works] == [("10.1/ok", "Bold & plain")]
+
+
+@responses.activate
+def test_oversized_answer_is_refused(monkeypatch):
+    monkeypatch.setattr("citecheck.services.http.MAX_BODY_BYTES", 1000)
+    responses.get(f"{BASE}/works/10.1/big", body="x" * 5000, content_type="application/json")
+    with pytest.raises(ServiceError, match="larger than"):
+        _service(max_attempts=1).work("10.1/big")
+
+
+@responses.activate
+def test_work_answer_that_is_not_a_work_is_an_error():
+    responses.get(f"{BASE}/works/10.1/odd", json=["not", "a", "work"])
+    with pytest.raises(ServiceError):
+        _service().work("10.1/odd")
