@@ -15,15 +15,19 @@ import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
+from citecheck.matching.normalize import norm_text
 from citecheck.models import Author, Notice, Work
 from citecheck.services.interface import Service, ServiceError
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE_NAME = "crossref-cache.sqlite3"
-#: Found works rarely change; retraction notices do, so a month, not forever.
+#: Found works rarely change; retraction notices do, so a month, not forever
+#: (--cache-ttl-days / CITECHECK_CACHE_TTL_DAYS).
 FOUND_TTL_SECS = 30 * 24 * 3600
-#: "Crossref does not know this DOI" may change when the DOI gets registered.
+#: "Crossref does not know this DOI", and a search none of whose candidates has a title the
+#: reference contains (the answers `not_found` rests on), may change as soon as the work gets
+#: registered: a day (--not-found-ttl-hours / CITECHECK_NOT_FOUND_TTL_HOURS).
 NOT_FOUND_TTL_SECS = 24 * 3600
 #: Bumped when the stored form changes, so old entries are not misread.
 CACHE_FORMAT = 1
@@ -48,6 +52,16 @@ def work_from_dict(data: dict) -> Work:
     data["notices"] = tuple(Notice(**n) for n in data.get("notices", ()))
     data["short_journal"] = tuple(data.get("short_journal", ()))
     return Work(**data)
+
+
+def search_found(query: str, works: list[Work]) -> bool:
+    """Whether a search answer found the work: a candidate's title is in the reference string.
+
+    The cache cannot see verdicts; this stands for "some candidate has the cited title", the
+    test between `not_found` and the rest. A miss only means a shorter TTL (asked again sooner).
+    """
+    text = f" {norm_text(query)} "
+    return any(w.title and len(norm_text(w.title)) >= 8 and f" {norm_text(w.title)} " in text for w in works)
 
 
 class CacheUnavailable(Exception):
@@ -132,7 +146,7 @@ class CachedService(Service):
         self._broken = False
         self._lock = threading.Lock()
 
-    def _lookup(self, key: str, ask, encode, decode):
+    def _lookup(self, key: str, ask, encode, decode, found=lambda value: value not in (None, [])):
         if self.cache is None:
             self._broken = True
         if not self._broken:
@@ -148,10 +162,9 @@ class CachedService(Service):
         if self.offline or self.inner is None:
             raise ServiceError("not in the cache, and --offline forbids asking")
         value = ask()
-        found = value not in (None, [])
         if not self._broken:
             try:
-                ttl = self.found_ttl_secs if found else self.not_found_ttl_secs
+                ttl = self.found_ttl_secs if found(value) else self.not_found_ttl_secs
                 self.cache.put(key, {"format": CACHE_FORMAT, "value": encode(value)}, ttl)
             except sqlite3.Error as exc:
                 self._give_up(exc)
@@ -175,6 +188,7 @@ class CachedService(Service):
         return self._lookup(
             f"search:{rows}:{normalise_query(query)}", lambda: self.inner.search(query, rows),
             lambda ws: [work_to_dict(w) for w in ws], lambda ds: [work_from_dict(d) for d in ds],
+            lambda ws: search_found(query, ws),
         )
 
     def agency(self, doi: str) -> str | None:
