@@ -220,3 +220,38 @@ def test_no_contact_address_is_warned_once_with_the_fix(fake_crossref, tmp_path)
     assert "no contact address" not in run_cli(*args, "--mailto", "t@example.org").stderr
     assert "no contact address" not in run_cli(*args, "--quiet").stderr
     assert "no contact address" not in run_cli(*args, env={"CITECHECK_MAILTO": "t@example.org"}).stderr
+
+
+def _progress_output(*, terminal: bool, quiet: bool = False, verbose: int = 0) -> str:
+    import io
+
+    from rich.console import Console
+
+    from citecheck.progress import RunProgress
+    from citecheck.services.cached import Cache, CachedService
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=terminal, width=120)
+    transport = HttpTransport(BASE, mailto="t@example.org")
+    service = CachedService(CrossrefService(transport), Cache.__new__(Cache))
+    service.hits = 4
+    transport.limiter.bucket("list").waiting = 2
+    with RunProgress(console, service, quiet=quiet, verbose=verbose, show_after_secs=0.0) as progress:
+        for _ in range(3):
+            progress.advance(None)
+        time.sleep(0.6)
+    return out.getvalue()
+
+
+def test_progress_shows_checked_cache_and_rate_limit_on_a_terminal():
+    shown = _progress_output(terminal=True, verbose=1)
+    assert "3 checked" in shown and "4 answers from cache" in shown and "2 waiting on the rate limit" in shown
+    assert "0 requests" in shown  # -v: requests, retries, 429s
+    assert "requests" not in _progress_output(terminal=True)
+
+
+def test_progress_silent_when_not_a_terminal_or_quiet(fake_crossref):
+    assert _progress_output(terminal=False) == ""
+    assert _progress_output(terminal=True, quiet=True) == ""
+    run = run_cli("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--no-cache", "--mailto", "t@example.org")
+    assert "checked" not in run.stderr
