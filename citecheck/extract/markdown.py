@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from citecheck.extract.interface import Extractor
-from citecheck.extract.text import decode, extraction_from_lines
+from citecheck.extract.text import decode, extraction_from_lines, superscripts_as_markers
 from citecheck.models import Extraction
 
 _IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
@@ -105,7 +105,7 @@ class MarkdownExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a Markdown article."""
-        raw = decode(data).split("\n")
+        raw = superscripts_as_markers(decode(data)).split("\n")
         defs = link_definitions(raw)
         lines, links = [], []
         for number, line in enumerate(raw, start=1):

@@ -167,19 +167,36 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     ``text`` is the entry as written (kept as the citation's text); ``line`` is
     where it starts in the document.
     """
-    work = _SPACES_RE.sub(" ", text.translate(_DASHES)).strip()
+    work = text.translate(_DASHES)
+    if _needs_space_fix(work):
+        work = _SPACES_RE.sub(" ", work)
+    work = work.strip()
     doi, work = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
     url, work = _take_url(work)
     url = url or pubmed_url
-    work = _NOISE_RE.sub(" ", work)
-    work = _SPACES_RE.sub(" ", work).strip(" .,;")
+    low = work.lower()
+    if any(k in low for k in _NOISE_KEYS):
+        work = _NOISE_RE.sub(" ", work)
+    if "  " in work:
+        work = _SPACES_RE.sub(" ", work)
+    work = work.strip(" .,;")
     if not re.search(rf"[{_LOW}{_UP}]{{3}}", work):
         # Only an identifier or a link: nothing else to read.
         return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url)
 
     fields = _parse_body(work)
     return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, **fields)
+
+
+# Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).
+_NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid", "erratum", "comment in",
+               "retract")
+_ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u2009", "\u202f", "\u2002", "\u2003", "\f", "\v")
+
+
+def _needs_space_fix(text: str) -> bool:
+    return any(k in text for k in _ODD_SPACES)
 
 
 def normalise_doi(raw: str) -> str:

@@ -35,6 +35,7 @@ MAX_PDF_PAGES = 5000
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?$",
                              re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s{2,}")
 _SENTENCE_END = (".", "!", "?", ":", "\"", "”", ")")
 
 # pypdf logs every damaged object it recovers from; the user sees one line from us instead.
@@ -108,8 +109,10 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
         for i, ln in enumerate(lines):
             number += 1
             text = ln.strip()
-            if i in ends and (_PAGE_NUMBER_RE.match(text) or _key(text) in furniture):
-                continue
+            if "  " in text:
+                text = _SPACES_RE.sub(" ", text)  # justified text comes out with runs of spaces
+            if not text or i in ends and (_PAGE_NUMBER_RE.match(text) or _key(text) in furniture):
+                continue  # blank lines say nothing in a PDF's text (no paragraph gaps)
             kept.append((number, superscripts_as_markers(text)))
             page_of[number] = page_no
     return kept, page_of

@@ -29,7 +29,8 @@ _HEADING_RE = re.compile(
 _HEADING_MARKS = " \t#*_:=>|"
 
 # List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•".
-_MARKER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
+# Three digits at most: "(2005)." or "2006." opening a wrapped line is a year, not a number.
+_MARKER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)(?=\s)|\d{1,3}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/\S")
@@ -47,6 +48,10 @@ _AUTHOR_START_RE = re.compile(
     r"[A-Z\u00C0-\u00DE][\w'’\-]+(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?"
     r"(?:,\s?[A-Z\u00C0-\u00DE]\.|\s[A-Z\u00C0-\u00DE]{1,4}[,.:\s]|,\s[A-Z\u00C0-\u00DE][a-z]+[,\s])"
     r"|^[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'’\-]+,"
+    # A surname alone, then the year or a quoted title: "Klein (1988) “…", "Balkom, 1994.",
+    # "Rychtaříková. “The Case …" (records without given names, as styles print them).
+    r"|^[A-Z\u00C0-\u00DE][\w'’\-]+(?:\set\sal\.?)?(?:,\s|\s\(|\.\s\(?)(?:1[89]|20)\d\d[a-z]?[).,]"
+    r"|^[A-Z\u00C0-\u00DE][\w'’\-]+(?:,\s[A-Z][\w'’\-]+)*\.\s[“\"]"
 )
 
 # Page furniture: ends a reference list wherever it appears.
@@ -125,9 +130,21 @@ def is_heading(text: str) -> bool:
     return bool(_HEADING_RE.fullmatch(core))
 
 
+# Cheap pre-filter for _FURNITURE_RE (issue 4 target: 5 MB/s): a line can only be
+# furniture when it opens with one of these or holds one of the substrings.
+_FURNITURE_STARTS = ("©", "(c)", "copyright", "share", "follow us", "read more", "related", "you might",
+                     "recent posts", "previous post", "next post", "posted in", "tag", "categor", "subscribe",
+                     "back to top", "skip to", "home", "about", "blog", "menu", "search")
+_FURNITURE_PARTS = ("rights reserved", "request a", "book ", "schedule a", "contact us", "call us", "share ",
+                    "privacy policy", "terms of", "newsletter", "leave a", "cookie")
+
+
 def is_furniture(text: str) -> bool:
     """True for page furniture: footers, calls to action, share/contact lines."""
-    return bool(_FURNITURE_RE.search(text.strip()))
+    low = text.strip().lower()
+    if not (low.startswith(_FURNITURE_STARTS) or any(p in low for p in _FURNITURE_PARTS)):
+        return False
+    return bool(_FURNITURE_RE.search(low))
 
 
 def looks_like_reference(text: str) -> bool:
@@ -146,7 +163,8 @@ def looks_like_reference(text: str) -> bool:
 def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
     """Entries from items[i:] until furniture, a new heading or a non-entry line."""
     entries: list[tuple[int, str]] = []
-    current: list | None = None  # [line, [fragments]]
+    current: list | None = None  # [line, [fragments], list is numbered/bulleted]
+    list_marked: bool | None = None
     blank_run = 0
     while i < len(items):
         line_no, raw = items[i]
@@ -160,15 +178,12 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
             break
         if _ends_list(text) and not _MARKER_RE.match(text) and not _continues(current, join_wraps):
             break
-        starts_entry = bool(_MARKER_RE.match(text)) or looks_like_reference(text)
-        if starts_entry and current is not None and join_wraps and _LINK_LINE_RE.match(text) \
-                and not _URL_OR_DOI_RE.search(" ".join(current[1])):
-            # A DOI or link wrapped onto a line of its own closes the entry above it,
-            # unless that entry already has one (a "Sources:" list of bare links).
-            starts_entry = False
+        starts_entry = _starts_entry(text, current, join_wraps)
         if current is None or starts_entry or not join_wraps:
             current = _close(current, entries)
-            current = [line_no, [_MARKER_RE.sub("", text)]]
+            if list_marked is None:
+                list_marked = bool(_MARKER_RE.match(text))  # the first entry says how the list is written
+            current = [line_no, [_MARKER_RE.sub("", text)], list_marked]
         else:
             current[1].append(text)
         blank_run = 0
@@ -177,6 +192,42 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
     # Drop short undated leftovers ("Click here", a stray caption).
     kept = [(n, t) for n, t in entries if _is_entry(t)]
     return kept, i
+
+
+def _starts_entry(text: str, current: list | None, join_wraps: bool) -> bool:
+    """Does this line open a new entry, or continue the one being read?"""
+    if current is None or not join_wraps or _MARKER_RE.match(text):
+        return True
+    if current[2]:
+        return False  # a numbered or bulleted list: only a marker opens an entry
+    if _LINK_LINE_RE.match(text):
+        # A DOI or link wrapped onto a line of its own closes the entry above it,
+        # unless that entry already has one (a "Sources:" list of bare links).
+        return bool(_URL_OR_DOI_RE.search(" ".join(current[1])))
+    # A line that merely holds a DOI ("…Pain. 2019;20:1-9. doi:10…") is a wrapped
+    # tail; only a line that opens like a reference (authors, then a year) starts one,
+    # and only after a line that could end an entry.
+    if not _closed(current):
+        return False
+    if _opens_like_reference(text):
+        return True
+    # MLA and others put the year last: authors alone open the entry when the one
+    # above is complete (has its year).
+    return bool(_AUTHOR_START_RE.match(text)) and bool(_YEAR_RE.search(" ".join(current[1])))
+
+
+_OPEN_END_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+|\d)$")
+
+
+def _closed(current: list) -> bool:
+    """True when the entry being read could end here (not mid-word, mid-list or mid-clause)."""
+    last = current[1][-1].rstrip()
+    return last.endswith((".", ")", "]", "”", '"', "’")) or bool(_OPEN_END_RE.search(last))
+
+
+def _opens_like_reference(text: str) -> bool:
+    return (len(text) >= MIN_REFERENCE_CHARS and bool(_AUTHOR_START_RE.match(text))
+            and bool(_YEAR_RE.search(text)) and text.count(".") + text.count(",") >= 2)
 
 
 def _continues(current: list | None, join_wraps: bool) -> bool:

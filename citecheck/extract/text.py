@@ -29,6 +29,9 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "012345678
 _SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|,(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))*")
 
 
+_ANY_SUPERSCRIPT_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: a BOM decides (UTF-8, UTF-16), else UTF-8, else cp1252/latin-1.
 
@@ -77,7 +80,7 @@ def _control_share(sample: str) -> float:
 
 def superscripts_as_markers(text: str) -> str:
     """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers)."""
-    if not any("⁰" <= c <= "⁹" or c in "¹²³" for c in text):
+    if not _ANY_SUPERSCRIPT_RE.search(text):
         return text
     return _SUPERSCRIPT_RUN_RE.sub(lambda m: _marker(m.group().translate(_SUPERSCRIPT_DIGITS)), text)
 
@@ -182,7 +185,7 @@ def _sparse_lines(blocks: list[tuple[int, str]], covered: set[int]) -> list[str]
 
 def extraction_from_lines(lines: list[str], fmt: str, links: list[tuple[int, str, str]] = ()) -> Extraction:
     """Citations plus the in-text citations and research claims of the prose."""
-    blocks = [(i, superscripts_as_markers(t)) for i, t in enumerate(lines, start=1)]
+    blocks = list(enumerate(lines, start=1))
     return build_extraction(blocks, fmt, join_wraps=True, links=links)
 
 
@@ -193,4 +196,4 @@ class TextExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a plain-text article."""
-        return extraction_from_lines(decode(data).split("\n"), self.name)
+        return extraction_from_lines(superscripts_as_markers(decode(data)).split("\n"), self.name)
