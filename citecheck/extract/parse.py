@@ -99,6 +99,9 @@ _TAIL_RES = (
     re.compile(rf",\s?{_VOL}\s?\((?P<issue>[^()]{{1,25}})\)\s?\.?$"),
 )
 
+# A character (or word) each tail pattern cannot match without, in _TAIL_RES order.
+_TAIL_NEEDS = (";", ",", "(", ",", ":", "", ":", ",", "(")
+
 # --- authors ---------------------------------------------------------------
 
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Dd]as|[Tt]er|[Tt]en|[Aa]l|[Ee]l|[Bb]in|[Ss]t\.?|[Mm]c|[Zz]ur|[Dd]ella|[Vv]ander)"
@@ -155,6 +158,7 @@ _ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
 # A sentence boundary in the title/journal part: ., ? or ! then a space.
 _BOUNDARY_RE = re.compile(r"[.?!]\s++")
 _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
+_ANY_DASH_RE = re.compile("[–—‐‑−\u00ad]")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""})
 _SPACES_RE = re.compile(r"\s++")
 _STRIP = " \t.,;:-"
@@ -167,7 +171,7 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     ``text`` is the entry as written (kept as the citation's text); ``line`` is
     where it starts in the document.
     """
-    work = text.translate(_DASHES)
+    work = text.translate(_DASHES) if _ANY_DASH_RE.search(text) else text
     if _needs_space_fix(work):
         work = _SPACES_RE.sub(" ", work)
     work = work.strip()
@@ -372,7 +376,9 @@ def _clean_surname(surname: str) -> str:
 def _find_tail(rest: str):
     """The volume/issue/pages group: the match reaching furthest right, longest first."""
     best = None
-    for regex in _TAIL_RES:
+    for regex, needs in zip(_TAIL_RES, _TAIL_NEEDS):
+        if needs and needs not in rest:
+            continue  # cheap pre-filter: this style's tail cannot be there
         for m in regex.finditer(rest):
             if not (m.group("volume") or m.groupdict().get("pages")):
                 continue

@@ -29,6 +29,7 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "012345678
 _SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|,(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))*")
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _ANY_SUPERSCRIPT_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 
 
@@ -74,8 +75,7 @@ def _control_heavy(sample: bytes) -> bool:
 def _control_share(sample: str) -> float:
     if not sample:
         return 0.0
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
-    return controls / len(sample)
+    return len(_CONTROL_RE.findall(sample)) / len(sample)
 
 
 def superscripts_as_markers(text: str) -> str:
