@@ -367,6 +367,11 @@ class HttpTransport(Transport):
         self.limiter = Limiter(tier, self.max_rate, self.concurrency)
         self.breaker = CircuitBreaker(self.breaker_failures)
         self.session = requests.Session()
+        # One kept-alive connection per worker (requests keeps 10: more workers meant
+        # "Connection pool is full, discarding connection" warnings and new connections).
+        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=MAX_WORKERS)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
         self.session.headers["User-Agent"] = user_agent(self.mailto)
         self.session.headers["Accept"] = "application/json"
         if self.plus_token:
