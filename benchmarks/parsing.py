@@ -63,10 +63,11 @@ def slice_of(row: dict) -> str:
     return "heldout" if digest[0] * 100 // 256 < HELDOUT_PERCENT else "dev"
 
 
-def judge(row: dict, reference: str | None = None) -> dict[str, bool | None]:
+def judge(row: dict, reference: str | None = None, issue_printed: bool = True) -> dict[str, bool | None]:
     """Per field: True (right), False (wrong) or None (the record lacks it).
 
-    ``reference``: the string to parse (default: the raw PMC string of the row).
+    ``reference``: the string to parse (default: the raw PMC string of the row);
+    ``issue_printed``: False for a style that prints no issue (not judged then).
     """
     rec = row["record"]
     reference = row["reference"] if reference is None else reference
@@ -88,7 +89,10 @@ def judge(row: dict, reference: str | None = None) -> dict[str, bool | None]:
     out["journal"] = None if not names else _journal_norm(c.journal) in {_journal_norm(n) for n in names}
     for key in ("volume", "issue"):
         val = rec.get(key)
-        out[key] = None if not val else _norm(getattr(c, key)) == _norm(val)
+        # Several styles (Nature, Lancet, BMJ, Elsevier-Harvard) print no issue: only
+        # a field the string writes can be judged.
+        printed = bool(val) and (key != "issue" or issue_printed)
+        out[key] = None if not printed else _norm(getattr(c, key)) == _norm(val)
     page = rec.get("page")
     out["pages"] = None if not page else _first_page(c.pages) == _first_page(page)
     # Only judged where the string writes a DOI at all.
@@ -190,11 +194,14 @@ def style_accuracy(rows: list[dict], show: str | None = None) -> dict[str, dict[
     except StyleUnavailable:
         styles = []
     out = {}
+    probe = {"title": ["Probe"], "container-title": ["Journal"], "author": [{"family": "Probe", "given": "A"}],
+             "issued": {"date-parts": [[2001]]}, "volume": "12", "issue": "987654", "page": "1-9"}
     for style in styles:
+        prints_issue = "987654" in render(probe, style, with_doi=False)
         tally = {f: [0, 0] for f in FIELDS}
         for k, row in enumerate(rows):
             text = render(row["record"], style, with_doi=k % 2 == 0, doi=row["doi"])
-            verdicts, c = judge(row, text)
+            verdicts, c = judge(row, text, prints_issue)
             for f, ok in verdicts.items():
                 if ok is None:
                     continue

@@ -79,7 +79,7 @@ _TAIL_RES = (
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
     re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
     # Frontiers / Royal Society: Exp. Brain Res. 156, 39-54
-    re.compile(rf"(?<=[{_LOW}{_UP}.]\s){_VOL}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
+    re.compile(rf"(?<=[{_LOW}{_UP}.]\s)(?<!\bp\.\s)(?<!pp\.\s){_VOL}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
     # Chicago notes: 3, no. 2 (2001): 1-9 / 3 (2001): 1-9
     re.compile(
         rf"(?<![\w(]){_VOL}(?:,\s?no\.\s?(?P<issue>[\w-]++))?\s?\((?:[A-Z][a-z]++\.?\s)?"
@@ -87,7 +87,7 @@ _TAIL_RES = (
     ),
     # IEEE / MLA: vol. 3, no. 2, pp. 1-9
     re.compile(
-        r"\bvol\.\s?(?P<volume>\w++)(?:,\s?(?:no|iss|issue)\.?\s?(?P<issue>[\w-]++))?"
+        r"\bvol\.\s?(?P<volume>\w++)(?:,\s?(?:nos?|iss|issue)\.?\s?(?P<issue>[\w-]++))?"
         rf"(?:,\s?(?:{_YEAR}|[A-Z][a-z]{{2,8}}\.?\s{_YEAR}))?(?:,\s?pp?\.\s?{_PAGES})?",
         re.IGNORECASE,
     ),
@@ -332,6 +332,9 @@ def _ends_author_list(work: str, end: int) -> bool:
     return rest == "" or rest[0] in ".:,;(\"“'" or bool(re.match(_YEAR + r"\b", rest))
 
 
+_LONE_SURNAME_YEAR_RE = re.compile(rf"(?P<s>{_SURNAME})(?P<etal>\set\sal\.?)?,\s(?P<year>{_YEAR}[a-z]?\.\s)")
+
+
 def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     """Authors written with full given names, or a group author.
 
@@ -339,6 +342,11 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     first quote, parenthesised year, or sentence end that does not follow an
     initial.
     """
+    lone = _LONE_SURNAME_YEAR_RE.match(work)
+    if lone:
+        # "Rohr, 2010. Snoopy ..." (Elsevier-Harvard with a record that has no given names)
+        et_al = bool(lone.group("etal"))
+        return (Author(_clean_surname(lone.group("s")), ""),), et_al, work[lone.start("year"):]
     m = re.search(r"[\"“]|\(\s?(?:1[6-9]|20)\d\d|(?<![\s.][A-Z])(?<!\b[A-Z][a-z])[.:]\s", work)
     if not m or m.start() > 200:
         return (), False, work
@@ -415,7 +423,13 @@ def _clean_issue(issue: str | None) -> str | None:
     return issue.strip() if issue else None
 
 
+# Page numbers that read like years: "pp. 1977–81", "1693–705" (MLA prints the year before them).
+_PAGE_LIKE_RE = re.compile(r"\bpp?\.\s?\S+|\d+\s?-\s?\d+")
+
+
 def _any_year(text: str) -> int | None:
+    if "p." in text or "-" in text:
+        text = _PAGE_LIKE_RE.sub(" ", text)
     years = _YEAR_RE.findall(text)
     return int(years[-1]) if years else None
 
