@@ -210,7 +210,7 @@ class Limiter:
 
     @property
     def max_concurrency(self) -> int:
-        """The most requests any bucket allows at once: the checker's worker count."""
+        """The most requests any bucket allows at once now (the checker sizes its pool by MAX_WORKERS)."""
         with self._lock:
             return max(b.concurrency for b in self._buckets.values())
 
