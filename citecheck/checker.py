@@ -16,10 +16,12 @@ from citecheck.extract import extract_bytes
 from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
-from citecheck.matching.journals import _nlm_pairs
-from citecheck.matching.score import title_similarity
+from citecheck.extract.claims import claim_conflicts, uncited_entries
+from citecheck.extract.links import link_fits
+from citecheck.matching.journals import _nlm_pairs, same_journal
+from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
-from citecheck.models import Citation, CheckResult, DocumentResult, Extraction, Report, SourceInfo, Verdict
+from citecheck.models import Citation, CheckResult, Claim, DocumentResult, Extraction, Report, SourceInfo, Verdict
 from citecheck.services.interface import Service, ServiceError
 
 log = logging.getLogger(__name__)
@@ -109,6 +111,41 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
         if ex is None:
             documents.append(DocumentResult(item.path, error=error))
             continue
-        doc_results = tuple(next(results) for _ in ex.citations)
-        documents.append(DocumentResult(item.path, doc_results, ex.in_text, ex.claims, format=ex.format))
+        doc_results = tuple(check_link_text(r) for r in (next(results) for _ in ex.citations))
+        claims = tuple(annotate_claim(c, doc_results, service) for c in ex.claims)
+        documents.append(DocumentResult(item.path, doc_results, ex.in_text, claims, format=ex.format,
+                                        uncited=uncited_entries(ex.citations, ex.in_text)))
     return Report(tuple(documents), source)
+
+
+def check_link_text(result: CheckResult) -> CheckResult:
+    """A link to a real work whose anchor text describes another (year, journal, topic) is a mismatch."""
+    if result.citation.kind != "link" or result.match is None or result.verdict is not Verdict.VERIFIED:
+        return result
+    problem = link_fits(result.citation.text, result.match)
+    if problem is None:
+        return result
+    return replace(result, verdict=Verdict.MISMATCH,
+                   reason=f"The link goes to a real work, but the text around it does not fit it: {problem}. "
+                          f"Linked: https://doi.org/{result.match.doi}")
+
+
+#: Works offered for a claim that names a journal or year but cites nothing (a lead for the editor).
+CLAIM_LEADS = 3
+
+
+def annotate_claim(claim: Claim, results: tuple[CheckResult, ...], service: Service) -> Claim:
+    """A claim with its conflicts (when it carries a citation) or the works it may mean (when not)."""
+    if claim.reference is not None and 0 <= claim.reference < len(results):
+        r = results[claim.reference]
+        return replace(claim, conflicts=tuple(claim_conflicts(claim, r.citation, r.match)))
+    if not (claim.journal and claim.year):
+        return claim
+    try:
+        found = service.search(search_query(Citation(text=f"{claim.text} {claim.journal} {claim.year}", line=claim.line)),
+                               SEARCH_ROWS)
+    except ServiceError:
+        return claim  # a lead is a courtesy; its failure is not the claim's problem
+    leads = [w for w in found if w.years and min(abs(y - claim.year) for y in w.years) <= YEAR_TOLERANCE
+             and same_journal(claim.journal, tuple(n for n in (w.journal, *w.short_journal) if n))]
+    return replace(claim, candidates=tuple(leads[:CLAIM_LEADS]))

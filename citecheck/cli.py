@@ -76,6 +76,9 @@ def _check_command(mode: str):
         concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", help="Requests in flight, overriding Crossref's headers."),
         timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", help="Seconds to wait for each Crossref answer."),
         max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+        include: Optional[List[str]] = typer.Option(None, "--include", envvar="CITECHECK_INCLUDE", help="In directories, read only files matching this glob (repeatable)."),
+        exclude: Optional[List[str]] = typer.Option(None, "--exclude", envvar="CITECHECK_EXCLUDE", help="In directories, skip files matching this glob (repeatable)."),
+        allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
         cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", min=0, help="Days a found work stays in the cache."),
         not_found_ttl_hours: float = typer.Option(NOT_FOUND_TTL_SECS / 3600, envvar="CITECHECK_NOT_FOUND_TTL_HOURS", min=0, help="Hours a 'not found' answer stays in the cache."),
         breaker_failures: int = typer.Option(DEFAULT_BREAKER_FAILURES, envvar="CITECHECK_BREAKER_FAILURES", min=1, help="Stop asking Crossref once this many requests in a row failed every retry."),
@@ -94,6 +97,7 @@ def _check_command(mode: str):
             output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
+            include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), allow_private_urls=allow_private_urls,
             cache_ttl_days=cache_ttl_days, not_found_ttl_hours=not_found_ttl_hours, breaker_failures=breaker_failures,
         )
         from citecheck import run
@@ -107,6 +111,11 @@ def _check_command(mode: str):
         "lookup": "Check one reference given on the command line.",
     }[mode]
     return command
+
+
+def _split_list(values) -> list[str]:
+    # Lists from a CITECHECK_* variable or the config may arrive as one comma-separated string.
+    return [v.strip() for value in values or [] for v in str(value).split(",") if v.strip()]
 
 
 def _split_rules(values) -> list[str]:

@@ -41,6 +41,9 @@ class Settings:
     concurrency: int | None = None
     timeout_secs: float = 30.0
     max_file_mb: int = 200
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    allow_private_urls: bool = False
     quiet: bool = False
     verbose: int = 0
     cache_ttl_days: float = 30.0

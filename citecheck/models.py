@@ -176,6 +176,8 @@ class Claim:
     year: int | None = None
     journal: str | None = None
     reference: int | None = None  # the citation the sentence carries, if any
+    conflicts: tuple[str, ...] = ()  # what the sentence says that disagrees with its citation
+    candidates: tuple["Work", ...] = ()  # works the sentence may mean (a lead, never a verdict)
     page: int | None = None  # PDF page number, where known
 
 
@@ -199,6 +201,7 @@ class DocumentResult:
     claims: tuple[Claim, ...] = ()
     error: str | None = None
     format: str | None = None
+    uncited: tuple[int, ...] = ()  # entries no in-text citation points to
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
         except (OSError, ValueError) as exc:
             err.print(f"citecheck: cannot read baseline {baseline_path}: {exc}", markup=False)
             return None
-    inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20)
+    inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20, include=settings.include,
+                         exclude=settings.exclude, allow_private_urls=settings.allow_private_urls)
     try:
         with RunProgress(err, service, quiet=settings.quiet, verbose=settings.verbose) as progress:
             report = check_inputs(inputs, service, source, workers=workers, on_result=progress.advance)

@@ -137,3 +137,37 @@ def test_fail_on_not_found_only_makes_mismatch_a_warning(fake_crossref, tmp_path
 def test_bad_option_is_a_usage_error():
     assert run_cli("check", str(SAMPLE), "--fail-on", "everything").exit_code == 2
     assert run_cli("check", str(SAMPLE), "--format", "pdf").exit_code == 2
+
+
+@needs_shared
+def test_seed_001_claims_are_tied_to_citations_and_the_journal_conflict_is_reported(fake_crossref):
+    doc = _check_json(fake_crossref.url, str(SEED_001)).json()["documents"][0]
+    assert [i["reference"] for i in doc["in_text"]] == [0, 1, 2, 3, 4]
+    assert len(doc["claims"]) == 5 and all(c["reference"] is not None for c in doc["claims"])
+    duman_claim = next(c for c in doc["claims"] if "Journal of Neuroscience" in c["text"])
+    assert any("Nature Medicine" in conflict for conflict in duman_claim["conflicts"])
+    assert doc["uncited_entries"] == [] and doc["unmatched_in_text"] == []
+
+
+@needs_shared
+def test_seed_003_dated_study_mentions_are_reported_as_claims(fake_crossref):
+    run = _check_json(fake_crossref.url, str(SEEDS / "003_9edfcedc1e237e56.txt"))
+    assert run.exit_code == 0
+    claims = run.json()["documents"][0]["claims"]
+    assert {2019, 2021, 2022} <= {c["year"] for c in claims}
+    assert all(c["reference"] is None for c in claims)
+
+
+def test_in_text_citation_without_entry_and_entry_never_cited_are_reported(fake_crossref, tmp_path):
+    text = SAMPLE.read_text().replace("(Kessler et al., 2021)", "(Kessler et al., 2021; Ortiz, 2020)")
+    text = text.replace("(Hallworth & Nguyen, 2017)", "(unpublished)")
+    article = tmp_path / "a.md"
+    article.write_text(text)
+    run = run_cli("check", str(article), "--crossref-url", fake_crossref.url, "--no-cache", "--quiet")
+    shown = " ".join(run.stdout.split())
+    assert "Cited in the text but not in the reference list: Ortiz, 2020" in shown
+    assert "In the reference list but never cited in the text: line 70" in shown
+    doc = _check_json(fake_crossref.url, str(article)).json()["documents"][0]
+    assert [i["text"] for i in doc["unmatched_in_text"]] and "Ortiz" in doc["unmatched_in_text"][0]["text"]
+    hallworth = next(k for k, c in enumerate(doc["citations"]) if c["text"].startswith("Hallworth"))
+    assert doc["uncited_entries"] == [hallworth]

@@ -17,6 +17,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
 # One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a"
 _ITEM = rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?,?\s(?P<year>{_YEAR})"
 _ITEM_RE = re.compile(_ITEM)
+# A group author: "(National Institute of Mental Health, 2024)", "(World Health Organization 2019)"
+_GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR})")
 _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
 # "Duman & Aghajanian (2012)", "Zheng et al. (2019)"
 _NARRATIVE_RE = re.compile(
@@ -38,6 +40,7 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
     entry_lines = {c.line for c in citations} | set(skip)
     references = [c for c in citations if c.kind == "reference"]
     index = _author_year_index(citations)
+    index.update(_group_index(citations, index))
     found: list[InText] = []
     for number, line in enumerate(lines, start=1):
         if number in entry_lines or "(" not in line and "[" not in line:
@@ -63,12 +66,25 @@ def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str],
     return index
 
 
+def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str, str], int]:
+    """Entries whose author is an organisation, keyed by the name the entry opens with."""
+    groups: dict[tuple[str, str], int] = {}
+    taken = set(index.values())
+    for i, c in enumerate(citations):
+        if i in taken or not c.year or c.kind != "reference":
+            continue
+        name = re.split(r"\.\s|\s\(|,\s(?=\d)", c.text, maxsplit=1)[0].strip(" .")
+        if 3 < len(name) <= 100 and " " in name:
+            groups.setdefault(_key(name, c.year), i)
+    return groups
+
+
 def _author_year(line: str, number: int, index: dict) -> list[InText]:
     out: list[InText] = []
     taken: list[tuple[int, int]] = []
     for paren in _PAREN_RE.finditer(line):
         parts = [p.strip() for p in paren.group(1).split(";")]
-        items = [(p, _ITEM_RE.fullmatch(_strip_prefix(p))) for p in parts]
+        items = [(p, _ITEM_RE.fullmatch(_strip_prefix(p)) or _group_item(_strip_prefix(p), index)) for p in parts]
         items = [(p, m) for p, m in items if m]
         if not items:
             continue
@@ -84,6 +100,12 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
             continue
         out.append(InText(m.group(), number, index.get(_key(m["name"], m["year"]))))
     return out
+
+
+def _group_item(part: str, index: dict):
+    """A group-author citation, only when an entry opens with that name (else prose like "(Since 2019)")."""
+    m = _GROUP_RE.fullmatch(part)
+    return m if m and _key(m["name"], m["year"]) in index else None
 
 
 def _strip_prefix(part: str) -> str:

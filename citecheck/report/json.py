@@ -60,11 +60,13 @@ def citation_json(r: CheckResult, fail_on: tuple[str, ...]) -> dict:
 
 
 def _in_text(i: InText) -> dict:
-    return {"text": i.text, "line": i.line, "reference": i.reference}
+    return {"text": i.text, "line": i.line, "page": i.page, "reference": i.reference}
 
 
 def _claim(c: Claim) -> dict:
-    return {"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}
+    return {"text": c.text, "line": c.line, "page": c.page, "year": c.year, "journal": c.journal,
+            "reference": c.reference, "conflicts": list(c.conflicts),
+            "candidates": [{"doi": w.doi, "title": w.title, "journal": w.journal, "year": w.year} for w in c.candidates]}
 
 
 def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
@@ -78,6 +80,8 @@ def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
                 "citations": [citation_json(r, fail_on) for r in d.results],
                 "in_text": [_in_text(i) for i in d.in_text],
                 "claims": [_claim(c) for c in d.claims],
+                "uncited_entries": list(d.uncited),
+                "unmatched_in_text": [_in_text(i) for i in d.in_text if i.reference is None],
             }
             for d in report.documents
         ],

@@ -125,6 +125,33 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
 
 
+def _text_notes(doc: DocumentResult) -> list:
+    """In-text citations without an entry, entries never cited, and claims about research."""
+    out = []
+    unmatched = [i for i in doc.in_text if i.reference is None]
+    if unmatched:
+        line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
+        line.append_text(_t("; ".join(f"{i.text} (line {i.line})" for i in unmatched)))
+        out.append(line)
+    if doc.uncited:
+        line = Text("In the reference list but never cited in the text: ", style="bold yellow")
+        line.append_text(_t("; ".join(f"line {doc.results[k].citation.line}" for k in doc.uncited if k < len(doc.results))))
+        out.append(line)
+    for claim in doc.claims:
+        if claim.conflicts:
+            line = Text(f"Claim, line {claim.line}: ", style="bold yellow")
+            line.append_text(_t(_cut(claim.text, 160) + " — " + "; ".join(claim.conflicts)))
+            out.append(line)
+        elif claim.reference is None:
+            named = ", ".join(str(x) for x in (claim.journal, claim.year) if x)
+            line = Text(f"Claim with no citation, line {claim.line}: ", style="bold")
+            line.append_text(_t(_cut(claim.text, 160) + (f" (names {named})" if named else "")))
+            for w in claim.candidates:
+                line.append_text(_t(f"\n    may mean: {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
+            out.append(line)
+    return out
+
+
 def _is_problem(r: CheckResult, fail_on: tuple[str, ...]) -> bool:
     return r.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.ERROR) or r.retracted or bool(r.notices) or fails(r, fail_on)
 
@@ -139,6 +166,7 @@ def build(report: Report, fail_on: tuple[str, ...]) -> list:
         if doc.results:
             out.append(_overview(doc))
             out.extend(_problem_panel(doc, r) for r in doc.results if _is_problem(r, fail_on))
+        out.extend(_text_notes(doc))
         out.append(Text(""))
     s = report.summary()
     failing = sum(1 for d in report.documents for r in d.results if fails(r, fail_on))
