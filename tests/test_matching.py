@@ -167,3 +167,19 @@ def test_web_page_and_bare_pubmed_link_are_skipped():
     assert judge(cite(text="https://www.nih.gov/ketamine", url="https://www.nih.gov/ketamine"), Evidence()).verdict is Verdict.SKIPPED
     pubmed = judge(cite(text="https://pubmed.ncbi.nlm.nih.gov/12345678/", pmid="12345678"), Evidence())
     assert pubmed.verdict is Verdict.SKIPPED and "12345678" in pubmed.reason
+
+
+def test_journal_names_misread_at_a_full_stop_or_a_quote_still_match():
+    from citecheck.matching.score import check_journal
+
+    acta = Work(doi="10.1107/x", journal="Acta Crystallographica. Section D, Biological Crystallography")
+    text = "Murshudov G. Efficient refinement. Acta Crystallographica. Section D, Biological Crystallography, 55, 247-255."
+    assert check_journal("Section D, Biological Crystallography", acta, text).status is FieldStatus.MATCH
+    jcpp = Work(doi="10.1111/y", journal="Journal of Child Psychology and Psychiatry", short_journal=("J Child Psychol Psychiat",))
+    glued = "Hypothesis, Epigenetics and Their Consequences for Prevention”. J Child Psychol Psychiat"
+    assert check_journal(glued, jcpp, "").status is FieldStatus.MATCH
+    # a different journal whose name ends like the record's is still a mismatch
+    ejp = Work(doi="10.1002/z", journal="European Journal of Pain")
+    assert check_journal("Journal of Pain", ejp, "Smith J. Title. Journal of Pain. 2010;11:1-9.").status is FieldStatus.MISMATCH
+    jp = Work(doi="10.1016/w", journal="The Journal of Pain")
+    assert check_journal("European Journal of Pain", jp, "Smith J. Title. European Journal of Pain. 2010;11:1-9.").status is FieldStatus.MISMATCH
