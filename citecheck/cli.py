@@ -61,6 +61,7 @@ def _check_command(mode: str):
         ctx: typer.Context,
         paths: List[str] = typer.Argument(..., help=what),
         crossref_url: str = typer.Option("https://api.crossref.org", envvar="CITECHECK_CROSSREF_URL", help="Crossref API base URL (a mirror or local stand-in)."),
+        source: Optional[str] = typer.Option(None, "--source", envvar="CITECHECK_SOURCE", help="index:DIR answers from a local Crossref snapshot (citecheck index build); default: the Crossref API."),
         mailto: Optional[str] = typer.Option(None, envvar="CITECHECK_MAILTO", help="Your contact address: puts requests in Crossref's faster polite pool."),
         cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK_CACHE_DIR", help="Where the cache of Crossref answers lives."),
         no_cache: bool = typer.Option(False, "--no-cache", envvar="CITECHECK_NO_CACHE", help="Neither read nor write the cache."),
@@ -92,7 +93,7 @@ def _check_command(mode: str):
         if format is not None and format not in FORMATS:
             raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
         settings = Settings(
-            paths=tuple(paths), crossref_url=crossref_url, mailto=mailto or None,
+            paths=tuple(paths), crossref_url=crossref_url, source=source or None, mailto=mailto or None,
             cache_dir=cache_dir or default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
             output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,

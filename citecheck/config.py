@@ -26,6 +26,7 @@ class Settings:
 
     paths: tuple[str, ...]
     crossref_url: str = "https://api.crossref.org"
+    source: str | None = None
     mailto: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True

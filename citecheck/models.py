@@ -211,6 +211,7 @@ class SourceInfo:
     name: str = "crossref-api"
     url: str = "https://api.crossref.org"
     recorded: bool = False
+    snapshot: str | None = None  # the snapshot date, for a local copy of Crossref
 
 
 @dataclass(frozen=True)

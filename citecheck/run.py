@@ -51,7 +51,16 @@ def _setup_logging(quiet: bool, verbose: int) -> None:
 
 
 def build_service(settings, err: Console):
-    """The service stack: transport (HTTP, replay or recording) -> Crossref -> cache."""
+    """The service stack: transport (HTTP, replay or recording) -> Crossref -> cache; or a local index."""
+    if settings.source:
+        from citecheck.services.index import build_source
+
+        try:
+            service = build_source(settings.source)
+        except ValueError as exc:
+            raise ServiceError(str(exc)) from None
+        # One worker: answering from the local index is CPU-bound, not waiting on a network.
+        return service, SourceInfo(**service.source_info()), 1
     if settings.recorded:
         transport = ReplayTransport(settings.recorded)
         source = SourceInfo(url=f"{settings.recorded} ({transport.note})" if transport.note else str(settings.recorded), recorded=True)

@@ -21,7 +21,6 @@ pytest.importorskip("tantivy", reason="tantivy is not installed (pip install 'ci
 pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'citecheck[index]')")
 
 from citecheck.index.build import build_index, parse_filters  # noqa: E402
-from citecheck.models import SourceInfo  # noqa: E402
 from citecheck.services.index import IndexService, build_source  # noqa: E402
 from citecheck.services.interface import ServiceError  # noqa: E402
 from tests.fake_crossref import load_corpus  # noqa: E402
@@ -172,18 +171,13 @@ def _verdicts(report: dict) -> list[tuple]:
             for c in report["documents"][0]["citations"]]
 
 
-def test_local_source_verdicts_equal_the_api_paths(fake_crossref, corpus_index, monkeypatch):
+def test_local_source_verdicts_equal_the_api_paths(fake_crossref, corpus_index):
     api = run_cli("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--no-cache", "--quiet", "--format", "json")
-    import citecheck.run as run_module
-
-    def index_stack(settings, err):
-        svc = IndexService(corpus_index)
-        info = svc.source_info()
-        return svc, SourceInfo(name=info["name"], url=info["url"]), 1
-
-    monkeypatch.setattr(run_module, "build_service", index_stack)
-    local = run_cli("check", str(SAMPLE), "--no-cache", "--quiet", "--format", "json")
+    local = run_cli("check", str(SAMPLE), "--source", f"index:{corpus_index}", "--quiet", "--format", "json")
     assert local.exit_code == api.exit_code == 1
-    assert local.json()["source"]["name"] == "crossref-snapshot"
+    source = local.json()["source"]
+    assert source["name"] == "crossref-snapshot" and source["snapshot"]
+    text = run_cli("check", str(SAMPLE), "--quiet", env={"CITECHECK_SOURCE": f"index:{corpus_index}"}).stdout
+    assert "Answers from crossref-snapshot" in text and "snapshot of" in text
     assert _verdicts(local.json()) == _verdicts(api.json())
     assert [v[0] for v in _verdicts(local.json())].count("verified") >= 5

@@ -16,6 +16,8 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII: diacritics removed, ligatures and special letters transliterated."""
+    if text.isascii():
+        return text.lower()  # most references: skip the Unicode work (issue 8: 35% of index-check time)
     text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 

@@ -73,7 +73,8 @@ def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
     """The whole report as JSON data."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": {"name": report.source.name, "url": report.source.url, "recorded": report.source.recorded},
+        "source": {"name": report.source.name, "url": report.source.url, "recorded": report.source.recorded,
+                   "snapshot": report.source.snapshot},
         "documents": [
             {
                 "path": d.path, "format": d.format, "error": d.error,

@@ -161,6 +161,9 @@ def build(report: Report, fail_on: tuple[str, ...]) -> list:
     out = []
     if report.source.recorded:
         out.append(_t(f"Answers recorded, not live: {report.source.url}", "yellow"))
+    elif report.source.snapshot or report.source.name != "crossref-api":
+        out.append(_t(f"Answers from {report.source.name} {report.source.url}"
+                      + (f", snapshot of {report.source.snapshot}" if report.source.snapshot else ""), "yellow"))
     for doc in report.documents:
         out.append(_summary_line(doc))
         if doc.results:
