@@ -126,7 +126,6 @@ class Nearest:
     title: str | None
     similarity: float
     why: str
-    work: Work | None = None
 
 
 @dataclass(frozen=True)

@@ -152,9 +152,12 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
     fmt = settings.format or "rich"
     reporter = REPORTERS[fmt]()
     if settings.output:
-        text = reporter.render(report, settings.fail_on)
         try:
-            settings.output.write_text(text, encoding="utf-8")
+            with open(settings.output, "w", encoding="utf-8") as stream:
+                if hasattr(reporter, "write"):
+                    reporter.write(report, settings.fail_on, stream)
+                else:
+                    stream.write(reporter.render(report, settings.fail_on))
         except OSError as exc:
             err.print(f"citecheck: cannot write {settings.output}: {exc.strerror or exc}", markup=False)
             return ExitCode.INPUT_ERROR

@@ -155,3 +155,10 @@ def test_extract_shows_entries_and_how_they_parsed():
     assert (zanos["authors"][0], zanos["year"], zanos["journal"], zanos["volume"], zanos["pages"]) == ("Zanos", 2018, "Nature", "533", "418-421")
     text = run_cli("extract", str(SAMPLE)).stdout
     assert "line 76:" in text and "journal  Nature" in text
+
+
+def test_json_written_to_a_file_equals_the_json_on_stdout(tmp_path):
+    out = tmp_path / "report.json"
+    assert _recorded("--format", "json", "--output", str(out), "--quiet").exit_code == 1
+    on_stdout = json.loads(_recorded("--format", "json").stdout)
+    assert json.loads(out.read_text()) == on_stdout

@@ -30,6 +30,7 @@ def _strip_qualifiers(name: str) -> str:
     return name.split(" : ")[0]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def journal_key(name: str | None) -> str:
     """A journal name normalised: qualifiers and leading 'The' dropped, '&' as 'and'."""
     if not name:
@@ -70,6 +71,7 @@ def is_abbreviation_of(short: str, full: str) -> bool:
     return all(fw.startswith(sw) for sw, fw in zip(s, f))
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
     """True when the cited journal is one of `names` (the record's full and short titles)."""
     a = journal_key(cited)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,12 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+#: Normal forms kept per process: the same titles and names are compared with up to 20
+#: candidates each (issue 5 benchmark: 850,000 calls for 2,000 cached citations).
+NORM_CACHE_SIZE = 1 << 13
+
+
+@functools.lru_cache(maxsize=NORM_CACHE_SIZE)
 def norm_text(text: str | None) -> str:
     """Words only: markup gone, folded, '&' read as 'and', punctuation as spaces."""
     if not text:
@@ -30,6 +37,7 @@ def norm_text(text: str | None) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@functools.lru_cache(maxsize=NORM_CACHE_SIZE)
 def norm_surname(name: str | None) -> str:
     """A surname folded to letters only ("van der Berg" -> "vanderberg", "O'Neil" -> "oneil")."""
     return _NON_WORD.sub("", fold(name or ""))

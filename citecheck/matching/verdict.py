@@ -178,4 +178,4 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
         why += "; different " + ", ".join(differ)
     if {"journal", "volume", "pages"} <= set(same):
         why += " — a real work's details under another title"
-    return Nearest(work.doi, work.title, round(sim / 100, 3), why, work)
+    return Nearest(work.doi, work.title, round(sim / 100, 3), why)

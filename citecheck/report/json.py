@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from citecheck.models import CheckResult, Claim, FieldCheck, InText, Report, Work
 from citecheck.policy import fails
@@ -98,3 +99,17 @@ class JsonReport(Reporter):
     def render(self, report: Report, fail_on: tuple[str, ...]) -> str:
         """JSON text (ASCII-escaped, so no control character reaches a terminal raw)."""
         return json.dumps(report_json(report, fail_on), indent=2, ensure_ascii=True) + "\n"
+
+    def write(self, report: Report, fail_on: tuple[str, ...], stream) -> None:
+        """The same JSON written citation by citation, so a large report is never one string in memory."""
+        head = report_json(Report((), report.source), fail_on)
+        stream.write('{"schema_version": %d,\n "source": %s,\n "documents": [' % (SCHEMA_VERSION, json.dumps(head["source"])))
+        for i, doc in enumerate(report.documents):
+            empty = report_json(Report((replace(doc, results=()),), report.source), fail_on)["documents"][0]
+            del empty["citations"]
+            stream.write(("," if i else "") + '\n  {"citations": [')
+            for k, result in enumerate(doc.results):
+                stream.write(("," if k else "") + "\n    " + json.dumps(citation_json(result, fail_on), ensure_ascii=True))
+            rest = json.dumps(empty, ensure_ascii=True)[1:]
+            stream.write("\n  ]" + ("," if rest != "}" else "") + rest)
+        stream.write('],\n "summary": %s}\n' % json.dumps(report.summary()))
