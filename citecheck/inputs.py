@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import ipaddress
 import os
+import re
 import socket
 import sys
 import time
@@ -37,6 +38,7 @@ MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "citecheck (citation checker; reads one article page)"
 _CHUNK_BYTES = 64 * 1024
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 Resolver = Callable[..., list]
 
@@ -52,8 +54,9 @@ class Input:
 
 def is_url(path: str) -> bool:
     """True for an argument that names a URL rather than a file ("http://", "ftp://", ...)."""
-    head = path[:12].lower()
-    return "://" in head
+    # Any scheme, however long ("javascript://", "chrome-extension://"): such an
+    # argument is refused as a URL, not looked for as a file.
+    return _SCHEME_RE.match(path) is not None
 
 
 def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_FILE_BYTES, *,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
@@ -36,6 +36,12 @@ _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|nc
                          re.IGNORECASE)
 
 
+# A note marker ("12", "[1-3]", "(4, 7)") is short: longer <sup> text is no marker.
+_MARKER_MAX_CHARS = 40
+_MARKER_MAX_NODES = 20
+# A link's anchor text is a phrase or one reference: a few nodes, under 1,000 characters.
+_ANCHOR_MAX_CHARS = 2000
+_ANCHOR_MAX_NODES = 200
 _SUP_NOTE_RE = re.compile(r"^\s*\[?\(?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\)?\]?\s*$")
 
 
@@ -69,16 +75,44 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
             for a in el.find_all("a", href=True):
                 href = a["href"].strip()
                 if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
-                    links.append((len(out), _SPACES_RE.sub(" ", a.get_text()).strip(), href))
+                    anchor = _bounded_text(a, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
+                    links.append((len(out), _SPACES_RE.sub(" ", anchor).strip(), href))
     return out
 
 
 def _mark_note_numbers(soup: BeautifulSoup) -> None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
     for sup in soup.find_all("sup"):
-        m = _SUP_NOTE_RE.match(sup.get_text())
+        m = _SUP_NOTE_RE.match(_bounded_text(sup, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
         if m:
             sup.replace_with(f"[{m.group(1).replace(' ', '')}]")
+
+
+def _bounded_text(el, max_nodes: int, max_chars: int, whole: bool = True) -> str:
+    """The element's text, read from at most ``max_nodes`` nodes and ``max_chars``
+    characters: "" past them when ``whole``, else what was read so far.
+
+    get_text() on every <sup> or <a> is quadratic when they nest (benchmarks/fuzz.py:
+    20,000 nested <sup> took minutes, 7,600 nested links 20 s)."""
+    # A bounded walk of our own: bs4's .descendants first finds the subtree's
+    # last node, itself a walk of the whole subtree.
+    parts: list[str] = []
+    size = visited = 0
+    stack = list(reversed(el.contents))
+    while stack:
+        node = stack.pop()
+        visited += 1
+        if visited > max_nodes:
+            return "" if whole else "".join(parts)
+        if isinstance(node, NavigableString):
+            if not isinstance(node, Comment):
+                parts.append(str(node))
+                size += len(node)
+                if size > max_chars:
+                    return "" if whole else "".join(parts)[:max_chars]
+        else:
+            stack.extend(reversed(node.contents))
+    return "".join(parts)
 
 
 def _drop_furniture(soup: BeautifulSoup) -> None:
@@ -99,17 +133,23 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 
 def _with_identifier_links(el, text: str) -> str:
     """Append doi.org / PubMed hrefs the visible text does not already carry."""
+    added: list[str] = []
+    lowered = None
     for a in el.find_all("a", href=True):
         href = a["href"].strip()
         if not _LINK_ID_RE.search(href):
             continue
+        if href in added:
+            continue  # the same link many times over (a fuzzed page): once is enough
         doi = find_doi(href)
-        if doi and doi.lower() in text.lower():
+        lowered = lowered if lowered is not None else text.lower()
+        if doi and doi.lower() in lowered:
             continue
         if not doi and href in text:
             continue
-        text = f"{text} {href}"
-    return text
+        added.append(href)
+        lowered += " " + href.lower()
+    return " ".join([text, *added]) if added else text
 
 
 class HtmlExtractor(Extractor):

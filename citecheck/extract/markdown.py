@@ -8,9 +8,11 @@ from citecheck.extract.interface import Extractor
 from citecheck.extract.text import decode, extraction_from_lines, superscripts_as_markers
 from citecheck.models import Extraction
 
-_IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
-# [text](url "title") -> "text url": the URL stays so a DOI link is found.
-_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_IMAGE_RE = re.compile(r"!\[([^\[\]\n]*)\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
+# [text](url "title") -> "text url": the URL stays so a DOI link is found.  Link
+# text holds no "[": with it, 20,000 "[" then "]" took seconds a line (quadratic;
+# benchmarks/fuzz.py), and "[a [b](u)" now links "b", as CommonMark does.
+_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                           r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w])")
@@ -24,7 +26,7 @@ _FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^(\d{1,4})\]:\s*")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^(\d{1,4})\]")
 # Reference-style links: "[text][id]" with "[id]: url" elsewhere.
 _LINK_DEF_RE = re.compile(r"^\s{0,3}\[([^\]^\n]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
-_REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
+_REF_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]")
 _HTML_TAG_RE = re.compile(r"</?(?:sup|sub|em|strong|i|b|br|span)\b[^>]*>", re.IGNORECASE)
 
 

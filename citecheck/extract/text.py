@@ -53,11 +53,18 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            # Older Windows editors save cp1252; latin-1 maps every byte.
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd")
+            non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+            if bad > non_ascii - bad:
+                # Mostly invalid: an 8-bit file.  Older Windows editors save cp1252;
+                # latin-1 maps every byte.
+                try:
+                    text = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    text = data.decode("latin-1")
+            # Else UTF-8 with a few broken bytes (a bad paste): kept as UTF-8, the broken
+            # bytes alone become U+FFFD (as cp1252, every "é" would become "Ã©").
     if "\x00" in text:
         text = text.replace("\x00", "")
     if _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
