@@ -196,46 +196,77 @@ def run_baseline(settings, stdin=None) -> ExitCode:
 
 
 def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
-    """Print what extraction finds in each input, without looking anything up."""
+    """Print what extraction finds in each input, without looking anything up.
+
+    Written document by document and item by item, so a huge article is never held twice
+    (issue 7: a 100 MB article must stay under 1 GB).
+    """
     err = Console(stderr=True, highlight=False)
-    documents = []
     code = ExitCode.OK
-    for item in read_inputs(paths, max_bytes=max_file_mb * 2**20):
+    if fmt == "json":
+        sys.stdout.write('{"documents": [')
+    for number, item in enumerate(read_inputs(paths, max_bytes=max_file_mb * 2**20)):
+        extraction = None
         if item.error is None:
             try:
                 extraction = extract_bytes(item.data, item.path)
             except ExtractError as exc:
                 item = replace(item, error=str(exc))
+        item = replace(item, data=None)
         if item.error:
             err.print(f"citecheck: {safe_text(item.path)}: {safe_text(item.error)}", markup=False, soft_wrap=True)
-            documents.append({"path": item.path, "error": item.error})
             code = ExitCode.INPUT_ERROR
-            continue
-        documents.append({
-            "path": item.path, "format": extraction.format, "error": None,
-            "citations": [{"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
-                           "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
-                           "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url}
-                          for c in extraction.citations],
-            "in_text": [{"text": i.text, "line": i.line, "reference": i.reference} for i in extraction.in_text],
-            "claims": [{"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}
-                       for c in extraction.claims],
-        })
+        if fmt == "json":
+            _extract_json(item, extraction, first=number == 0)
+        else:
+            _extract_text(item, extraction)
     if fmt == "json":
-        sys.stdout.write(json.dumps({"documents": documents}, indent=2, ensure_ascii=True) + "\n")
-        return code
-    for doc in documents:
-        print(safe_text(f"{doc['path']}: " + (f"could not be read: {doc['error']}" if doc["error"] else
-                        f"{doc['format']}, {len(doc['citations'])} citations, {len(doc['in_text'])} in-text, {len(doc['claims'])} claims")))
-        for c in doc.get("citations", []):
-            print(safe_text(f"  line {c['line']}: {c['text']}"))
-            for key in ("authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "pmid", "url"):
-                if c[key] not in (None, [], ""):
-                    value = ", ".join(c[key]) + (" et al." if c["et_al"] else "") if key == "authors" else c[key]
-                    print(safe_text(f"      {key:<8} {value}"))
-        for i in doc.get("in_text", []):
-            target = f"entry {i['reference'] + 1}" if i["reference"] is not None else "NO ENTRY"
-            print(safe_text(f"  in-text line {i['line']}: {i['text']} -> {target}"))
-        for c in doc.get("claims", []):
-            print(safe_text(f"  claim line {c['line']}: {c['text'][:150]}"))
+        sys.stdout.write("\n]}\n")
     return code
+
+
+def _citation_fields(c) -> dict:
+    return {"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
+            "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
+            "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url}
+
+
+def _extract_json(item, extraction, first: bool) -> None:
+    out = sys.stdout
+    out.write(("" if first else ",") + "\n{" + f'"path": {json.dumps(item.path)}')
+    if extraction is None:
+        out.write(f', "error": {json.dumps(item.error)}}}')
+        return
+    out.write(f', "format": {json.dumps(extraction.format)}, "error": null')
+    parts = (
+        ("citations", extraction.citations, _citation_fields),
+        ("in_text", extraction.in_text, lambda i: {"text": i.text, "line": i.line, "reference": i.reference}),
+        ("claims", extraction.claims,
+         lambda c: {"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}),
+    )
+    for key, values, shape in parts:
+        out.write(f', "{key}": [')
+        for k, value in enumerate(values):
+            out.write(("," if k else "") + "\n  " + json.dumps(shape(value), ensure_ascii=True))
+        out.write("]")
+    out.write("}")
+
+
+def _extract_text(item, extraction) -> None:
+    if extraction is None:
+        print(safe_text(f"{item.path}: could not be read: {item.error}"))
+        return
+    print(safe_text(f"{item.path}: {extraction.format}, {len(extraction.citations)} citations, "
+                    f"{len(extraction.in_text)} in-text, {len(extraction.claims)} claims"))
+    for c in extraction.citations:
+        fields = _citation_fields(c)
+        print(safe_text(f"  line {c.line}: {c.text}"))
+        for key in ("authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "pmid", "url"):
+            if fields[key] not in (None, [], ""):
+                value = ", ".join(fields[key]) + (" et al." if c.et_al else "") if key == "authors" else fields[key]
+                print(safe_text(f"      {key:<8} {value}"))
+    for i in extraction.in_text:
+        target = f"entry {i.reference + 1}" if i.reference is not None else "NO ENTRY"
+        print(safe_text(f"  in-text line {i.line}: {i.text} -> {target}"))
+    for c in extraction.claims:
+        print(safe_text(f"  claim line {c.line}: {c.text[:150]}"))

@@ -85,3 +85,12 @@ def test_numbered_prose_list_without_heading_is_not_a_reference_list():
         "    Patients may need fewer opioid doses.",
     ]
     assert find_entries(lines) == []
+
+
+def test_numbered_list_longer_than_999_entries_is_read_whole():
+    from citecheck.extract.references import find_entries
+
+    lines = ["References"] + [f"{i}. Smith J. Study number {i} of ketamine. Pain Med. 2019;20:{i}-{i + 5}." for i in range(1, 1201)]
+    entries = find_entries(lines)
+    assert len(entries) == 1200
+    assert entries[-1][1].startswith("Smith J. Study number 1200")

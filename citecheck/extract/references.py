@@ -29,8 +29,10 @@ _HEADING_RE = re.compile(
 _HEADING_MARKS = " \t#*_:=>|"
 
 # List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•".
-# Three digits at most: "(2005)." or "2006." opening a wrapped line is a year, not a number.
-_MARKER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)(?=\s)|\d{1,3}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
+# Numbers run to 1799: "(2005)." or "2006." opening a wrapped line is a year, not a number,
+# and a list is rarely longer (a 2,000-entry list once stopped at 999 when numbers had 3 digits).
+_N = r"(?:1[0-7]\d\d|\d{1,3})"
+_MARKER_RE = re.compile(rf"^\s*(?:\[{_N}\]|\({_N}\)(?=\s)|{_N}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/\S")

@@ -76,14 +76,27 @@ class Cache:
         self._local = threading.local()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = self._conn()
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires REAL NOT NULL)"
-            )
-            conn.commit()
+            self._create()
         except (OSError, sqlite3.Error) as exc:
             raise CacheUnavailable(f"cache {self.path} unusable: {exc}") from None
+
+    def _create(self) -> None:
+        # Two processes opening a new cache at once: switching to WAL can answer "locked" at once,
+        # without waiting for the busy timeout, so the first steps are retried for a while.
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECS
+        while True:
+            try:
+                conn = self._conn()
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires REAL NOT NULL)"
+                )
+                conn.commit()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
