@@ -18,7 +18,7 @@ from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
 from citecheck.extract.claims import claim_conflicts, uncited_entries
 from citecheck.extract.links import link_fits
-from citecheck.matching.journals import _nlm_pairs, same_journal
+from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
 from citecheck.models import Citation, CheckResult, Claim, DocumentResult, Extraction, Report, SourceInfo, Verdict
@@ -92,9 +92,9 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
 
     citations = [c for _, ex, _ in extracted if ex for c in ex.citations]
     if citations:
-        # Build the journal table once, before the workers start: lru_cache does not lock, so
-        # each of 16 workers built its own copy at once (issue 5 benchmark: 6 s and +160 MB).
-        _nlm_pairs()
+        # Built once, under a lock (16 workers once built 16 copies: 6 s and +160 MB), and in the
+        # background, so the first requests need not wait for it.
+        warm_journal_table()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         def run(c):
             result = check_citation(c, service)
