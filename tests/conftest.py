@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +53,15 @@ def fake_crossref(corpus):
     """A fake Crossref on 127.0.0.1 serving the fixture corpus, with generous limits."""
     with FakeCrossref(corpus, rate_limit=200, concurrency=10) as server:
         yield server
+
+
+def make_zip(members: dict[str, bytes]) -> bytes:
+    """A zip archive (such as a .docx) holding the given members."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
 
 
 def verdicts(report: dict) -> list[str]:

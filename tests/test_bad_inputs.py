@@ -24,6 +24,7 @@ import responses
 
 import citecheck.inputs
 from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import make_zip as _zip
 
 #: One reference the fake Crossref verifies (fixtures/sample-article.md, line 68).
 BERMAN = ("Berman, R. M., Cappiello, A., Anand, A., Oren, D. A., Heninger, G. R., Charney, D. S., & Krystal, J. H. "
@@ -66,12 +67,6 @@ def assert_one_bad_input(run, bad: str, message: str, good: Path) -> None:
     assert [c["verdict"] for c in docs[str(good)]["citations"]] == ["verified"]
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def _zip_bomb(unpacked_mb: int) -> bytes:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_zip as _zip
+
 from citecheck.extract import ExtractError, extract_bytes
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
@@ -109,12 +111,6 @@ def test_pdf_encrypted_and_broken_give_one_line_errors():
         extract_bytes(b"just text", "fake.pdf")
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def test_docx_that_is_not_a_zip_or_a_bomb_is_refused():
