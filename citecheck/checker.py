@@ -38,27 +38,34 @@ def search_query(citation: Citation) -> str:
     return " ".join(text.split())
 
 
-def resolve(citation: Citation, service: Service) -> Evidence:
-    """Ask the service what it knows of a citation. Raises ServiceError when it cannot answer."""
+def resolve(citation: Citation, service: Service) -> tuple[Evidence, CheckResult]:
+    """Ask the service what it knows of a citation, and judge it on that.
+
+    Raises ServiceError when the service cannot answer any of the questions asked.
+    """
     doi_work, doi_known, agency = None, None, None
     if citation.doi:
         doi_work = service.work(citation.doi)
         doi_known = doi_work is not None
         if doi_work is not None and (not citation.title or title_similarity(citation, doi_work) >= TITLE_MATCH_MIN):
-            return Evidence(doi_work=doi_work, doi_known=True)
+            evidence = Evidence(doi_work=doi_work, doi_known=True)
+            return evidence, judge(citation, evidence)
         if doi_work is None:
             agency = service.agency(citation.doi)
         if not citation.title:
-            return Evidence(doi_work=doi_work, doi_known=doi_known, agency=agency)
+            evidence = Evidence(doi_work=doi_work, doi_known=doi_known, agency=agency)
+            return evidence, judge(citation, evidence)
     candidates = service.search(search_query(citation), SEARCH_ROWS)
     evidence = Evidence(tuple(candidates), doi_work, doi_known, agency)
-    if judge(citation, evidence).verdict is Verdict.NOT_FOUND and citation.title:
+    result = judge(citation, evidence)
+    if result.verdict is Verdict.NOT_FOUND and citation.title:
         # The venue, year or numbers may be the wrong part of the citation (Duman in seed 001):
         # ask again leaning on the title before concluding the work does not exist.
         first = citation.authors[0].surname if citation.authors else ""
         more = service.search(f"{citation.title} {first}".strip(), SEARCH_ROWS)
         evidence = Evidence(tuple(candidates) + tuple(more), doi_work, doi_known, agency)
-    return evidence
+        result = judge(citation, evidence)
+    return evidence, result
 
 
 def check_citation(citation: Citation, service: Service) -> CheckResult:
@@ -66,10 +73,9 @@ def check_citation(citation: Citation, service: Service) -> CheckResult:
     if skip_reason(citation):
         return judge(citation, Evidence())
     try:
-        evidence = resolve(citation, service)
+        return resolve(citation, service)[1]
     except ServiceError as exc:
         return CheckResult(citation, Verdict.ERROR, f"Could not check: {exc}")
-    return judge(citation, evidence)
 
 
 def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, workers: int = 3,
