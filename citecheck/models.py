@@ -27,7 +27,7 @@ class FieldStatus(str, enum.Enum):
     ABSENT = "absent"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """One cited or published author: surname plus initials (or given names)."""
 
@@ -35,7 +35,7 @@ class Author:
     initials: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One thing an article cites: a reference-list entry or a link.
 
@@ -60,7 +60,7 @@ class Citation:
     ignore_reason: str | None = None  # set by an inline ignore marker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """An editorial notice on a work: retraction, correction, expression of concern."""
 
@@ -70,7 +70,7 @@ class Notice:
     source: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Work:
     """A published work as a bibliographic source (Crossref) describes it."""
 
@@ -107,7 +107,7 @@ class Work:
         return any(n.type == "retraction" for n in self.notices)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldCheck:
     """One field compared: the cited value, the published one, and the outcome."""
 
@@ -118,7 +118,7 @@ class FieldCheck:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nearest:
     """The closest candidate rejected for a not_found verdict, and why."""
 
@@ -128,7 +128,7 @@ class Nearest:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """A citation with its verdict and the evidence behind it."""
 
@@ -156,7 +156,7 @@ class CheckResult:
         return tuple(f for f in self.fields if f.status is FieldStatus.MISMATCH)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InText:
     """An in-text citation such as "(Zheng et al., 2019)" or "[3]"."""
 
@@ -166,7 +166,7 @@ class InText:
     page: int | None = None  # PDF page number, where known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence that points at research ("A 2019 meta-analysis found ...")."""
 
@@ -180,7 +180,7 @@ class Claim:
     page: int | None = None  # PDF page number, where known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What an extractor found in one document."""
 
@@ -190,7 +190,7 @@ class Extraction:
     format: str = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     """One input's results, or the error that stopped it being read."""
 
@@ -203,7 +203,7 @@ class DocumentResult:
     uncited: tuple[int, ...] = ()  # entries no in-text citation points to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Which bibliographic source answered, and whether the answers were recorded."""
 
@@ -213,7 +213,7 @@ class SourceInfo:
     snapshot: str | None = None  # the snapshot date, for a local copy of Crossref
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a run found, ready for any report format."""
 

@@ -94,3 +94,16 @@ def test_numbered_list_longer_than_999_entries_is_read_whole():
     entries = find_entries(lines)
     assert len(entries) == 1200
     assert entries[-1][1].startswith("Smith J. Study number 1200")
+
+
+def test_numbered_list_past_1799_continues_by_sequence():
+    from citecheck.extract.references import find_entries
+
+    lines = ["References"] + [f"{i}. Smith J. Study number {i} of ketamine. Pain Med. 2019;20:{i}-{i + 5}." for i in range(1, 2201)]
+    entries = find_entries(lines)
+    assert len(entries) == 2200
+    assert entries[1999][1].startswith("Smith J. Study number 2000 ")
+    # a year opening a wrapped line is still not a number
+    wrapped = ["References", "1. Smith J. A very long title that wraps onto the next line", "2019. Pain Med. 20:1-5.",
+               "2. Jones K. Another study. Pain. 2018;1:2-3."]
+    assert [e[1][:5] for e in find_entries(wrapped)] == ["Smith", "Jones"]

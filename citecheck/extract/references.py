@@ -162,15 +162,40 @@ def looks_like_reference(text: str) -> bool:
     )
 
 
+_NUMBER_RE = re.compile(r"^\s*[\[(]?(\d+)")
+
+
+def _as_next_number(text: str, number: int | None) -> tuple[str, int | None]:
+    """A line that opens with the list's next number, its marker made short enough to be seen.
+
+    Past 1799 a number could be a year, so "2019." alone never opens an entry; it does when
+    the entry before was numbered 2018 ("1800. Smith J…" after "1799. …").
+    """
+    if number is None or number < 1799:
+        return text, None
+    expected = str(number + 1)
+    for opening, closing in (("", "."), ("", ")"), ("[", "]"), ("(", ")")):
+        marker = f"{opening}{expected}{closing}"
+        if text.startswith(marker) and text[len(marker):len(marker) + 1].isspace():
+            return "1." + text[len(marker):], number + 1
+    return text, None
+
+
+def _number_of(text: str) -> int | None:
+    m = _MARKER_RE.match(text) and _NUMBER_RE.match(text)
+    return int(m.group(1)) if m else None
+
+
 def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
     """Entries from items[i:] until furniture, a new heading or a non-entry line."""
     entries: list[tuple[int, str]] = []
     current: list | None = None  # [line, [fragments], list is numbered/bulleted]
     list_marked: bool | None = None
+    number: int | None = None  # the number of the entry being read, in a numbered list
     blank_run = 0
     while i < len(items):
         line_no, raw = items[i]
-        text = raw.strip()
+        text, next_number = _as_next_number(raw.strip(), number)
         if not text:
             blank_run += 1
             current = _close(current, entries)
@@ -185,6 +210,7 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
             current = _close(current, entries)
             if list_marked is None:
                 list_marked = bool(_MARKER_RE.match(text))  # the first entry says how the list is written
+            number = next_number or _number_of(text)
             current = [line_no, [_MARKER_RE.sub("", text)], list_marked]
         else:
             current[1].append(text)
