@@ -159,7 +159,8 @@ _ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
 _BOUNDARY_RE = re.compile(r"[.?!]\s++")
 _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
 _ANY_DASH_RE = re.compile("[–—‐‑−\u00ad]")
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""})
+_DASHES_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""}
+_DASHES = str.maketrans(_DASHES_MAP)
 _SPACES_RE = re.compile(r"\s++")
 _STRIP = " \t.,;:-"
 _IN_BOOK_RE = re.compile(r"^(?:In\s?:|In\s)", re.IGNORECASE)
@@ -171,8 +172,14 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     ``text`` is the entry as written (kept as the citation's text); ``line`` is
     where it starts in the document.
     """
-    work = text.translate(_DASHES) if _ANY_DASH_RE.search(text) else text
-    if _needs_space_fix(work):
+    work = text
+    if not work.isascii():
+        if _ANY_DASH_RE.search(work):
+            # str.replace per dash present: far faster than str.translate with a dict table.
+            for dash, repl in _DASH_PAIRS:
+                if dash in work:
+                    work = work.replace(dash, repl)
+    if _ODD_SPACE_RE.search(work):
         work = _SPACES_RE.sub(" ", work)
     work = work.strip()
     doi, work = _take_doi(work)
@@ -185,7 +192,7 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
     work = work.strip(" .,;")
-    if not re.search(rf"[{_LOW}{_UP}]{{3}}", work):
+    if not _THREE_LETTERS_RE.search(work):
         # Only an identifier or a link: nothing else to read.
         return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url)
 
@@ -199,8 +206,13 @@ _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid",
 _ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u2009", "\u202f", "\u2002", "\u2003", "\f", "\v")
 
 
+_ODD_SPACE_RE = re.compile("|".join(map(re.escape, _ODD_SPACES)))
+_DASH_PAIRS = tuple(_DASHES_MAP.items())
+_THREE_LETTERS_RE = re.compile(rf"[{_LOW}{_UP}]{{3}}")
+
+
 def _needs_space_fix(text: str) -> bool:
-    return any(k in text for k in _ODD_SPACES)
+    return _ODD_SPACE_RE.search(text) is not None
 
 
 def normalise_doi(raw: str) -> str:
@@ -225,11 +237,37 @@ def find_doi(text: str) -> str | None:
 _DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}/)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")
 
 
+_DOI_BODY_RE = re.compile(r"10\.\d{4,9}/[^\s\"]")
+#: the longest prefix (resolver, "doi:") looked for in front of a DOI without a full search
+_DOI_PREFIX_WINDOW = 24
+
+
+def _search_doi(work: str):
+    """``_DOI_RE.search(work)``, fast: _DOI_RE's optional prefix makes the regex
+    engine try it at every position, while a DOI's body ("10.") is found at once.
+
+    The leftmost match of _DOI_RE has its body at the first place a body starts
+    (no prefix holds a digit), so only the characters just before it can hold
+    the prefix; a match reaching further back than the window is searched again
+    from the start.
+    """
+    body = _DOI_BODY_RE.search(work)
+    if body is None:
+        return None
+    lo = body.start() - 2 * _DOI_PREFIX_WINDOW
+    if lo <= 0:
+        return _DOI_RE.search(work)
+    m = _DOI_RE.search(work, lo)
+    if m is None or m.start() < body.start() - _DOI_PREFIX_WINDOW:
+        return _DOI_RE.search(work)
+    return m
+
+
 def _take_doi(work: str) -> tuple[str | None, str]:
     if "10." not in work:
         return None, work
     work = _DOI_BREAK_RE.sub(lambda m: m.group(1) or m.group(2), work)
-    m = _DOI_RE.search(work)
+    m = _search_doi(work)
     if not m:
         return None, work
     doi = normalise_doi(m.group("doi"))
@@ -238,9 +276,22 @@ def _take_doi(work: str) -> tuple[str | None, str]:
     return doi, work[: m.start()] + " " + work[end:]
 
 
+def _folded(text: str) -> str:
+    """``text`` lower-cased for substring pre-filters of IGNORECASE patterns: the
+    non-ASCII letters such a pattern takes for "i" and "s" ("İ", "ı", "ſ") folded too."""
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return low
+
+
 def _take_pmid(work: str) -> tuple[str | None, str, str | None]:
     """(PMID, text without it, the PubMed link when it was written as one)."""
-    work = _PMCID_RE.sub(" ", work)
+    low = _folded(work)
+    if "pmc" in low:
+        work = _PMCID_RE.sub(" ", work)
+    if "pmid" not in low and "ncbi" not in low:
+        return None, work, None
     m = _PMID_RE.search(work)
     if not m:
         return None, work, None
@@ -249,11 +300,17 @@ def _take_pmid(work: str) -> tuple[str | None, str, str | None]:
 
 
 def _take_url(work: str) -> tuple[str | None, str]:
+    low = _folded(work)
+    if "http" not in low and "www." not in low:
+        return None, work
     m = _URL_RE.search(work)
     if not m:
         return None, work
     url = m.group().rstrip(".,;:)]'\"")
     return url, work[: m.start()] + " " + work[m.start() + len(url):]
+
+
+_BARE_YEAR_RE = re.compile(rf"(?P<year>{_YEAR})[a-z]?(?=[.,:;)]|\s\(|\s[{_UP}\d])")
 
 
 def _parse_body(work: str) -> dict:
@@ -263,7 +320,7 @@ def _parse_body(work: str) -> dict:
     fields["authors"], fields["et_al"] = authors, et_al
 
     year = None
-    m = _PAREN_YEAR_RE.match(rest) or re.match(rf"(?P<year>{_YEAR})[a-z]?(?=[.,:;)]|\s\(|\s[{_UP}\d])", rest)
+    m = _PAREN_YEAR_RE.match(rest) or _BARE_YEAR_RE.match(rest)
     if m:
         # Author-date styles: the year follows the authors.
         year = int(m.group("year"))
@@ -316,12 +373,15 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     return authors, et_al, work[end:].lstrip(_STRIP)
 
 
+_INITIAL_JUNK_RE = re.compile(r"[\s.]")
+
+
 def _author_of(m: re.Match) -> Author:
     """An Author from a match with groups s/i (or s2/i2 for the other name order)."""
     groups = m.groupdict()
     surname = groups.get("s") or groups.get("s2") or ""
     initials = groups.get("i") or groups.get("i2") or ""
-    return Author(_clean_surname(surname), re.sub(r"[\s.]", "", initials))
+    return Author(_clean_surname(surname), _INITIAL_JUNK_RE.sub("", initials) if initials else "")
 
 
 def _ends_author_list(work: str, end: int) -> bool:
@@ -397,10 +457,13 @@ def _find_tail(rest: str):
     return best
 
 
+_PAGE_DASH_RE = re.compile(r"\s?-\s?")
+
+
 def _clean_pages(pages: str | None) -> str | None:
     if not pages:
         return None
-    pages = re.sub(r"\s?-\s?", "-", pages)
+    pages = _PAGE_DASH_RE.sub("-", pages) if "-" in pages else pages
     return _restore_lost_dash(pages)
 
 
