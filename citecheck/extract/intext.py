@@ -24,6 +24,8 @@ _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
 _NARRATIVE_RE = re.compile(
     rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})"
     rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})?\s\((?P<year>{_YEAR})\)")
+# What every narrative citation ends in: a pre-filter for _NARRATIVE_RE.
+_NARRATIVE_YEAR_RE = re.compile(rf"\s\({_YEAR}\)")
 # "[1]", "[2-4]", "[1, 3, 5-7]"
 _NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
 #: the widest numeric range expanded ("[1-400]" is not a citation)
@@ -84,7 +86,7 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
     taken: list[tuple[int, int]] = []
     for paren in _PAREN_RE.finditer(line):
         parts = [p.strip() for p in paren.group(1).split(";")]
-        items = [(p, _ITEM_RE.fullmatch(_strip_prefix(p)) or _group_item(_strip_prefix(p), index)) for p in parts]
+        items = [(p, _item(p, index)) for p in parts]
         items = [(p, m) for p, m in items if m]
         if not items:
             continue
@@ -95,11 +97,18 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
             continue
         for text, m in items:
             out.append(InText(text, number, index.get(_key(m["name"], m["year"]))))
+    if not _NARRATIVE_YEAR_RE.search(line):
+        return out  # no " (2012)" for a narrative citation to end in
     for m in _NARRATIVE_RE.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(InText(m.group(), number, index.get(_key(m["name"], m["year"]))))
     return out
+
+
+def _item(part: str, index: dict):
+    stripped = _strip_prefix(part)
+    return _ITEM_RE.fullmatch(stripped) or _group_item(stripped, index)
 
 
 def _group_item(part: str, index: dict):
@@ -108,9 +117,12 @@ def _group_item(part: str, index: dict):
     return m if m and _key(m["name"], m["year"]) in index else None
 
 
+_PREFIX_RE = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", re.IGNORECASE)
+
+
 def _strip_prefix(part: str) -> str:
     """"see Smith 2001", "e.g., Smith, 2001" -> the citation itself."""
-    return re.sub(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", "", part, flags=re.IGNORECASE)
+    return _PREFIX_RE.sub("", part)
 
 
 def _numeric(line: str, number: int, count: int) -> list[InText]:

@@ -42,24 +42,41 @@ def strip_markdown(line: str, defs: dict[str, str] | None = None) -> str:
             line = _FOOTNOTE_DEF_RE.sub(lambda m: f"{m.group(1)}. ", line)
         elif defs is not None and _LINK_DEF_RE.match(line):
             return ""
-        line = _FOOTNOTE_REF_RE.sub(r"[\1]", line)
+        if "[^" in line:
+            line = _FOOTNOTE_REF_RE.sub(r"[\1]", line)
         if defs:
             line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
     if "<" in line or "^" in line:
         line = _SUP_RE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", line)
-    heading = _HEADING_RE.match(line)
-    if heading:
-        line = heading.group(1)
-    line = _QUOTE_RE.sub("", line)
-    line = _IMAGE_RE.sub(r"\1", line)
-    line = _LINK_RE.sub(_link_text, line)
-    line = _AUTOLINK_RE.sub(r"\1", line)
-    line = _CODE_RE.sub(r"\1", line)
-    line = _HTML_TAG_RE.sub("", line)
+    # Each pattern is tried only when the line holds a character it cannot match
+    # without (issue 4 target: 5 MB/s).
+    if "#" in line:
+        heading = _HEADING_RE.match(line)
+        if heading:
+            line = heading.group(1)
+    if ">" in line:
+        line = _QUOTE_RE.sub("", line)
+    if "](" in line:
+        if "![" in line:
+            line = _IMAGE_RE.sub(r"\1", line)
+        line = _LINK_RE.sub(_link_text, line)
+    if "<" in line:
+        line = _AUTOLINK_RE.sub(r"\1", line)
+    if "`" in line:
+        line = _CODE_RE.sub(r"\1", line)
+    if "<" in line:
+        line = _HTML_TAG_RE.sub("", line)
     # Emphasis can nest (***x***): two passes cover what articles use.
-    for _ in range(2):
-        line = _EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if "*" in line or "_" in line:
+        for _ in range(2):
+            line, n = _EMPHASIS_RE.subn(_emphasis_text, line)
+            if not n:
+                break  # nothing replaced: a second pass would find nothing either
     return line
+
+
+def _emphasis_text(m: re.Match) -> str:
+    return m.group(2) or m.group(3) or m.group(4) or ""
 
 
 def _ref_link(m: re.Match, defs: dict[str, str]) -> str:
