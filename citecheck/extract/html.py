@@ -63,20 +63,53 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
             if parent.name in _BLOCK_SET:
                 has_block_child.add(id(parent))
                 break
+    anchors = _links_by_block(soup)
     out = []
     for el in blocks:
         if id(el) in has_block_child:
             continue
         block_text = _SPACES_RE.sub(" ", el.get_text()).strip()
-        block_text = _with_identifier_links(el, block_text)
+        el_links = anchors.get(id(el), ())
+        if el_links:
+            block_text = _with_identifier_links(el_links, block_text)
         line = el.sourceline or 1
         out.append((line, superscripts_as_markers(block_text)))
         if links is not None:
-            for a in el.find_all("a", href=True):
+            for a in el_links:
                 href = a["href"].strip()
                 if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
                     anchor = _bounded_text(a, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
                     links.append((len(out), _SPACES_RE.sub(" ", anchor).strip(), href))
+    return out
+
+
+def _links_by_block(soup: BeautifulSoup) -> dict[int, list]:
+    """id(block element) -> its <a href> descendants in document order, each link
+    under its nearest block ancestor (what ``block.find_all("a", href=True)`` gives
+    for an innermost block), from one find_all over the page instead of one per block.
+
+    The walk up from each link stops at an ancestor already walked through, so
+    30,000 nested links cost 30,000 steps, not 30,000² / 2."""
+    owner: dict[int, int | None] = {}  # id(inline element) -> id(its nearest block ancestor)
+    out: dict[int, list] = {}
+    for a in soup.find_all("a", href=True):
+        path = []
+        block = None
+        node = a.parent
+        while node is not None:
+            key = id(node)
+            if key in owner:
+                block = owner[key]
+                break
+            if node.name in _BLOCK_SET:
+                block = key
+                break
+            path.append(key)
+            node = node.parent
+        for key in path:
+            owner[key] = block
+        if block is not None:
+            out.setdefault(block, []).append(a)
     return out
 
 
@@ -131,11 +164,12 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
             el.decompose()
 
 
-def _with_identifier_links(el, text: str) -> str:
-    """Append doi.org / PubMed hrefs the visible text does not already carry."""
+def _with_identifier_links(anchors, text: str) -> str:
+    """Append doi.org / PubMed hrefs (of the block's <a href> elements ``anchors``)
+    the visible text does not already carry."""
     added: list[str] = []
     lowered = None
-    for a in el.find_all("a", href=True):
+    for a in anchors:
         href = a["href"].strip()
         if not _LINK_ID_RE.search(href):
             continue
