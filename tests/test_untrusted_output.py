@@ -27,9 +27,10 @@ ESCAPES = [
     "\u202egnp.exe",  # right-to-left override
     "\u2066isolate\u2069",
     "\x00\x07\x08",
+    "line\u2028separator\u2029",  # splits lines for many readers, GitHub's log among them
 ]
 HOSTILE = "".join(ESCAPES) + " [bold]x[/bold] [link=https://evil.example]y[/link] <script>z</script> %0A & ]]> ::error::"
-FORBIDDEN = ["\x1b", "\x9b", "\u202e", "\u2066", "\u2069", "\x00", "\x07", "\x08"]
+FORBIDDEN = ["\x1b", "\x9b", "\u202e", "\u2066", "\u2069", "\x00", "\x07", "\x08", "\u2028", "\u2029"]
 
 
 def _report(text: str, title: str) -> Report:

@@ -10,6 +10,9 @@ from citecheck.models import Report
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
 # that reorder text on screen (issue 7): none of these from an article or Crossref reaches output.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Line and paragraph separators break lines for many readers (found by hypothesis: one split a
+# GitHub workflow command in two); they become plain spaces.
+_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def safe_text(value, keep_newlines: bool = False) -> str:
@@ -17,7 +20,7 @@ def safe_text(value, keep_newlines: bool = False) -> str:
     text = "" if value is None else str(value)
     if not keep_newlines:
         text = text.replace("\n", " ").replace("\t", " ")
-    return _UNSAFE.sub("", text)
+    return _UNSAFE.sub("", _SEPARATORS.sub(" ", text))
 
 
 class Reporter(abc.ABC):
