@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
@@ -21,6 +21,7 @@ from citecheck.models import Extraction
 # Never article content: dropped with everything inside.
 _IGNORED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                  "iframe", "svg", "button", "select")
+_IGNORED_SET = frozenset(_IGNORED_TAGS)
 # class/id words that mark page furniture ("site-footer", "nav-menu", "sharedaddy").
 _FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|related|share|sharing|social|"
                                 r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget)",
@@ -149,11 +150,12 @@ def _bounded_text(el, max_nodes: int, max_chars: int, whole: bool = True) -> str
 
 
 def _drop_furniture(soup: BeautifulSoup) -> None:
-    for el in soup.find_all(_IGNORED_TAGS):
+    # Walks over .descendants: what find_all gives, without its per-element filter machinery.
+    for el in [el for el in soup.descendants if isinstance(el, Tag) and el.name in _IGNORED_SET]:
         if not el.decomposed:
             el.decompose()
     doomed = []
-    for el in soup.find_all(True):
+    for el in [el for el in soup.descendants if isinstance(el, Tag)]:
         if el.name in _NEVER_DROPPED or el.attrs is None:
             continue
         marks = " ".join(el.get("class") or []) + " " + (el.get("id") or "")

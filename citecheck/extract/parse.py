@@ -99,8 +99,9 @@ _TAIL_RES = (
     re.compile(rf",\s?{_VOL}\s?\((?P<issue>[^()]{{1,25}})\)\s?\.?$"),
 )
 
-# A character (or word) each tail pattern cannot match without, in _TAIL_RES order.
-_TAIL_NEEDS = (";", ",", "(", ",", ":", "", ":", ",", "(")
+# The characters (or word) each tail pattern cannot match without, in _TAIL_RES order
+# ("vol." lower-cased: that pattern ignores case).
+_TAIL_NEEDS = ((";",), (",", ":"), ("(", ","), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
 
 # --- authors ---------------------------------------------------------------
 
@@ -444,8 +445,13 @@ def _clean_surname(surname: str) -> str:
 def _find_tail(rest: str):
     """The volume/issue/pages group: the match reaching furthest right, longest first."""
     best = None
+    low = None
     for regex, needs in zip(_TAIL_RES, _TAIL_NEEDS):
-        if needs and needs not in rest:
+        if needs[0] == "vol.":
+            low = rest.lower() if low is None else low
+            if "vol." not in low:
+                continue
+        elif not all(n in rest for n in needs):
             continue  # cheap pre-filter: this style's tail cannot be there
         for m in regex.finditer(rest):
             if not (m.group("volume") or m.groupdict().get("pages")):

@@ -152,10 +152,16 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         in_text_t = tuple(replace(i, page=pages.get(i.line)) for i in in_text_t)
         claims = tuple(replace(c, page=pages.get(c.line)) for c in claims)
     if line_map:
-        all_citations = tuple(replace(c, line=line_map.get(c.line, c.line)) for c in all_citations)
-        in_text_t = tuple(replace(i, line=line_map.get(i.line, i.line)) for i in in_text_t)
-        claims = tuple(replace(c, line=line_map.get(c.line, c.line)) for c in claims)
+        all_citations = tuple(_with_line(c, line_map) for c in all_citations)
+        in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
+        claims = tuple(_with_line(c, line_map) for c in claims)
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt)
+
+
+def _with_line(item, line_map: dict[int, int]):
+    """``item`` with its line mapped; the item itself when the line stays (replace() is slow)."""
+    line = line_map.get(item.line, item.line)
+    return item if line == item.line else replace(item, line=line)
 
 
 def _tie_claims_to_links(claims, link_cites, offset: int):
