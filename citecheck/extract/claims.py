@@ -18,6 +18,23 @@ _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published)\b",
     re.IGNORECASE)
+# The same two patterns for lower-cased text, case-sensitive: several times faster than
+# IGNORECASE.  Exact for any text without the few characters whose lower case is no
+# single character or that IGNORECASE takes for an ASCII letter (İ, ı, ſ, K, a combining
+# dot); text with one of them goes to the IGNORECASE pattern.
+_RESEARCH_LOW_RE = re.compile(_RESEARCH_RE.pattern)
+_VERB_LOW_RE = re.compile(_VERB_RE.pattern)
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a", "\u0307")
+
+
+def _has(low_re: re.Pattern, ci_re: re.Pattern, text: str) -> bool:
+    """``ci_re.search(text)`` as a bool, fast: ``low_re`` (the same pattern without
+    IGNORECASE) over the lower-cased text."""
+    if text.isascii() or not any(c in text for c in _ODD_CASE):
+        return low_re.search(text.lower()) is not None
+    return ci_re.search(text) is not None
+
+
 _YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
 _PUBLISHED_IN_RE = re.compile(
     r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?(?P<journal>(?:The\s+)?"
@@ -42,7 +59,7 @@ def find_claims(lines: list[str], citations: tuple[Citation, ...],
         by_line.setdefault(it.line, []).append(it)
     claims: list[Claim] = []
     for number, line in enumerate(lines, start=1):
-        if number in entry_lines or not _RESEARCH_RE.search(line):
+        if number in entry_lines or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, line):
             continue
         for sentence in split_sentences(line):
             claim = _claim(sentence, number, by_line.get(number, []))
@@ -64,7 +81,7 @@ def split_sentences(line: str) -> list[str]:
 
 def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     bare = _PAREN_RE.sub(" ", sentence)
-    if not (_RESEARCH_RE.search(bare) and _VERB_RE.search(bare)):
+    if not (_has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare) and _has(_VERB_LOW_RE, _VERB_RE, bare)):
         return None
     year_m = _YEAR_RE.search(bare)
     journal_m = _PUBLISHED_IN_RE.search(bare)
