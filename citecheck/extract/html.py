@@ -31,7 +31,8 @@ _NEVER_DROPPED = {"html", "body", "main", "article"}
 # Elements that make a "line" of their own.
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "div",
                "td", "th", "caption", "figcaption", "pre", "section", "tr"]
-_BLOCK_SET = set(_BLOCK_TAGS)
+_BLOCK_SET = frozenset(_BLOCK_TAGS)
+_SUP_SET = frozenset(("sup",))
 _SPACES_RE = re.compile(r"\s+")
 _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pubmed/\d",
                          re.IGNORECASE)
@@ -57,7 +58,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
         soup = BeautifulSoup(text, "html.parser")
     _drop_furniture(soup)
     _mark_note_numbers(soup)
-    blocks = soup.find_all(_BLOCK_TAGS)
+    blocks = _tags(soup, _BLOCK_SET)
     has_block_child: set[int] = set()
     for el in blocks:
         for parent in el.parents:
@@ -116,7 +117,7 @@ def _links_by_block(soup: BeautifulSoup) -> dict[int, list]:
 
 def _mark_note_numbers(soup: BeautifulSoup) -> None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
-    for sup in soup.find_all("sup"):
+    for sup in _tags(soup, _SUP_SET):
         m = _SUP_NOTE_RE.match(_bounded_text(sup, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
         if m:
             sup.replace_with(f"[{m.group(1).replace(' ', '')}]")
@@ -149,9 +150,15 @@ def _bounded_text(el, max_nodes: int, max_chars: int, whole: bool = True) -> str
     return "".join(parts)
 
 
+def _tags(soup: BeautifulSoup, names: frozenset[str]) -> list[Tag]:
+    """``soup.find_all(names)`` (the elements with one of these names, in document
+    order) from a plain walk over .descendants, without find_all's per-element filter
+    machinery: several times faster."""
+    return [el for el in soup.descendants if isinstance(el, Tag) and el.name in names]
+
+
 def _drop_furniture(soup: BeautifulSoup) -> None:
-    # Walks over .descendants: what find_all gives, without its per-element filter machinery.
-    for el in [el for el in soup.descendants if isinstance(el, Tag) and el.name in _IGNORED_SET]:
+    for el in _tags(soup, _IGNORED_SET):
         if not el.decomposed:
             el.decompose()
     doomed = []
