@@ -188,7 +188,7 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     url, work = _take_url(work)
     url = url or pubmed_url
     low = work.lower()
-    if any(k in low for k in _NOISE_KEYS):
+    if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
@@ -204,6 +204,14 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
 # Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).
 _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid", "erratum", "comment in",
                "retract")
+
+
+def _has_noise_key(low: str) -> bool:
+    """``any(k in low for k in _NOISE_KEYS)``, unrolled (no generator per entry)."""
+    return ("[" in low or "available" in low or "accessed" in low or "retrieved" in low or "epub" in low
+            or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
+
+
 _ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u2009", "\u202f", "\u2002", "\u2003", "\f", "\v")
 
 
@@ -447,12 +455,13 @@ def _find_tail(rest: str):
     best = None
     low = None
     for regex, needs in zip(_TAIL_RES, _TAIL_NEEDS):
+        # Cheap pre-filter: this style's tail cannot be there.
         if needs[0] == "vol.":
             low = rest.lower() if low is None else low
             if "vol." not in low:
                 continue
-        elif not all(n in rest for n in needs):
-            continue  # cheap pre-filter: this style's tail cannot be there
+        elif needs[0] not in rest or (len(needs) > 1 and needs[1] not in rest):
+            continue
         for m in regex.finditer(rest):
             if not (m.group("volume") or m.groupdict().get("pages")):
                 continue
