@@ -34,8 +34,10 @@ _HEADING_MARKS = " \t#*_:=>|"
 _N = r"(?:1[0-7]\d\d|\d{1,3})"
 _MARKER_RE = re.compile(rf"^\s*(?:\[{_N}\]|\({_N}\)(?=\s)|{_N}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
-_DOI_RE = re.compile(r"\b10\.\d{4,9}/\S")
+# Written so that the regex engine can skip to a candidate's first character (no
+# look-behind or \b in front): "(?<!\d)YEAR" as "YEAR(?<!\d....)", "\b10." as "1(?<!\w1)0.".
+_YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)(?!\d)(?<!\d....)")
+_DOI_RE = re.compile(r"1(?<!\w1)0\.\d{4,9}/\S")
 _URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 # A link to a DOI or PubMed record: a citation on its own ("Sources:" lists of links).
 _SCHOLARLY_LINK_RE = re.compile(
@@ -144,7 +146,7 @@ _FURNITURE_PARTS = ("rights reserved", "request a", "book ", "schedule a", "cont
 def is_furniture(text: str) -> bool:
     """True for page furniture: footers, calls to action, share/contact lines."""
     low = text.strip().lower()
-    if not (low.startswith(_FURNITURE_STARTS) or any(p in low for p in _FURNITURE_PARTS)):
+    if not (low.startswith(_FURNITURE_STARTS) or any(map(low.__contains__, _FURNITURE_PARTS))):
         return False
     return bool(_FURNITURE_RE.search(low))
 
@@ -273,15 +275,22 @@ def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
     return None
 
 
+def _has_url(text: str) -> bool:
+    """``_URL_RE.search(text)`` as a bool; the regex only runs when the lower-cased text
+    holds "http" or "www." (IGNORECASE takes no other character for h, t, p or w)."""
+    low = text.lower()
+    return ("http" in low or "www." in low) and _URL_RE.search(text) is not None
+
+
 def _is_entry(text: str) -> bool:
-    has_anchor = bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _URL_RE.search(text))
+    has_anchor = bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
     return has_anchor or len(text) >= MIN_UNDATED_ENTRY_CHARS
 
 
 def _ends_list(text: str) -> bool:
     """A short line with no year, DOI or URL and no sentence end: a new section
     title or a navigation link, not a reference."""
-    if _YEAR_RE.search(text) or _DOI_RE.search(text) or _URL_RE.search(text):
+    if _YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text):
         return False
     stripped = _MARKER_RE.sub("", text)
     return len(stripped) < MIN_UNDATED_ENTRY_CHARS and not stripped.endswith((".", ","))
