@@ -7,6 +7,7 @@ surname and year for author-year styles, by number for numeric styles.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -54,6 +55,7 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(surname: str, year: int | str | None) -> tuple[str, str]:
     folded = unicodedata.normalize("NFKD", surname)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
@@ -127,18 +129,23 @@ def _strip_prefix(part: str) -> str:
 
 def _numeric(line: str, number: int, count: int) -> list[InText]:
     out: list[InText] = []
+    indent = len(line) - len(line.lstrip())
     for m in _NUMERIC_RE.finditer(line):
-        if m.start() == len(line) - len(line.lstrip()):
+        if m.start() == indent:
             continue  # "[1] Smith J ..." is a list marker, not a citation
         for n in _expand(m.group(1)):
             out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
     return out
 
 
+_COMMA_RE = re.compile(r"\s?,\s?")
+_RANGE_RE = re.compile(r"\s?[-–]\s?")
+
+
 def _expand(spec: str) -> list[int]:
     numbers: list[int] = []
-    for part in re.split(r"\s?,\s?", spec):
-        bounds = re.split(r"\s?[-–]\s?", part)
+    for part in _COMMA_RE.split(spec):
+        bounds = _RANGE_RE.split(part)
         if len(bounds) == 2:
             lo, hi = int(bounds[0]), int(bounds[1])
             if lo <= hi and hi - lo <= MAX_RANGE:

@@ -159,6 +159,7 @@ _ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
 # A sentence boundary in the title/journal part: ., ? or ! then a space.
 _BOUNDARY_RE = re.compile(r"[.?!]\s++")
 _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
+_QUOTE_OPENERS = frozenset("\"“”‘’'")
 _ANY_DASH_RE = re.compile("[–—‐‑−\u00ad]")
 _DASHES_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""}
 _DASHES = str.maketrans(_DASHES_MAP)
@@ -390,7 +391,9 @@ def _author_of(m: re.Match) -> Author:
     groups = m.groupdict()
     surname = groups.get("s") or groups.get("s2") or ""
     initials = groups.get("i") or groups.get("i2") or ""
-    return Author(_clean_surname(surname), _INITIAL_JUNK_RE.sub("", initials) if initials else "")
+    if initials and not initials.isalpha():  # letters only: nothing to remove
+        initials = _INITIAL_JUNK_RE.sub("", initials)
+    return Author(_clean_surname(surname), initials)
 
 
 def _ends_author_list(work: str, end: int) -> bool:
@@ -519,7 +522,12 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     # Only a quote opening the title counts: try the first three positions, not
     # search() over the whole text (quadratic on an entry full of "'"; found by
     # benchmarks/fuzz.py: a 256 KB entry took minutes).
-    quoted = next(filter(None, (_QUOTED_RE.match(middle, i) for i in range(min(3, len(middle))))), None)
+    quoted = None
+    for i in range(min(3, len(middle))):
+        if middle[i] in _QUOTE_OPENERS:  # what _QUOTED_RE opens with
+            quoted = _QUOTED_RE.match(middle, i)
+            if quoted:
+                break
     if quoted:
         title = quoted.group(1).strip(_STRIP)
         journal = _IN_BOOK_RE.sub("", middle[quoted.end():]).strip(_STRIP + "\"“”'’")
