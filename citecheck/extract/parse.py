@@ -388,20 +388,30 @@ _INITIAL_JUNK_RE = re.compile(r"[\s.]")
 
 def _author_of(m: re.Match) -> Author:
     """An Author from a match with groups s/i (or s2/i2 for the other name order)."""
-    groups = m.groupdict()
-    surname = groups.get("s") or groups.get("s2") or ""
-    initials = groups.get("i") or groups.get("i2") or ""
+    if m.re is _AUTHOR_CHICAGO_ONE:
+        groups = m.groupdict()
+        surname = groups.get("s") or groups.get("s2") or ""
+        initials = groups.get("i") or groups.get("i2") or ""
+    else:  # groups s and i only
+        surname, initials = m.group("s", "i")
+        surname, initials = surname or "", initials or ""
     if initials and not initials.isalpha():  # letters only: nothing to remove
         initials = _INITIAL_JUNK_RE.sub("", initials)
     return Author(_clean_surname(surname), initials)
 
 
+_YEAR_WORD_RE = re.compile(_YEAR + r"\b")
+
+
 def _ends_author_list(work: str, end: int) -> bool:
     """True when the author list stops where an author list can stop."""
-    if work[:end].rstrip()[-1:] in (".", ":"):
+    last = end  # work[:end].rstrip()[-1:], without copying work[:end]
+    while last > 0 and work[last - 1].isspace():
+        last -= 1
+    if last > 0 and work[last - 1] in ".:":
         return True
     rest = work[end:end + 6].lstrip()
-    return rest == "" or rest[0] in ".:,;(\"“'" or bool(re.match(_YEAR + r"\b", rest))
+    return rest == "" or rest[0] in ".:,;(\"“'" or _YEAR_WORD_RE.match(rest) is not None
 
 
 _LONE_SURNAME_YEAR_RE = re.compile(rf"(?P<s>{_SURNAME})(?P<etal>\set\sal\.?)?,\s(?P<year>{_YEAR}[a-z]?\.\s)")
