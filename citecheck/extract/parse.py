@@ -225,9 +225,12 @@ def _needs_space_fix(text: str) -> bool:
     return _ODD_SPACE_RE.search(text) is not None
 
 
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", re.I)
+
+
 def normalise_doi(raw: str) -> str:
     """A DOI without its resolver prefix or trailing punctuation."""
-    doi = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", "", raw.strip(), flags=re.I)
+    doi = _DOI_PREFIX_RE.sub("", raw.strip())
     doi = doi.rstrip(_DOI_TRAILING)
     # A closing parenthesis belongs to the DOI only when it opens one too:
     # 10.1016/S0140-6736(03)12345-6 keeps it, "(doi:10.1/abc)" does not.
