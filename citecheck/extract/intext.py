@@ -70,6 +70,9 @@ def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str],
     return index
 
 
+_GROUP_NAME_END_RE = re.compile(r"\.\s|\s\(|,\s(?=\d)")
+
+
 def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str, str], int]:
     """Entries whose author is an organisation, keyed by the name the entry opens with."""
     groups: dict[tuple[str, str], int] = {}
@@ -77,7 +80,7 @@ def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str
     for i, c in enumerate(citations):
         if i in taken or not c.year or c.kind != "reference":
             continue
-        name = re.split(r"\.\s|\s\(|,\s(?=\d)", c.text, maxsplit=1)[0].strip(" .")
+        name = _GROUP_NAME_END_RE.split(c.text, maxsplit=1)[0].strip(" .")
         if 3 < len(name) <= 100 and " " in name:
             groups.setdefault(_key(name, c.year), i)
     return groups

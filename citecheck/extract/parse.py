@@ -420,6 +420,11 @@ def _ends_author_list(work: str, end: int) -> bool:
 _LONE_SURNAME_YEAR_RE = re.compile(rf"(?P<s>{_SURNAME})(?P<etal>\set\sal\.?)?,\s(?P<year>{_YEAR}[a-z]?\.\s)")
 
 
+_LOOSE_END_RE = re.compile(r"[\"“]|\(\s?(?:1[6-9]|20)\d\d|(?<![\s.][A-Z])(?<!\b[A-Z][a-z])[.:]\s")
+_LOOSE_SPLIT_RE = re.compile(r",?\s(?:and|&)\s|;\s|,\s(?=[A-Z][a-z]+\s[A-Z])")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     """Authors written with full given names, or a group author.
 
@@ -432,7 +437,7 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         # "Rohr, 2010. Snoopy ..." (Elsevier-Harvard with a record that has no given names)
         et_al = bool(lone.group("etal"))
         return (Author(_clean_surname(lone.group("s")), ""),), et_al, work[lone.start("year"):]
-    m = re.search(r"[\"“]|\(\s?(?:1[6-9]|20)\d\d|(?<![\s.][A-Z])(?<!\b[A-Z][a-z])[.:]\s", work)
+    m = _LOOSE_END_RE.search(work)
     if not m or m.start() > 200:
         return (), False, work
     block = work[: m.start()].strip(_STRIP)
@@ -441,7 +446,7 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
-    first = re.split(r",?\s(?:and|&)\s|;\s|,\s(?=[A-Z][a-z]+\s[A-Z])", block)
+    first = _LOOSE_SPLIT_RE.split(block)
     authors = []
     for part in first:
         part = part.strip(_STRIP)
@@ -459,7 +464,7 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
 
 
 def _initials_of(given: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", given) if w[0].isupper())
+    return "".join(w[0] for w in _WORD_RE.findall(given) if w[0].isupper())
 
 
 def _clean_surname(surname: str) -> str:
