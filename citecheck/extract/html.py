@@ -70,7 +70,9 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
     for el in blocks:
         if id(el) in has_block_child:
             continue
-        block_text = _SPACES_RE.sub(" ", el.get_text()).strip()
+        # " ".join(t.split()) is _SPACES_RE.sub(" ", t).strip(): str.split() and \s
+        # know the same white space; several times faster.
+        block_text = " ".join(el.get_text().split())
         el_links = anchors.get(id(el), ())
         if el_links:
             block_text = _with_identifier_links(el_links, block_text)
@@ -81,7 +83,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
                 href = a["href"].strip()
                 if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
                     anchor = _bounded_text(a, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
-                    links.append((len(out), _SPACES_RE.sub(" ", anchor).strip(), href))
+                    links.append((len(out), " ".join(anchor.split()), href))
     return out
 
 
