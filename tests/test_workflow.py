@@ -162,3 +162,17 @@ def test_json_written_to_a_file_equals_the_json_on_stdout(tmp_path):
     assert _recorded("--format", "json", "--output", str(out), "--quiet").exit_code == 1
     on_stdout = json.loads(_recorded("--format", "json").stdout)
     assert json.loads(out.read_text()) == on_stdout
+
+
+@pytest.mark.skipif(not (FIXTURES.parent.parent / "shared" / "seeds").is_dir(), reason="../shared (the seed articles) is not beside the project")
+def test_seed_001_in_every_machine_format(fake_crossref):
+    seed = str(FIXTURES.parent.parent / "shared" / "seeds" / "001_9bcee23dc18f0278.txt")
+    common = ("check", seed, "--crossref-url", fake_crossref.url, "--no-cache", "--quiet", "--format")
+    sarif = json.loads(run_cli(*common, "sarif").stdout)["runs"][0]["results"]
+    assert sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif) == [38, 39, 40, 41, 42]
+    junit = ET.fromstring(run_cli(*common, "junit").stdout)
+    assert len(junit.findall(".//failure")) == 5
+    md = run_cli(*common, "markdown").stdout
+    assert md.count("(fails)") == 5
+    github = [l for l in run_cli(*common, "github").stdout.splitlines() if l.startswith("::error ")]
+    assert len(github) == 5
