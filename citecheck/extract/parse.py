@@ -103,6 +103,12 @@ _TAIL_RES = (
 # ("vol." lower-cased: that pattern ignores case).
 _TAIL_NEEDS = ((";",), (",", ":"), ("(", ","), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
 
+# Where each tail pattern can start, in _TAIL_RES order: at most this many characters
+# before the first digit of the text (its year or volume opens it, or ",\s?" then the
+# volume), or anywhere (None: "vol." is no digit).
+_TAIL_BACK = (0, 0, 0, 0, 0, None, 0, 2, 2)
+_DIGIT_RE = re.compile(r"\d")
+
 # --- authors ---------------------------------------------------------------
 
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Dd]as|[Tt]er|[Tt]en|[Aa]l|[Ee]l|[Bb]in|[Ss]t\.?|[Mm]c|[Zz]ur|[Dd]ella|[Vv]ander)"
@@ -475,7 +481,9 @@ def _find_tail(rest: str):
     """The volume/issue/pages group: the match reaching furthest right, longest first."""
     best = None
     low = None
-    for regex, needs in zip(_TAIL_RES, _TAIL_NEEDS):
+    digit = _DIGIT_RE.search(rest)
+    first_digit = digit.start() if digit else len(rest)
+    for regex, needs, back in zip(_TAIL_RES, _TAIL_NEEDS, _TAIL_BACK):
         # Cheap pre-filter: this style's tail cannot be there.
         if needs[0] == "vol.":
             low = rest.lower() if low is None else low
@@ -483,7 +491,10 @@ def _find_tail(rest: str):
                 continue
         elif needs[0] not in rest or (len(needs) > 1 and needs[1] not in rest):
             continue
-        for m in regex.finditer(rest):
+        # No match starts before the first digit less ``back``: scanning from there
+        # gives the same matches (look-behinds still see the text before it).
+        start = 0 if back is None else max(0, first_digit - back)
+        for m in regex.finditer(rest, start):
             if not (m.group("volume") or m.groupdict().get("pages")):
                 continue
             if m.start() < 8:  # nothing before it could be a title and journal
