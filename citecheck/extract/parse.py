@@ -256,6 +256,7 @@ def find_doi(text: str) -> str | None:
 _DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}/)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")
 
 
+_WHITE_RE = re.compile(r"\s")
 _DOI_BODY_RE = re.compile(r"10\.\d{4,9}/[^\s\"]")
 #: the longest prefix (resolver, "doi:") looked for in front of a DOI without a full search
 _DOI_PREFIX_WINDOW = 24
@@ -285,7 +286,9 @@ def _search_doi(work: str):
 def _take_doi(work: str) -> tuple[str | None, str]:
     if "10." not in work:
         return None, work
-    work = _DOI_BREAK_RE.sub(lambda m: m.group(1) or m.group(2), work)
+    if _WHITE_RE.search(work, work.find("10.")):
+        # (Both break patterns need white space after a "10.": none after the first, no break.)
+        work = _DOI_BREAK_RE.sub(lambda m: m.group(1) or m.group(2), work)
     m = _search_doi(work)
     if not m:
         return None, work
