@@ -7,7 +7,7 @@ Synthetic Crossref-shaped records and labelled reference strings come from
     python -m benchmarks.scale engines --records 100000        # SQLite FTS5 vs tantivy
     python -m benchmarks.scale ingest  --records 1000000       # ingest rate, index size
     python -m benchmarks.scale check   --records 1000000 --citations 2000
-    python -m benchmarks.scale batch   --records 1000000 --refs 50000 --engine duckdb
+    python -m benchmarks.scale batch   --records 2000000 --refs 200000 --workers 2 --memory 8GB
     python -m benchmarks.scale batch   --records 1000000 --refs 5000 --engine spark --cores 1
 
 Indexes are built once under --work (default benchmarks/out/scale) and reused. The machine is
@@ -224,13 +224,14 @@ def cmd_batch(args, model: Model) -> None:
     tag = f"{args.engine}{args.cores if args.engine == 'spark' else args.workers}"
     out = args.work / f"verdicts-{args.refs}-of-{args.records}-{tag}" / ("" if args.engine == "spark" else "v.jsonl")
     out.parent.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()
     with PeakRss() as mem:
         t = time.monotonic()
         if args.engine == "duckdb":
             from citecheck.batch.duck import read_references, run_duckdb
 
             refs, _ = read_references([refs_path])
-            counts = run_duckdb(refs, directory, out, workers=args.workers)
+            counts = run_duckdb(refs, directory, out, workers=args.workers, memory_limit=args.memory)
         else:
             from citecheck.batch.spark import run_spark
 
@@ -239,15 +240,18 @@ def cmd_batch(args, model: Model) -> None:
     print(f"batch {args.engine} ({'cores' if args.engine == 'spark' else 'workers'} {args.cores if args.engine == 'spark' else args.workers}): "
           f"{args.refs:,} references against {args.records:,} records in {seconds:.0f} s = {args.refs / seconds:,.0f} refs/s; "
           f"peak memory {mem.peak / 2**30:.2f} GiB; {dict(sorted(counts.items()))}")
+    print("  load average (1/5/15 min) before %.1f/%.1f/%.1f, after %.1f/%.1f/%.1f" % (*load_before, *os.getloadavg()))
     expected = {json.loads(line)["id"]: json.loads(line)["expected"] for line in open(refs_path)}
     rows = read_verdicts(out)
     ok = sum(1 for r in rows if expected[r["id"]] == r["verdict"])
     print(f"  expected verdict {ok / len(rows):.1%}")
-    reference = args.work / f"verdicts-{args.refs}-of-{args.records}-duckdb1" / "v.jsonl"
-    if args.engine == "spark" and reference.exists():
-        duck = read_verdicts(reference)
-        same = sum(1 for a, b in zip(rows, duck) if a == b)
-        print(f"  identical to DuckDB's verdicts: {same:,} of {len(duck):,} rows" + ("" if len(rows) == len(duck) else f" (spark gave {len(rows):,} rows)"))
+    # Any DuckDB run on the same data (the verdicts do not depend on the number of workers).
+    duck_runs = sorted(args.work.glob(f"verdicts-{args.refs}-of-{args.records}-duckdb*/v.jsonl"))
+    if args.engine == "spark" and duck_runs:
+        duck = {r["id"]: r for r in read_verdicts(duck_runs[0])}
+        same = sum(1 for r in rows if duck.get(r["id"]) == r)
+        print(f"  identical to DuckDB's verdicts ({duck_runs[0].parent.name}): {same:,} of {len(duck):,} rows"
+              + ("" if len(rows) == len(duck) else f" (spark gave {len(rows):,} rows)"))
 
 
 def main(argv=None) -> int:
@@ -260,6 +264,8 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--work", type=Path, default=WORK)
+    parser.add_argument("--memory", default=None,
+                        help="DuckDB memory_limit, e.g. 8GB (DuckDB's default is 80%% of RAM; it spills to .tmp/ in the current directory)")
     args = parser.parse_args(argv)
     if not DEV_SET.exists():
         print(f"skipped: {DEV_SET} is absent (the synthetic data is learnt from it)")
