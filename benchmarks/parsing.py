@@ -106,14 +106,19 @@ def accuracy(rows: list[dict], show: str | None = None) -> dict[str, tuple[int, 
     tally = {f: [0, 0] for f in FIELDS}
     for row in rows:
         verdicts, c = judge(row)
-        for f, ok in verdicts.items():
-            if ok is None:
-                continue
-            tally[f][1] += 1
-            tally[f][0] += bool(ok)
-            if show == f and not ok:
-                print(f"- {row['reference']}\n  got: {_got(c, f)!r}\n  want: {_want(row, f)!r}")
+        _count(tally, verdicts, show, lambda f: f"- {row['reference']}\n  got: {_got(c, f)!r}\n  want: {_want(row, f)!r}")
     return {f: (r, n) for f, (r, n) in tally.items()}
+
+
+def _count(tally: dict, verdicts: dict, show: str | None, miss) -> None:
+    """Add one string's field verdicts to the tally; print the miss for the field under --show."""
+    for f, ok in verdicts.items():
+        if ok is None:
+            continue
+        tally[f][1] += 1
+        tally[f][0] += bool(ok)
+        if show == f and not ok:
+            print(miss(f))
 
 
 def _got(c, f):
@@ -202,13 +207,7 @@ def style_accuracy(rows: list[dict], show: str | None = None) -> dict[str, dict[
         for k, row in enumerate(rows):
             text = render(row["record"], style, with_doi=k % 2 == 0, doi=row["doi"])
             verdicts, c = judge(row, text, prints_issue)
-            for f, ok in verdicts.items():
-                if ok is None:
-                    continue
-                tally[f][1] += 1
-                tally[f][0] += bool(ok)
-                if show == f and not ok:
-                    print(f"- [{style}] {text}\n  got: {_got(c, f)!r}\n  want: {_want(row, f)!r}")
+            _count(tally, verdicts, show, lambda f: f"- [{style}] {text}\n  got: {_got(c, f)!r}\n  want: {_want(row, f)!r}")
         out[style] = {f: (r, n) for f, (r, n) in tally.items()}
     return out
 

@@ -64,6 +64,17 @@ def make_zip(members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
+def encrypted_pdf() -> bytes:
+    """A one-page PDF locked with a password (skips the test when pypdf is missing)."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt("secret")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 def verdicts(report: dict) -> list[str]:
     """The verdicts of the first document, in order."""
     return [c["verdict"] for c in report["documents"][0]["citations"]]

@@ -24,6 +24,7 @@ import responses
 
 import citecheck.inputs
 from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import encrypted_pdf as _encrypted_pdf
 from tests.conftest import make_zip as _zip
 
 #: One reference the fake Crossref verifies (fixtures/sample-article.md, line 68).
@@ -101,16 +102,6 @@ def _lying_zip_bomb() -> bytes:
                 struct.pack_into("<I", data, pos + size_at, 2048)
             pos += 4
     return bytes(data)
-
-
-def _encrypted_pdf() -> bytes:
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(100, 100)
-    writer.encrypt("secret")
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
 
 
 # Each case: (file name, bytes or a maker, message on stderr).

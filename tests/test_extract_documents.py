@@ -3,12 +3,12 @@ and the one-line errors for files that are not articles."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import encrypted_pdf
 from tests.conftest import make_zip as _zip
 
 from citecheck.extract import ExtractError, extract_bytes
@@ -97,14 +97,8 @@ def test_pdf_list_runs_across_a_page_break_and_hyphenation_is_joined():
 
 
 def test_pdf_encrypted_and_broken_give_one_line_errors():
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(100, 100)
-    writer.encrypt("secret")
-    buf = io.BytesIO()
-    writer.write(buf)
     with pytest.raises(ExtractError, match="encrypted PDF"):
-        extract_bytes(buf.getvalue(), "locked.pdf")
+        extract_bytes(encrypted_pdf(), "locked.pdf")
     with pytest.raises(ExtractError, match="broken PDF|no text layer"):
         extract_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF", "broken.pdf")
     with pytest.raises(ExtractError, match="not a PDF"):
