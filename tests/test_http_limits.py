@@ -58,6 +58,9 @@ class SendLog:
 
     def __init__(self, monkeypatch):
         self.starts: list[float] = []
+        #: (start time, requests in flight with it) of each request
+        self.flights: list[tuple[float, int]] = []
+        self.first_answer: float | None = None
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -68,6 +71,7 @@ class SendLog:
                 self.starts.append(time.monotonic())
                 self.in_flight += 1
                 self.max_in_flight = max(self.max_in_flight, self.in_flight)
+                self.flights.append((self.starts[-1], self.in_flight))
             try:
                 resp = real(session, *args, **kw)
                 resp.content  # the body is read inside the slot, as _read_capped does
@@ -75,6 +79,8 @@ class SendLog:
             finally:
                 with self._lock:
                     self.in_flight -= 1
+                    if self.first_answer is None:
+                        self.first_answer = time.monotonic()
 
         monkeypatch.setattr(requests.Session, "get", get)
 
@@ -111,23 +117,39 @@ def test_concurrency_raised_by_headers_is_used(corpus, tmp_path, monkeypatch):
 
 
 def test_lowered_by_headers_public_pool_one_at_a_time(corpus, tmp_path, monkeypatch):
+    # A contact address makes citecheck start at the polite pool's announced 3 in flight; the
+    # service answers that this is the public pool, 1 in flight. What went out before that
+    # first answer may draw 429s (retried, never lost); from the answer on, one at a time.
     sends = SendLog(monkeypatch)
     article = write_article(tmp_path / "a.md", _journal_works(corpus), 6)
     with FakeCrossref(corpus, pool="public", rate_limit=20, concurrency=1, latency_secs=0.1, enforce_limits=True) as fake:
         run = _json_run(fake.url, article)
     assert run.exit_code in (0, 1)
+    assert sends.max_in_flight <= 3
+    after = [n for t, n in sends.flights if t > sends.first_answer + 0.05]
+    assert len(after) >= 4 and max(after) == 1
+    assert fake.too_many <= 2  # only the opening requests, before the headers were known
+    assert "error" not in verdicts(run.json())
+
+
+def test_public_pool_without_contact_starts_one_at_a_time(corpus, tmp_path, monkeypatch):
+    sends = SendLog(monkeypatch)
+    article = write_article(tmp_path / "a.md", _journal_works(corpus), 4)
+    with FakeCrossref(corpus, pool="public", rate_limit=20, concurrency=1, latency_secs=0.1, enforce_limits=True) as fake:
+        run = run_cli("check", str(article), "--crossref-url", fake.url, "--no-cache", "--quiet", "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
     assert sends.max_in_flight == 1 and fake.too_many == 0
 
 
-def test_rate_is_paced_not_bursted(corpus, tmp_path, monkeypatch):
-    # 4 per second, no latency, 12 requests: a burst would be answered 429 by the fake's window.
+def test_rate_never_exceeds_the_limit_in_any_window(corpus, tmp_path, monkeypatch):
+    # 4 per second, no latency, 12 requests: a fifth start within a second would be answered 429.
     sends = SendLog(monkeypatch)
     article = write_article(tmp_path / "a.md", _journal_works(corpus), 12)
     with FakeCrossref(corpus, rate_limit=4, concurrency=10, enforce_limits=True) as fake:
         run = _json_run(fake.url, article)
     assert run.exit_code in (0, 1)
     assert len(sends.starts) >= 12
-    # the first request goes at the announced 3/s; from its answer on, 4/s (+PACING_MARGIN)
+    # the first window allows the announced 3; from the first answer on, 4 in any 1.05 s
     assert sends.most_in_any_window(1.0) <= 4
     assert "error" not in verdicts(run.json())
 

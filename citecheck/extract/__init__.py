@@ -8,36 +8,43 @@ suffixes are sniffed (HTML, BibTeX, RIS, Markdown, else plain text).
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import zipfile
 from pathlib import PurePath
 
-from citecheck.extract.bib import BibtexExtractor, RisExtractor
-from citecheck.extract.docx import DocxExtractor
-from citecheck.extract.html import HtmlExtractor
 from citecheck.extract.interface import ExtractError, Extractor
-from citecheck.extract.markdown import MarkdownExtractor
-from citecheck.extract.pdf import PdfExtractor
-from citecheck.extract.text import TextExtractor
 from citecheck.models import Extraction
 
 __all__ = ["ExtractError", "Extractor", "extract_bytes", "extractor_for", "ARTICLE_SUFFIXES"]
 
-_BY_SUFFIX: dict[str, type[Extractor]] = {
-    ".txt": TextExtractor,
-    ".text": TextExtractor,
-    ".md": MarkdownExtractor,
-    ".markdown": MarkdownExtractor,
-    ".html": HtmlExtractor,
-    ".htm": HtmlExtractor,
-    ".xhtml": HtmlExtractor,
-    ".docx": DocxExtractor,
-    ".pdf": PdfExtractor,
-    ".bib": BibtexExtractor,
-    ".bibtex": BibtexExtractor,
-    ".ris": RisExtractor,
+# Extractors by "module.Class", imported on first use: a run on Markdown never pays for
+# the HTML, Word and PDF libraries (a quarter of a second of start-up on every run).
+_TEXT, _MARKDOWN, _HTML = "text.TextExtractor", "markdown.MarkdownExtractor", "html.HtmlExtractor"
+_DOCX, _PDF, _BIBTEX, _RIS = "docx.DocxExtractor", "pdf.PdfExtractor", "bib.BibtexExtractor", "bib.RisExtractor"
+_BY_SUFFIX: dict[str, str] = {
+    ".txt": _TEXT,
+    ".text": _TEXT,
+    ".md": _MARKDOWN,
+    ".markdown": _MARKDOWN,
+    ".html": _HTML,
+    ".htm": _HTML,
+    ".xhtml": _HTML,
+    ".docx": _DOCX,
+    ".pdf": _PDF,
+    ".bib": _BIBTEX,
+    ".bibtex": _BIBTEX,
+    ".ris": _RIS,
 }
+
+
+def _extractor_class(name: str) -> type[Extractor]:
+    """The extractor class called ``name`` ("module.Class" under citecheck.extract)."""
+    module, cls = name.rsplit(".", 1)
+    return getattr(importlib.import_module(f"citecheck.extract.{module}"), cls)
+
+
 #: the suffixes a directory is searched for
 ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX)
 #: bytes looked at when sniffing content
@@ -92,26 +99,23 @@ def extractor_for(data: bytes, name: str) -> Extractor:
     suffix = PurePath(name).suffix.lower() if name not in ("-", "") and "://" not in name else ""
     by_content = _by_signature(data)
     if by_content is not None:
-        return by_content()
+        return _extractor_class(by_content)()
     if suffix == ".docx":
         raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not")
     if suffix == ".pdf":
         raise ExtractError("not a PDF: the file does not start with %PDF-")
     if "://" in name[:12]:
-        return HtmlExtractor()  # an article URL: only HTML pages are downloaded
-    cls = _BY_SUFFIX.get(suffix)
-    if cls is None:
-        cls = _sniff_text(data)
-    return cls()
+        return _extractor_class(_HTML)()  # an article URL: only HTML pages are downloaded
+    return _extractor_class(_BY_SUFFIX.get(suffix) or _sniff_text(data))()
 
 
-def _by_signature(data: bytes) -> type[Extractor] | None:
-    """A binary format recognised by its first bytes, or None for text."""
+def _by_signature(data: bytes) -> str | None:
+    """The extractor of a binary format recognised by its first bytes, or None for text."""
     head = data[:SNIFF_BYTES]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     if b"%PDF-" in head[:PDF_HEADER_WINDOW_BYTES]:
-        return PdfExtractor
+        return _PDF
     for prefix, kind in _NOT_ARTICLES:
         if head.startswith(prefix):
             # "MZ"/"BZh"/"ID3" could open a text file: only binary content counts.
@@ -125,14 +129,14 @@ def _by_signature(data: bytes) -> type[Extractor] | None:
     return None
 
 
-def _zip_kind(data: bytes) -> type[Extractor]:
+def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ExtractError(f"not an article: a broken zip archive ({exc})") from None
     if "word/document.xml" in names:
-        return DocxExtractor
+        return _DOCX
     if "xl/workbook.xml" in names:
         raise ExtractError("not an article: an Excel spreadsheet")
     if "ppt/presentation.xml" in names:
@@ -142,17 +146,17 @@ def _zip_kind(data: bytes) -> type[Extractor]:
     raise ExtractError("not an article: a zip archive")
 
 
-def _sniff_text(data: bytes) -> type[Extractor]:
+def _sniff_text(data: bytes) -> str:
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")
     if _HTML_SNIFF_RE.match(head) or re.search(rb"<html\b|<!doctype html", head, re.IGNORECASE):
-        return HtmlExtractor
+        return _HTML
     if _RIS_SNIFF_RE.match(head):
-        return RisExtractor
+        return _RIS
     if _BIBTEX_SNIFF_RE.search(head) and head.lstrip()[:1] in (b"@", b"%"):
-        return BibtexExtractor
+        return _BIBTEX
     if _MARKDOWN_SNIFF_RE.search(head.decode("utf-8", errors="replace")):
-        return MarkdownExtractor
-    return TextExtractor
+        return _MARKDOWN
+    return _TEXT
 
 
 def extract_bytes(data: bytes, name: str) -> Extraction:

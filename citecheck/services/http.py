@@ -11,6 +11,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import quote, urlencode
@@ -47,11 +48,14 @@ DEFAULT_BREAKER_FAILURES = 5
 #: once, at the start, so it is sized for the most concurrency headers may later allow,
 #: not for the announced start: idle workers wait on the Bucket and cost nothing.
 MAX_WORKERS = 16
-#: Requests are spaced this much wider than 1/rate: the server counts a window by the
-#: time a request *arrives*, and a request delayed in transit must not make the next
-#: window hold rate + 1. 3% still gave the fake Crossref's sliding window a few 429s on a
-#: loaded 2-core machine (tens of ms of scheduling jitter); 5% gave none.
+#: Each window is taken this much longer than the limit's interval: the server counts a
+#: window by the time a request *arrives*, and a request delayed in transit must not make
+#: the next window hold limit + 1. 3% still gave the fake Crossref's sliding window a few
+#: 429s on a loaded 2-core machine (tens of ms of scheduling jitter); 5% gave none.
 PACING_MARGIN = 0.05
+#: The most starts one window is kept for (a mirror allowing more per second still gets
+#: them, in windows of this many).
+MAX_WINDOW_STARTS = 1000
 #: After a 429 the pool's pace is multiplied by this for SLOWDOWN_SECS, more for each
 #: further 429 (down to MIN_SLOWDOWN_FACTOR), whatever the next headers say.
 SLOWDOWN_FACTOR = 0.5
@@ -84,10 +88,13 @@ class Answer:
 
 
 class Bucket:
-    """Paces one pool: at most `rate` request starts per second and `concurrency` in flight.
+    """Paces one pool: at most `concurrency` requests in flight, and never more starts in
+    any window than the limit allows.
 
-    Starts are spaced evenly (1/rate apart, plus PACING_MARGIN), never bunched into a burst,
-    so a server counting requests over any sliding window sees at most `rate` per second.
+    A limit of `rate` per second is kept as "k starts in any k / rate seconds" (k the whole
+    requests per second, at least 1), each window stretched by PACING_MARGIN: what a
+    server counting over a sliding window, a fixed window or a token bucket of that size
+    accepts. Up to k requests may start together, so a run's first k are not held back.
     """
 
     def __init__(self, rate: float, concurrency: int):
@@ -95,6 +102,9 @@ class Bucket:
         self.concurrency = max(1, concurrency)
         self._lock = threading.Condition()
         self._in_flight = 0
+        #: Start times of the latest requests, oldest first (as many as a window may hold).
+        self._starts: deque[float] = deque(maxlen=MAX_WINDOW_STARTS)
+        #: Nothing starts before this (Retry-After, or a merged bucket's own pace).
         self._next_start = 0.0
         self._slow_factor = 1.0
         self._slow_until = 0.0
@@ -115,6 +125,20 @@ class Bucket:
             self._slow_factor = 1.0
         return self.rate * self._slow_factor
 
+    def _window(self, now: float) -> tuple[int, float]:
+        """(starts allowed, in how many seconds) at the current pace."""
+        pace = self._pace(now)
+        k = min(max(1, int(pace + 1e-9)), MAX_WINDOW_STARTS)
+        return k, k / pace * (1.0 + PACING_MARGIN)
+
+    def _earliest_start(self, now: float) -> float:
+        """When the next request may start, by the window and by _next_start."""
+        k, secs = self._window(now)
+        earliest = self._next_start
+        if len(self._starts) >= k:
+            earliest = max(earliest, self._starts[-k] + secs)
+        return earliest
+
     def slow_down(self, retry_after: float | None = None) -> None:
         """After a 429: cut the pace for SLOWDOWN_SECS, and start nothing before Retry-After."""
         with self._lock:
@@ -126,11 +150,11 @@ class Bucket:
                 self._next_start = max(self._next_start, now + min(retry_after, MAX_RETRY_AFTER_SECS))
 
     def acquire(self) -> "Bucket":
-        """Wait for a free slot and for the next start time; returns the bucket to release.
+        """Wait for a free slot and for the window to allow a start; returns the bucket to release.
 
-        The next start is set from the moment a request actually starts, not from when it
-        was scheduled: a thread woken late pushes the following start back, so the gaps the
-        server sees are never shorter than 1/rate (a late wake never bunches two requests).
+        A start is recorded at the moment the request actually starts, not when it was
+        scheduled: a thread woken late pushes the following starts back, so the windows
+        the server sees never hold more than the limit.
         """
         start_wait = time.monotonic()
         target = None
@@ -143,11 +167,12 @@ class Bucket:
                         break
                     now = time.monotonic()
                     free = self._in_flight < self.concurrency
-                    if free and now >= self._next_start:
+                    earliest = self._earliest_start(now)
+                    if free and now >= earliest:
                         self._in_flight += 1
-                        self._next_start = now + (1.0 + PACING_MARGIN) / self._pace(now)
+                        self._starts.append(now)
                         break
-                    self._lock.wait(self._next_start - now if free else None)
+                    self._lock.wait(earliest - now if free else None)
             finally:
                 self.waiting -= 1
                 self.waited_secs += time.monotonic() - start_wait
@@ -173,13 +198,15 @@ class Bucket:
         than `other.concurrency` requests be in flight.
         """
         with self._lock:
-            moved, next_start = self._in_flight, self._next_start
+            moved, next_start, starts = self._in_flight, self._next_start, list(self._starts)
             self._in_flight = 0
             self._merged_into = other
             self._lock.notify_all()
         with other._lock:
             other._in_flight += moved
             other._next_start = max(other._next_start, next_start)
+            # Both pools' recent starts count against the one window now.
+            other._starts = deque(sorted([*other._starts, *starts])[-MAX_WINDOW_STARTS:], maxlen=MAX_WINDOW_STARTS)
 
 
 class Limiter:
