@@ -135,3 +135,44 @@ def test_normalise_doi_keeps_balanced_parentheses():
 def test_lost_page_dash_is_restored():
     c = parse_reference("Wilcox A (2000) The timing of the fertile window. BMJ 321:12591262", 1)
     assert c.pages == "1259-1262"
+
+
+def test_ieee_names_the_list_patterns_cannot_read_end_at_the_quoted_title():
+    c = parse_reference("J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of sphincteroplasty and endoscopic "
+                        "sphincterotomy on the bacteriologic characteristics of the common bile duct”, Am J Surg, "
+                        "vol. 149, pp. 668–671, 1985.", 1)
+    assert surnames(c) == ["Gregg", "De Girolami", "Carr Locke"] and c.authors[2].initials == "D"
+    assert c.title.startswith("Effects of sphincteroplasty") and c.title.endswith("common bile duct")
+    assert (c.journal, c.volume, c.pages, c.year) == ("Am J Surg", "149", "668-671", 1985)
+    upper = parse_reference("A. MØLLER et al., “Frequency selectivity of the peripheral auditory analyzer”, "
+                            "Acta Physiol Scand, vol. 104, pp. 24–32, 1978.", 1)
+    assert surnames(upper) == ["MØLLER"] and upper.et_al and upper.journal == "Acta Physiol Scand"
+
+
+def test_curly_quoted_title_keeps_its_inner_quotes_and_apostrophes():
+    c = parse_reference("L. Leydesdorff, “Remaining problems with the “new crown indicator” (MNCS) of the CWTS”, "
+                        "Journal of Informetrics, vol. 5, no. 1, pp. 224–225, 2011.", 1)
+    assert c.title == "Remaining problems with the “new crown indicator” (MNCS) of the CWTS"
+    assert c.journal == "Journal of Informetrics"
+    c = parse_reference("N. René-Henri et al., “Community pharmacists' interventions in asthma care: a descriptive "
+                        "study,” Ann Pharmacother, vol. 43, pp. 104–111, 2009.", 1)
+    assert c.title == "Community pharmacists' interventions in asthma care: a descriptive study"
+    assert c.journal == "Ann Pharmacother"
+
+
+@pytest.mark.parametrize("written", ["doi:10. 1111/j.1365-2486.2007.01506.x", "doi:10 .1111/j.1365-2486.2007.01506.x",
+                                     "DOI: 10.1111/ j.1365-2486.2007.01506.x"])
+def test_labelled_doi_broken_around_its_dot_is_rejoined(written):
+    c = parse_reference(f"Smith J. Reef corals. Glob Change Biol. 2008;14:513-28. ({written})", 1)
+    assert c.doi == "10.1111/j.1365-2486.2007.01506.x"
+
+
+def test_unlabelled_numbers_are_not_joined_into_a_doi():
+    assert parse_reference("Smith J. Ten years. Vol 10. 1234/5 trials. J Pain. 2008;14:513-28.", 1).doi is None
+
+
+def test_apa_double_slash_doi_is_the_registered_one():
+    c = parse_reference("Berndt, T. J. (1979). Developmental changes in conformity to peers and parents. "
+                        "Developmental Psychology, 15, 608-616. doi:10.1037// 0012-1649.15.6.608.", 1)
+    assert c.doi == "10.1037/0012-1649.15.6.608"
+    assert normalise_doi("https://doi.org/10.1037//0022-3514.54.6.1063") == "10.1037/0022-3514.54.6.1063"

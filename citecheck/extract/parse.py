@@ -166,6 +166,8 @@ _ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
 _BOUNDARY_RE = re.compile(r"[.?!]\s++")
 _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
 _QUOTE_OPENERS = frozenset("\"“”‘’'")
+# “Title,” Journal / “Title”, Journal: the first ” next to the punctuation that ends the title.
+_CURLY_QUOTED_RE = re.compile(r"“([^”]{4,}?(?:”[^”,.;:]{1,200}?)*?)(?:[,.]”|”[,.;:])(?=\s|$)")
 _ANY_DASH_RE = re.compile("[–—‐‑−\u00ad]")
 _DASHES_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""}
 _DASHES = str.maketrans(_DASHES_MAP)
@@ -231,6 +233,7 @@ def _needs_space_fix(text: str) -> bool:
     return _ODD_SPACE_RE.search(text) is not None
 
 
+_DOUBLE_SLASH_RE = re.compile(r"^(10\.\d{4,9})//")
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", re.I)
 
 
@@ -238,6 +241,9 @@ def normalise_doi(raw: str) -> str:
     """A DOI without its resolver prefix or trailing punctuation."""
     doi = _DOI_PREFIX_RE.sub("", raw.strip())
     doi = doi.rstrip(_DOI_TRAILING)
+    if "//" in doi:
+        # Old APA citations write "10.1037//0012-1649.15.6.608" for 10.1037/0012-1649.15.6.608.
+        doi = _DOUBLE_SLASH_RE.sub(r"\1/", doi, count=1)
     # A closing parenthesis belongs to the DOI only when it opens one too:
     # 10.1016/S0140-6736(03)12345-6 keeps it, "(doi:10.1/abc)" does not.
     while doi.endswith(")") and doi.count("(") < doi.count(")"):
@@ -253,9 +259,11 @@ def find_doi(text: str) -> str | None:
 
 # PDF-to-text tools break DOIs after the "/" or after a "." ("10.1016/j. neuron.2004");
 # the pieces are re-joined only where a DOI cannot end.
-_DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}/)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")
+_DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}//?)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")
 
 
+# ... and around the "." of a labelled DOI ("doi:10. 1111/j.1365", "doi:10 .1038/nature08944").
+_LABELLED_DOI_BREAK_RE = re.compile(r"(\bdoi\s?:?\s?10)(?:\s\.\s?|\.\s)(?=\d{4,9}/)", re.IGNORECASE)
 _WHITE_RE = re.compile(r"\s")
 _DOI_BODY_RE = re.compile(r"10\.\d{4,9}/[^\s\"]")
 #: the longest prefix (resolver, "doi:") looked for in front of a DOI without a full search
@@ -284,6 +292,8 @@ def _search_doi(work: str):
 
 
 def _take_doi(work: str) -> tuple[str | None, str]:
+    if ("10 ." in work or "10. " in work) and _LABELLED_DOI_BREAK_RE.search(work):
+        work = _LABELLED_DOI_BREAK_RE.sub(r"\1.", work)
     if "10." not in work:
         return None, work
     if _WHITE_RE.search(work, work.find("10.")):
@@ -369,6 +379,9 @@ def _parse_body(work: str) -> dict:
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     """The author list at the start of the entry, and the text after it."""
+    ieee = _take_ieee_authors(work)
+    if ieee is not None:
+        return ieee
     best = None
     for regex, splitter in (
         (_APA_RE, _AUTHOR_APA_ONE),
@@ -393,6 +406,42 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     authors = tuple(_author_of(a) for a in splitter.finditer(block))
     et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
     return authors, et_al, work[end:].lstrip(_STRIP)
+
+
+# IEEE: "J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of …”": the list ends at the
+# comma before the quoted title, and every name opens with its dotted initials.
+_IEEE_TITLE_OPENERS = (", “", ', "')
+_IEEE_NAME_RE = re.compile(rf"(?P<i>(?:[{_UP}]\.\s?-?)+)\s?(?P<s>[{_UP}{_LOW}][^,]*)")
+_IEEE_SPLIT_RE = re.compile(r",\s(?:and\s)?|\sand\s")
+#: the longest author list read this way (characters)
+_IEEE_MAX_LIST = 400
+
+
+def _take_ieee_authors(work: str) -> tuple[tuple[Author, ...], bool, str] | None:
+    """An IEEE author list (initials first, closed by ', “'), or None when this is none.
+
+    The list patterns stop at names they cannot read ("Carr Locke", "MØLLER"); here the
+    quote says where the list ends, so each comma-separated part only has to open
+    with dotted initials."""
+    if not work[:1].isupper() or work[1:2] != ".":
+        return None
+    cut = min((i for i in (work.find(o, 0, _IEEE_MAX_LIST) for o in _IEEE_TITLE_OPENERS) if i > 0), default=-1)
+    if cut < 0:
+        return None
+    block = work[:cut]
+    et_al = False
+    etal = _ETAL_RE.search(block)
+    if etal:
+        if block[etal.end():].strip(_STRIP):
+            return None
+        et_al, block = True, block[: etal.start()]
+    authors = []
+    for part in _IEEE_SPLIT_RE.split(block.strip(_STRIP)):
+        m = _IEEE_NAME_RE.fullmatch(part.strip())
+        if not m or len(m.group("s").split()) > 4:
+            return None
+        authors.append(Author(_clean_surname(m.group("s")), _INITIAL_JUNK_RE.sub("", m.group("i"))))
+    return tuple(authors), et_al, work[cut + 1:].lstrip()
 
 
 _INITIAL_JUNK_RE = re.compile(r"[\s.]")
@@ -557,7 +606,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     quoted = None
     for i in range(min(3, len(middle))):
         if middle[i] in _QUOTE_OPENERS:  # what _QUOTED_RE opens with
-            quoted = _QUOTED_RE.match(middle, i)
+            # A curly-quoted title closes with ”: it may quote words inside ('“new
+            # crown indicator”') or hold an apostrophe ("pharmacists' interventions").
+            quoted = (_CURLY_QUOTED_RE.match(middle, i) if middle[i] == "“" else None) or _QUOTED_RE.match(middle, i)
             if quoted:
                 break
     if quoted:
