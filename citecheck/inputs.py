@@ -194,20 +194,72 @@ def check_url(url: str, allow_private: bool = False, resolve: Resolver | None = 
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise UrlRefused("a URL with an invalid port") from None
+    checked_addresses(host, port, allow_private, resolve)
+
+
+def checked_addresses(host: str, port: int, allow_private: bool = False,
+                      resolve: Resolver | None = None) -> list[str]:
+    """The addresses ``host`` resolves to, in the resolver's order; UrlRefused when it
+    resolves to none, or (unless ``allow_private``) when any of them is not public."""
     try:
         infos = (resolve or socket.getaddrinfo)(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise UrlRefused(f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}") from None
-    addresses = {info[4][0] for info in infos}
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not addresses:
         raise UrlRefused(f"cannot resolve {host}")
-    for addr in addresses:
+    for addr in addresses if not allow_private else ():
         ip = ipaddress.ip_address(addr.split("%", 1)[0])
         if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
             ip = ip.ipv4_mapped
         if not ip.is_global or ip.is_multicast:
             raise UrlRefused(f"{host} is a {_kind_of(ip)} address ({ip}); "
                              "use --allow-private-urls to read pages on your own network")
+    return addresses
+
+
+def pinned_session(allow_private: bool = False, resolve: Resolver | None = None):
+    """A requests Session whose connections go only to addresses checked_addresses approved.
+
+    The host is resolved once per connection, checked, and connected to by address
+    (TLS still verifies the certificate against the host name): a DNS answer that
+    changes between the check and the connection ("DNS rebinding") cannot steer the
+    download to a private address. Through a proxy (HTTP(S)_PROXY) the proxy resolves
+    the name, and only check_url's look-up guards it.
+    """
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+    def pinned(base):
+        class Pinned(base):
+            def _new_conn(self):
+                last = None
+                for address in checked_addresses(self.host, self.port, allow_private, resolve):
+                    self._dns_host = address
+                    try:
+                        return super()._new_conn()
+                    except (NewConnectionError, ConnectTimeoutError) as exc:
+                        last = exc  # try the host's next address, as a name look-up would
+                raise last
+        return Pinned
+
+    pools = {
+        "http": type("PinnedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": pinned(HTTPConnection)}),
+        "https": type("PinnedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": pinned(HTTPSConnection)}),
+    }
+
+    class PinnedAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = pools
+
+    session = requests.Session()
+    session.mount("http://", PinnedAdapter())
+    session.mount("https://", PinnedAdapter())
+    return session
 
 
 def _kind_of(ip) -> str:
@@ -226,7 +278,7 @@ def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = D
     import requests
 
     own = session is None
-    session = session or requests.Session()
+    session = session or pinned_session(allow_private, resolve)
     deadline = time.monotonic() + deadline_secs
     current = url
     try:

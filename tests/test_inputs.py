@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import io
 import os
 import socket
+import threading
 
 import pytest
 import responses
@@ -141,3 +143,51 @@ def test_network_failure_is_an_input_error():
     responses.get("https://clinic.example/reset", body=requests.exceptions.ConnectionError("reset"))
     assert "no answer within" in fetch_url("https://clinic.example/slow", resolve=public).error
     assert "could not fetch" in fetch_url("https://clinic.example/reset", resolve=public).error
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(PAGE)))
+        self.end_headers()
+        self.wfile.write(PAGE)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def local_page():
+    """An HTML page served on 127.0.0.1 (the port it listens on)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_download_connects_to_the_address_that_was_checked(local_page):
+    # The host name exists only in our resolver: the page arrives, so the connection went
+    # to the address the resolver gave, not to a second, system look-up of the name.
+    asked = []
+
+    def resolve(host, port, *args, **kwargs):
+        asked.append(host)
+        return resolver("127.0.0.1")(host, port)
+
+    item = fetch_url(f"http://clinic.example:{local_page}/a", allow_private=True, resolve=resolve)
+    assert item.error is None and item.data == PAGE
+    assert asked == ["clinic.example"]
+
+
+def test_dns_rebinding_after_the_check_is_refused(local_page):
+    # The first answer (the check) is public; the next (the connection) is loopback.
+    answers = iter(["93.184.215.14", "127.0.0.1"])
+
+    def rebinding(host, port, *args, **kwargs):
+        return resolver(next(answers, "127.0.0.1"))(host, port)
+
+    item = fetch_url(f"http://clinic.example:{local_page}/a", resolve=rebinding)
+    assert item.data is None and "loopback address (127.0.0.1)" in item.error
