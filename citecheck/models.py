@@ -178,6 +178,7 @@ class Claim:
     conflicts: tuple[str, ...] = ()  # what the sentence says that disagrees with its citation
     candidates: tuple["Work", ...] = ()  # works the sentence may mean (a lead, never a verdict)
     page: int | None = None  # PDF page number, where known
+    specific: bool = True  # False: names no year, journal or citation ("Research has shown ...")
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,9 @@ def test_bad_option_is_a_usage_error():
 def test_seed_001_claims_are_tied_to_citations_and_the_journal_conflict_is_reported(fake_crossref):
     doc = _check_json(fake_crossref.url, str(SEED_001)).json()["documents"][0]
     assert [i["reference"] for i in doc["in_text"]] == [0, 1, 2, 3, 4]
-    assert len(doc["claims"]) == 5 and all(c["reference"] is not None for c in doc["claims"])
+    specific = [c for c in doc["claims"] if c["specific"]]
+    assert len(specific) == 5 and all(c["reference"] is not None for c in specific)
+    assert [c["line"] for c in doc["claims"] if not c["specific"]] == [14]  # "Studies also suggest ..."
     duman_claim = next(c for c in doc["claims"] if "Journal of Neuroscience" in c["text"])
     assert any("Nature Medicine" in conflict for conflict in duman_claim["conflicts"])
     assert doc["uncited_entries"] == [] and doc["unmatched_in_text"] == []

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from citecheck.extract import extract_bytes
-from citecheck.extract.claims import split_sentences
+from citecheck.extract.claims import find_claims, split_sentences
+from citecheck.models import InText
 
 ARTICLE = """Ketamine for Chronic Pain
 Low-dose infusions eased fibromyalgia pain (Zheng et al., 2019).
@@ -167,7 +168,12 @@ def test_seed001_claim_conflicts_with_entry_and_work():
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is absent (shared test material not checked out)")
     ex = extract_bytes((SEEDS / "001_9bcee23dc18f0278.txt").read_bytes(), "001.txt")
-    assert [c.reference for c in ex.claims] == [0, 1, 2, 3, 4]  # the five "Science Says" sentences
+    specific = [c for c in ex.claims if c.specific]
+    assert [c.reference for c in specific] == [0, 1, 2, 3, 4]  # the five "Science Says" sentences
+    # ... and one sentence leaning on research it neither names nor cites
+    [vague] = [c for c in ex.claims if not c.specific]
+    assert vague.text.startswith("Studies also suggest that ketamine can reduce the need for opioids")
+    assert (vague.line, vague.year, vague.journal, vague.reference) == (14, None, None, None)
     duman = next(c for c in ex.claims if c.reference == 3)
     assert (duman.journal, duman.year) == ("The Journal of Neuroscience", 2012)
     work = Work(doi="10.1038/nm.4050", title="Synaptic plasticity and depression: new insights from stress and "
@@ -198,3 +204,25 @@ def test_uncited_entries_and_in_text_without_entry(extraction):
     # Narrative citations with three names link to their entry.
     assert any(i.text == "Krystal, Abdallah and Sanacora (2019)" and i.reference == 3 for i in ex.in_text)
     assert uncited_entries(ex.citations, ()) == ()  # no in-text citations at all: nothing to compare
+
+
+@pytest.mark.parametrize("sentence", [
+    "Research has shown that ketamine infusion therapy can provide significant relief.",
+    "The efficacy of ketamine for chronic pain has been well-documented in numerous clinical studies and trials.",
+    "Studies consistently show that most patients respond within a week.",
+    "Evidence suggests the benefit lasts for weeks.",
+])
+def test_research_named_by_nothing_and_cited_by_nothing_is_a_vague_claim(sentence):
+    [claim] = find_claims(["Ketamine", "", sentence], (), ())
+    assert not claim.specific and (claim.line, claim.year, claim.journal) == (3, None, None)
+
+
+@pytest.mark.parametrize("line", [
+    "What the Clinical Research Shows",  # a heading
+    "Ketamine has been shown to be effective for neuropathic pain.",  # no research said to show it
+    "Patient reviews show how much our staff care.",
+    "Research shows relief within hours (Zheng et al., 2019).",  # cited
+])
+def test_not_a_vague_claim(line):
+    cited = (InText("(Zheng et al., 2019)", 1, 0),) if "Zheng" in line else ()
+    assert find_claims([line], (), cited) == ()

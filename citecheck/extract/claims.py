@@ -35,6 +35,17 @@ def _has(low_re: re.Pattern, ci_re: re.Pattern, text: str) -> bool:
     return ci_re.search(text) is not None
 
 
+# Research as the subject of a finding ("Studies show", "Research has consistently shown"),
+# or a finding said to rest on it ("well documented in numerous clinical studies").
+_VAGUE_RE = re.compile(
+    r"\b(?:research|stud(?:y|ies)|(?:clinical\s)?trials?|evidence|scientists|researchers|data|"
+    r"meta-analys[ie]s|systematic\sreviews?)\s(?:\w+\s){0,3}?(?:shown|shows?|found|finds|demonstrated|"
+    r"demonstrates?|suggests?|suggested|indicates?|indicated|confirms?|confirmed|proven|proved|reveals?|revealed)\b"
+    r"|\b(?:shown|documented|proven|demonstrated|established|supported)\s(?:\w+\s){0,3}?(?:in|by)\s"
+    r"(?:[\w-]+\s){0,3}?(?:studies|trials|research)\b",
+    re.IGNORECASE)
+_VAGUE_LOW_RE = re.compile(_VAGUE_RE.pattern)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 _YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
 _PUBLISHED_IN_RE = re.compile(
     r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?(?P<journal>(?:The\s+)?"
@@ -81,12 +92,20 @@ def split_sentences(line: str) -> list[str]:
 
 def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     bare = _PAREN_RE.sub(" ", sentence)
-    if not (_has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare) and _has(_VERB_LOW_RE, _VERB_RE, bare)):
+    if not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
         return None
     year_m = _YEAR_RE.search(bare)
     journal_m = _PUBLISHED_IN_RE.search(bare)
     if not (year_m or journal_m):
-        return None  # "Research shows ..." names nothing anyone could look up
+        # "Research has shown ...", "well documented in numerous clinical studies": research
+        # said to stand behind a sentence (not a heading), naming nothing anyone could look
+        # up. Worth an editor's look only when the sentence cites nothing either.
+        if not _SENTENCE_END_RE.search(sentence) or any(it.text in sentence for it in cited) \
+                or not _has(_VAGUE_LOW_RE, _VAGUE_RE, bare):
+            return None
+        return Claim(sentence, number, specific=False)
+    if not _has(_VERB_LOW_RE, _VERB_RE, bare):
+        return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
     tied = next((it for it in cited if it.text in sentence and it.reference is not None), None)
     year = int(year_m.group()) if year_m else None

@@ -66,7 +66,7 @@ def _in_text(i: InText) -> dict:
 
 def _claim(c: Claim) -> dict:
     return {"text": c.text, "line": c.line, "page": c.page, "year": c.year, "journal": c.journal,
-            "reference": c.reference, "conflicts": list(c.conflicts),
+            "specific": c.specific, "reference": c.reference, "conflicts": list(c.conflicts),
             "candidates": [{"doi": w.doi, "title": w.title, "journal": w.journal, "year": w.year} for w in c.candidates]}
 
 

@@ -138,7 +138,11 @@ def _text_notes(doc: DocumentResult) -> list:
         line.append_text(_t("; ".join(f"line {doc.results[k].citation.line}" for k in doc.uncited if k < len(doc.results))))
         out.append(line)
     for claim in doc.claims:
-        if claim.conflicts:
+        if not claim.specific:
+            line = Text(f"Research claimed with no source, line {claim.line}: ", style="bold")
+            line.append_text(_t(_cut(claim.text, 160) + " (names no study: cite one, or drop the appeal to research)"))
+            out.append(line)
+        elif claim.conflicts:
             line = Text(f"Claim, line {claim.line}: ", style="bold yellow")
             line.append_text(_t(_cut(claim.text, 160) + " — " + "; ".join(claim.conflicts)))
             out.append(line)
