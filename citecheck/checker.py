@@ -16,7 +16,7 @@ from citecheck.extract import extract_bytes
 from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
-from citecheck.extract.claims import claim_conflicts, uncited_entries
+from citecheck.extract.claims import claim_conflicts, shares_topic, uncited_entries
 from citecheck.extract.links import link_fits
 from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
@@ -141,7 +141,9 @@ CLAIM_LEADS = 3
 
 
 def annotate_claim(claim: Claim, results: tuple[CheckResult, ...], service: Service) -> Claim:
-    """A claim with its conflicts (when it carries a citation) or the works it may mean (when not)."""
+    """A claim with its conflicts (when it carries a citation) or, when it cites nothing, works
+    in the journal and year it names that share its topic: leads, never evidence that the
+    study exists (a journal-year holds many works on any topic)."""
     if claim.reference is not None and 0 <= claim.reference < len(results):
         r = results[claim.reference]
         return replace(claim, conflicts=tuple(claim_conflicts(claim, r.citation, r.match)))
@@ -153,5 +155,6 @@ def annotate_claim(claim: Claim, results: tuple[CheckResult, ...], service: Serv
     except ServiceError:
         return claim  # a lead is a courtesy; its failure is not the claim's problem
     leads = [w for w in found if w.years and min(abs(y - claim.year) for y in w.years) <= YEAR_TOLERANCE
-             and same_journal(claim.journal, tuple(n for n in (w.journal, *w.short_journal) if n))]
+             and same_journal(claim.journal, tuple(n for n in (w.journal, *w.short_journal) if n))
+             and shares_topic(claim.text, w.title, claim.journal)]
     return replace(claim, candidates=tuple(leads[:CLAIM_LEADS]))

@@ -176,7 +176,7 @@ class Claim:
     journal: str | None = None
     reference: int | None = None  # the citation the sentence carries, if any
     conflicts: tuple[str, ...] = ()  # what the sentence says that disagrees with its citation
-    candidates: tuple["Work", ...] = ()  # works the sentence may mean (a lead, never a verdict)
+    candidates: tuple["Work", ...] = ()  # works on its topic in the journal and year it names (a lead, never a verdict)
     page: int | None = None  # PDF page number, where known
     specific: bool = True  # False: names no year, journal or citation ("Research has shown ...")
 

@@ -226,3 +226,44 @@ def test_research_named_by_nothing_and_cited_by_nothing_is_a_vague_claim(sentenc
 def test_not_a_vague_claim(line):
     cited = (InText("(Zheng et al., 2019)", 1, 0),) if "Zheng" in line else ()
     assert find_claims([line], (), cited) == ()
+
+
+@pytest.mark.parametrize("sentence, year, journal", [
+    ("A 2019 study published in Journal of the American Medical Association found that x helps.", 2019,
+     "Journal of the American Medical Association"),
+    ("Research published in Journal of Women's Health in 2019 demonstrated that x helps.", 2019, "Journal of Women's Health"),
+    ("A 2011 review in Lab on a Chip reported cheaper assays.", 2011, "Lab on a Chip"),
+    ("A 2015 study published in Diabetes, Obesity and Metabolism found that y.", 2015, "Diabetes, Obesity and Metabolism"),
+    ("A 2019 study published in The Lancet, Smith and colleagues found that y.", 2019, "The Lancet"),
+    ("A 2019 JAMA study found that ketamine works.", 2019, "JAMA"),
+    ("A 2020 Journal of Pain Research study found that ketamine works.", 2020, "Journal of Pain Research"),
+    ("A 2019 Harvard study found that ketamine works.", 2019, None),  # an institution, not a journal
+    ("According to a 2019 paper in Pain Medicine, ketamine works.", 2019, "Pain Medicine"),
+])
+def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
+    [claim] = find_claims([sentence], (), ())
+    assert (claim.year, claim.journal) == (year, journal)
+
+
+class _Search:
+    """A service whose searches all answer ``works``."""
+
+    def __init__(self, works):
+        self.works = works
+
+    def search(self, query, rows):
+        return list(self.works)
+
+
+def test_claim_leads_are_works_of_that_journal_and_year_on_its_topic():
+    from citecheck.checker import annotate_claim
+
+    [claim] = find_claims(["A 2019 study published in Pain Medicine found that ketamine infusions eased fibromyalgia."],
+                          (), ())
+    on_topic = Work(doi="10.1/a", title="Low-dose ketamine infusion in fibromyalgia", journal="Pain Medicine",
+                    year_issued=2019)
+    off_topic = Work(doi="10.1/b", title="Opioid tapering in primary care", journal="Pain Medicine", year_issued=2019)
+    other_journal = Work(doi="10.1/c", title="Ketamine for fibromyalgia", journal="Pain Research", year_issued=2019)
+    other_year = Work(doi="10.1/d", title="Ketamine for fibromyalgia", journal="Pain Medicine", year_issued=2012)
+    leads = annotate_claim(claim, (), _Search([off_topic, other_journal, other_year, on_topic])).candidates
+    assert [w.doi for w in leads] == ["10.1/a"]

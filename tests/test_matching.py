@@ -117,6 +117,13 @@ def test_journal_names_across_ampersand_abbreviation_and_the():
     assert not same_journal("J Pain", ("Journal of Pain Research",))
 
 
+def test_a_journal_extended_by_a_qualifier_is_the_same_and_by_more_words_another():
+    full = "Proceedings of the National Academy of Sciences of the United States of America"
+    assert same_journal("Proceedings of the National Academy of Sciences", (full,))
+    assert not same_journal("Breast Cancer Research and Treatment", ("Breast Cancer Research : BCR",))
+    assert not same_journal("Breast Cancer Research", ("Breast Cancer Research and Treatment",))
+
+
 def test_page_forms():
     assert split_pages("161-169") == split_pages("161–9") == split_pages("161-9") == ("161", "169")
     assert split_pages("1425-37") == ("1425", "1437")

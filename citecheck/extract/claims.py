@@ -45,11 +45,26 @@ _VAGUE_RE = re.compile(
     r"(?:[\w-]+\s){0,3}?(?:studies|trials|research)\b",
     re.IGNORECASE)
 _VAGUE_LOW_RE = re.compile(_VAGUE_RE.pattern)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?:an?|the|one|this)\s+(?:(?:19|20)\d\d\s+)?"
+                           r"(?:stud(?:y|ies)|trials?|meta-analys[ie]s|review|paper|article|report|survey)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 _YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
+# A journal's name as prose writes it: capitalised words joined by of/and/the/on/a/for/in/&
+# ("Journal of the American Medical Association", "Lab on a Chip", "Journal of Women's
+# Health"), or a list of them closed by "and" ("Diabetes, Obesity and Metabolism").
+_NAME_WORD = r"[A-Z][\w&'’-]*"
+_JOURNAL = (rf"(?:The\s+)?(?:{_NAME_WORD}(?:,\s+{_NAME_WORD})+,?\s+(?:and|&)\s+{_NAME_WORD}"
+            rf"|{_NAME_WORD})(?:\s+(?:of|and|the|on|a|for|in|&|{_NAME_WORD}))*")
 _PUBLISHED_IN_RE = re.compile(
-    r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?(?P<journal>(?:The\s+)?"
-    r"[A-Z][\w&-]*(?:\s+(?:of|and|for|in|&|[A-Z][\w&-]*))*)")
+    r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?"
+    rf"(?P<journal>{_JOURNAL})")
+# "A 2019 JAMA study", "a 2021 Journal of Pain review": a journal named before the study
+# only counts when it is unmistakably one (not "a 2019 Harvard study").
+_JOURNAL_BEFORE_RE = re.compile(
+    rf"\b(?:19|20)\d\d\s+(?P<journal>{_JOURNAL})\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Lancet|Bulletin|Reviews?)\b")
+_FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science", "Cell", "PLOS ONE", "PLoS ONE",
+                              "Pediatrics", "Neurology", "Circulation", "Lancet", "The Lancet"})
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(•])")
 # A period that does not end a sentence: "et al.", an initial, "e.g.", "vs.", "Dr."
 _NOT_AN_END_RE = re.compile(r"(?:\bet al|\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bProf|\bFig|\bNo)\.$")
@@ -95,7 +110,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
         return None
     year_m = _YEAR_RE.search(bare)
-    journal_m = _PUBLISHED_IN_RE.search(bare)
+    journal_m = _PUBLISHED_IN_RE.search(bare) or _journal_before(bare)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
@@ -104,7 +119,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
                 or not _has(_VAGUE_LOW_RE, _VAGUE_RE, bare):
             return None
         return Claim(sentence, number, specific=False)
-    if not _has(_VERB_LOW_RE, _VERB_RE, bare):
+    if not (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)):
         return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
     tied = next((it for it in cited if it.text in sentence and it.reference is not None), None)
@@ -181,7 +196,39 @@ def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:
     return tuple(it for it in in_text if it.reference is None)
 
 
+# Words any claim or title may use: sharing one says nothing about the topic.
+_NOT_TOPIC = frozenset("""
+about after also among and been before between both could does during each from have into
+more most only over such than that their them these they this those through under were what
+when which while with within without would
+study studies trial trials research review reviews paper article report analysis meta
+evidence data finding findings found shows showed shown published journal patients patient
+results effect effects treatment therapy clinical randomized randomised controlled systematic
+""".split())
+_TOPIC_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _TOPIC_WORD_RE.findall(text.lower()) if w not in _NOT_TOPIC}
+
+
+def shares_topic(sentence: str, title: str | None, journal: str | None = None) -> bool:
+    """True when a work's ``title`` shares a topic word with the claim ``sentence`` (words of
+    four letters or more, the journal's own name and the vocabulary of any claim left out):
+    a work in the named journal and year that shares none is no lead, only a neighbour."""
+    if not title:
+        return False
+    return bool((_topic_words(sentence) - _topic_words(journal or "")) & _topic_words(title))
+
+
+def _journal_before(text: str) -> re.Match | None:
+    m = _JOURNAL_BEFORE_RE.search(text)
+    if m and (_JOURNAL_WORD_RE.search(m.group("journal")) or _trim_journal(m.group("journal")) in _FAMOUS_JOURNALS):
+        return m
+    return None
+
+
 def _trim_journal(name: str) -> str:
     # "The Lancet Found" cannot happen (verbs are lower-case), but a trailing
     # sentence-initial word can: stop at the first lower-case run.
-    return re.sub(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$", "", name.strip())
+    return re.sub(r"(?:\s+(?:in|of|and|for|&|the|on|a|In|And|Of|For|The|On|A))+$", "", name.strip())

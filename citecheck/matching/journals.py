@@ -120,6 +120,14 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
 
 
 def _extends(a: str, b: str) -> bool:
-    """True when one long name is the other with words added at the end."""
+    """True when one long name is the other with a qualifier added at the end ("... of the
+    united states of america"), not another journal that begins the same way ("breast cancer
+    research" and "breast cancer research and treatment")."""
     shorter, longer = sorted((a, b), key=len)
-    return len(_content_words(shorter)) >= 3 and longer.startswith(shorter + " ")
+    if len(_content_words(shorter)) < 3 or not longer.startswith(shorter + " "):
+        return False
+    return longer[len(shorter) + 1:].split(" ", 1)[0] in _QUALIFIER_OPENERS
+
+
+#: How an added qualifier opens: "of the ...", "official journal of ...".
+_QUALIFIER_OPENERS = frozenset(("of", "official", "the", "journal"))

@@ -150,8 +150,11 @@ def _text_notes(doc: DocumentResult) -> list:
             named = ", ".join(str(x) for x in (claim.journal, claim.year) if x)
             line = Text(f"Claim with no citation, line {claim.line}: ", style="bold")
             line.append_text(_t(_cut(claim.text, 160) + (f" (names {named})" if named else "")))
+            if claim.candidates:
+                line.append_text(_t("\n    on its topic in that journal and year (leads to cite, not proof the study exists):",
+                                    "dim"))
             for w in claim.candidates:
-                line.append_text(_t(f"\n    may mean: {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
+                line.append_text(_t(f"\n    · {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
             out.append(line)
     return out
 
