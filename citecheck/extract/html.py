@@ -1,17 +1,21 @@
 """HTML articles: the page's block elements become "lines" for the list finder.
 
-beautifulsoup4 with the standard library's "html.parser" (no compiled
-dependency; it records each element's ``sourceline``).  Nothing here recurses
-over the tree: bs4's find_all/descendants/get_text are iterative, and our own
-loops walk flat lists, so deeply nested pages cannot raise RecursionError.
+lxml (libxml2's HTML parser, in C) builds the tree and records each element's
+source line; one walk with lxml's iterwalk, which is iterative, collects the
+text of the innermost blocks, so deeply nested pages cannot raise
+RecursionError.  libxml2 cannot read every page in full: it stops at 2,048 open
+elements and drops the rest of the page, and counts lines only up to 65,535.
+Such pages are read by the standard library's html.parser instead, into a tree
+of plain Python objects walked the same way.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
+from lxml import etree
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
@@ -32,11 +36,8 @@ _NEVER_DROPPED = {"html", "body", "main", "article"}
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "div",
                "td", "th", "caption", "figcaption", "pre", "section", "tr"]
 _BLOCK_SET = frozenset(_BLOCK_TAGS)
-_SUP_SET = frozenset(("sup",))
-_SPACES_RE = re.compile(r"\s+")
 _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pubmed/\d",
                          re.IGNORECASE)
-
 
 # A note marker ("12", "[1-3]", "(4, 7)") is short: longer <sup> text is no marker.
 _MARKER_MAX_CHARS = 40
@@ -46,6 +47,22 @@ _ANCHOR_MAX_CHARS = 2000
 _ANCHOR_MAX_NODES = 200
 _SUP_NOTE_RE = re.compile(r"^\s*\[?\(?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\)?\]?\s*$")
 
+# A start tag written over several lines.  Possessive (never backtracking): "<b" and
+# 20,000 lines without "<" or ">" took 6 s with plain "*".
+_MULTILINE_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*+)[^<>\n]*+\n[^<>]*+>")
+# libxml2 keeps an element's line in 16 bits: lines past this one all read as this one.
+_LIBXML2_MAX_LINE = 65535
+
+
+@dataclass(slots=True)
+class _Block:
+    """A block element being read: its line, its text so far, its links."""
+
+    line: int
+    parts: list[str] = field(default_factory=list)
+    anchors: list = field(default_factory=list)  # its <a href> elements
+    nested: bool = False  # holds a block of its own: not a line
+
 
 def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str]]:
     """(source line, text) of each innermost block element, furniture removed.
@@ -53,135 +70,165 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
     ``links``, when given, receives (block number, anchor text, href) of every link
     in the kept blocks (block number: 1-based position in the returned list).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(text, "html.parser")
-    _drop_furniture(soup)
-    _mark_note_numbers(soup)
-    blocks = _tags(soup, _BLOCK_SET)
-    has_block_child: set[int] = set()
-    for el in blocks:
-        for parent in el.parents:
-            if parent.name in _BLOCK_SET:
-                has_block_child.add(id(parent))
-                break
-    anchors = _links_by_block(soup)
-    out = []
-    for el in blocks:
-        if id(el) in has_block_child:
+    root = _parse(text)
+    if root is None:
+        return []
+    starts = {} if isinstance(root, _Node) else _start_lines(root, text)
+    out: list[tuple[int, str]] = []
+    markers: dict = {}  # <sup> element -> the note marker ("[1]") it stands for
+    skipped = set()  # furniture and note markers: the walk does not enter them
+    blocks: list[_Block] = []  # the open block elements, innermost last
+    walk = _walk(root)
+    for event, el in walk:
+        block = blocks[-1] if blocks else None
+        if event == "start":
+            if _is_furniture(el):
+                skipped.add(el)
+                walk.skip_subtree()
+                continue
+            tag = el.tag
+            if tag == "sup":
+                marker = _note_marker(el, markers)
+                if marker:
+                    markers[el] = marker
+                    skipped.add(el)
+                    walk.skip_subtree()
+                    if block is not None:
+                        block.parts.append(marker)
+                    continue
+            if tag in _BLOCK_SET:
+                if block is not None:
+                    block.nested = True
+                block = _Block(starts.get(el) or el.sourceline or 1)
+                blocks.append(block)
+            elif tag == "a" and block is not None and el.get("href") is not None:
+                block.anchors.append(el)
+            if block is not None and el.text:
+                block.parts.append(el.text)
             continue
-        # " ".join(t.split()) is _SPACES_RE.sub(" ", t).strip(): str.split() and \s
-        # know the same white space; several times faster.
-        block_text = " ".join(el.get_text().split())
-        el_links = anchors.get(id(el), ())
-        if el_links:
-            block_text = _with_identifier_links(el_links, block_text)
-        line = el.sourceline or 1
-        out.append((line, superscripts_as_markers(block_text)))
-        if links is not None:
-            for a in el_links:
-                href = a["href"].strip()
-                if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
-                    anchor = _bounded_text(a, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
-                    links.append((len(out), " ".join(anchor.split()), href))
+        # The end of an element: the text after it (its tail) belongs to the block around it.
+        if el in skipped:
+            skipped.discard(el)
+        elif el.tag in _BLOCK_SET:
+            blocks.pop()
+            if not block.nested:
+                _add_block(block, markers, out, links)
+            block = blocks[-1] if blocks else None
+        if block is not None and el.tail:
+            block.parts.append(el.tail)
     return out
 
 
-def _links_by_block(soup: BeautifulSoup) -> dict[int, list]:
-    """id(block element) -> its <a href> descendants in document order, each link
-    under its nearest block ancestor (what ``block.find_all("a", href=True)`` gives
-    for an innermost block), from one find_all over the page instead of one per block.
-
-    The walk up from each link stops at an ancestor already walked through, so
-    30,000 nested links cost 30,000 steps, not 30,000² / 2."""
-    owner: dict[int, int | None] = {}  # id(inline element) -> id(its nearest block ancestor)
-    out: dict[int, list] = {}
-    for a in soup.find_all("a", href=True):
-        path = []
-        block = None
-        node = a.parent
-        while node is not None:
-            key = id(node)
-            if key in owner:
-                block = owner[key]
-                break
-            if node.name in _BLOCK_SET:
-                block = key
-                break
-            path.append(key)
-            node = node.parent
-        for key in path:
-            owner[key] = block
-        if block is not None:
-            out.setdefault(block, []).append(a)
+def _start_lines(root, text: str) -> dict:
+    """Block element -> the line its start tag begins on, for start tags written over
+    several lines (an attribute a line, as Prettier writes them): libxml2 gives an
+    element the line its start tag ends on."""
+    begins: dict[tuple[str, int], int] = {}  # (tag, line the start tag ends on) -> line it begins on
+    line = 1
+    pos = 0
+    for m in _MULTILINE_TAG_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        tag = m.group(1).lower()
+        if tag in _BLOCK_SET:
+            begins.setdefault((tag, line + m.group().count("\n")), line)
+    out = {}
+    if begins:
+        # Other tags that end on that line also begin there, after it: the first
+        # element with that tag and line is the one.
+        for el in root.iter(*_BLOCK_TAGS):
+            begin = begins.pop((el.tag, el.sourceline), None)
+            if begin is not None:
+                out[el] = begin
     return out
 
 
-def _mark_note_numbers(soup: BeautifulSoup) -> None:
+def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
+               links: list[tuple[int, str, str]] | None) -> None:
+    """Append an innermost block's line to ``out`` and its links to ``links``."""
+    # " ".join(t.split()) is _SPACES_RE.sub(" ", t).strip(): str.split() and \s
+    # know the same white space; several times faster.
+    block_text = " ".join("".join(block.parts).split())
+    hrefs = [a.get("href").strip() for a in block.anchors]
+    if hrefs:
+        block_text = _with_identifier_links(hrefs, block_text)
+    out.append((block.line, superscripts_as_markers(block_text)))
+    if links is None:
+        return
+    for a, href in zip(block.anchors, hrefs):
+        if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
+            anchor = _bounded_text(a, markers, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
+            links.append((len(out), " ".join(anchor.split()), href))
+
+
+def _is_furniture(el) -> bool:
+    """Never article content: an ignored tag, or a class/id word such as "share" or "sidebar"."""
+    tag = el.tag
+    if tag in _IGNORED_SET:
+        return True
+    if tag in _NEVER_DROPPED:
+        return False
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:
+        return False
+    return _FURNITURE_ATTR_RE.search(f"{cls or ''} {ident or ''}") is not None
+
+
+def _note_marker(sup, markers: dict) -> str | None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
-    for sup in _tags(soup, _SUP_SET):
-        m = _SUP_NOTE_RE.match(_bounded_text(sup, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
-        if m:
-            sup.replace_with(f"[{m.group(1).replace(' ', '')}]")
+    m = _SUP_NOTE_RE.match(_bounded_text(sup, markers, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
+    return f"[{m.group(1).replace(' ', '')}]" if m else None
 
 
-def _bounded_text(el, max_nodes: int, max_chars: int, whole: bool = True) -> str:
+def _bounded_text(el, markers: dict, max_nodes: int, max_chars: int, whole: bool = True) -> str:
     """The element's text, read from at most ``max_nodes`` nodes and ``max_chars``
     characters: "" past them when ``whole``, else what was read so far.
 
-    get_text() on every <sup> or <a> is quadratic when they nest (benchmarks/fuzz.py:
-    20,000 nested <sup> took minutes, 7,600 nested links 20 s)."""
-    # A bounded walk of our own: bs4's .descendants first finds the subtree's
-    # last node, itself a walk of the whole subtree.
+    Reading the whole text of every <sup> or <a> is quadratic when they nest
+    (benchmarks/fuzz.py: 20,000 nested <sup> took minutes, 7,600 nested links 20 s)."""
     parts: list[str] = []
-    size = visited = 0
-    stack = list(reversed(el.contents))
-    while stack:
-        node = stack.pop()
-        visited += 1
-        if visited > max_nodes:
+    size = 0
+    for count, node in enumerate(_nodes(el, markers), start=1):
+        if count > max_nodes:
             return "" if whole else "".join(parts)
-        if isinstance(node, NavigableString):
-            if not isinstance(node, Comment):
-                parts.append(str(node))
-                size += len(node)
-                if size > max_chars:
-                    return "" if whole else "".join(parts)[:max_chars]
-        else:
-            stack.extend(reversed(node.contents))
+        if node is not None:
+            parts.append(node)
+            size += len(node)
+            if size > max_chars:
+                return "" if whole else "".join(parts)[:max_chars]
     return "".join(parts)
 
 
-def _tags(soup: BeautifulSoup, names: frozenset[str]) -> list[Tag]:
-    """``soup.find_all(names)`` (the elements with one of these names, in document
-    order) from a plain walk over .descendants, without find_all's per-element filter
-    machinery: several times faster."""
-    return [el for el in soup.descendants if isinstance(el, Tag) and el.name in names]
-
-
-def _drop_furniture(soup: BeautifulSoup) -> None:
-    for el in _tags(soup, _IGNORED_SET):
-        if not el.decomposed:
-            el.decompose()
-    doomed = []
-    for el in [el for el in soup.descendants if isinstance(el, Tag)]:
-        if el.name in _NEVER_DROPPED or el.attrs is None:
+def _nodes(el, markers: dict):
+    """What lies inside ``el``, lazily and in order: None for an element, the text
+    for a piece of text; furniture left out, a note marker's <sup> as its marker."""
+    walk = _walk(el)
+    for event, node in walk:
+        if node is el:
+            if event == "start" and el.text:
+                yield el.text
             continue
-        marks = " ".join(el.get("class") or []) + " " + (el.get("id") or "")
-        if marks.strip() and _FURNITURE_ATTR_RE.search(marks):
-            doomed.append(el)
-    for el in doomed:
-        if not el.decomposed:
-            el.decompose()
+        if event == "start":
+            if _is_furniture(node):
+                walk.skip_subtree()  # its tail still comes, at its "end"
+                continue
+            marker = markers.get(node)
+            if marker:
+                walk.skip_subtree()
+            yield marker
+            if node.text and not marker:
+                yield node.text
+        elif node.tail:
+            yield node.tail
 
 
-def _with_identifier_links(anchors, text: str) -> str:
-    """Append doi.org / PubMed hrefs (of the block's <a href> elements ``anchors``)
-    the visible text does not already carry."""
+def _with_identifier_links(hrefs: list[str], text: str) -> str:
+    """Append doi.org / PubMed ``hrefs`` (of the block's links) the visible text
+    does not already carry."""
     added: list[str] = []
     lowered = None
-    for a in anchors:
-        href = a["href"].strip()
+    for href in hrefs:
         if not _LINK_ID_RE.search(href):
             continue
         if href in added:
@@ -195,6 +242,153 @@ def _with_identifier_links(anchors, text: str) -> str:
         added.append(href)
         lowered += " " + href.lower()
     return " ".join([text, *added]) if added else text
+
+
+def _parse(text: str):
+    """The page's root element: lxml's, else (a page libxml2 cannot read in full)
+    a _Node; None for an empty page."""
+    if text.count("\n") < _LIBXML2_MAX_LINE:
+        # Bytes with the encoding named: libxml2 refuses a str that declares an
+        # encoding (<?xml ... encoding=...?>), and must not believe a <meta charset>.
+        # huge_tree: text nodes over 10 MB, and 2,048 open elements rather than 256.
+        parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True)
+        try:
+            root = etree.fromstring(text.encode("utf-8", "replace"), parser)
+        except etree.LxmlError:  # older lxml releases raise on an empty page
+            root = None
+        else:
+            if not parser.error_log.filter_from_fatals():  # a fatal error stops libxml2 mid-page
+                if root is not None:
+                    # What follows </html> becomes a second <html> beside the first.
+                    for extra in list(root.itersiblings()):
+                        root.append(extra)
+                return root
+    tree = _StdlibTree()
+    tree.feed(text)
+    tree.close()
+    return tree.root
+
+
+def _walk(el):
+    """("start" | "end", element) for ``el`` and every element inside it, in
+    document order; ``skip_subtree()`` on the walk skips what is inside the element
+    just started."""
+    return _NodeWalk(el) if isinstance(el, _Node) else etree.iterwalk(el, events=("start", "end"))
+
+
+class _Node:
+    """An element of the tree built from html.parser, with the parts of lxml's
+    element the walk reads."""
+
+    __slots__ = ("tag", "attrib", "sourceline", "text", "tail", "children")
+
+    def __init__(self, tag: str, attrib: dict[str, str], sourceline: int) -> None:
+        self.tag = tag
+        self.attrib = attrib
+        self.sourceline = sourceline
+        self.text: str | None = None  # text before the first child
+        self.tail: str | None = None  # text after the element, before its next sibling
+        self.children: list[_Node] = []
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The attribute's value, else ``default``."""
+        return self.attrib.get(key, default)
+
+
+class _NodeWalk:
+    """lxml's ``iterwalk(root, events=("start", "end"))`` for a tree of _Node."""
+
+    def __init__(self, root: _Node) -> None:
+        self._root = root
+        self._skip = False
+
+    def skip_subtree(self) -> None:
+        """Do not enter the element just started."""
+        self._skip = True
+
+    def __iter__(self):
+        self._skip = False
+        yield "start", self._root
+        stack = [(self._root, iter(() if self._skip else self._root.children))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                yield "end", node
+                continue
+            self._skip = False
+            yield "start", child
+            stack.append((child, iter(() if self._skip else child.children)))
+
+
+# Elements without content or end tag (BeautifulSoup's list, which this reading follows).
+_VOID_TAGS = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
+                        "menuitem", "meta", "param", "source", "track", "wbr", "basefont", "bgsound",
+                        "command", "frame", "image", "isindex", "nextid", "spacer"))
+
+
+class _StdlibTree(HTMLParser):
+    """A page as the standard library's html.parser reads it, as a tree of _Node
+    (what BeautifulSoup built from it before): no limit on depth or lines.
+
+    An end tag closes the latest open element of its name and those opened after
+    it; one that matches no open element is ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("document", {}, 1)
+        self._open = [self.root]
+        self._open_names: dict[str, int] = {}  # how many open elements have each tag
+        self._text: list[str] = []  # text read since the last element began or ended
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A new element inside the innermost open one."""
+        self._flush()
+        el = _Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
+        self._open[-1].children.append(el)
+        if tag not in _VOID_TAGS:
+            self._open.append(el)
+            self._open_names[tag] = self._open_names.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """<br/>, <p/>: an element closed at once."""
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the latest open element with this tag, and those inside it."""
+        if not self._open_names.get(tag):
+            return
+        self._flush()
+        while True:
+            name = self._open.pop().tag
+            self._open_names[name] -= 1
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        """Text, kept until the next element begins or ends."""
+        self._text.append(data)
+
+    def close(self) -> None:
+        """Read what is left of the page."""
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        """The text read so far goes to the innermost open element: its own text,
+        or the tail of its last child."""
+        if self._text:
+            top = self._open[-1]
+            data = "".join(self._text)
+            self._text = []
+            if top.children:
+                last = top.children[-1]
+                last.tail = (last.tail or "") + data
+            else:
+                top.text = (top.text or "") + data
 
 
 class HtmlExtractor(Extractor):
