@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from citecheck.extract import extract_bytes
+from citecheck.extract import extract_document
 from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
@@ -88,7 +88,7 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
             continue
         try:
             data, marked = take_inline_markers(item.data)
-            extraction = extract_bytes(data, item.path)
+            extraction = extract_document(data, item.path)
             if marked:
                 extraction = replace(extraction, citations=tuple(
                     replace(c, ignore_reason=marked[c.line]) if c.line in marked else c for c in extraction.citations))

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 
 from citecheck.checker import check_citation, check_inputs
-from citecheck.extract import extract_bytes
+from citecheck.extract import extract_document
 from citecheck.extract.interface import ExtractError
 from citecheck.extract.parse import parse_reference
 from citecheck.inputs import read_inputs
@@ -209,7 +209,7 @@ def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
         extraction = None
         if item.error is None:
             try:
-                extraction = extract_bytes(item.data, item.path)
+                extraction = extract_document(item.data, item.path)
             except ExtractError as exc:
                 item = replace(item, error=str(exc))
         item = replace(item, data=None)

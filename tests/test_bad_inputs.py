@@ -122,6 +122,9 @@ BAD_FILES = {
     "docx-bad-xml": ("broken.docx", lambda: _zip({**_docx_members(), "word/document.xml": b"<w:document><not xml"}),
                      "a broken Word document (XMLSyntaxError"),
     "pdf-encrypted": ("locked.pdf", _encrypted_pdf, "an encrypted PDF: it needs a password to open"),
+    # (found by benchmarks/fuzz.py: pypdf raises NotImplementedError for a filter it does not know)
+    "pdf-unknown-filter": ("filter.pdf", lambda: (FIXTURES / "articles" / "clinic.pdf").read_bytes()
+                           .replace(b"/FlateDecode", b"/FlateDecodX"), "a broken PDF (NotImplementedError"),
     "pdf-broken": ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer\n%%EOF",
                    "a broken PDF (PdfReadError"),
     "pdf-truncated": ("cut.pdf", (FIXTURES / "articles" / "clinic.pdf").read_bytes()[:1200], "a broken PDF"),
@@ -525,3 +528,39 @@ def test_page_is_read_and_checked(fake_crossref, web, dns, good):
             .replace(b"## References", b"<h2>References</h2>"), content_type="text/html; charset=utf-8")
     run = check(fake_crossref, "https://clinic.example/ok")
     assert run.exit_code == 0, run.stderr
+
+
+def test_any_failure_of_the_pdf_library_is_a_broken_pdf(monkeypatch):
+    # pypdf's failures on damaged files are many and unlisted (LimitReachedError on a
+    # self-referencing object was another the fuzzer found): each is one line, never a traceback.
+    import pypdf
+
+    from citecheck.extract.interface import ExtractError
+    from citecheck.extract.pdf import page_texts
+
+    class Unforeseen(Exception):
+        pass
+
+    def explode(*args, **kwargs):
+        raise Unforeseen("a loop in the object graph")
+
+    monkeypatch.setattr(pypdf, "PdfReader", explode)
+    with pytest.raises(ExtractError, match=r"a broken PDF \(Unforeseen: a loop in the object graph\)"):
+        page_texts((FIXTURES / "articles" / "clinic.pdf").read_bytes())
+
+
+def test_a_failure_nobody_foresaw_is_one_line_and_the_others_still_checked(fake_crossref, tmp_path, good, monkeypatch):
+    from citecheck.extract.text import TextExtractor
+
+    def broken(self, data):
+        raise RuntimeError("an extractor bug")
+
+    monkeypatch.setattr(TextExtractor, "extract", broken)  # good.md is Markdown: still read
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Some notes.\n", encoding="utf-8")
+    run = check(fake_crossref, str(bad), str(good))
+    assert_one_bad_input(run, str(bad), "citecheck failed on this file (RuntimeError: an extractor bug); "
+                                        "please report it", good)
+    extract = run_cli("extract", str(bad), str(good))
+    assert extract.exit_code == 2 and "Traceback" not in extract.stderr
+    assert "citecheck failed on this file (RuntimeError" in extract.stderr

@@ -46,7 +46,7 @@ def page_texts(data: bytes) -> list[str]:
     """The text of each page; raises ExtractError for an encrypted or broken PDF."""
     try:
         from pypdf import PdfReader
-        from pypdf.errors import FileNotDecryptedError, PdfReadError
+        from pypdf.errors import FileNotDecryptedError
     except ImportError:  # pragma: no cover - a packaging fault, said plainly
         raise ExtractError("reading PDF needs pypdf (pip install pypdf)") from None
     try:
@@ -62,19 +62,24 @@ def page_texts(data: bytes) -> list[str]:
         pages = reader.pages
         count = len(pages)
         texts = []
+        page_error = None
         for i in range(min(count, MAX_PDF_PAGES)):
             try:
                 texts.append(pages[i].extract_text() or "")
-            except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+            except Exception as exc:  # noqa: BLE001 - pypdf's errors on a damaged page are many and unlisted
                 texts.append("")  # one unreadable page: go on with the rest
+                page_error = page_error or exc
     except ExtractError:
         raise
     except FileNotDecryptedError:
         raise ExtractError("an encrypted PDF: it needs a password to open") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure of the PDF library on untrusted bytes
+        # (PdfReadError, LimitReachedError on a self-referencing object, NotImplementedError
+        # on an unknown filter, ...) means the same to the user: this PDF cannot be read.
         raise ExtractError(f"a broken PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     if count and not any(t.strip() for t in texts):
+        if page_error is not None:
+            raise ExtractError(f"a broken PDF ({type(page_error).__name__}: {str(page_error)[:120]})")
         raise ExtractError("a PDF with no text layer (a scanned image?): nothing to read without OCR")
     return texts
 
