@@ -21,6 +21,7 @@ import re
 import sys
 import time
 import unicodedata
+from html import escape as html_escape
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -470,18 +471,69 @@ def print_recall(result: dict[str, dict]) -> None:
 def realistic_throughput(articles: list[dict]) -> None:
     """MB/s of extraction + parsing over the generated articles, repeated to about 5 MB per format."""
     from citecheck.extract import extract_bytes
+    from citecheck.extract.intext import _key
 
-    print("\nthroughput on the generated articles (one core):")
+    entry_bytes = sum(len(e.encode()) for a in articles for e in a["entries"])
+    text_bytes = sum(len(RENDERERS["txt"](a)) for a in articles)
+    print(f"\nthroughput on the generated articles (one core; entries are {entry_bytes / text_bytes:.0%} "
+          f"of the text rendering's bytes, two sentences of prose per entry):")
     for fmt in ("txt", "md", "html"):
         docs = [RENDERERS[fmt](a) for a in articles]
         size = sum(len(d) for d in docs)
         rounds = max(1, SYNTHETIC_MB * 1_000_000 // size)
         start = time.perf_counter()
         for _ in range(rounds):
+            _key.cache_clear()
             for d in docs:
                 extract_bytes(d, f"a.{fmt}")
         secs = time.perf_counter() - start
         print(f"  {fmt:5s} {size * rounds / 1e6:.1f} MB in {secs:.2f} s = {size * rounds / 1e6 / secs:.2f} MB/s")
+
+
+#: The five real clinic articles (../shared/seeds): prose with few or no references, as
+#: clinics publish.
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def seed_renderings() -> dict[str, list[tuple[str, bytes]]]:
+    """The seeds in each format: as written (text), as Markdown (the same lines, a "#" on
+    the title), and as a web page (a <p> per paragraph, with a menu and a footer)."""
+    out: dict[str, list[tuple[str, bytes]]] = {"txt": [], "md": [], "html": []}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        out["txt"].append((path.name, text.encode()))
+        out["md"].append((path.stem + ".md", ("# " + text).encode()))
+        body = "\n".join(f"<p>{html_escape(line)}</p>" for line in lines if line.strip())
+        page = (f"<!doctype html><html><head><title>{html_escape(lines[0])}</title></head><body>"
+                f"<nav class='menu'><a href='/'>Home</a> <a href='/book'>Book a visit</a></nav>\n"
+                f"<article>\n{body}\n</article><footer>© Clinic</footer></body></html>")
+        out["html"].append((path.stem + ".html", page.encode()))
+    return out
+
+
+def real_page_throughput() -> None:
+    """MB/s over the five real clinic articles in each format, read again and again to about
+    5 MB; memoised look-ups cleared every pass."""
+    from citecheck.extract import extract_bytes
+    from citecheck.extract.intext import _key
+
+    if not SEEDS.is_dir():
+        print(f"\nthroughput on real clinic articles: skipped ({SEEDS} is absent)")
+        return
+    print("\nthroughput on the five real clinic articles (../shared/seeds; one core):")
+    for fmt, docs in seed_renderings().items():
+        size = sum(len(d) for _, d in docs)
+        entries = sum(len(extract_bytes(d, name).citations) for name, d in docs)
+        rounds = max(1, SYNTHETIC_MB * 1_000_000 // size)
+        start = time.perf_counter()
+        for _ in range(rounds):
+            _key.cache_clear()
+            for name, d in docs:
+                extract_bytes(d, name)
+        secs = time.perf_counter() - start
+        print(f"  {fmt:5s} {size / 1000:.0f} KB, {entries} citations: "
+              f"{size * rounds / 1e6:.1f} MB in {secs:.2f} s = {size * rounds / 1e6 / secs:.2f} MB/s")
 
 
 def main() -> int:
@@ -521,6 +573,7 @@ def main() -> int:
     if articles and only in (None, "extraction"):
         print_recall(extraction_recall(articles, args.show_extraction))
     if only in (None, "throughput") and not args.no_throughput:
+        real_page_throughput()
         if articles:
             realistic_throughput(articles)
         throughput()
