@@ -173,3 +173,15 @@ def test_in_text_citation_without_entry_and_entry_never_cited_are_reported(fake_
     assert [i["text"] for i in doc["unmatched_in_text"]] and "Ortiz" in doc["unmatched_in_text"][0]["text"]
     hallworth = next(k for k, c in enumerate(doc["citations"]) if c["text"].startswith("Hallworth"))
     assert doc["uncited_entries"] == [hallworth]
+
+
+def test_an_invented_article_cited_without_volume_or_pages_is_not_found_and_a_web_page_skipped(fake_crossref, tmp_path):
+    # Clinic pages often cite "Title. Journal. Year." only: the journal is read, so an
+    # invention in that form is not_found (it was skipped as "a book or report"), while a
+    # site after the title is no journal and an unmatched web page stays skipped.
+    article = tmp_path / "a.md"
+    article.write_text("# Ketamine\n\nKetamine helps [1]. A guide explains more [2].\n\n## References\n\n"
+                       "1. Smith J. Ketamine reverses fibromyalgia within a week in most adults. Pain Medicine. 2019.\n"
+                       "2. Smith J. Ketamine therapy explained. Healthline. 2022.\n", encoding="utf-8")
+    citations = _check_json(fake_crossref.url, str(article)).json()["documents"][0]["citations"]
+    assert [c["verdict"] for c in citations] == ["not_found", "skipped"]

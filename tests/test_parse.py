@@ -176,3 +176,34 @@ def test_apa_double_slash_doi_is_the_registered_one():
                         "Developmental Psychology, 15, 608-616. doi:10.1037// 0012-1649.15.6.608.", 1)
     assert c.doi == "10.1037/0012-1649.15.6.608"
     assert normalise_doi("https://doi.org/10.1037//0022-3514.54.6.1063") == "10.1037/0022-3514.54.6.1063"
+
+
+@pytest.mark.parametrize("entry, journal", [
+    ("Murrough JW, et al. Antidepressant efficacy of ketamine in treatment-resistant major depression. "
+     "Am J Psychiatry. 2013.", "Am J Psychiatry"),
+    ("Smith, J. (2019). Ketamine and chronic pain. Pain Medicine.", "Pain Medicine"),
+    ("Smith J. Ketamine and chronic pain. Radiology. 2013.", "Radiology"),
+    ("J. Smith, “Ketamine and chronic pain”, Genome Res, 2007.", "Genome Res"),
+    ("Huang, H. S. (2007). Prefrontal dysfunction in schizophrenia. The Journal of Neuroscience : The Official "
+     "Journal of the Society for Neuroscience.", "The Journal of Neuroscience"),
+    ("Smith J. Ketamine and chronic pain. Journal of Imaginary Neuroscience. 2013.", "Journal of Imaginary Neuroscience"),
+])
+def test_a_journal_cited_without_volume_or_pages_is_read(entry, journal):
+    c = parse_reference(entry, 1)
+    assert c.journal == journal
+    assert c.title in entry and journal not in c.title and c.volume is None and c.pages is None
+
+
+@pytest.mark.parametrize("entry", [
+    "Smith J. Pain Management Handbook. Oxford University Press; 2010.",
+    "Benzon HT, Raja SN. Essentials of Pain Medicine. 4th ed. Philadelphia, PA: Elsevier; 2018.",
+    "Mayo Clinic. Ketamine for depression. Mayo Foundation for Medical Education and Research. 2023.",
+    "Centers for Disease Control and Prevention. Opioid overdose. CDC. 2020.",
+    "U.S. Food and Drug Administration. FDA approves new nasal spray medication. FDA News Release. 2019.",
+    "Harvard Health Publishing. Ketamine for major depression. Harvard Health Blog. 2019.",
+    "Smith J. Ketamine therapy explained. Healthline. 2022.",
+    "Jones K. Ketamine: A Patient Guide. Calm Clinic. 2021.",
+])
+def test_a_publisher_site_or_agency_after_the_title_is_no_journal(entry):
+    # A journal here would turn an unmatched web page or book from skipped into not_found.
+    assert parse_reference(entry, 1).journal is None

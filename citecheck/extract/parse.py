@@ -614,14 +614,28 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     if quoted:
         title = quoted.group(1).strip(_STRIP)
         journal = _IN_BOOK_RE.sub("", middle[quoted.end():]).strip(_STRIP + "\"“”'’")
-        return title or None, (journal or None) if has_tail else None
+        if not has_tail:
+            journal = _bare_journal(journal)
+        return title or None, journal or None
     # Harvard / APA with a parenthesised year already taken: "Title, Journal" has no
     # period between them only in Harvard's quoted form, handled above.
     if not has_tail:
-        # A book or web page: the title is the first sentence; the rest is the
-        # publisher or site, which is no journal.
+        # No volume or pages: a book, a web page, or an article cited without them. The
+        # title is the first sentence; what follows is a journal only when it reads as one
+        # ("Genome Res. 2007."), never a publisher or a site.
         cuts = [m for m in _BOUNDARY_RE.finditer(middle) if not _is_initial_before(middle, m.start())]
-        return _clean_title(middle[: cuts[0].start() + 1] if cuts else middle), None
+        if not cuts:
+            return _clean_title(middle), None
+        body = _BARE_TAIL_RE.sub("", middle)
+        ends = [m for m in cuts if m.end() <= len(body)]
+        if ends:
+            idx = len(ends) - 1
+            while idx > 0 and _is_abbrev_segment(body[ends[idx - 1].end(): ends[idx].start() + 1]):
+                idx -= 1
+            journal = _bare_journal(body[ends[idx].end():])
+            if journal:
+                return _clean_title(body[: ends[idx].start() + 1]), journal
+        return _clean_title(middle[: cuts[0].start() + 1]), None
     cuts = list(_BOUNDARY_RE.finditer(middle))
     if not cuts:
         return _clean_title(middle), None
@@ -633,6 +647,43 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     title = middle[: cuts[idx].start() + 1]
     journal = middle[cuts[idx].end():]
     return _clean_title(title), _clean_journal(journal)
+
+
+# What follows a title when no volume or pages do: the year in its forms, and notes.
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_BARE_TAIL_RE = re.compile(rf"(?:[,;.]?\s*(?:\[[^\]]{{1,30}}\]|Published online|Epub(?: ahead of print)?|"
+                           rf"\({_YEAR}[a-z]?\)|{_YEAR}[a-z]?|{_MONTH_NAME}|\d{{1,2}}))+[\s.;,]*$")
+# Never in a journal's name: publishers, links, dates, notes.
+_NOT_JOURNAL_RE = re.compile(
+    r"\b(?:Press|Publish\w*|Books?|Inc|Ltd|LLC|Verlag|Editions?|eds?|Springer|Wiley|Elsevier|McGraw|"
+    r"Lippincott|Saunders|Mosby|Routledge|Retrieved|Accessed|Available|Website|Blog|Chapter|In)\b"
+    r"|https?:|www\.|\.(?:com|org|gov|net)\b|\d")
+_JOURNAL_MARK_RE = re.compile(r"\b(?:Journal|J|Annals|Ann|Archives|Arch|Proceedings|Proc|Transactions|Trans|"
+                              r"Bulletin|Bull|Review|Rev|Letters|Lett)\b")
+_JOURNAL_WORD_OK_RE = re.compile(r"(?:[A-Z][\w'’&.-]*|of|and|the|in|for|on|&|de|der|und|et)$")
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _bare_journal(text: str) -> str | None:
+    """``text`` (what follows a title in an entry with no volume or pages) as a journal's
+    name when it reads as one: a few capitalised words, abbreviated or not ("Genome Res",
+    "The Journal of Pain"); None for a publisher, a site, a report or anything else."""
+    text = _BARE_TAIL_RE.sub("", text)
+    text = _TRAILING_PAREN_RE.sub("", text.split(" : ", 1)[0]).strip(_STRIP)  # "(Oxford, England)", ": the Official Journal of"
+    if not text or len(text) > 120 or ":" in text:
+        return None
+    words = text.split()
+    if len(words) > 12 or not words[0][0].isupper() or _NOT_JOURNAL_RE.search(text):
+        return None
+    if not all(_JOURNAL_WORD_OK_RE.match(w) for w in words):
+        return None
+    if _JOURNAL_MARK_RE.search(text):
+        return text  # "Journal of …", "J Clin Med", "Annals of …": a journal, real or not
+    # Otherwise only a journal the NLM list knows ("Genome Res", "Radiology"): "WebMD",
+    # "CDC" or "FDA News Release" after a title name a site or an agency.
+    from citecheck.matching.journals import is_known_journal
+
+    return text if is_known_journal(text) else None
 
 
 def _is_initial_before(text: str, pos: int) -> bool:

@@ -76,7 +76,15 @@ def _load_nlm_pairs() -> dict[str, set[str]]:
             if full and abbr and full != abbr:
                 same.setdefault(full, set()).add(abbr)
                 same.setdefault(abbr, set()).add(full)
+            elif full:
+                same.setdefault(full, set())  # "Radiology": known, under one name
     return same
+
+
+def is_known_journal(name: str | None) -> bool:
+    """True when ``name`` is a journal of the NLM list, by its full name or its abbreviation."""
+    key = journal_key(name)
+    return bool(key) and key in _nlm_pairs()
 
 
 def _content_words(key: str) -> list[str]:
