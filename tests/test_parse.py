@@ -207,3 +207,10 @@ def test_a_journal_cited_without_volume_or_pages_is_read(entry, journal):
 def test_a_publisher_site_or_agency_after_the_title_is_no_journal(entry):
     # A journal here would turn an unmatched web page or book from skipped into not_found.
     assert parse_reference(entry, 1).journal is None
+
+
+@pytest.mark.parametrize("tail", ["12" * 20 + "x.", "1 " * 30 + "x", "12" * 50_000 + "x.", "Jan 1 " * 20_000 + "x."])
+def test_digits_after_a_title_cannot_make_the_parser_backtrack(tail):
+    # "Title. 1212…12x." once took minutes (a run of digits split into years and days
+    # in every way); these return at once, and nothing in them is a journal.
+    assert parse_reference(f"Smith J. Ketamine and chronic pain. {tail}", 1).journal is None

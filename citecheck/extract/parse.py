@@ -626,7 +626,7 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
         cuts = [m for m in _BOUNDARY_RE.finditer(middle) if not _is_initial_before(middle, m.start())]
         if not cuts:
             return _clean_title(middle), None
-        body = _BARE_TAIL_RE.sub("", middle)
+        body = _strip_bare_tail(middle)
         ends = [m for m in cuts if m.end() <= len(body)]
         if ends:
             idx = len(ends) - 1
@@ -651,8 +651,18 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
 
 # What follows a title when no volume or pages do: the year in its forms, and notes.
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-_BARE_TAIL_RE = re.compile(rf"(?:[,;.]?\s*(?:\[[^\]]{{1,30}}\]|Published online|Epub(?: ahead of print)?|"
-                           rf"\({_YEAR}[a-z]?\)|{_YEAR}[a-z]?|{_MONTH_NAME}|\d{{1,2}}))+[\s.;,]*$")
+# Possessive throughout, and only ever run over an entry's last characters: "12" repeated
+# once took minutes when a run of digits could be split into years and days many ways.
+_BARE_TAIL_RE = re.compile(rf"(?:[,;.]?+\s*+(?:\[[^\]]{{1,30}}+\]|Published online|Epub(?: ahead of print)?+|"
+                           rf"\({_YEAR}[a-z]?+\)|{_YEAR}[a-z]?+|{_MONTH_NAME}|\d{{1,2}}+))++[\s.;,]*+$")
+#: the most characters the year and notes after a title take ("[Preprint]. Published online 2007.")
+_BARE_TAIL_WINDOW = 80
+
+
+def _strip_bare_tail(text: str) -> str:
+    """``text`` without the year, date and notes that end it."""
+    cut = max(0, len(text) - _BARE_TAIL_WINDOW)
+    return text[:cut] + _BARE_TAIL_RE.sub("", text[cut:])
 # Never in a journal's name: publishers, links, dates, notes.
 _NOT_JOURNAL_RE = re.compile(
     r"\b(?:Press|Publish\w*|Books?|Inc|Ltd|LLC|Verlag|Editions?|eds?|Springer|Wiley|Elsevier|McGraw|"
@@ -668,7 +678,7 @@ def _bare_journal(text: str) -> str | None:
     """``text`` (what follows a title in an entry with no volume or pages) as a journal's
     name when it reads as one: a few capitalised words, abbreviated or not ("Genome Res",
     "The Journal of Pain"); None for a publisher, a site, a report or anything else."""
-    text = _BARE_TAIL_RE.sub("", text)
+    text = _strip_bare_tail(text)
     text = _TRAILING_PAREN_RE.sub("", text.split(" : ", 1)[0]).strip(_STRIP)  # "(Oxford, England)", ": the Official Journal of"
     if not text or len(text) > 120 or ":" in text:
         return None
