@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citecheck.matching.verdict import Evidence, judge
-from citecheck.models import Author, Citation, DocumentResult, Notice, Report, SourceInfo, Work
+from citecheck.models import Author, Citation, Claim, DocumentResult, InText, Notice, Report, SourceInfo, Work
 from citecheck.policy import DEFAULT_FAIL_ON
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport
@@ -41,7 +41,10 @@ def _report(text: str, title: str) -> Report:
         judge(citation, Evidence(candidates=(work,))),
         judge(Citation(text=text, line=4, title=title, year=2019, journal="Pain"), Evidence(candidates=(work,))),
     )
-    return Report((DocumentResult(f"a{text[:5]}.md", results),), SourceInfo())
+    claims = (Claim(text, 5, 2019, title, 0, conflicts=(f"the sentence names {title}",)),
+              Claim(text, 6, 2019, title, candidates=(work,)), Claim(text, 7, specific=False))
+    in_text = (InText(text, 8, None),)
+    return Report((DocumentResult(f"a{text[:5]}.md", results, in_text, claims, uncited=(1,)),), SourceInfo())
 
 
 def _all_outputs(report: Report) -> dict[str, str]:
@@ -64,6 +67,8 @@ def test_workflow_commands_cannot_be_injected():
 
 def test_markdown_table_cells_cannot_break_the_table():
     out = MarkdownReport().render(_report("a | b\n| c", "t"), DEFAULT_FAIL_ON)
+    findings = out.split("**In the text:**")[1].strip().splitlines()
+    assert len(findings) == 5 and all(f.startswith("- `") for f in findings)  # one bullet per finding
     rows = [line for line in out.splitlines() if line.startswith("|")]
     assert len(rows) == 2 + 2  # header, rule, and the two problems: no row split by the text
     assert all(len(re.findall(r"(?<!\\)\|", row)) == 6 for row in rows[2:])

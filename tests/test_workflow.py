@@ -174,5 +174,12 @@ def test_seed_001_in_every_machine_format(fake_crossref):
     assert len(junit.findall(".//failure")) == 5
     md = run_cli(*common, "markdown").stdout
     assert md.count("(fails)") == 5
-    github = [l for l in run_cli(*common, "github").stdout.splitlines() if l.startswith("::error ")]
-    assert len(github) == 5
+    # The text's findings too, never as failures: the claim that names another journal, and
+    # the sentence leaning on research it does not cite.
+    assert "line 20: Claim: Science Says: A review in The Journal of Neuroscience" in md
+    assert "line 14: Research claimed with no source: Studies also suggest" in md
+    lines = run_cli(*common, "github").stdout.splitlines()
+    assert len([l for l in lines if l.startswith("::error ")]) == 5
+    [conflict] = [l for l in lines if l.startswith("::warning ") and "title=Claim::" in l]
+    assert ",line=20," in conflict and "but the entry it cites is in Nature Medicine" in conflict
+    assert any(l.startswith("::notice ") and ",line=14," in l for l in lines)

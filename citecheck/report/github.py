@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import Reporter, safe_text
+from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
 
 
 def escape_data(value: str) -> str:
@@ -18,7 +18,8 @@ def escape_property(value: str) -> str:
 
 
 class GithubReport(Reporter):
-    """`::error` for failing citations, `::warning` for the rest of the problems."""
+    """`::error` for failing citations, `::warning` for the rest of the problems and for claims
+    that disagree with their citation, `::notice` for skipped citations and other text findings."""
 
     name = "github"
 
@@ -37,4 +38,9 @@ class GithubReport(Reporter):
                     f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"
                     f"{escape_data(r.reason)}"
                 )
+            for f in text_findings(doc):
+                # Never an error: claims and in-text findings are for a reader, not the policy.
+                level = "warning" if f.kind == "claim_conflict" else "notice"
+                lines.append(f"::{level} file={escape_property(doc.path)},line={f.line},"
+                             f"title={escape_property(FINDING_TITLES[f.kind])}::{escape_data(f.message)}")
         return "\n".join(lines) + ("\n" if lines else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import Reporter, safe_text
+from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 
@@ -34,9 +34,10 @@ class MarkdownReport(Reporter):
         unread = [d for d in report.documents if d.error]
         if unread:
             lines += ["**Could not read:**", ""] + [f"- `{md_cell(d.path)}`: {md_cell(d.error)}" for d in unread] + [""]
+        findings = [(d, f) for d in report.documents for f in text_findings(d)]
         if not problems:
-            lines.append("No problems found.")
-            return "\n".join(lines) + "\n"
+            lines.append("No problems found in the citations.")
+            return "\n".join(lines + _findings_section(findings)) + "\n"
         lines += ["| file | line | verdict | citation | what is wrong |", "|---|---:|---|---|---|"]
         for doc, r in problems:
             verdict = f"{ICONS[r.verdict.value]} {r.verdict.value}" + (" (fails)" if fails(r, fail_on) else "")
@@ -46,4 +47,14 @@ class MarkdownReport(Reporter):
                 verdict += f" · ignored: {md_cell(r.ignored)}"
             text = r.citation.text if len(r.citation.text) <= 160 else r.citation.text[:159] + "…"
             lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {md_cell(r.reason)} |")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _findings_section(findings)) + "\n"
+
+
+def _findings_section(findings) -> list[str]:
+    """Claims and in-text findings, one bullet each (never part of the pass/fail policy)."""
+    if not findings:
+        return []
+    out = ["", "**In the text:**", ""]
+    for doc, f in findings:
+        out.append(f"- `{md_cell(doc.path)}` line {f.line}: {FINDING_TITLES[f.kind]}: {md_cell(f.message)}")
+    return out

@@ -12,7 +12,7 @@ from rich.text import Text
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import Reporter, safe_text
+from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -137,25 +137,18 @@ def _text_notes(doc: DocumentResult) -> list:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
         line.append_text(_t("; ".join(f"line {doc.results[k].citation.line}" for k in doc.uncited if k < len(doc.results))))
         out.append(line)
-    for claim in doc.claims:
-        if not claim.specific:
-            line = Text(f"Research claimed with no source, line {claim.line}: ", style="bold")
-            line.append_text(_t(_cut(claim.text, 160) + " (names no study: cite one, or drop the appeal to research)"))
-            out.append(line)
-        elif claim.conflicts:
-            line = Text(f"Claim, line {claim.line}: ", style="bold yellow")
-            line.append_text(_t(_cut(claim.text, 160) + " — " + "; ".join(claim.conflicts)))
-            out.append(line)
-        elif claim.reference is None:
-            named = ", ".join(str(x) for x in (claim.journal, claim.year) if x)
-            line = Text(f"Claim with no citation, line {claim.line}: ", style="bold")
-            line.append_text(_t(_cut(claim.text, 160) + (f" (names {named})" if named else "")))
-            if claim.candidates:
-                line.append_text(_t("\n    on its topic in that journal and year (leads to cite, not proof the study exists):",
-                                    "dim"))
-            for w in claim.candidates:
-                line.append_text(_t(f"\n    · {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
-            out.append(line)
+    for finding in text_findings(doc):
+        if finding.kind in ("unmatched_in_text", "uncited_entry"):
+            continue  # listed together above
+        style = "bold yellow" if finding.kind == "claim_conflict" else "bold"
+        line = Text(f"{FINDING_TITLES[finding.kind]}, line {finding.line}: ", style=style)
+        line.append_text(_t(finding.message))
+        if finding.leads:
+            line.append_text(_t("\n    on its topic in that journal and year (leads to cite, not proof the study exists):",
+                                "dim"))
+        for w in finding.leads:
+            line.append_text(_t(f"\n    · {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
+        out.append(line)
     return out
 
 
