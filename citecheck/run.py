@@ -242,7 +242,8 @@ def _extract_json(item, extraction, first: bool) -> None:
         ("citations", extraction.citations, _citation_fields),
         ("in_text", extraction.in_text, lambda i: {"text": i.text, "line": i.line, "reference": i.reference}),
         ("claims", extraction.claims,
-         lambda c: {"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "reference": c.reference}),
+         lambda c: {"text": c.text, "line": c.line, "year": c.year, "journal": c.journal, "specific": c.specific,
+                    "reference": c.reference}),
     )
     for key, values, shape in parts:
         out.write(f', "{key}": [')
@@ -269,4 +270,5 @@ def _extract_text(item, extraction) -> None:
         target = f"entry {i.reference + 1}" if i.reference is not None else "NO ENTRY"
         print(safe_text(f"  in-text line {i.line}: {i.text} -> {target}"))
     for c in extraction.claims:
-        print(safe_text(f"  claim line {c.line}: {c.text[:150]}"))
+        named = ", ".join(str(x) for x in (c.journal, c.year) if x) if c.specific else "names no study"
+        print(safe_text(f"  claim line {c.line}: {c.text[:150]}" + (f" ({named})" if named else "")))
