@@ -44,7 +44,8 @@ FINDING_TITLES = {
 }
 
 
-def _cut(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -54,7 +55,7 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     entry, entries never cited."""
     out = []
     for claim in doc.claims:
-        text = _cut(claim.text, limit)
+        text = shorten(claim.text, limit)
         if not claim.specific:
             out.append(TextFinding(claim.line, "vague_claim",
                                    f"{text} (names no study: cite one, or drop the appeal to research)"))
@@ -70,7 +71,7 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     for k in doc.uncited:
         if k < len(doc.results):
             entry = doc.results[k].citation
-            out.append(TextFinding(entry.line, "uncited_entry", f"never cited in the text: {_cut(entry.text, limit)}"))
+            out.append(TextFinding(entry.line, "uncited_entry", f"never cited in the text: {shorten(entry.text, limit)}"))
     return out
 
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
+from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, shorten, text_findings
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -34,8 +34,7 @@ def _t(value, style: str = "") -> Text:
 
 
 def _cut(text: str, limit: int) -> str:
-    text = safe_text(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(safe_text(text), limit)
 
 
 #: Names shown per author list in the comparison before "et al."
