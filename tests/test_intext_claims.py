@@ -238,6 +238,9 @@ def test_not_a_vague_claim(line):
     ("A 2019 JAMA study found that ketamine works.", 2019, "JAMA"),
     ("A 2020 Journal of Pain Research study found that ketamine works.", 2020, "Journal of Pain Research"),
     ("A 2019 Harvard study found that ketamine works.", 2019, None),  # an institution, not a journal
+    ("A 2019 Pain Medicine study found that ketamine works.", 2019, "Pain Medicine"),  # NLM knows it
+    ("A 2018 Canadian study found that ketamine works.", 2018, None),  # one word: too often no journal
+    ("A 2019 Mayo Clinic study found that ketamine works.", 2019, None),
     ("According to a 2019 paper in Pain Medicine, ketamine works.", 2019, "Pain Medicine"),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):

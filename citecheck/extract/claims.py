@@ -59,7 +59,7 @@ _PUBLISHED_IN_RE = re.compile(
     r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?"
     rf"(?P<journal>{_JOURNAL})")
 # "A 2019 JAMA study", "a 2021 Journal of Pain review": a journal named before the study
-# only counts when it is unmistakably one (not "a 2019 Harvard study").
+# only counts when it is unmistakably one (not "a 2019 Harvard study", "a 2018 Canadian study").
 _JOURNAL_BEFORE_RE = re.compile(
     rf"\b(?:19|20)\d\d\s+(?P<journal>{_JOURNAL})\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
 _JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Lancet|Bulletin|Reviews?)\b")
@@ -223,9 +223,16 @@ def shares_topic(sentence: str, title: str | None, journal: str | None = None) -
 
 def _journal_before(text: str) -> re.Match | None:
     m = _JOURNAL_BEFORE_RE.search(text)
-    if m and (_JOURNAL_WORD_RE.search(m.group("journal")) or _trim_journal(m.group("journal")) in _FAMOUS_JOURNALS):
+    if m is None:
+        return None
+    name = _trim_journal(m.group("journal"))
+    if _JOURNAL_WORD_RE.search(name) or name in _FAMOUS_JOURNALS:
         return m
-    return None
+    # A name of two words or more the NLM list knows ("a 2019 Pain Medicine study"); one
+    # word is too often something else ("a 2019 Canadian study": Canadian is a journal too).
+    from citecheck.matching.journals import is_known_journal
+
+    return m if len(name.split()) >= 2 and is_known_journal(name) else None
 
 
 def _trim_journal(name: str) -> str:
