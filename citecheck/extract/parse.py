@@ -168,7 +168,6 @@ _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’']
 _QUOTE_OPENERS = frozenset("\"“”‘’'")
 # “Title,” Journal / “Title”, Journal: the first ” next to the punctuation that ends the title.
 _CURLY_QUOTED_RE = re.compile(r"“([^”]{4,}?(?:”[^”,.;:]{1,200}?)*?)(?:[,.]”|”[,.;:])(?=\s|$)")
-_ANY_DASH_RE = re.compile("[–—‐‑−\u00ad]")
 _DASHES_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""}
 _DASHES = str.maketrans(_DASHES_MAP)
 _SPACES_RE = re.compile(r"\s++")
@@ -184,14 +183,14 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     """
     work = text
     if not work.isascii():
-        if _ANY_DASH_RE.search(work):
-            # str.replace per dash present: far faster than str.translate with a dict table.
-            for dash, repl in _DASH_PAIRS:
-                if dash in work:
-                    work = work.replace(dash, repl)
-    if _ODD_SPACE_RE.search(work):
-        work = _SPACES_RE.sub(" ", work)
-    work = work.strip()
+        # str.replace per dash present: far faster than str.translate with a dict table.
+        for dash, repl in _DASH_PAIRS:
+            if dash in work:
+                work = work.replace(dash, repl)
+    if "  " in work or _OTHER_SPACE_RE.search(work):
+        work = " ".join(work.split())  # every run of white space one space
+    else:
+        work = work.strip()
     doi, work = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
     url, work = _take_url(work)
@@ -221,16 +220,10 @@ def _has_noise_key(low: str) -> bool:
             or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
 
 
-_ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u2009", "\u202f", "\u2002", "\u2003", "\f", "\v")
-
-
-_ODD_SPACE_RE = re.compile("|".join(map(re.escape, _ODD_SPACES)))
+# White space other than a plain space (tab, line break, no-break and thin spaces ...).
+_OTHER_SPACE_RE = re.compile(r"[^\S ]")
 _DASH_PAIRS = tuple(_DASHES_MAP.items())
 _THREE_LETTERS_RE = re.compile(rf"[{_LOW}{_UP}]{{3}}")
-
-
-def _needs_space_fix(text: str) -> bool:
-    return _ODD_SPACE_RE.search(text) is not None
 
 
 _DOUBLE_SLASH_RE = re.compile(r"^(10\.\d{4,9})//")
@@ -268,6 +261,8 @@ _WHITE_RE = re.compile(r"\s")
 _DOI_BODY_RE = re.compile(r"10\.\d{4,9}/[^\s\"]")
 #: the longest prefix (resolver, "doi:") looked for in front of a DOI without a full search
 _DOI_PREFIX_WINDOW = 24
+#: how each prefix _DOI_RE allows opens (lower-cased)
+_DOI_PREFIX_OPENERS = ("http", "dx.", "doi")
 
 
 def _search_doi(work: str):
@@ -275,20 +270,37 @@ def _search_doi(work: str):
     engine try it at every position, while a DOI's body ("10.") is found at once.
 
     The leftmost match of _DOI_RE has its body at the first place a body starts
-    (no prefix holds a digit), so only the characters just before it can hold
-    the prefix; a match reaching further back than the window is searched again
-    from the start.
+    (no prefix holds a digit), so it starts at the first place before the body where
+    a prefix opens ("http", "dx.", "doi") and runs up to the body, or at the body.
+    Only those places are tried; a match reaching further back than the window is
+    searched again from the start.
     """
     body = _DOI_BODY_RE.search(work)
     if body is None:
         return None
-    lo = body.start() - 2 * _DOI_PREFIX_WINDOW
+    at = body.start()
+    lo = at - 2 * _DOI_PREFIX_WINDOW
     if lo <= 0:
         return _DOI_RE.search(work)
-    m = _DOI_RE.search(work, lo)
-    if m is None or m.start() < body.start() - _DOI_PREFIX_WINDOW:
+    window = _folded(work[lo:at])
+    if len(window) != at - lo:
         return _DOI_RE.search(work)
-    return m
+    starts = sorted(i for opener in _DOI_PREFIX_OPENERS for i in _find_all(window, opener))
+    for i in starts:
+        m = _DOI_RE.match(work, lo + i)
+        if m is not None and m.start("doi") == at:
+            if m.start() < at - _DOI_PREFIX_WINDOW:
+                return _DOI_RE.search(work)
+            return m
+    return _DOI_RE.match(work, at)
+
+
+def _find_all(text: str, part: str):
+    """Every index where ``part`` occurs in ``text``."""
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
 
 
 def _take_doi(work: str) -> tuple[str | None, str]:
@@ -305,7 +317,12 @@ def _take_doi(work: str) -> tuple[str | None, str]:
     doi = normalise_doi(m.group("doi"))
     end = m.start("doi") + len(doi)
     # The punctuation after a DOI may end the title before it: keep it.
-    return doi, work[: m.start()] + " " + work[end:]
+    return doi, _joined(work[: m.start()], work[end:])
+
+
+def _joined(left: str, right: str) -> str:
+    """The text either side of a cut, with one space where it was cut."""
+    return left.rstrip(" ") + " " + right.lstrip(" ")
 
 
 def _folded(text: str) -> str:
@@ -328,7 +345,7 @@ def _take_pmid(work: str) -> tuple[str | None, str, str | None]:
     if not m:
         return None, work, None
     link = m.group() if m.group("b") else None
-    return m.group("a") or m.group("b"), work[: m.start()] + " " + work[m.end():], link
+    return m.group("a") or m.group("b"), _joined(work[: m.start()], work[m.end():]), link
 
 
 def _take_url(work: str) -> tuple[str | None, str]:
@@ -339,7 +356,7 @@ def _take_url(work: str) -> tuple[str | None, str]:
     if not m:
         return None, work
     url = m.group().rstrip(".,;:)]'\"")
-    return url, work[: m.start()] + " " + work[m.start() + len(url):]
+    return url, _joined(work[: m.start()], work[m.start() + len(url):])
 
 
 _BARE_YEAR_RE = re.compile(rf"(?P<year>{_YEAR})[a-z]?(?=[.,:;)]|\s\(|\s[{_UP}\d])")
@@ -440,11 +457,13 @@ def _take_ieee_authors(work: str) -> tuple[tuple[Author, ...], bool, str] | None
         m = _IEEE_NAME_RE.fullmatch(part.strip())
         if not m or len(m.group("s").split()) > 4:
             return None
-        authors.append(Author(_clean_surname(m.group("s")), _INITIAL_JUNK_RE.sub("", m.group("i"))))
+        authors.append(Author(_clean_surname(m.group("s")), _bare_initials(m.group("i"))))
     return tuple(authors), et_al, work[cut + 1:].lstrip()
 
 
-_INITIAL_JUNK_RE = re.compile(r"[\s.]")
+def _bare_initials(initials: str) -> str:
+    """Initials without their dots and spaces: "J. -P." -> "J-P"."""
+    return "".join(initials.split()).replace(".", "")
 
 
 def _author_of(m: re.Match) -> Author:
@@ -457,7 +476,7 @@ def _author_of(m: re.Match) -> Author:
         surname, initials = m.group("s", "i")
         surname, initials = surname or "", initials or ""
     if initials and not initials.isalpha():  # letters only: nothing to remove
-        initials = _INITIAL_JUNK_RE.sub("", initials)
+        initials = _bare_initials(initials)
     return Author(_clean_surname(surname), initials)
 
 
@@ -562,7 +581,8 @@ _PAGE_DASH_RE = re.compile(r"\s?-\s?")
 def _clean_pages(pages: str | None) -> str | None:
     if not pages:
         return None
-    pages = _PAGE_DASH_RE.sub("-", pages) if "-" in pages else pages
+    if "-" in pages and len(pages.split(None, 1)) > 1:  # white space around the dash
+        pages = _PAGE_DASH_RE.sub("-", pages)
     return _restore_lost_dash(pages)
 
 
@@ -613,7 +633,7 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
                 break
     if quoted:
         title = quoted.group(1).strip(_STRIP)
-        journal = _IN_BOOK_RE.sub("", middle[quoted.end():]).strip(_STRIP + "\"“”'’")
+        journal = _without_in(middle[quoted.end():]).strip(_STRIP + "\"“”'’")
         if not has_tail:
             journal = _bare_journal(journal)
         return title or None, journal or None
@@ -718,6 +738,11 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
+def _without_in(text: str) -> str:
+    """``text`` without the "In:" that opens a book's title."""
+    return _IN_BOOK_RE.sub("", text) if _folded(text[:2]) == "in" else text
+
+
 def _clean_journal(journal: str) -> str | None:
-    journal = _IN_BOOK_RE.sub("", journal.strip()).strip(_STRIP)
+    journal = _without_in(journal.strip()).strip(_STRIP)
     return journal or None
