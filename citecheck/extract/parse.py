@@ -154,6 +154,9 @@ _AUTHOR_CHICAGO_ONE = re.compile(
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V})\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
+#: where the surname and the initials are in each one-name pattern's groups
+_NAME_GROUPS = {p: (p.groupindex["s"] - 1, p.groupindex["i"] - 1)
+                for p in (_AUTHOR_APA_ONE, _AUTHOR_IFV_ONE, _AUTHOR_V_ONE, _AUTHOR_IF_ONE)}
 # Three lower-case words in a row: running title text, not names.
 _TITLE_LIKE_RE = re.compile(rf"[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}")
 # A lower-case word closing a sentence: the title has begun.
@@ -232,7 +235,9 @@ _DOI_PREFIX_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", r
 
 def normalise_doi(raw: str) -> str:
     """A DOI without its resolver prefix or trailing punctuation."""
-    doi = _DOI_PREFIX_RE.sub("", raw.strip())
+    doi = raw.strip()
+    if not doi.startswith("10."):
+        doi = _DOI_PREFIX_RE.sub("", doi)
     doi = doi.rstrip(_DOI_TRAILING)
     if "//" in doi:
         # Old APA citations write "10.1037//0012-1649.15.6.608" for 10.1037/0012-1649.15.6.608.
@@ -420,7 +425,7 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         # The list pattern stopped at an odd name ("D' Agostino, M.", a group
         # author); a parenthesised year soon after still closes the author list.
         block, end = work[: year.start()], year.start()
-    authors = tuple(_author_of(a) for a in splitter.finditer(block))
+    authors = _authors_in(block, splitter)
     et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
     return authors, et_al, work[end:].lstrip(_STRIP)
 
@@ -466,18 +471,16 @@ def _bare_initials(initials: str) -> str:
     return "".join(initials.split()).replace(".", "")
 
 
-def _author_of(m: re.Match) -> Author:
-    """An Author from a match with groups s/i (or s2/i2 for the other name order)."""
-    if m.re is _AUTHOR_CHICAGO_ONE:
-        groups = m.groupdict()
-        surname = groups.get("s") or groups.get("s2") or ""
-        initials = groups.get("i") or groups.get("i2") or ""
-    else:  # groups s and i only
-        surname, initials = m.group("s", "i")
-        surname, initials = surname or "", initials or ""
-    if initials and not initials.isalpha():  # letters only: nothing to remove
-        initials = _bare_initials(initials)
-    return Author(_clean_surname(surname), initials)
+def _authors_in(block: str, splitter: re.Pattern) -> tuple[Author, ...]:
+    """The authors ``splitter`` (a one-name pattern with groups s and i, or also s2 and
+    i2 for the other name order) finds in ``block``, in order."""
+    if splitter is _AUTHOR_CHICAGO_ONE:  # groups s, i, i2, s2
+        names = [(g[0] or g[3], g[1] or g[2]) for g in splitter.findall(block)]
+    else:
+        s, i = _NAME_GROUPS[splitter]
+        names = [(g[s], g[i]) for g in splitter.findall(block)]
+    return tuple(Author(_clean_surname(surname), _bare_initials(initials) if initials and not initials.isalpha()
+                        else initials) for surname, initials in names)
 
 
 _YEAR_WORD_RE = re.compile(_YEAR + r"\b")
