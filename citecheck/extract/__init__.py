@@ -87,6 +87,7 @@ _NOT_ARTICLES: tuple[tuple[bytes, str], ...] = (
     (b"%!PS", "a PostScript file"),
     (b"wOFF", "a web font"),
 )
+_NOT_ARTICLE_PREFIXES = tuple(prefix for prefix, _ in _NOT_ARTICLES)
 
 
 def extractor_for(data: bytes, name: str) -> Extractor:
@@ -116,12 +117,13 @@ def _by_signature(data: bytes) -> str | None:
         return _zip_kind(data)
     if b"%PDF-" in head[:PDF_HEADER_WINDOW_BYTES]:
         return _PDF
-    for prefix, kind in _NOT_ARTICLES:
-        if head.startswith(prefix):
-            # "MZ"/"BZh"/"ID3" could open a text file: only binary content counts.
-            if len(prefix) <= 3 and b"\x00" not in head and not head.startswith(b"\xff\xd8"):
-                continue
-            raise ExtractError(f"not an article: {kind}")
+    if head.startswith(_NOT_ARTICLE_PREFIXES):  # one test first: most documents have none
+        for prefix, kind in _NOT_ARTICLES:
+            if head.startswith(prefix):
+                # "MZ"/"BZh"/"ID3" could open a text file: only binary content counts.
+                if len(prefix) <= 3 and b"\x00" not in head and not head.startswith(b"\xff\xd8"):
+                    continue
+                raise ExtractError(f"not an article: {kind}")
     if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
         raise ExtractError("not an article: a WebP image")
     if head[4:8] == b"ftyp":

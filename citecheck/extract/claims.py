@@ -14,6 +14,10 @@ _RESEARCH_RE = re.compile(
     r"\b(?:stud(?:y|ies)|trials?|meta-analys[ie]s|(?:systematic\s)?reviews?|research|researchers|"
     r"scientists|survey|analysis|paper|report|experiments?|investigation|findings|data|evidence)\b",
     re.IGNORECASE)
+# Substrings (lower case) one of which every match of _RESEARCH_RE holds: a quicker test
+# for a line that most often holds none (see _may_name_research).
+_RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists", "survey", "paper",
+                   "report", "experiment", "investigation", "findings", "data", "evidence")
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published)\b",
@@ -48,7 +52,9 @@ _VAGUE_LOW_RE = re.compile(_VAGUE_RE.pattern)
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?:an?|the|one|this)\s+(?:(?:19|20)\d\d\s+)?"
                            r"(?:stud(?:y|ies)|trials?|meta-analys[ie]s|review|paper|article|report|survey)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
-_YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
+# A year not in a citation: "(?<![\d(,])\bYEAR\b(?![)\d])", written to start with the year
+# (the regex engine then skips to a "1" or "2"): \w holds \d, and \b next to a digit is "no \w".
+_YEAR_RE = re.compile(r"(?:19[5-9]\d|20\d\d)(?<![\w(,]....)(?![\w)])")
 # A journal's name as prose writes it: capitalised words joined by of/and/the/on/a/for/in/&
 # ("Journal of the American Medical Association", "Lab on a Chip", "Journal of Women's
 # Health"), or a list of them closed by "and" ("Diabetes, Obesity and Metabolism").
@@ -60,15 +66,27 @@ _PUBLISHED_IN_RE = re.compile(
     rf"(?P<journal>{_JOURNAL})")
 # "A 2019 JAMA study", "a 2021 Journal of Pain review": a journal named before the study
 # only counts when it is unmistakably one (not "a 2019 Harvard study", "a 2018 Canadian study").
-_JOURNAL_BEFORE_RE = re.compile(
-    rf"\b(?:19|20)\d\d\s+(?P<journal>{_JOURNAL})\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
+_JOURNAL_BEFORE_RE = re.compile(  # "\b(?:19|20)", written to start with the year's digits
+    rf"(?:19|20)(?<!\w..)\d\d\s+(?P<journal>{_JOURNAL})"
+    r"\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
 _JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Lancet|Bulletin|Reviews?)\b")
 _FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science", "Cell", "PLOS ONE", "PLoS ONE",
                               "Pediatrics", "Neurology", "Circulation", "Lancet", "The Lancet"})
-_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(•])")
+# A sentence's end and the white space after it, before a capital, a quote, "(" or a
+# bullet.  (Splitting on "(?<=[.!?])\s+(?=…)" tries every position; this skips to a stop.)
+_SENTENCE_GAP_RE = re.compile(r"[.!?]\s++(?=[A-Z\"“‘(•])")
+# The same for text without "!" or "?": the regex engine skips to a literal first
+# character several times faster than to one of a set.
+_PERIOD_GAP_RE = re.compile(r"\.\s++(?=[A-Z\"“‘(•])")
 # A period that does not end a sentence: "et al.", an initial, "e.g.", "vs.", "Dr."
 _NOT_AN_END_RE = re.compile(r"(?:\bet al|\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bProf|\bFig|\bNo)\.$")
+#: the longest match of _NOT_AN_END_RE ("et al." before a final newline): it is searched
+#: for in the last characters only (\b still sees the character before them)
+_NOT_AN_END_CHARS = 7
+# The last letter before the period in each of them.
+_NOT_AN_END_LAST = frozenset("lgesrfoABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLET_RE = re.compile(r"^[\s•·▪*\-–]+")
+_BULLETS = "•·▪*-–"
 # A cited parenthesis "(Zheng et al., 2019)" must not count as the claim's year.
 _PAREN_RE = re.compile(r"\([^()]*\)")
 
@@ -85,7 +103,7 @@ def find_claims(lines: list[str], citations: tuple[Citation, ...],
         by_line.setdefault(it.line, []).append(it)
     claims: list[Claim] = []
     for number, line in enumerate(lines, start=1):
-        if number in entry_lines or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, line):
+        if number in entry_lines or not _may_name_research(line):
             continue
         for sentence in split_sentences(line):
             claim = _claim(sentence, number, by_line.get(number, []))
@@ -94,23 +112,67 @@ def find_claims(lines: list[str], citations: tuple[Citation, ...],
     return tuple(claims)
 
 
+def _may_name_research(text: str) -> bool:
+    """False when the text holds no part of _RESEARCH_RE, so that neither it nor a sentence
+    of it can name research (a cheap test, for a whole line)."""
+    if not text.isascii() and any(c in text for c in _ODD_CASE):
+        return True
+    low = text.lower()
+    return any(map(low.__contains__, _RESEARCH_PARTS))
+
+
 def split_sentences(line: str) -> list[str]:
     """The sentences of one line of prose, list bullets removed."""
     sentences: list[str] = []
-    for piece in _SPLIT_RE.split(line.strip()):
-        if sentences and _NOT_AN_END_RE.search(sentences[-1]):
+    for piece in _split_at_gaps(line.strip()):
+        if sentences and _no_end(sentences[-1]):
             sentences[-1] += " " + piece
         else:
             sentences.append(piece)
-    return [_BULLET_RE.sub("", s).strip() for s in sentences if s.strip()]
+    return [_unbulleted(s).strip() for s in sentences if s.strip()]
+
+
+def _no_end(sentence: str) -> bool:
+    """True when the sentence's final period ends no sentence ("et al.", "Dr.")."""
+    if sentence.endswith("."):
+        before = sentence[-2:-1]
+    elif sentence.endswith(".\n"):
+        before = sentence[-3:-2]
+    else:
+        return False
+    return before in _NOT_AN_END_LAST and \
+        _NOT_AN_END_RE.search(sentence, max(0, len(sentence) - _NOT_AN_END_CHARS)) is not None
+
+
+def _unbulleted(sentence: str) -> str:
+    """The sentence without the list bullet it opens with (``_BULLET_RE.sub("", sentence)``)."""
+    first = sentence[:1]
+    return _BULLET_RE.sub("", sentence) if first.isspace() or (first and first in _BULLETS) else sentence
+
+
+def _split_at_gaps(text: str) -> list[str]:
+    """The text split after each sentence end, the white space that follows dropped."""
+    pieces: list[str] = []
+    start = 0
+    gap_re = _SENTENCE_GAP_RE if "!" in text or "?" in text else _PERIOD_GAP_RE
+    for gap in gap_re.finditer(text):
+        pieces.append(text[start:gap.start() + 1])
+        start = gap.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     bare = _PAREN_RE.sub(" ", sentence)
+    if not _may_name_research(bare):
+        return None
     if not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
         return None
-    year_m = _YEAR_RE.search(bare)
-    journal_m = _PUBLISHED_IN_RE.search(bare) or _journal_before(bare)
+    # A year, and a journal named before a study, open with "19" or "20": the regex
+    # searches begin at the first of them.
+    century = _first_century(bare)
+    year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
+    journal_m = _PUBLISHED_IN_RE.search(bare) or (_journal_before(bare, century) if century >= 0 else None)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
@@ -221,8 +283,14 @@ def shares_topic(sentence: str, title: str | None, journal: str | None = None) -
     return bool((_topic_words(sentence) - _topic_words(journal or "")) & _topic_words(title))
 
 
-def _journal_before(text: str) -> re.Match | None:
-    m = _JOURNAL_BEFORE_RE.search(text)
+def _first_century(text: str) -> int:
+    """Where "19" or "20" first appears in the text, -1 when neither does."""
+    nineteen, twenty = text.find("19"), text.find("20")
+    return min(nineteen, twenty) if nineteen >= 0 and twenty >= 0 else max(nineteen, twenty)
+
+
+def _journal_before(text: str, start: int = 0) -> re.Match | None:
+    m = _JOURNAL_BEFORE_RE.search(text, start)
     if m is None:
         return None
     name = _trim_journal(m.group("journal"))

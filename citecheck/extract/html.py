@@ -19,7 +19,7 @@ from lxml import etree
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
-from citecheck.extract.text import build_extraction, decode, superscripts_as_markers
+from citecheck.extract.text import build_extraction, decode, holds_superscript_digits, superscripts_as_markers
 from citecheck.models import Extraction
 
 # Never article content: dropped with everything inside.
@@ -54,6 +54,10 @@ _MULTILINE_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*+)[^<>\n]*+\n[^<>]*+>")
 _LIBXML2_MAX_LINE = 65535
 
 
+# What an element the walk entered is: left out (furniture, a note marker), a block, or neither.
+_SKIPPED, _BLOCK, _INLINE = range(3)
+
+
 @dataclass(slots=True)
 class _Block:
     """A block element being read: its line, its text so far, its links."""
@@ -76,22 +80,23 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
     starts = {} if isinstance(root, _Node) else _start_lines(root, text)
     out: list[tuple[int, str]] = []
     markers: dict = {}  # <sup> element -> the note marker ("[1]") it stands for
-    skipped = set()  # furniture and note markers: the walk does not enter them
     blocks: list[_Block] = []  # the open block elements, innermost last
+    # What each open element is, innermost last: its "end" needs no second look at it.
+    opened: list[int] = []
+    block = None  # the innermost open block
     walk = _walk(root)
     for event, el in walk:
-        block = blocks[-1] if blocks else None
         if event == "start":
-            if _is_furniture(el):
-                skipped.add(el)
+            tag = el.tag  # lxml builds a new str on each read: read once
+            if _is_furniture(el, tag):
+                opened.append(_SKIPPED)
                 walk.skip_subtree()
                 continue
-            tag = el.tag
             if tag == "sup":
                 marker = _note_marker(el, markers)
                 if marker:
                     markers[el] = marker
-                    skipped.add(el)
+                    opened.append(_SKIPPED)
                     walk.skip_subtree()
                     if block is not None:
                         block.parts.append(marker)
@@ -101,21 +106,30 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
                     block.nested = True
                 block = _Block(starts.get(el) or el.sourceline or 1)
                 blocks.append(block)
-            elif tag == "a" and block is not None and el.get("href") is not None:
-                block.anchors.append(el)
-            if block is not None and el.text:
-                block.parts.append(el.text)
+                opened.append(_BLOCK)
+            else:
+                if tag == "a" and block is not None and el.get("href") is not None:
+                    block.anchors.append(el)
+                opened.append(_INLINE)
+            if block is not None:
+                el_text = el.text
+                if el_text:
+                    block.parts.append(el_text)
             continue
         # The end of an element: the text after it (its tail) belongs to the block around it.
-        if el in skipped:
-            skipped.discard(el)
-        elif el.tag in _BLOCK_SET:
+        if opened.pop() == _BLOCK:
             blocks.pop()
             if not block.nested:
                 _add_block(block, markers, out, links)
             block = blocks[-1] if blocks else None
-        if block is not None and el.tail:
-            block.parts.append(el.tail)
+        if block is not None:
+            el_tail = el.tail
+            if el_tail:
+                block.parts.append(el_tail)
+    # Superscript digits as note markers: looked for in all the blocks at once, as most
+    # pages have none.
+    if holds_superscript_digits("".join(block_text for _, block_text in out)):
+        out = [(line, superscripts_as_markers(block_text)) for line, block_text in out]
     return out
 
 
@@ -145,14 +159,13 @@ def _start_lines(root, text: str) -> dict:
 
 def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
                links: list[tuple[int, str, str]] | None) -> None:
-    """Append an innermost block's line to ``out`` and its links to ``links``."""
-    # " ".join(t.split()) is _SPACES_RE.sub(" ", t).strip(): str.split() and \s
-    # know the same white space; several times faster.
-    block_text = " ".join("".join(block.parts).split())
+    """Append an innermost block's line to ``out`` (superscript digits not yet read as
+    note markers) and its links to ``links``."""
+    block_text = _single_spaced("".join(block.parts))
     hrefs = [a.get("href").strip() for a in block.anchors]
     if hrefs:
         block_text = _with_identifier_links(hrefs, block_text)
-    out.append((block.line, superscripts_as_markers(block_text)))
+    out.append((block.line, block_text))
     if links is None:
         return
     for a, href in zip(block.anchors, hrefs):
@@ -161,12 +174,22 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
             links.append((len(out), " ".join(anchor.split()), href))
 
 
-def _is_furniture(el) -> bool:
-    """Never article content: an ignored tag, or a class/id word such as "share" or "sidebar"."""
-    tag = el.tag
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: each white space run as one space, none at either end."""
+    # A printable text holds no white space but " " (every other kind is unprintable):
+    # without "  " or a space at an end it is single-spaced already, as most blocks are,
+    # and splitting it into words would cost several times more.
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
+
+
+def _is_furniture(el, tag: str) -> bool:
+    """Never article content: an ignored tag, or a class/id word such as "share" or "sidebar".
+    ``tag``: the element's tag."""
     if tag in _IGNORED_SET:
         return True
-    if tag in _NEVER_DROPPED:
+    if tag in _NEVER_DROPPED or not el.attrib:
         return False
     cls = el.get("class")
     ident = el.get("id")
@@ -210,7 +233,7 @@ def _nodes(el, markers: dict):
                 yield el.text
             continue
         if event == "start":
-            if _is_furniture(node):
+            if _is_furniture(node, node.tag):
                 walk.skip_subtree()  # its tail still comes, at its "end"
                 continue
             marker = markers.get(node)

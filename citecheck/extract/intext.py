@@ -25,8 +25,9 @@ _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
 _NARRATIVE_RE = re.compile(
     rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})"
     rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})?\s\((?P<year>{_YEAR})\)")
-# What every narrative citation ends in: a pre-filter for _NARRATIVE_RE.
-_NARRATIVE_YEAR_RE = re.compile(rf"\s\({_YEAR}\)")
+# What every narrative citation ends in: a pre-filter for _NARRATIVE_RE.  "\s\(YEAR\)",
+# written to start with "(" (the regex engine then skips to one).
+_NARRATIVE_YEAR_RE = re.compile(rf"\((?<=\s\(){_YEAR}\)")
 # "[1]", "[2-4]", "[1, 3, 5-7]"
 _NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
 #: the widest numeric range expanded ("[1-400]" is not a citation)
@@ -46,7 +47,7 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
     index.update(_group_index(citations, index))
     found: list[InText] = []
     for number, line in enumerate(lines, start=1):
-        if number in entry_lines or "(" not in line and "[" not in line:
+        if number in entry_lines:
             continue
         if "(" in line:
             found.extend(_author_year(line, number, index))
@@ -57,8 +58,11 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
 
 @functools.lru_cache(maxsize=8192)
 def _key(surname: str, year: int | str | None) -> tuple[str, str]:
-    folded = unicodedata.normalize("NFKD", surname)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    if surname.isascii():
+        folded = surname.lower()  # NFKD leaves ASCII alone, and casefold is lower there
+    else:
+        folded = unicodedata.normalize("NFKD", surname)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     return folded, str(year)[:4] if year else ""
 
 
@@ -90,17 +94,20 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
     out: list[InText] = []
     taken: list[tuple[int, int]] = []
     for paren in _PAREN_RE.finditer(line):
-        parts = [p.strip() for p in paren.group(1).split(";")]
-        items = [(p, _item(p, index)) for p in parts]
-        items = [(p, m) for p, m in items if m]
+        inner = paren.group(1)
+        if "19" not in inner and "20" not in inner and "18" not in inner:
+            continue  # no year, so no item (a quick test: most parentheses in prose are no citation)
+        if ";" not in inner:  # one item, the common case
+            m = _item(inner.strip(), index)
+            if m:
+                taken.append(paren.span())
+                out.append(InText(paren.group(), number, index.get(_key(m["name"], m["year"]))))
+            continue
+        items = [(p, m) for p in (p.strip() for p in inner.split(";")) if (m := _item(p, index))]
         if not items:
             continue
         taken.append(paren.span())
-        if len(items) == 1 and len(parts) == 1:
-            m = items[0][1]
-            out.append(InText(paren.group(), number, index.get(_key(m["name"], m["year"]))))
-            continue
-        for text, m in items:
+        for text, m in items:  # several items: each is a citation of its own
             out.append(InText(text, number, index.get(_key(m["name"], m["year"]))))
     if not _NARRATIVE_YEAR_RE.search(line):
         return out  # no " (2012)" for a narrative citation to end in
@@ -123,11 +130,16 @@ def _group_item(part: str, index: dict):
 
 
 _PREFIX_RE = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", re.IGNORECASE)
+# What _PREFIX_RE can open with: s, e, i, c either case, and what IGNORECASE takes for them.
+_PREFIX_FIRST = frozenset("sSeEiIcC\u017f\u0130\u0131")
 
 
 def _strip_prefix(part: str) -> str:
     """"see Smith 2001", "e.g., Smith, 2001" -> the citation itself."""
-    return _PREFIX_RE.sub("", part)
+    if part[:1] not in _PREFIX_FIRST:
+        return part
+    m = _PREFIX_RE.match(part)  # anchored: the one place sub() could replace
+    return part[m.end():] if m else part
 
 
 def _numeric(line: str, number: int, count: int) -> list[InText]:
@@ -146,6 +158,8 @@ _RANGE_RE = re.compile(r"\s?[-–]\s?")
 
 
 def _expand(spec: str) -> list[int]:
+    if spec.isdecimal():
+        return [int(spec)]  # one number, the common case: no comma or range to split on
     numbers: list[int] = []
     for part in _COMMA_RE.split(spec):
         bounds = _RANGE_RE.split(part)

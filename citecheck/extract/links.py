@@ -75,7 +75,10 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         if line not in covered:
             add(line, anchor.strip(), url.strip(), None)
     for number, text in enumerate(prose, start=1):
-        if number in covered or not text or not any(p in text.lower() for p in _PREFILTER):
+        if number in covered or not text:
+            continue
+        low = text.lower()
+        if not any(p in low for p in _PREFILTER):
             continue
         for m in _BARE_RE.finditer(text):
             url = m.group().rstrip(".,;:)]'\"")

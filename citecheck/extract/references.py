@@ -183,9 +183,15 @@ def _as_next_number(text: str, number: int | None) -> tuple[str, int | None]:
     return text, None
 
 
-def _number_of(text: str) -> int | None:
-    m = _MARKER_RE.match(text) and _NUMBER_RE.match(text)
+def _number_of(text: str, marker: re.Match | None) -> int | None:
+    """The number of a line whose list marker (``_MARKER_RE.match(text)``) is ``marker``."""
+    m = marker and _NUMBER_RE.match(text)
     return int(m.group(1)) if m else None
+
+
+def _without_marker(text: str, marker: re.Match | None) -> str:
+    """``_MARKER_RE.sub("", text)`` given the marker match (the pattern is anchored)."""
+    return text[marker.end():] if marker else text
 
 
 def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
@@ -203,17 +209,20 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
             current = _close(current, entries)
             i += 1
             continue
-        if is_heading(text) or is_furniture(text):
+        if (len(text) <= MAX_HEADING_CHARS and is_heading(text)) or is_furniture(text):
             break
-        if _ends_list(text) and not _MARKER_RE.match(text) and not _continues(current, join_wraps):
+        marker = _MARKER_RE.match(text)
+        # (A long line never ends the list: the length is the quick test.)
+        if not marker and len(text) < MIN_UNDATED_ENTRY_CHARS and _ends_list(text) \
+                and not _continues(current, join_wraps):
             break
-        starts_entry = _starts_entry(text, current, join_wraps)
+        starts_entry = _starts_entry(text, current, join_wraps, marker)
         if current is None or starts_entry or not join_wraps:
             current = _close(current, entries)
             if list_marked is None:
-                list_marked = bool(_MARKER_RE.match(text))  # the first entry says how the list is written
-            number = next_number or _number_of(text)
-            current = [line_no, [_MARKER_RE.sub("", text)], list_marked]
+                list_marked = marker is not None  # the first entry says how the list is written
+            number = next_number or _number_of(text, marker)
+            current = [line_no, [_without_marker(text, marker)], list_marked]
         else:
             current[1].append(text)
         blank_run = 0
@@ -224,9 +233,10 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
     return kept, i
 
 
-def _starts_entry(text: str, current: list | None, join_wraps: bool) -> bool:
-    """Does this line open a new entry, or continue the one being read?"""
-    if current is None or not join_wraps or _MARKER_RE.match(text):
+def _starts_entry(text: str, current: list | None, join_wraps: bool, marker: re.Match | None) -> bool:
+    """Does this line open a new entry, or continue the one being read?  ``marker``:
+    the line's list marker (``_MARKER_RE.match(text)``)."""
+    if current is None or not join_wraps or marker:
         return True
     if current[2]:
         return False  # a numbered or bulleted list: only a marker opens an entry
@@ -252,12 +262,17 @@ _OPEN_END_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+|\d)$")
 def _closed(current: list) -> bool:
     """True when the entry being read could end here (not mid-word, mid-list or mid-clause)."""
     last = current[1][-1].rstrip()
-    return last.endswith((".", ")", "]", "”", '"', "’")) or bool(_OPEN_END_RE.search(last))
+    if last.endswith((".", ")", "]", "”", '"', "’")):
+        return True
+    # A match of _OPEN_END_RE lies in the line's last word: the search starts there
+    # (\b still sees the character before it).
+    last_word = last.rsplit(None, 1)[-1] if last else ""
+    return _OPEN_END_RE.search(last, len(last) - len(last_word)) is not None
 
 
 def _opens_like_reference(text: str) -> bool:
-    return (len(text) >= MIN_REFERENCE_CHARS and bool(_AUTHOR_START_RE.match(text))
-            and bool(_YEAR_RE.search(text)) and text.count(".") + text.count(",") >= 2)
+    return (len(text) >= MIN_REFERENCE_CHARS and text.count(".") + text.count(",") >= 2
+            and bool(_AUTHOR_START_RE.match(text)) and bool(_YEAR_RE.search(text)))
 
 
 def _continues(current: list | None, join_wraps: bool) -> bool:
@@ -276,24 +291,28 @@ def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
 
 
 def _has_url(text: str) -> bool:
-    """``_URL_RE.search(text)`` as a bool; the regex only runs when the lower-cased text
-    holds "http" or "www." (IGNORECASE takes no other character for h, t, p or w)."""
+    """``_URL_RE.search(text)`` as a bool: the lower-cased text holds "http://", "https://"
+    or "www.", or the regex finds one spelt with "ſ" (the one character IGNORECASE takes
+    for one of h, t, p, s or w beyond the letter's two cases)."""
     low = text.lower()
-    return ("http" in low or "www." in low) and _URL_RE.search(text) is not None
+    if "http://" in low or "https://" in low or "www." in low:
+        return True
+    return "\u017f" in text and _URL_RE.search(text) is not None
 
 
 def _is_entry(text: str) -> bool:
-    has_anchor = bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
-    return has_anchor or len(text) >= MIN_UNDATED_ENTRY_CHARS
+    if len(text) >= MIN_UNDATED_ENTRY_CHARS:
+        return True
+    return bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
 
 
 def _ends_list(text: str) -> bool:
     """A short line with no year, DOI or URL and no sentence end: a new section
     title or a navigation link, not a reference."""
-    if _YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text):
+    stripped = _without_marker(text, _MARKER_RE.match(text))
+    if len(stripped) >= MIN_UNDATED_ENTRY_CHARS or stripped.endswith((".", ",")):
         return False
-    stripped = _MARKER_RE.sub("", text)
-    return len(stripped) < MIN_UNDATED_ENTRY_CHARS and not stripped.endswith((".", ","))
+    return not (_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
 
 
 def _join(fragments: list[str]) -> str:

@@ -10,8 +10,10 @@ research claims and links that are citations of their own.
 from __future__ import annotations
 
 import codecs
+import functools
+import operator
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import parse_reference
@@ -30,7 +32,10 @@ _SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶�
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_ANY_SUPERSCRIPT_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# The same control characters as bytes: UTF-8, cp1252 and latin-1 decode each of
+# them to itself and no other byte to one of them.
+_CONTROL_BYTES = bytes(range(32)).translate(None, b"\t\n\x0c\r")
+_SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def decode(data: bytes) -> str:
@@ -50,25 +55,37 @@ def decode(data: bytes) -> str:
         # Many NULs without a UTF-16 BOM: an image, a program, an archive ...
         raise ExtractError("binary file, not an article")
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd")
-            non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-            if bad > non_ascii - bad:
-                # Mostly invalid: an 8-bit file.  Older Windows editors save cp1252;
-                # latin-1 maps every byte.
-                try:
-                    text = data.decode("cp1252")
-                except UnicodeDecodeError:
-                    text = data.decode("latin-1")
-            # Else UTF-8 with a few broken bytes (a bad paste): kept as UTF-8, the broken
-            # bytes alone become U+FFFD (as cp1252, every "é" would become "Ã©").
+        text = _decode_8bit(data)
+        if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+            return _unix_newlines(text)  # no control byte, so no control character: not binary
     if "\x00" in text:
         text = text.replace("\x00", "")
     if _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
         raise ExtractError("binary file, not an article")
+    return _unix_newlines(text)
+
+
+def _decode_8bit(data: bytes) -> str:
+    """Bytes without a BOM to text: UTF-8, else cp1252/latin-1."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if bad > non_ascii - bad:
+        # Mostly invalid: an 8-bit file.  Older Windows editors save cp1252;
+        # latin-1 maps every byte.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    # Else UTF-8 with a few broken bytes (a bad paste): kept as UTF-8, the broken
+    # bytes alone become U+FFFD (as cp1252, every "é" would become "Ã©").
+    return text
+
+
+def _unix_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -85,9 +102,14 @@ def _control_share(sample: str) -> float:
     return len(_CONTROL_RE.findall(sample)) / len(sample)
 
 
+def holds_superscript_digits(text: str) -> bool:
+    """True when the text holds a superscript digit ("¹", "²", ...)."""
+    return not text.isascii() and any(map(text.__contains__, _SUPERSCRIPT_CHARS))
+
+
 def superscripts_as_markers(text: str) -> str:
     """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers)."""
-    if not _ANY_SUPERSCRIPT_RE.search(text):
+    if not holds_superscript_digits(text):
         return text
     return _SUPERSCRIPT_RUN_RE.sub(lambda m: _marker(m.group().translate(_SUPERSCRIPT_DIGITS)), text)
 
@@ -159,9 +181,24 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
 
 
 def _with_line(item, line_map: dict[int, int]):
-    """``item`` with its line mapped; the item itself when the line stays (replace() is slow)."""
+    """``item`` with its line mapped; the item itself when the line stays.
+
+    As ``replace(item, line=line)``, in half the time: replace() looks each field up by name.
+    """
     line = line_map.get(item.line, item.line)
-    return item if line == item.line else replace(item, line=line)
+    if line == item.line:
+        return item
+    line_at, values_of = _fields_of(type(item))
+    values = list(values_of(item))
+    values[line_at] = line
+    return type(item)(*values)
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[int, operator.attrgetter]:
+    """Where ``line`` is among a model's fields, and a getter of all their values in order."""
+    names = tuple(f.name for f in fields(cls))
+    return names.index("line"), operator.attrgetter(*names)
 
 
 def _tie_claims_to_links(claims, link_cites, offset: int):
@@ -187,7 +224,10 @@ def _note_is_reference(text: str) -> bool:
 def _sparse_lines(blocks: list[tuple[int, str]], covered: set[int]) -> list[str]:
     """A line list with each block's text on its line ("" elsewhere); list lines kept
     (in-text finders skip ``covered`` themselves, claims skip entry lines)."""
-    last = max((n for n, _ in blocks), default=0)
+    numbers = [n for n, _ in blocks]
+    if numbers == list(range(1, len(numbers) + 1)):
+        return [text for _, text in blocks]  # a block a line, in order (text, Markdown, HTML)
+    last = max(numbers, default=0)
     lines = [""] * last
     for n, text in blocks:
         if n < 1:

@@ -1,0 +1,223 @@
+"""The extraction's fast paths give what the plain formulations they replace give.
+
+Each fast path (a regex written to start with a literal, a cheap test before a
+regex, a search begun where a match can first open) is compared with the plain
+regex or code it stands for, over random text built from the words, marks and
+odd characters (İ, ı, ſ, K, non-ASCII digits and spaces) those patterns care about.
+No timing here: only equality.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import random
+import re
+import unicodedata
+
+import pytest
+
+from citecheck.extract import claims, html, intext, references, text
+from citecheck.extract.interface import ExtractError
+from citecheck.models import Author, Citation, Claim, InText
+
+ROUNDS = 3000
+
+TOKENS = (
+    "study", "studies", "STUDIES", "trial", "trials", "industrial", "meta-analysis", "meta-analyses",
+    "systematic review", "review", "reviews", "research", "researchers", "scientists", "survey", "analysis",
+    "analyses", "paper", "report", "reports", "reported", "experiments", "investigation", "findings", "data",
+    "database", "evidence", "found", "finds", "showed", "shown", "show", "demonstrated", "confirms", "indicated",
+    "suggests", "revealed", "concluded", "proved", "proven", "published", "documented", "established", "supported",
+    "in", "In", "by", "the", "journal", "The", "Lancet", "Journal", "of", "Pain", "Medicine", "JAMA", "according",
+    "According", "to", "a", "one", "1950", "1949", "2019", "2018a", "19", "20", "(2012)", "(Zheng et al., 2019)",
+    "et al.", "Dr.", "e.g.", "i.e.", "vs.", "No.", "A.", "clinical", "İ", "ı", "ſ", "\u212a", "i\u0307",
+    "stud\u0131es", "ſtudy", "é", "data2", "_data", "ｄata", "٢٠١٩", "2٠19", "¹", "²³", "⁴⁻⁵", "http://x.org",
+    "https://doi.org/10.1000/abc", "www.x.com", "httpſ://x", "HTTP://X", "10.1234/abc", "doi:10.1234/x", "see",
+    "See also", "e.g.,", "cf.", "Smith", "Müller", "study in", "published in The Journal of Pain",
+    "review in the journal Pain Medicine", "trial\tin  The Lancet", "a 2019 Journal of Pain study",
+    "2019 JAMA trial", "Research has shown", "studies show", "shown in several studies",
+    "According to a 2019 study", "data suggest", "clinical trials have demonstrated", "documented by three trials",
+    "paper in Nature", "xstudy in", "paper\xa0in The BMJ",
+)
+MARKS = (" ", " ", " ", "  ", ". ", ", ", "; ", ": ", "(", ")", "[", "]", "-", "–", "\"", "“", "”", "’", "!", "? ",
+         "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "•", "*", "/", ".\n", "..", "?", "!")
+
+
+def _texts(seed: int, rounds: int = ROUNDS):
+    rng = random.Random(seed)
+    for _ in range(rounds):
+        yield "".join(rng.choice(TOKENS) if rng.random() < 0.6 else rng.choice(MARKS)
+                      for _ in range(rng.randint(0, 40)))
+
+
+def _span(m: re.Match | None):
+    return None if m is None else (m.span(), m.group())
+
+
+# --- claims -----------------------------------------------------------------
+
+PLAIN_YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
+PLAIN_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(•])")
+PLAIN_JOURNAL_BEFORE_RE = re.compile(
+    rf"\b(?:19|20)\d\d\s+(?P<journal>{claims._JOURNAL})"
+    r"\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
+
+
+def _plain_split_sentences(line: str) -> list[str]:
+    sentences: list[str] = []
+    for piece in PLAIN_SPLIT_RE.split(line.strip()):
+        if sentences and claims._NOT_AN_END_RE.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return [claims._BULLET_RE.sub("", s).strip() for s in sentences if s.strip()]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_claim_searches_match_the_plain_regexes(seed):
+    for t in _texts(seed):
+        assert _span(claims._YEAR_RE.search(t)) == _span(PLAIN_YEAR_RE.search(t)), t
+        century = claims._first_century(t)
+        year = claims._YEAR_RE.search(t, century) if century >= 0 else None
+        assert _span(year) == _span(PLAIN_YEAR_RE.search(t)), t
+        before = claims._JOURNAL_BEFORE_RE.search(t, century) if century >= 0 else None
+        assert _span(before) == _span(PLAIN_JOURNAL_BEFORE_RE.search(t)), t
+        assert claims.split_sentences(t) == _plain_split_sentences(t), t
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_research_prefilter_never_drops_a_claim_sentence(seed):
+    for t in _texts(seed):
+        if not claims._may_name_research(t):  # then no sentence of it names research
+            assert not any(claims._RESEARCH_RE.search(claims._PAREN_RE.sub(" ", s)) for s in claims.split_sentences(t))
+
+
+# --- in-text citations ----------------------------------------------------------
+
+def _plain_key(surname, year):
+    folded = unicodedata.normalize("NFKD", surname)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return folded, str(year)[:4] if year else ""
+
+
+def test_in_text_fast_paths_match_the_plain_ones():
+    plain_narrative_year = re.compile(rf"\s\({intext._YEAR}\)")
+    for t in _texts(5):
+        assert bool(intext._NARRATIVE_YEAR_RE.search(t)) == bool(plain_narrative_year.search(t)), t
+        assert intext._strip_prefix(t) == intext._PREFIX_RE.sub("", t), t
+        assert intext._key(t[:12], 2019) == _plain_key(t[:12], 2019), t
+    for spec in ("3", "12", "1-3", "1, 3, 5-7", "2–4", "٣", "7 - 9"):
+        expanded = intext._expand(spec)
+        if spec.isdecimal():
+            assert expanded == [int(spec)]
+
+
+# --- reference lists ------------------------------------------------------------
+
+def _plain_has_url(t):
+    return references._URL_RE.search(t) is not None
+
+
+def _plain_ends_list(t):
+    if references._YEAR_RE.search(t) or references._DOI_RE.search(t) or _plain_has_url(t):
+        return False
+    stripped = references._MARKER_RE.sub("", t)
+    return len(stripped) < references.MIN_UNDATED_ENTRY_CHARS and not stripped.endswith((".", ","))
+
+
+def _plain_is_entry(t):
+    anchored = bool(references._YEAR_RE.search(t) or references._DOI_RE.search(t) or _plain_has_url(t))
+    return anchored or len(t) >= references.MIN_UNDATED_ENTRY_CHARS
+
+
+def _plain_closed(current):
+    last = current[1][-1].rstrip()
+    return last.endswith((".", ")", "]", "”", '"', "’")) or bool(references._OPEN_END_RE.search(last))
+
+
+def test_reference_list_tests_match_the_plain_ones():
+    for t in _texts(6):
+        s = t.strip()
+        assert references._has_url(t) == _plain_has_url(t), t
+        assert references._ends_list(s) == _plain_ends_list(s), t
+        assert references._is_entry(s) == _plain_is_entry(s), t
+        current = [1, [t or "x"], False]
+        assert references._closed(current) == _plain_closed(current), t
+        marker = references._MARKER_RE.match(s)
+        assert references._without_marker(s, marker) == references._MARKER_RE.sub("", s), t
+
+
+# --- text, HTML and the glue ------------------------------------------------------
+
+def test_text_fast_paths_match_the_plain_ones():
+    any_superscript = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+    for t in _texts(7):
+        assert html._single_spaced(t) == " ".join(t.split()), t
+        assert text.holds_superscript_digits(t) == bool(any_superscript.search(t)), t
+
+
+def _plain_decode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        decoded = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        decoded = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data:
+        if data.count(b"\x00") * 100 < len(data) and not text._control_heavy(data[:text.SNIFF_CHARS]):
+            return _plain_decode(data.replace(b"\x00", b""))
+        raise ExtractError("binary file, not an article")
+    else:
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded = data.decode("utf-8", errors="replace")
+            bad = decoded.count("\ufffd")
+            if bad > len(decoded) - len(decoded.encode("ascii", "ignore")) - bad:
+                try:
+                    decoded = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    decoded = data.decode("latin-1")
+    decoded = decoded.replace("\x00", "")
+    if text._control_share(decoded[:text.SNIFF_CHARS]) > text.MAX_CONTROL_SHARE:
+        raise ExtractError("binary file, not an article")
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(decode, data):
+    try:
+        return decode(data)
+    except ExtractError as exc:
+        return ("refused", str(exc))
+
+
+def test_decode_matches_the_plain_one():
+    rng = random.Random(8)
+    pieces = (b"abc ", b"\xc3\xa9", b"\xe2\x80\x93", b"\x81", b"\x9d", b"\xff", b"\x00", b"\x01", b"\x1c",
+              b"\r\n", b"\r", b"\n", b"\t", b"\xef\xbb\xbf", b"\xff\xfe", b"\x0c", b"\x0b", b"\xe9",
+              b"\xe2\x81\xb4", b"\xc2\xb9")
+    for _ in range(ROUNDS):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) * rng.choice((1, 1, 300))
+        assert _decoded(text.decode, data) == _decoded(_plain_decode, data), data[:100]
+
+
+def test_with_line_is_replace():
+    items = (Citation("Smith J. Title. 2019.", 3, authors=(Author("Smith", "J"),), year=2019, doi="10.1/x"),
+             InText("(Smith, 2019)", 3, 0), Claim("A 2019 study found it.", 3, 2019, None, 0))
+    for item in items:
+        assert text._with_line(item, {3: 7}) == dataclasses.replace(item, line=7)
+        assert text._with_line(item, {4: 7}) is item
+
+
+def test_sparse_lines_match_the_plain_loop():
+    rng = random.Random(9)
+    for _ in range(300):
+        if rng.random() < 0.5:
+            blocks = list(enumerate((rng.choice(("", "a", " b ")) for _ in range(rng.randint(0, 6))), start=1))
+        else:
+            blocks = [(rng.randint(-1, 6), rng.choice(("", "a", " b "))) for _ in range(rng.randint(0, 6))]
+        last = max((n for n, _ in blocks), default=0)
+        plain = [""] * last
+        for n, block_text in blocks:
+            if n >= 1:
+                plain[n - 1] = (plain[n - 1] + " " + block_text).strip() if plain[n - 1] else block_text
+        assert text._sparse_lines(blocks, set()) == plain, blocks
