@@ -221,3 +221,29 @@ def test_sparse_lines_match_the_plain_loop():
             if n >= 1:
                 plain[n - 1] = (plain[n - 1] + " " + block_text).strip() if plain[n - 1] else block_text
         assert text._sparse_lines(blocks, set()) == plain, blocks
+
+
+# --- the reference parser ---------------------------------------------------------
+
+from citecheck.extract import parse  # noqa: E402
+
+DOI_PARTS = ("doi", "DOI", "dOı", "https://", "http://", "dx.", "doi.org/", "10.1000/abc", "10.12345/x.y", "10.",
+             " ", ":", ".", "a", "İ", "ſ", "x" * 30, "https://dx.doi.org/", "doi: ", "Doi .", "\t", "(", ")")
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_doi_search_is_the_plain_search(seed):
+    rng = random.Random(seed)
+    for _ in range(ROUNDS * 5):
+        t = "".join(rng.choice(DOI_PARTS) for _ in range(rng.randint(1, 25)))
+        assert _span(parse._search_doi(t)) == _span(parse._DOI_RE.search(t)), t
+
+
+@pytest.mark.parametrize("space", ["\t", "\u2005", "\xa0", "\u3000", "  ", " \n "])
+def test_any_white_space_in_an_entry_reads_as_one_space(space):
+    entry = ("Ikeda S, Tanaka M. Endoscopic sphincterotomy: long-term results in 408 patients. "
+             "Endoscopy. 1988;20:13-7. doi:10.1055/s-2007-1018117 PMID: 3234567")
+    plain = parse.parse_reference(entry, 1)
+    odd = parse.parse_reference(entry.replace(" ", space), 1)
+    assert dataclasses.replace(odd, text=entry) == plain
+    assert plain.journal == "Endoscopy" and plain.pmid == "3234567"
