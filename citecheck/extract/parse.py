@@ -14,6 +14,7 @@ input and extraction must stay fast (target: 5 MB/s).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from citecheck.models import Author, Citation
@@ -554,21 +555,14 @@ def _clean_surname(surname: str) -> str:
 def _find_tail(rest: str):
     """The volume/issue/pages group: the match reaching furthest right, longest first."""
     best = None
-    low = None
     digit = _DIGIT_RE.search(rest)
     first_digit = digit.start() if digit else len(rest)
-    for regex, needs, back in zip(_TAIL_RES, _TAIL_NEEDS, _TAIL_BACK):
-        # Cheap pre-filter: this style's tail cannot be there.
-        if needs[0] == "vol.":
-            low = rest.lower() if low is None else low
-            if "vol." not in low:
-                continue
-        elif needs[0] not in rest or (len(needs) > 1 and needs[1] not in rest):
-            continue
+    # Only the patterns whose characters the text holds can match (_TAIL_NEEDS).
+    present = (";" in rest, "," in rest, ":" in rest, "(" in rest, "vol." in rest.lower())
+    for regex, back in _TAILS_FOR[present]:
         # No match starts before the first digit less ``back``: scanning from there
         # gives the same matches (look-behinds still see the text before it).
-        start = 0 if back is None else max(0, first_digit - back)
-        for m in regex.finditer(rest, start):
+        for m in regex.finditer(rest, 0 if back is None else max(0, first_digit - back)):
             if not (m.group("volume") or m.groupdict().get("pages")):
                 continue
             if m.start() < 8:  # nothing before it could be a title and journal
@@ -576,6 +570,17 @@ def _find_tail(rest: str):
             if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
                 best = m
     return best
+
+
+def _tails_for(present: tuple[bool, ...]) -> tuple[tuple[re.Pattern, int | None], ...]:
+    """The tail patterns (with their _TAIL_BACK) that can match a text holding the
+    characters ``present`` says it holds, in order: ;  ,  :  (  vol."""
+    holds = dict(zip((";", ",", ":", "(", "vol."), present))
+    return tuple((regex, back) for regex, needs, back in zip(_TAIL_RES, _TAIL_NEEDS, _TAIL_BACK)
+                 if all(holds[n] for n in needs))
+
+
+_TAILS_FOR = {present: _tails_for(present) for present in itertools.product((False, True), repeat=5)}
 
 
 _PAGE_DASH_RE = re.compile(r"\s?-\s?")
