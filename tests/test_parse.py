@@ -214,3 +214,26 @@ def test_digits_after_a_title_cannot_make_the_parser_backtrack(tail):
     # "Title. 1212…12x." once took minutes (a run of digits split into years and days
     # in every way); these return at once, and nothing in them is a journal.
     assert parse_reference(f"Smith J. Ketamine and chronic pain. {tail}", 1).journal is None
+
+
+@pytest.mark.parametrize("entry, title, journal, volume, pages", [
+    ("Frank, E. Data mining in bioinformatics using Weka. Bioinformatics 20, 2479–2481 (2004).",
+     "Data mining in bioinformatics using Weka", "Bioinformatics", "20", "2479-2481"),
+    ("Albrich, W. & Harbarth, S. Health-care workers: source, vector, or victim of MRSA?. Lancet Infect Dis 8, "
+     "289–301 (2008).", "Health-care workers: source, vector, or victim of MRSA?", "Lancet Infect Dis", "8", "289-301"),
+    ("Kanehisa, M. et al. From genomics to chemical genomics: new developments in KEGG. Nucleic Acids Res 34, "
+     "D354–D357 (2006).", "From genomics to chemical genomics: new developments in KEGG", "Nucleic Acids Res", "34",
+     "D354-D357"),
+])
+def test_a_year_closing_a_nature_style_entry_does_not_swallow_title_and_journal_into_the_authors(
+        entry, title, journal, volume, pages):
+    # The year after an author list that stopped early closes the list only when no volume
+    # and pages come between (these titles hold no three lower-case words in a row).
+    c = parse_reference(entry, 1)
+    assert (c.title, c.journal, c.volume, c.pages) == (title, journal, volume, pages)
+
+
+def test_a_group_author_with_numbers_still_ends_at_its_year():
+    c = parse_reference("Lees, D., & CEN WG6 TAG4. (2010). International standardisation of a method for detection "
+                        "of human pathogenic viruses in molluscan shellfish. Food Environ Virol, 2, 146-155.", 1)
+    assert c.year == 2010 and c.title.startswith("International standardisation") and c.journal == "Food Environ Virol"

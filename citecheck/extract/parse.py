@@ -163,6 +163,8 @@ _TITLE_LIKE_RE = re.compile(rf"[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}")
 # A lower-case word closing a sentence: the title has begun.
 _SENTENCE_END_RE = re.compile(rf"[{_LOW}]{{4,}}[.?!]\s")
 _ETAL_RE = re.compile(r"\bet\.?\s?al\b\.?|\band others\b", re.IGNORECASE)
+# "20, 2479", "34, D354", "289-301": a volume and pages or a page range, never part of a name.
+_SOURCE_NUMBERS_RE = re.compile(r"\d\s?[,:;]\s?[A-Za-z]{0,2}\d|\d\s?-\s?[A-Za-z]{0,2}\d")
 
 # --- title and journal -----------------------------------------------------
 
@@ -422,9 +424,11 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     end, block = m.end(), m.group("list")
     year = _PAREN_YEAR_RE.search(work, end, end + 300)
     if year and not _TITLE_LIKE_RE.search(work, end, year.start()) \
-            and not _SENTENCE_END_RE.search(work, end, year.start()):
+            and not _SENTENCE_END_RE.search(work, end, year.start()) \
+            and not _SOURCE_NUMBERS_RE.search(work, end, year.start()):
         # The list pattern stopped at an odd name ("D' Agostino, M.", a group
         # author); a parenthesised year soon after still closes the author list.
+        # (Not one after a volume and pages: "Title. Journal 20, 2479-2481 (2004)".)
         block, end = work[: year.start()], year.start()
     authors = _authors_in(block, splitter)
     et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
