@@ -237,3 +237,26 @@ def test_a_group_author_with_numbers_still_ends_at_its_year():
     c = parse_reference("Lees, D., & CEN WG6 TAG4. (2010). International standardisation of a method for detection "
                         "of human pathogenic viruses in molluscan shellfish. Food Environ Virol, 2, 146-155.", 1)
     assert c.year == 2010 and c.title.startswith("International standardisation") and c.journal == "Food Environ Virol"
+
+
+@pytest.mark.parametrize("entry, surnames, title", [
+    ("Gregg, J., P. De Girolami, and D. Carr Locke. 1985. “Effects of Sphincteroplasty and Endoscopic Sphincterotomy "
+     "on the Bacteriologic Characteristics of the Common Bile Duct”. American Journal of Surgery 149: 668–71.",
+     ["Gregg", "De Girolami", "Carr"],
+     "Effects of Sphincteroplasty and Endoscopic Sphincterotomy on the Bacteriologic Characteristics of the Common "
+     "Bile Duct"),
+    ("Fernández Nievas, G.A., F.J. Barrantes, and S.S. Antollini. 2007. Conformation-sensitive steroid and fatty acid "
+     "sites in the transmembrane domain of the nicotinic acetylcholine receptor. Biochemistry 46: 3988-3994.",
+     ["Fernández Nievas", "Barrantes", "Antollini"],
+     "Conformation-sensitive steroid and fatty acid sites in the transmembrane domain of the nicotinic acetylcholine "
+     "receptor"),
+])
+def test_a_chicago_author_list_with_a_name_the_pattern_cannot_read_ends_at_its_year(entry, surnames, title):
+    c = parse_reference(entry, 1)
+    assert [a.surname for a in c.authors] == surnames and c.title == title and c.volume is not None
+
+
+def test_a_vancouver_title_before_a_bare_year_is_not_read_as_names():
+    # Only a list that went on past a comma is extended to ". 2019. ".
+    c = parse_reference("Smith J. Ketamine. 2019. Available from: https://example.org/ketamine", 1)
+    assert [a.surname for a in c.authors] == ["Smith"] and c.title == "Ketamine"

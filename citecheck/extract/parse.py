@@ -422,17 +422,53 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         return _take_loose_authors(work)
     m, splitter = best
     end, block = m.end(), m.group("list")
-    year = _PAREN_YEAR_RE.search(work, end, end + 300)
-    if year and not _TITLE_LIKE_RE.search(work, end, year.start()) \
-            and not _SENTENCE_END_RE.search(work, end, year.start()) \
-            and not _SOURCE_NUMBERS_RE.search(work, end, year.start()):
-        # The list pattern stopped at an odd name ("D' Agostino, M.", a group
-        # author); a parenthesised year soon after still closes the author list.
-        # (Not one after a volume and pages: "Title. Journal 20, 2479-2481 (2004)".)
-        block, end = work[: year.start()], year.start()
-    authors = _authors_in(block, splitter)
+    more: tuple[Author, ...] = ()
+    close = _list_close(work, end)
+    if close is not None:
+        # The list pattern stopped at an odd name ("D' Agostino, M.", "D. Carr Locke", a
+        # group author); the year soon after still closes the author list.
+        names_end, rest_at, other_names = close
+        if other_names is None:
+            block = work[:names_end]
+        else:  # the names past the list pattern's, read in the order they are written
+            more = _authors_in(work[end:names_end], other_names)
+        end = rest_at
+    authors = _authors_in(block, splitter) + more
     et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
     return authors, et_al, work[end:].lstrip(_STRIP)
+
+
+# ". 1985. " after a name: the year that closes a Chicago author-date list.
+_CHICAGO_YEAR_RE = re.compile(rf"\.\s(?={_YEAR}[a-z]?\.\s)")
+#: how far after where the list pattern stopped the year that closes the list is looked for
+_LIST_CLOSE_WINDOW = 300
+
+
+def _list_close(work: str, end: int) -> tuple[int, int, re.Pattern | None] | None:
+    """Where the author list really ends when the list pattern stopped at ``end``, before
+    names it cannot read: (end of the names, where the rest starts, the one-name pattern
+    for the names past ``end``, or None when the whole list is read again with the list
+    pattern's own), or None.
+
+    A parenthesised year ("… Smith, J., D' Agostino, M. (2019).") closes it; so does
+    Chicago's ". 1985. " after a list that went on past a comma ("Gregg, J., P. De
+    Girolami, and D. Carr Locke. 1985."). What lies between must read as names: not
+    running title words, a sentence end, or a volume and pages ("Title. Journal 20,
+    2479-2481 (2004)").
+    """
+    year = _PAREN_YEAR_RE.search(work, end, end + _LIST_CLOSE_WINDOW)
+    if year is not None:
+        close = (year.start(), year.start(), None)
+    else:
+        gap = work[end:end + 2].lstrip()
+        dot = _CHICAGO_YEAR_RE.search(work, end, end + _LIST_CLOSE_WINDOW) if gap.startswith(",") else None
+        if dot is None:
+            return None
+        close = (dot.start(), dot.end(), _AUTHOR_CHICAGO_ONE)
+    if _TITLE_LIKE_RE.search(work, end, close[0]) or _SENTENCE_END_RE.search(work, end, close[0]) \
+            or _SOURCE_NUMBERS_RE.search(work, end, close[0]):
+        return None
+    return close
 
 
 # IEEE: "J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of …”": the list ends at the
