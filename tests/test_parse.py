@@ -187,6 +187,10 @@ def test_apa_double_slash_doi_is_the_registered_one():
     ("Huang, H. S. (2007). Prefrontal dysfunction in schizophrenia. The Journal of Neuroscience : The Official "
      "Journal of the Society for Neuroscience.", "The Journal of Neuroscience"),
     ("Smith J. Ketamine and chronic pain. Journal of Imaginary Neuroscience. 2013.", "Journal of Imaginary Neuroscience"),
+    # Not in the NLM list, but abbreviated the way it abbreviates.
+    ("Tillmar, A. (2009). Genetic variation of 15 autosomal STR loci in a Somali population. Forensic Sci Int Genet.",
+     "Forensic Sci Int Genet"),
+    ("Jayaraman K, Das Gupta D. Osmotic dehydration of fruits and vegetables. Drying Technol. 1992.", "Drying Technol"),
 ])
 def test_a_journal_cited_without_volume_or_pages_is_read(entry, journal):
     c = parse_reference(entry, 1)
@@ -203,6 +207,8 @@ def test_a_journal_cited_without_volume_or_pages_is_read(entry, journal):
     "Harvard Health Publishing. Ketamine for major depression. Harvard Health Blog. 2019.",
     "Smith J. Ketamine therapy explained. Healthline. 2022.",
     "Jones K. Ketamine: A Patient Guide. Calm Clinic. 2021.",
+    "Lee K. Chronic pain management. Oxford Univ Press. 2015.",
+    "Brown A. Living with chronic pain. Cleveland Clinic Health Library. 2021.",
 ])
 def test_a_publisher_site_or_agency_after_the_title_is_no_journal(entry):
     # A journal here would turn an unmatched web page or book from skipped into not_found.

@@ -757,11 +757,12 @@ def _bare_journal(text: str) -> str | None:
         return None
     if _JOURNAL_MARK_RE.search(text):
         return text  # "Journal of …", "J Clin Med", "Annals of …": a journal, real or not
-    # Otherwise only a journal the NLM list knows ("Genome Res", "Radiology"): "WebMD",
-    # "CDC" or "FDA News Release" after a title name a site or an agency.
-    from citecheck.matching.journals import is_known_journal
+    # Otherwise only a journal the NLM list knows ("Genome Res", "Radiology") or a name
+    # abbreviated as it abbreviates ("Forensic Sci Int Genet"): "WebMD", "CDC" or "FDA
+    # News Release" after a title name a site or an agency.
+    from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
 
-    return text if is_known_journal(text) else None
+    return text if is_known_journal(text) or reads_as_abbreviated_journal(text) else None
 
 
 def _is_initial_before(text: str, pos: int) -> bool:

@@ -65,20 +65,53 @@ def warm_journal_table() -> threading.Thread:
     return thread
 
 
-def _load_nlm_pairs() -> dict[str, set[str]]:
+def _nlm_rows() -> list[list[str]]:
+    """The NLM list's (full name, abbreviation) rows."""
     data = resources.files("citecheck.data").joinpath("journals_nlm.csv.gz").read_bytes()
-    same: dict[str, set[str]] = {}
     with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            if len(row) != 2:
-                continue
-            full, abbr = _journal_key(row[0]), _journal_key(row[1])
-            if full and abbr and full != abbr:
-                same.setdefault(full, set()).add(abbr)
-                same.setdefault(abbr, set()).add(full)
-            elif full:
-                same.setdefault(full, set())  # "Radiology": known, under one name
+        return [row for row in csv.reader(handle) if len(row) == 2]
+
+
+def _load_nlm_pairs() -> dict[str, set[str]]:
+    same: dict[str, set[str]] = {}
+    for row in _nlm_rows():
+        full, abbr = _journal_key(row[0]), _journal_key(row[1])
+        if full and abbr and full != abbr:
+            same.setdefault(full, set()).add(abbr)
+            same.setdefault(abbr, set()).add(full)
+        elif full:
+            same.setdefault(full, set())  # "Radiology": known, under one name
     return same
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+#: an abbreviation word is in at least this many NLM abbreviations ...
+_ABBREVIATION_MIN_USES = 3
+#: ... and this many times as often as it stands as a word of a full name
+_ABBREVIATION_MIN_RATIO = 10
+
+
+@functools.cache
+def _abbreviation_words() -> frozenset[str]:
+    """The words NLM abbreviations are made of that full names hardly use: "Technol",
+    "Genet", "Sci", "Clin", "Soc" (not "Health" or "Policy": full names use those as much)."""
+    in_abbreviations: dict[str, int] = {}
+    in_full_names: dict[str, int] = {}
+    for full, abbr in _nlm_rows():
+        for word in _WORD_RE.findall(abbr):
+            in_abbreviations[word] = in_abbreviations.get(word, 0) + 1
+        for word in _WORD_RE.findall(full):
+            in_full_names[word.lower()] = in_full_names.get(word.lower(), 0) + 1
+    return frozenset(word for word, uses in in_abbreviations.items()
+                     if len(word) >= 2 and word[0].isupper() and uses >= _ABBREVIATION_MIN_USES
+                     and uses >= _ABBREVIATION_MIN_RATIO * in_full_names.get(word.lower(), 0))
+
+
+def reads_as_abbreviated_journal(name: str) -> bool:
+    """True when ``name`` is written the way NLM abbreviates journals: two words or more,
+    one of them a word only abbreviations use ("Forensic Sci Int Genet", "Drying Technol")."""
+    words = name.split()
+    return len(words) >= 2 and any(w.rstrip(".") in _abbreviation_words() for w in words)
 
 
 def is_known_journal(name: str | None) -> bool:
