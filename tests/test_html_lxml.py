@@ -39,6 +39,12 @@ def test_comments_and_scripts_are_never_text(reader):
     assert page_blocks(page) == [(1, "Ketamine helps.")]
 
 
+def test_marked_sections_html_parser_does_not_know_are_bogus_comments(reader):
+    # Found by benchmarks/fuzz.py: Python 3.11's html.parser raised AssertionError on "<![C".
+    page = "<p>Relief <![C odd marked section> lasted.</p><![if !IE]><p>Weeks</p><![endif]>"
+    assert page_blocks(page) == [(1, "Relief lasted."), (1, "Weeks")]
+
+
 def test_superscript_numbers_become_note_markers(reader):
     page = "<p>Relief<sup>1</sup> lasted<sup><a href='#r2'>2, 3</a></sup> in Ketalar<sup>TM</sup> trials.</p>"
     assert page_blocks(page) == [(1, "Relief[1] lasted[2,3] in KetalarTM trials.")]

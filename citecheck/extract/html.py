@@ -374,6 +374,14 @@ class _StdlibTree(HTMLParser):
             self._open.append(el)
             self._open_names[tag] = self._open_names.get(tag, 0) + 1
 
+    def parse_html_declaration(self, i: int) -> int:
+        """As html.parser's, but a marked section it does not know ("<![C", "<![foo[")
+        is a bogus comment, as browsers read it: Python 3.11 raises AssertionError."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """<br/>, <p/>: an element closed at once."""
         self.handle_starttag(tag, attrs)
