@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from citecheck.matching.journals import same_journal
 from citecheck.matching.normalize import split_pages
 from citecheck.matching.score import check_authors, check_pages, check_year, title_similarity
@@ -115,6 +117,24 @@ def test_journal_names_across_ampersand_abbreviation_and_the():
     assert not same_journal("Pain Medicine", ("Pain",))
     assert not same_journal("The Journal of Neuroscience", ("Nature Medicine",))
     assert not same_journal("J Pain", ("Journal of Pain Research",))
+
+
+@pytest.mark.parametrize("cited, published", [
+    ("NEJM", ("New England Journal of Medicine", "N Engl J Med")),
+    ("PNAS", ("Proceedings of the National Academy of Sciences", "Proc. Natl. Acad. Sci. U.S.A.")),
+    ("CMAJ", ("Canadian Medical Association Journal",)),
+    ("British Medical Journal", ("BMJ",)),
+    ("Journal of the American Medical Association", ("JAMA",)),
+])
+def test_short_names_writers_use_are_the_journal_they_stand_for(cited, published):
+    # A false "journal cited as NEJM, published as New England Journal of Medicine" otherwise.
+    assert same_journal(cited, published)
+
+
+def test_a_short_name_is_no_other_journal():
+    assert not same_journal("JAMA", ("JAMA Internal Medicine",))
+    assert not same_journal("BMJ", ("BMJ Open",))
+    assert not same_journal("NEJM", ("The Lancet",))
 
 
 def test_a_journal_extended_by_a_qualifier_is_the_same_and_by_more_words_another():

@@ -72,9 +72,25 @@ def _nlm_rows() -> list[list[str]]:
         return [row for row in csv.reader(handle) if len(row) == 2]
 
 
+#: Short names writers use that the NLM list does not give (its abbreviation of these is
+#: longer, or the list lacks the journal), with the full name: "NEJM" must not read as
+#: another journal than "New England Journal of Medicine".
+ALSO_KNOWN_AS = (
+    ("New England Journal of Medicine", "NEJM"),
+    ("Proceedings of the National Academy of Sciences of the United States of America", "PNAS"),
+    ("Canadian Medical Association Journal", "CMAJ"),
+    ("Journal of the American Medical Association", "JAMA"),
+    ("British Medical Journal", "BMJ"),
+    ("Journal of the National Cancer Institute", "JNCI"),
+    ("Journal of the American College of Cardiology", "JACC"),
+    ("American Journal of Public Health", "AJPH"),
+    ("Morbidity and Mortality Weekly Report", "MMWR"),
+)
+
+
 def _load_nlm_pairs() -> dict[str, set[str]]:
     same: dict[str, set[str]] = {}
-    for row in _nlm_rows():
+    for row in [*_nlm_rows(), *map(list, ALSO_KNOWN_AS)]:
         full, abbr = _journal_key(row[0]), _journal_key(row[1])
         if full and abbr and full != abbr:
             same.setdefault(full, set()).add(abbr)
@@ -115,7 +131,8 @@ def reads_as_abbreviated_journal(name: str) -> bool:
 
 
 def is_known_journal(name: str | None) -> bool:
-    """True when ``name`` is a journal of the NLM list, by its full name or its abbreviation."""
+    """True when ``name`` is a journal of the NLM list (or ALSO_KNOWN_AS), by its full name
+    or its abbreviation."""
     key = journal_key(name)
     return bool(key) and key in _nlm_pairs()
 
