@@ -40,7 +40,7 @@ TOKENS = (
     "According to a 2019 study", "data suggest", "clinical trials have demonstrated", "documented by three trials",
     "paper in Nature", "xstudy in", "paper\xa0in The BMJ",
 )
-MARKS = (" ", " ", " ", "  ", ". ", ", ", "; ", ": ", "(", ")", "[", "]", "-", "–", "\"", "“", "”", "’", "!", "? ",
+MARKS = (" ", " ", " ", "  ", ". ", ", ", "[5]", "[1,2]", "[3-4]", "[", "]", "; ", ": ", "(", ")", "[", "]", "-", "–", "\"", "“", "”", "’", "!", "? ",
          "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "•", "*", "/", ".\n", "..", "?", "!")
 
 
@@ -58,15 +58,39 @@ def _span(m: re.Match | None):
 # --- claims -----------------------------------------------------------------
 
 PLAIN_YEAR_RE = re.compile(r"(?<![\d(,])\b(?:19[5-9]\d|20\d\d)\b(?![)\d])")
-PLAIN_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(•])")
 PLAIN_JOURNAL_BEFORE_RE = re.compile(
     rf"\b(?:19|20)\d\d\s+(?P<journal>{claims._JOURNAL})"
     r"\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
 
 
+PLAIN_MARKER_RE = re.compile(r"\[\d[\d,\s–-]*\]")
+PLAIN_OPENERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\"“‘(•"
+
+
+def _plain_split_at_ends(text: str) -> list[str]:
+    """Character by character: a piece ends after ".", "!" or "?" and the note markers
+    after it, where white space and then a capital (quote, "(", bullet) follow."""
+    pieces, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] in ".!?":
+            end = i + 1
+            while m := PLAIN_MARKER_RE.match(text, end):
+                end = m.end()
+            after = end
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if after > end and after < len(text) and text[after] in PLAIN_OPENERS:
+                pieces.append(text[start:end])
+                start = i = after
+                continue
+        i += 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def _plain_split_sentences(line: str) -> list[str]:
     sentences: list[str] = []
-    for piece in PLAIN_SPLIT_RE.split(line.strip()):
+    for piece in _plain_split_at_ends(line.strip()):
         if sentences and claims._NOT_AN_END_RE.search(sentences[-1]):
             sentences[-1] += " " + piece
         else:

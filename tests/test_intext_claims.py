@@ -58,6 +58,18 @@ def test_sentence_split_keeps_et_al():
         "A trial found relief (Zheng et al. 2019).", "It was small."]
 
 
+def test_sentences_end_after_the_note_markers_that_follow_their_stop():
+    line = ("A 2006 trial published in Archives of General Psychiatry found rapid relief.[5] According to a 2017 "
+            "review, dosing matters.[6,7] It was small.")
+    assert split_sentences(line) == [
+        "A 2006 trial published in Archives of General Psychiatry found rapid relief.[5]",
+        "According to a 2017 review, dosing matters.[6,7]", "It was small."]
+    cited = (InText("[5]", 1, 4), InText("[6,7]", 1, 5))
+    claims = find_claims([line], (), cited)
+    assert [(c.year, c.journal, c.reference) for c in claims] == [
+        (2006, "Archives of General Psychiatry", 4), (2017, None, 5)]
+
+
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
 
 

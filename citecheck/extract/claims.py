@@ -72,12 +72,13 @@ _JOURNAL_BEFORE_RE = re.compile(  # "\b(?:19|20)", written to start with the yea
 _JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Lancet|Bulletin|Reviews?)\b")
 _FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science", "Cell", "PLOS ONE", "PLoS ONE",
                               "Pediatrics", "Neurology", "Circulation", "Lancet", "The Lancet"})
-# A sentence's end and the white space after it, before a capital, a quote, "(" or a
-# bullet.  (Splitting on "(?<=[.!?])\s+(?=…)" tries every position; this skips to a stop.)
-_SENTENCE_GAP_RE = re.compile(r"[.!?]\s++(?=[A-Z\"“‘(•])")
+# A sentence's end, the note markers after it ("relief.[5] According", "relief.¹ A" once
+# read as "relief.[1] A") and the white space after them, before a capital, a quote, "("
+# or a bullet.  (Splitting on "(?<=[.!?])\s+(?=…)" tries every position; this skips to a stop.)
+_SENTENCE_GAP_RE = re.compile(r"[.!?](?P<marks>(?:\[\d[\d,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
 # The same for text without "!" or "?": the regex engine skips to a literal first
 # character several times faster than to one of a set.
-_PERIOD_GAP_RE = re.compile(r"\.\s++(?=[A-Z\"“‘(•])")
+_PERIOD_GAP_RE = re.compile(r"\.(?P<marks>(?:\[\d[\d,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
 # A period that does not end a sentence: "et al.", an initial, "e.g.", "vs.", "Dr."
 _NOT_AN_END_RE = re.compile(r"(?:\bet al|\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bProf|\bFig|\bNo)\.$")
 #: the longest match of _NOT_AN_END_RE ("et al." before a final newline): it is searched
@@ -151,12 +152,13 @@ def _unbulleted(sentence: str) -> str:
 
 
 def _split_at_gaps(text: str) -> list[str]:
-    """The text split after each sentence end, the white space that follows dropped."""
+    """The text split after each sentence end and its note markers, the white space that
+    follows dropped."""
     pieces: list[str] = []
     start = 0
     gap_re = _SENTENCE_GAP_RE if "!" in text or "?" in text else _PERIOD_GAP_RE
     for gap in gap_re.finditer(text):
-        pieces.append(text[start:gap.start() + 1])
+        pieces.append(text[start:gap.end("marks")])
         start = gap.end()
     pieces.append(text[start:])
     return pieces
