@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.extract.parse import normalise_doi, parse_reference
+from citecheck.models import Author
 
 
 def surnames(c):
@@ -266,3 +267,19 @@ def test_a_vancouver_title_before_a_bare_year_is_not_read_as_names():
     # Only a list that went on past a comma is extended to ". 2019. ".
     c = parse_reference("Smith J. Ketamine. 2019. Available from: https://example.org/ketamine", 1)
     assert [a.surname for a in c.authors] == ["Smith"] and c.title == "Ketamine"
+
+
+@pytest.mark.parametrize("entry, author", [
+    ("American Diabetes Association. Standards of medical care in diabetes-2019. Diabetes Care. 2019;42:S1-S193.",
+     "American Diabetes Association"),
+    ("Mayo Clinic. Ketamine for depression. https://www.mayoclinic.org/ketamine", "Mayo Clinic"),
+    ("Centers for Disease Control and Prevention. Opioid overdose. CDC. 2020.",
+     "Centers for Disease Control and Prevention"),
+])
+def test_an_organisation_is_one_author_under_its_whole_name(entry, author):
+    assert parse_reference(entry, 1).authors == (Author(author, ""),)
+
+
+def test_people_named_in_full_are_still_people():
+    c = parse_reference("Karen Jones and Paul Smith. Ketamine and pain. Pain Med. 2019;20:1-9.", 1)
+    assert c.authors == (Author("Jones", "K"), Author("Smith", "P"))

@@ -567,13 +567,17 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
-    first = _LOOSE_SPLIT_RE.split(block)
+    # One organisation, "and" included ("Centers for Disease Control and Prevention").
+    first = [block] if "," not in block and ";" not in block and _GROUP_WORD_RE.search(block) \
+        else _LOOSE_SPLIT_RE.split(block)
     authors = []
     for part in first:
         part = part.strip(_STRIP)
         if not part:
             continue
-        if "," in part:  # "Smith, John"
+        if _GROUP_WORD_RE.search(part):  # "American Diabetes Association", "Mayo Clinic"
+            surname, given = part, ""
+        elif "," in part:  # "Smith, John"
             surname, given = part.split(",", 1)
         elif len(authors) > 0 or len(part.split()) <= 3:  # "Karen Jones"
             words = part.split()
@@ -582,6 +586,13 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
             surname, given = part, ""
         authors.append(Author(_clean_surname(surname), _initials_of(given)))
     return tuple(authors), et_al, rest
+
+
+# A word that makes a name an organisation's: the whole name is the author.
+_GROUP_WORD_RE = re.compile(
+    r"\b(?:Association|Society|Organi[sz]ation|Institutes?|Clinic|Foundation|Cent(?:er|re)s?|Hospital|University|"
+    r"College|Academy|Council|Agency|Administration|Department|Ministry|Committee|Commission|Federation|"
+    r"Consortium|Collaboration|Group|Network|Services?|Office|Board)\b")
 
 
 def _initials_of(given: str) -> str:
