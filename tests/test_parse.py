@@ -283,3 +283,10 @@ def test_an_organisation_is_one_author_under_its_whole_name(entry, author):
 def test_people_named_in_full_are_still_people():
     c = parse_reference("Karen Jones and Paul Smith. Ketamine and pain. Pain Med. 2019;20:1-9.", 1)
     assert c.authors == (Author("Jones", "K"), Author("Smith", "P"))
+
+
+def test_volumes_bound_as_one_are_read_as_the_volume():
+    c = parse_reference("Petrash, J., Murthy, B., 2001. Functional genomic studies of aldo-keto reductases. "
+                        "Chem Biol Interact 130-132, 673–683.", 1)
+    assert (c.title, c.journal, c.volume, c.pages) == (
+        "Functional genomic studies of aldo-keto reductases", "Chem Biol Interact", "130-132", "673-683")

@@ -68,6 +68,8 @@ _PAGE = r"[A-Za-z]{0,2}\d++[A-Za-z]?"
 _PAGES = rf"(?P<pages>{_PAGE}(?:\s?-\s?{_PAGE})?)(?![\d])"
 _VOL = r"(?P<volume>\d++[A-Za-z]?)"
 _ISS = r"(?:\s?\((?P<issue>[^()]{1,25})\))?"
+# A volume or a run of volumes bound as one ("130-132").
+_VOL_RANGE = r"(?P<volume>\d++(?:-\d++)?+[A-Za-z]?)"
 _MONTH = r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s?\d{1,2})?(?:\s?-\s?[A-Z]?[a-z]{0,8}\.?\s?\d{0,2})?)?"
 
 # The "source tail" in each style, most specific first.  Which one wins is
@@ -79,8 +81,8 @@ _TAIL_RES = (
     re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}{_ISS}\s?:\s?{_PAGES}"),
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
     re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
-    # Frontiers / Royal Society: Exp. Brain Res. 156, 39-54
-    re.compile(rf"(?<=[{_LOW}{_UP}.]\s)(?<!\bp\.\s)(?<!pp\.\s){_VOL}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
+    # Frontiers / Royal Society / Elsevier-Harvard: Exp. Brain Res. 156, 39-54; Chem Biol Interact 130-132, 673-683
+    re.compile(rf"(?<=[{_LOW}{_UP}.]\s)(?<!\bp\.\s)(?<!pp\.\s){_VOL_RANGE}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
     # Chicago notes: 3, no. 2 (2001): 1-9 / 3 (2001): 1-9
     re.compile(
         rf"(?<![\w(]){_VOL}(?:,\s?no\.\s?(?P<issue>[\w-]++))?\s?\((?:[A-Z][a-z]++\.?\s)?"
