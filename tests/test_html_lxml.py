@@ -112,3 +112,22 @@ def test_pages_deeper_than_libxml2_reads_are_read_to_the_end(opener, closer):
     blocks = page_blocks(page, [])
     assert time.perf_counter() - started < 5
     assert blocks[-2:] == [(2, "References"), (3, ENTRY)]
+
+
+def test_a_list_item_that_only_links_a_web_page_keeps_its_place_in_the_list():
+    # Without its address, "Mayo Clinic: Ketamine" read as a line that ends the list: the
+    # entry after it was lost, and "[3]" pointed at no entry.
+    page = ("<p>Relief came fast.<sup>1</sup> The clinic explains it.<sup>2</sup> A trial agreed.<sup>3</sup></p>"
+            "<h2>References</h2><ol><li>Smith J, Patel R. Ketamine for depression. Pain Med. 2019;20:1-9.</li>"
+            "<li><a href='https://www.mayoclinic.org/ketamine'>Mayo Clinic: Ketamine</a></li>"
+            f"<li>{ENTRY}</li></ol>")
+    ex = HtmlExtractor().extract(page.encode())
+    assert [c.url for c in ex.citations] == [None, "https://www.mayoclinic.org/ketamine", None]
+    assert [i.reference for i in ex.in_text] == [0, 1, 2]
+
+
+def test_a_publishers_link_with_the_doi_in_its_address_gives_the_entry_its_doi():
+    page = ("<h2>Sources</h2><ul><li><a href='https://www.nejm.org/doi/full/10.1056/NEJMoa1234567'>"
+            "Smith J, et al. Ketamine for depression. NEJM. 2019.</a></li></ul>")
+    [entry] = HtmlExtractor().extract(page.encode()).citations
+    assert entry.doi == "10.1056/NEJMoa1234567" and entry.journal == "NEJM"

@@ -290,3 +290,10 @@ def test_volumes_bound_as_one_are_read_as_the_volume():
                         "Chem Biol Interact 130-132, 673–683.", 1)
     assert (c.title, c.journal, c.volume, c.pages) == (
         "Functional genomic studies of aldo-keto reductases", "Chem Biol Interact", "130-132", "673-683")
+
+
+def test_a_doi_inside_a_link_to_the_publishers_page_leaves_the_link_whole():
+    c = parse_reference("Smith J, et al. Ketamine for depression. NEJM. 2019. "
+                        "https://www.nejm.org/doi/full/10.1056/NEJMoa1234567", 1)
+    assert c.doi == "10.1056/NEJMoa1234567" and c.url == "https://www.nejm.org/doi/full/10.1056/NEJMoa1234567"
+    assert (c.title, c.journal, c.year) == ("Ketamine for depression", "NEJM", 2019)

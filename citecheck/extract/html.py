@@ -66,6 +66,7 @@ class _Block:
     parts: list[str] = field(default_factory=list)
     anchors: list = field(default_factory=list)  # its <a href> elements
     nested: bool = False  # holds a block of its own: not a line
+    item: bool = False  # a list item (<li>)
 
 
 def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str]]:
@@ -104,7 +105,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
             if tag in _BLOCK_SET:
                 if block is not None:
                     block.nested = True
-                block = _Block(starts.get(el) or el.sourceline or 1)
+                block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li")
                 blocks.append(block)
                 opened.append(_BLOCK)
             else:
@@ -164,7 +165,7 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
     block_text = _single_spaced("".join(block.parts))
     hrefs = [a.get("href").strip() for a in block.anchors]
     if hrefs:
-        block_text = _with_identifier_links(hrefs, block_text)
+        block_text = _with_identifier_links(hrefs, block_text, block.item)
     out.append((block.line, block_text))
     if links is None:
         return
@@ -246,17 +247,28 @@ def _nodes(el, markers: dict):
             yield node.tail
 
 
-def _with_identifier_links(hrefs: list[str], text: str) -> str:
-    """Append doi.org / PubMed ``hrefs`` (of the block's links) the visible text
-    does not already carry."""
+_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+def _has_address(text: str) -> bool:
+    return _ADDRESS_RE.search(text) is not None
+
+
+def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> str:
+    """Append the ``hrefs`` (of the block's links) that identify a work (doi.org, PubMed,
+    a publisher's page with the DOI in its address) and that the visible text does not
+    already carry. In a list item (``item``), a link to anything else is appended too
+    when the text names no address: "Mayo Clinic: Ketamine" is an entry of its list, a
+    web page, as it is where a text article writes the address."""
     added: list[str] = []
     lowered = None
     for href in hrefs:
-        if not _LINK_ID_RE.search(href):
-            continue
+        doi = find_doi(href)
+        if not (doi or _LINK_ID_RE.search(href)):
+            if not (item and not added and href.startswith(("http://", "https://")) and not _has_address(text)):
+                continue
         if href in added:
             continue  # the same link many times over (a fuzzed page): once is enough
-        doi = find_doi(href)
         lowered = lowered if lowered is not None else text.lower()
         if doi and doi.lower() in lowered:
             continue

@@ -199,10 +199,10 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
         work = " ".join(work.split())  # every run of white space one space
     else:
         work = work.strip()
-    doi, work = _take_doi(work)
+    doi, work, publisher_url = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
     url, work = _take_url(work)
-    url = url or pubmed_url
+    url = url or publisher_url or pubmed_url
     low = work.lower()
     if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
@@ -313,21 +313,29 @@ def _find_all(text: str, part: str):
         i = text.find(part, i + 1)
 
 
-def _take_doi(work: str) -> tuple[str | None, str]:
+def _take_doi(work: str) -> tuple[str | None, str, str | None]:
+    """(DOI, text without it, the link to a publisher's page it was read from)."""
     if ("10 ." in work or "10. " in work) and _LABELLED_DOI_BREAK_RE.search(work):
         work = _LABELLED_DOI_BREAK_RE.sub(r"\1.", work)
     if "10." not in work:
-        return None, work
+        return None, work, None
     if _WHITE_RE.search(work, work.find("10.")):
         # (Both break patterns need white space after a "10.": none after the first, no break.)
         work = _DOI_BREAK_RE.sub(lambda m: m.group(1) or m.group(2), work)
     m = _search_doi(work)
     if not m:
-        return None, work
+        return None, work, None
     doi = normalise_doi(m.group("doi"))
-    end = m.start("doi") + len(doi)
+    start, end = m.start(), m.start("doi") + len(doi)
+    link = None
+    if start == m.start("doi"):
+        # No resolver or label before it: the DOI may close a link to a publisher's page
+        # ("https://www.nejm.org/doi/full/10.1056/…"), which goes with it, whole.
+        opening = work.rfind(" ", 0, start) + 1
+        if _folded(work[opening:opening + 8]).startswith(("http://", "https://", "www.")):
+            start, link = opening, work[opening:end]
     # The punctuation after a DOI may end the title before it: keep it.
-    return doi, _joined(work[: m.start()], work[end:])
+    return doi, _joined(work[:start], work[end:]), link
 
 
 def _joined(left: str, right: str) -> str:
