@@ -263,7 +263,7 @@ def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> s
     added: list[str] = []
     lowered = None
     for href in hrefs:
-        doi = find_doi(href)
+        doi = find_doi(href) if "10." in href else None
         if not (doi or _LINK_ID_RE.search(href)):
             if not (item and not added and href.startswith(("http://", "https://")) and not _has_address(text)):
                 continue
