@@ -297,3 +297,11 @@ def test_a_doi_inside_a_link_to_the_publishers_page_leaves_the_link_whole():
                         "https://www.nejm.org/doi/full/10.1056/NEJMoa1234567", 1)
     assert c.doi == "10.1056/NEJMoa1234567" and c.url == "https://www.nejm.org/doi/full/10.1056/NEJMoa1234567"
     assert (c.title, c.journal, c.year) == ("Ketamine for depression", "NEJM", 2019)
+
+
+def test_vancouver_names_before_a_group_author_keep_surname_and_initials():
+    c = parse_reference("Woods SP, Dawson MD, Weber E, Grant I, The HNRC Group (2010) The semantic relatedness of "
+                        "cue-intention pairings influences event-based prospective memory failures in older adults "
+                        "with HIV infection. J Clin Exp Neuropsychol 32:398-407", 1)
+    assert c.authors[:2] == (Author("Woods", "SP"), Author("Dawson", "MD"))
+    assert c.authors[-1] == Author("The HNRC Group", "") and c.year == 2010

@@ -587,6 +587,9 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
             continue
         if _GROUP_WORD_RE.search(part):  # "American Diabetes Association", "Mayo Clinic"
             surname, given = part, ""
+        elif vancouver := _LOOSE_VANCOUVER_NAME_RE.fullmatch(part):  # "Woods SP"
+            authors.append(Author(_clean_surname(vancouver.group("s")), vancouver.group("i")))
+            continue
         elif "," in part:  # "Smith, John"
             surname, given = part.split(",", 1)
         elif len(authors) > 0 or len(part.split()) <= 3:  # "Karen Jones"
@@ -598,6 +601,8 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     return tuple(authors), et_al, rest
 
 
+# A name written surname first with its initials, as Vancouver writes it ("Woods SP").
+_LOOSE_VANCOUVER_NAME_RE = re.compile(rf"(?P<s>{_SURNAME})\s(?P<i>[{_UP}]{{1,3}})")
 # A word that makes a name an organisation's: the whole name is the author.
 _GROUP_WORD_RE = re.compile(
     r"\b(?:Association|Society|Organi[sz]ation|Institutes?|Clinic|Foundation|Cent(?:er|re)s?|Hospital|University|"
