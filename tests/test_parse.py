@@ -305,3 +305,16 @@ def test_vancouver_names_before_a_group_author_keep_surname_and_initials():
                         "with HIV infection. J Clin Exp Neuropsychol 32:398-407", 1)
     assert c.authors[:2] == (Author("Woods", "SP"), Author("Dawson", "MD"))
     assert c.authors[-1] == Author("The HNRC Group", "") and c.year == 2010
+
+
+@pytest.mark.parametrize("entry, authors, year, title", [
+    ("Klein, Lawrence R. 1988. Components of competitiveness. Science 241(4863): 308-313.",
+     [Author("Klein", "LR")], 1988, "Components of competitiveness"),
+    ("Mowery, David C., and Arvids A. Ziedonis. 2002. Academic patent quality and quantity before and after the "
+     "Bayh-Dole act in the United States. Research Policy 31: 399-418.",
+     [Author("Mowery", "DC"), Author("Ziedonis", "AA")], 2002,
+     "Academic patent quality and quantity before and after the Bayh-Dole act in the United States"),
+])
+def test_given_names_in_full_with_a_middle_initial_and_the_year_after_them(entry, authors, year, title):
+    c = parse_reference(entry, 1)
+    assert (list(c.authors), c.year, c.title) == (authors, year, title)

@@ -571,8 +571,14 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     m = _LOOSE_END_RE.search(work)
     if not m or m.start() > 200:
         return (), False, work
-    block = work[: m.start()].strip(_STRIP)
-    rest = work[m.start():].lstrip(".: ") if work[m.start()] in ".:" else work[m.start():]
+    year = _BLOCK_YEAR_RE.search(work, 0, m.start())
+    if year:
+        # "Klein, Lawrence R. 1988. Components …": the stop after an initial did not end
+        # the names, the one after the year did; the year goes with the rest.
+        block, rest = work[: year.start()].strip(_STRIP), work[year.start(1):]
+    else:
+        block = work[: m.start()].strip(_STRIP)
+        rest = work[m.start():].lstrip(".: ") if work[m.start()] in ".:" else work[m.start():]
     et_al = bool(_ETAL_RE.search(block))
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
@@ -580,6 +586,11 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     # One organisation, "and" included ("Centers for Disease Control and Prevention").
     first = [block] if "," not in block and ";" not in block and _GROUP_WORD_RE.search(block) \
         else _LOOSE_SPLIT_RE.split(block)
+    if len(first) > 1 and " " not in first[0].strip() and block.startswith(first[0] + ", ") \
+            and _ENDS_WITH_INITIAL_RE.search(first[1]):
+        # "Hatsopoulos, George N., Paul R. Krugman": the first author's given names follow
+        # the surname after a comma, which the split took for the end of a name.
+        first[:2] = [first[0] + ", " + first[1]]
     authors = []
     for part in first:
         part = part.strip(_STRIP)
@@ -601,6 +612,10 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     return tuple(authors), et_al, rest
 
 
+# Given names that end with a middle initial ("George N.", "Paul A").
+_ENDS_WITH_INITIAL_RE = re.compile(rf"\s[{_UP}]\.?$")
+# A year closing the names read loosely: "Klein, Lawrence R. 1988".
+_BLOCK_YEAR_RE = re.compile(rf"\s({_YEAR}[a-z]?)\s*$")
 # A name written surname first with its initials, as Vancouver writes it ("Woods SP").
 _LOOSE_VANCOUVER_NAME_RE = re.compile(rf"(?P<s>{_SURNAME})\s(?P<i>[{_UP}]{{1,3}})")
 # A word that makes a name an organisation's: the whole name is the author.
