@@ -163,7 +163,7 @@ def _plain_closed(current):
 def test_reference_list_tests_match_the_plain_ones():
     for t in _texts(6):
         s = t.strip()
-        assert references._has_url(t) == _plain_has_url(t), t
+        assert references.has_url(t) == _plain_has_url(t), t
         assert references._ends_list(s) == _plain_ends_list(s), t
         assert references._is_entry(s) == _plain_is_entry(s), t
         current = [1, [t or "x"], False]

@@ -19,6 +19,7 @@ from lxml import etree
 
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
+from citecheck.extract.references import has_url
 from citecheck.extract.text import build_extraction, decode, holds_superscript_digits, superscripts_as_markers
 from citecheck.models import Extraction
 
@@ -247,13 +248,6 @@ def _nodes(el, markers: dict):
             yield node.tail
 
 
-_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
-
-
-def _has_address(text: str) -> bool:
-    return _ADDRESS_RE.search(text) is not None
-
-
 def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> str:
     """Append the ``hrefs`` (of the block's links) that identify a work (doi.org, PubMed,
     a publisher's page with the DOI in its address) and that the visible text does not
@@ -265,7 +259,7 @@ def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> s
     for href in hrefs:
         doi = find_doi(href) if "10." in href else None
         if not (doi or _LINK_ID_RE.search(href)):
-            if not (item and not added and href.startswith(("http://", "https://")) and not _has_address(text)):
+            if not (item and not added and href.startswith(("http://", "https://")) and not has_url(text)):
                 continue
         if href in added:
             continue  # the same link many times over (a fuzzed page): once is enough

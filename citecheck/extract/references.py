@@ -290,7 +290,7 @@ def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
     return None
 
 
-def _has_url(text: str) -> bool:
+def has_url(text: str) -> bool:
     """``_URL_RE.search(text)`` as a bool: the lower-cased text holds "http://", "https://"
     or "www.", or the regex finds one spelt with "ſ" (the one character IGNORECASE takes
     for one of h, t, p, s or w beyond the letter's two cases)."""
@@ -303,7 +303,7 @@ def _has_url(text: str) -> bool:
 def _is_entry(text: str) -> bool:
     if len(text) >= MIN_UNDATED_ENTRY_CHARS:
         return True
-    return bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
+    return bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or has_url(text))
 
 
 def _ends_list(text: str) -> bool:
@@ -312,7 +312,7 @@ def _ends_list(text: str) -> bool:
     stripped = _without_marker(text, _MARKER_RE.match(text))
     if len(stripped) >= MIN_UNDATED_ENTRY_CHARS or stripped.endswith((".", ",")):
         return False
-    return not (_YEAR_RE.search(text) or _DOI_RE.search(text) or _has_url(text))
+    return not (_YEAR_RE.search(text) or _DOI_RE.search(text) or has_url(text))
 
 
 def _join(fragments: list[str]) -> str:
