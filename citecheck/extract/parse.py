@@ -177,7 +177,6 @@ _QUOTE_OPENERS = frozenset("\"“”‘’'")
 # “Title,” Journal / “Title”, Journal: the first ” next to the punctuation that ends the title.
 _CURLY_QUOTED_RE = re.compile(r"“([^”]{4,}?(?:”[^”,.;:]{1,200}?)*?)(?:[,.]”|”[,.;:])(?=\s|$)")
 _DASHES_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": ""}
-_DASHES = str.maketrans(_DASHES_MAP)
 _SPACES_RE = re.compile(r"\s++")
 _STRIP = " \t.,;:-"
 _IN_BOOK_RE = re.compile(r"^(?:In\s?:|In\s)", re.IGNORECASE)

@@ -17,8 +17,8 @@ from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import parse_reference
-from citecheck.extract.references import find_entries, find_lists
-from citecheck.models import Citation, Extraction
+from citecheck.extract.references import find_lists
+from citecheck.models import Extraction
 
 #: share of control characters (other than tab/newline/CR/FF) above which a
 #: file is binary, not an article; measured in the first block of text
@@ -121,11 +121,6 @@ def _marker(digits: str) -> str:
     if len(digits) == 2 and int(digits[1]) == int(digits[0]) + 1:
         return f"[{digits[0]},{digits[1]}]"
     return f"[{digits}]"
-
-
-def citations_from_lines(lines: list[str]) -> tuple[Citation, ...]:
-    """Parse every reference-list entry found in the lines."""
-    return tuple(parse_reference(text, line) for line, text in find_entries(lines))
 
 
 def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: bool,
