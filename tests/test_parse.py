@@ -318,3 +318,16 @@ def test_vancouver_names_before_a_group_author_keep_surname_and_initials():
 def test_given_names_in_full_with_a_middle_initial_and_the_year_after_them(entry, authors, year, title):
     c = parse_reference(entry, 1)
     assert (list(c.authors), c.year, c.title) == (authors, year, title)
+
+
+@pytest.mark.parametrize("entry, authors, title", [
+    ("Kerchner GA, Hess, CP, Hammond-Rosenbluth KE, et al. Hippocampal CA1 apical neuropil atrophy in mild "
+     "Alzheimer disease visualized with 7-T MRI. Neurology 2010;75:1381-1387",
+     [Author("Kerchner", "GA"), Author("Hess", "CP"), Author("Hammond-Rosenbluth", "KE")],
+     "Hippocampal CA1 apical neuropil atrophy in mild Alzheimer disease visualized with 7-T MRI"),
+    ("Smith J, Jones, K. A trial of ketamine in chronic pain. Lancet. 2001;357:1-9.",
+     [Author("Smith", "J"), Author("Jones", "K")], "A trial of ketamine in chronic pain"),
+])
+def test_a_stray_comma_inside_a_vancouver_name_keeps_the_coauthors_out_of_the_title(entry, authors, title):
+    c = parse_reference(entry, 1)
+    assert (list(c.authors), c.title) == (authors, title)

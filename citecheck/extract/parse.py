@@ -125,9 +125,11 @@ _INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:Jr|Sr|II|I
 _INIT_D = rf"(?:[{_UP}][{_LOW}]?\.(?:\s?-?\s?)?)++(?:,\s?(?:Jr|Sr)\.)?"
 _ETAL = r"(?:,?\s?(?:et\.?\s?al\.?|and others|et al))"
 
-# "Ikeda S, Tanaka M, ... et al."
+# "Ikeda S, Tanaka M, ... et al."; after the first name a stray comma may part a surname
+# from its initials ("Kerchner GA, Hess, CP, Xu D").
 _VANCOUVER_RE = re.compile(
-    rf"(?P<list>{_SURNAME_V}\s{_INIT_V}(?:,\s?(?:and\s|&\s)?{_SURNAME_V}\s{_INIT_V})*+(?:\s(?:and|&)\s{_SURNAME_V}\s{_INIT_V})?)"
+    rf"(?P<list>{_SURNAME_V}\s{_INIT_V}(?:,\s?(?:and\s|&\s)?{_SURNAME_V},?\s{_INIT_V})*+"
+    rf"(?:\s(?:and|&)\s{_SURNAME_V},?\s{_INIT_V})?)"
     rf"(?P<etal>{_ETAL})?"
 )
 # "Zheng, L., Smith, J. K., & Jones, K."
@@ -155,7 +157,7 @@ _AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
 _AUTHOR_CHICAGO_ONE = re.compile(
     rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D})|(?P<i2>{_INIT_D})\s?(?P<s2>{_SURNAME})")
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
-_AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V})\s(?P<i>{_INIT_V})")
+_AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
 #: where the surname and the initials are in each one-name pattern's groups
 _NAME_GROUPS = {p: (p.groupindex["s"] - 1, p.groupindex["i"] - 1)
