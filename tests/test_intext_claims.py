@@ -136,6 +136,33 @@ def test_unicode_superscripts_and_markdown_footnotes():
     assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 0), ("[1-2]", 0), ("[1-2]", 1)]
 
 
+def test_footnotes_after_a_list_of_links_are_cited_by_their_own_numbers():
+    md = ("# Ketamine\n\nInfusions eased pain.[^1] A 2018 trial agreed.[^2]\n\nSources:\n\n"
+          "- https://pubmed.ncbi.nlm.nih.gov/29621100/\n"
+          "- [Mayo Clinic: ketamine](https://www.mayoclinic.org/ketamine)\n\n"
+          "[^1]: Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+          "[^2]: Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n")
+    ex = extract_bytes(md.encode(), "a.md")
+    assert [c.authors[0].surname if c.authors else c.url for c in ex.citations[:4]] == [
+        "https://pubmed.ncbi.nlm.nih.gov/29621100/", "Mayo Clinic", "Zheng", "Ikeda"]
+    # [^1] is the note labelled 1, not the first entry of the page (the PubMed link).
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 2), ("[2]", 3)]
+
+
+@pytest.mark.parametrize("entries, cited", [
+    # A list numbered from 3 (its first two notes were cut): [3] is the entry printed 3.
+    ("3. Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+     "4. Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n", [("[3]", 0), ("[4]", 1), ("[1]", None)]),
+    # Markdown numbers every item "1.": numbers say nothing, positions do.
+    ("1. Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+     "1. Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n", [("[3]", None), ("[4]", None), ("[1]", 0)]),
+])
+def test_numeric_citations_follow_the_printed_numbers_when_each_entry_has_its_own(entries, cited):
+    text = f"Ketamine\n\nInfusions eased pain [3]. Relief was rapid [4]. Older work agrees [1].\n\nReferences\n{entries}"
+    ex = extract_bytes(text.encode(), "a.md")
+    assert [(i.text, i.reference) for i in ex.in_text] == cited
+
+
 def test_list_without_heading_at_the_end_and_bare_doi_entries():
     text = ("Ketamine for pain\nInfusions help many patients with chronic pain.\n\n"
             "Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from citecheck.models import Citation, InText
 
@@ -35,14 +36,18 @@ MAX_RANGE = 50
 
 
 def find_in_text(lines: list[str], citations: tuple[Citation, ...],
-                 skip: set[int] | frozenset[int] = frozenset()) -> tuple[InText, ...]:
+                 skip: set[int] | frozenset[int] = frozenset(),
+                 printed: Sequence[int | None] = ()) -> tuple[InText, ...]:
     """Every in-text citation in the prose lines, linked to ``citations`` where possible.
 
     ``skip``: line numbers of the reference lists themselves (never prose).
-    Numbers ("[3]") index the reference entries in order.
+    ``printed``: the number each entry is printed with, in order (None: none).
+    A number ("[3]") is the entry printed with it, when the entries are numbered each
+    with a number of its own; otherwise it counts the reference entries in order.
     """
     entry_lines = {c.line for c in citations} | set(skip)
     references = [c for c in citations if c.kind == "reference"]
+    by_number = _by_printed_number(printed)
     index = _author_year_index(citations)
     index.update(_group_index(citations, index))
     found: list[InText] = []
@@ -52,8 +57,18 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
         if "(" in line:
             found.extend(_author_year(line, number, index))
         if "[" in line:
-            found.extend(_numeric(line, number, len(references)))
+            found.extend(_numeric(line, number, len(references), by_number))
     return tuple(found)
+
+
+def _by_printed_number(printed: Sequence[int | None]) -> dict[int, int] | None:
+    """Printed number -> entry index, or None when numbers cannot say which entry a note
+    means: no entry is numbered, or two share a number (Markdown lists written "1." for
+    every item, two lists each numbered from 1)."""
+    by_number = {n: i for i, n in enumerate(printed) if n is not None}
+    if not by_number or len(by_number) < sum(n is not None for n in printed):
+        return None
+    return by_number
 
 
 @functools.lru_cache(maxsize=8192)
@@ -142,14 +157,19 @@ def _strip_prefix(part: str) -> str:
     return part[m.end():] if m else part
 
 
-def _numeric(line: str, number: int, count: int) -> list[InText]:
+def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | None) -> list[InText]:
+    """The numeric citations on a line: each number the entry printed with it
+    (``by_number``), or else the entry in that position of ``count``."""
     out: list[InText] = []
     indent = len(line) - len(line.lstrip())
     for m in _NUMERIC_RE.finditer(line):
         if m.start() == indent:
             continue  # "[1] Smith J ..." is a list marker, not a citation
         for n in _expand(m.group(1)):
-            out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
+            if by_number is not None:
+                out.append(InText(m.group(), number, by_number.get(n)))
+            else:
+                out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
     return out
 
 

@@ -97,11 +97,13 @@ def find_entries_in(items: Iterable[tuple[int, str]], join_wraps: bool) -> list[
     return find_lists(items, join_wraps)[0]
 
 
-def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool) -> tuple[list[tuple[int, str]], set[int]]:
-    """The entries of every reference list, and the set of lines the lists cover
-    (headings, entries and wrapped continuations: no prose is read there)."""
+def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool
+               ) -> tuple[list[tuple[int, str]], set[int], list[int | None]]:
+    """The entries of every reference list, the set of lines the lists cover
+    (headings, entries and wrapped continuations: no prose is read there), and the
+    number each entry is printed with ("3." / "[3]" / "(3)"; None when it has none)."""
     items = items if isinstance(items, list) else list(items)
-    entries: list[tuple[int, str]] = []
+    entries: list[tuple[int, str, int | None]] = []
     covered: set[int] = set()
     i = 0
     found_heading = False
@@ -123,7 +125,7 @@ def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool) -> tuple[list
         if trailing:
             covered.update(n for n, _ in items[start:])
             entries = trailing
-    return entries, covered
+    return [(line, text) for line, text, _ in entries], covered, [number for _, _, number in entries]
 
 
 def is_heading(text: str) -> bool:
@@ -194,10 +196,12 @@ def _without_marker(text: str, marker: re.Match | None) -> str:
     return text[marker.end():] if marker else text
 
 
-def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
-    """Entries from items[i:] until furniture, a new heading or a non-entry line."""
-    entries: list[tuple[int, str]] = []
-    current: list | None = None  # [line, [fragments], list is numbered/bulleted]
+def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool
+               ) -> tuple[list[tuple[int, str, int | None]], int]:
+    """(line, text, printed number) of the entries from items[i:] until furniture, a new
+    heading or a non-entry line."""
+    entries: list[tuple[int, str, int | None]] = []
+    current: list | None = None  # [line, [fragments], list is numbered/bulleted, printed number]
     list_marked: bool | None = None
     number: int | None = None  # the number of the entry being read, in a numbered list
     blank_run = 0
@@ -222,14 +226,14 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool) -> tuple[
             if list_marked is None:
                 list_marked = marker is not None  # the first entry says how the list is written
             number = next_number or _number_of(text, marker)
-            current = [line_no, [_without_marker(text, marker)], list_marked]
+            current = [line_no, [_without_marker(text, marker)], list_marked, number]
         else:
             current[1].append(text)
         blank_run = 0
         i += 1
     _close(current, entries)
     # Drop short undated leftovers ("Click here", a stray caption).
-    kept = [(n, t) for n, t in entries if _is_entry(t)]
+    kept = [entry for entry in entries if _is_entry(entry[1])]
     return kept, i
 
 
@@ -284,9 +288,9 @@ def _continues(current: list | None, join_wraps: bool) -> bool:
     return last.endswith(("-", ",", ":", ";", "/")) or not _YEAR_RE.search(" ".join(current[1]))
 
 
-def _close(current: list | None, entries: list[tuple[int, str]]) -> None:
+def _close(current: list | None, entries: list[tuple[int, str, int | None]]) -> None:
     if current is not None:
-        entries.append((current[0], _join(current[1])))
+        entries.append((current[0], _join(current[1]), current[3]))
     return None
 
 
@@ -334,7 +338,8 @@ def _in_link(text: str) -> bool:
     return ("://" in last or last.startswith("10.")) and not last.endswith((".", ","))
 
 
-def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> tuple[list[tuple[int, str]], int]:
+def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
+                    ) -> tuple[list[tuple[int, str, int | None]], int]:
     """Reference-like lines that end the article (after skipping trailing furniture),
     and the index of the block's first item."""
     end = len(items)
@@ -347,7 +352,12 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool) -> tuple[lis
         if text and not looks_like_reference(text):
             break
         start -= 1
-    block = [(n, _MARKER_RE.sub("", t.strip())) for n, t in items[start:end] if t.strip()]
+    block = []
+    for n, t in items[start:end]:
+        t = t.strip()
+        if t:
+            marker = _MARKER_RE.match(t)
+            block.append((n, _without_marker(t, marker), _number_of(t, marker)))
     return (block, start) if len(block) >= MIN_TRAILING_ENTRIES else ([], end)
 
 

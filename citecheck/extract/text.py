@@ -146,7 +146,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     from citecheck.extract.links import link_citations
     from citecheck.models import InText
 
-    entries, covered = find_lists(blocks, join_wraps)
+    entries, covered, printed = find_lists(blocks, join_wraps)
     citations = [parse_reference(text, line) for line, text in entries]
     note_index: dict[int, int] = {}
     for i, (line, text) in enumerate(notes):
@@ -155,7 +155,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
             citations.append(parse_reference(text, line))
     citations_t = tuple(citations)
     prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
-    in_text = list(find_in_text(prose, citations_t, skip=covered))
+    in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
     in_text.extend(InText(text, line, note_index[i]) for line, text, i in note_markers if i in note_index)
     in_text.sort(key=lambda it: it.line)
     in_text_t = tuple(in_text)
