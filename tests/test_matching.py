@@ -86,6 +86,30 @@ def test_real_journal_volume_pages_under_an_invented_title_is_not_found():
     assert "another title" in result.nearest.why
 
 
+def test_a_real_work_cited_by_its_title_without_the_subtitle_is_verified_with_a_note():
+    short = cite(title="Synaptic plasticity and depression", authors=(Author("Duman", "RS"), Author("Aghajanian", "GK")),
+                 journal="Nat Med", year=2016, volume="22", pages="238-49")
+    result = judge(short, Evidence(candidates=(DUMAN_2016,)))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert "title cited without its subtitle" in result.reason
+    # And the other way round: the entry gives a subtitle the record lacks.
+    longer = replace(short, title=DUMAN_2016.title)
+    result = judge(longer, Evidence(candidates=(replace(DUMAN_2016, title="Synaptic plasticity and depression"),)))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_a_title_cited_without_its_subtitle_under_other_details_is_not_that_work():
+    # Only the main title agrees: not enough to say the cited work is this one.
+    other = cite(title="Synaptic plasticity and depression", authors=(Author("Moreau", "J"),),
+                 journal="J Affect Disord", year=2019, volume="245", pages="100-108")
+    assert judge(other, Evidence(candidates=(DUMAN_2016,))).verdict is Verdict.NOT_FOUND
+    # A one-word main title names too little ("Depression: …").
+    one_word = replace(DUMAN_2016, title="Depression: new insights from stress and rapid-acting antidepressants")
+    short = replace(other, title="Depression", authors=(Author("Duman", "RS"),), journal="Nat Med", year=2016,
+                    volume="22", pages="238-49")
+    assert judge(short, Evidence(candidates=(one_word,))).verdict is Verdict.NOT_FOUND
+
+
 def test_correct_citation_in_vancouver_with_abbreviated_journal_is_verified():
     c = cite(
         text="Duman RS, Aghajanian GK, Sanacora G, Krystal JH. Synaptic plasticity and depression: new insights from "

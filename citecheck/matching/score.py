@@ -30,6 +30,37 @@ def _title_variants(work: Work) -> list[str]:
     return [v for v in variants if v]
 
 
+# Where a title's subtitle begins: "Main title: subtitle", "Main title – subtitle".
+_SUBTITLE_RE = re.compile(r":\s|\s[-–—]\s")
+#: the fewest words a main title cited alone has ("Central sensitization")
+SHORT_TITLE_MIN_WORDS = 2
+
+
+def _main_title(title: str) -> str | None:
+    """The title before its subtitle, normalised; None when it has no subtitle."""
+    m = _SUBTITLE_RE.search(title)
+    return norm_text(title[: m.start()]) if m else None
+
+
+def cites_main_title(citation: Citation, work: Work) -> bool:
+    """True when one of the two titles is the other without its subtitle: "Synaptic
+    plasticity and depression" for "Synaptic plasticity and depression: new insights
+    from stress and rapid-acting antidepressants", as clinic pages often cite."""
+    if not citation.title or not work.title:
+        return False
+    cited, published = norm_text(citation.title), norm_text(work.title)
+    if work.subtitle:
+        main = published
+        published = norm_text(f"{work.title} {work.subtitle}")
+    else:
+        main = _main_title(work.title)
+    if main is not None and cited == main:
+        return len(main.split()) >= SHORT_TITLE_MIN_WORDS
+    cited_main = _main_title(citation.title)
+    # The other way round: the entry gives a subtitle the record lacks.
+    return cited_main is not None and cited_main == published and len(published.split()) >= SHORT_TITLE_MIN_WORDS
+
+
 def _cited_variants(title: str) -> list[str]:
     variants = [norm_text(title)]
     # Non-English titles are often cited with an English translation in brackets.
@@ -195,10 +226,14 @@ def check_doi(cited: str | None, work: Work) -> FieldCheck:
     return FieldCheck("doi", cited, work.doi, status)
 
 
-def compare_fields(citation: Citation, work: Work, title_sim: float, title_match_min: float) -> tuple[FieldCheck, ...]:
-    """Every field of the contract compared, in report order."""
+def compare_fields(citation: Citation, work: Work, title_sim: float, title_match_min: float,
+                   main_title: bool = False) -> tuple[FieldCheck, ...]:
+    """Every field of the contract compared, in report order.  ``main_title``: the cited
+    title is the published one without its subtitle (or with one the record lacks)."""
     if not citation.title:
         title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
+    elif title_sim < title_match_min and main_title:
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, "title cited without its subtitle")
     else:
         status = FieldStatus.MATCH if title_sim >= title_match_min else FieldStatus.MISMATCH
         title = FieldCheck("title", citation.title, work.title, status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citecheck.matching.score import compare_fields, same_surname, title_similarity
+from citecheck.matching.score import cites_main_title, compare_fields, same_surname, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 
 #: Title similarity (0-100: rapidfuzz ratio of normalised titles, or the work's title found
@@ -82,20 +82,24 @@ def judge(citation: Citation, evidence: Evidence) -> CheckResult:
     scored = []
     for work in _dedupe([doi_work, *evidence.candidates]):
         sim = title_similarity(citation, work)
-        fields = compare_fields(citation, work, sim, TITLE_MATCH_MIN)
-        scored.append((work, sim, fields))
+        main_title = sim < TITLE_MATCH_MIN and cites_main_title(citation, work)
+        fields = compare_fields(citation, work, sim, TITLE_MATCH_MIN, main_title)
+        scored.append((work, sim, fields, main_title))
 
+    # A title close to the work's, or the work's without its subtitle, identifies it only
+    # when the other details agree: an invented title under a real work's details does not.
     identified = [
         s for s in scored
-        if s[1] >= TITLE_MATCH_MIN or (s[1] >= TITLE_CLOSE_MIN and _support(s[2]) >= CLOSE_SUPPORT_MIN)
+        if s[1] >= TITLE_MATCH_MIN
+        or ((s[1] >= TITLE_CLOSE_MIN or s[3]) and _support(s[2]) >= CLOSE_SUPPORT_MIN)
     ]
     if identified:
         def rank(s):
-            work, sim, fields = s
+            work, sim, fields, _ = s
             is_doi = doi_work is not None and work.doi == doi_work.doi
             return (sim >= TITLE_MATCH_MIN, is_doi, _support(fields) - 2 * _mismatches(fields), sim)
 
-        work, sim, fields = max(identified, key=rank)
+        work, sim, fields, _ = max(identified, key=rank)
         return _identified(citation, work, fields, evidence)
     return _unidentified(citation, evidence, scored)
 
@@ -162,10 +166,10 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
         return bool(citation.authors and work.authors and same_surname(citation.authors[0].surname, work.authors[0].surname))
 
     def closeness(s):
-        work, sim, fields = s
+        work, sim, fields, _ = s
         return sim + 20 * first_author(work) + 5 * _support(fields)
 
-    work, sim, fields = max(scored, key=closeness)
+    work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
     same += [f.name for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
     differ = [f.name for f in fields if f.status is FieldStatus.MISMATCH and f.name != "title"]
