@@ -245,6 +245,23 @@ def test_uncited_entries_and_in_text_without_entry(extraction):
     assert uncited_entries(ex.citations, ()) == ()  # no in-text citations at all: nothing to compare
 
 
+def test_an_author_year_citation_written_as_a_link_cites_the_linked_work_and_a_sources_list_is_not_uncited():
+    page = ("<html><body><article><h1>Ketamine</h1>"
+            "<p>Ketamine lifted depression within hours in a small trial "
+            "(<a href='https://doi.org/10.1016/S0006-3223(99)00230-9'>Berman et al., 2000</a>).</p>"
+            "<h2>Sources</h2><ul>"
+            "<li>Li N, et al. mTOR-dependent synapse formation underlies the rapid antidepressant effects of NMDA "
+            "antagonists. Science. 2010;329:959-964.</li>"
+            "<li>Zanos P, et al. NMDAR inhibition-independent antidepressant actions of ketamine metabolites. "
+            "Nature. 2016;533:481-486.</li></ul></article></body></html>")
+    ex = extract_bytes(page.encode(), "a.html")
+    [berman] = ex.in_text
+    assert ex.citations[berman.reference].doi == "10.1016/S0006-3223(99)00230-9"  # the link, not "no entry"
+    assert unmatched_in_text(ex.in_text) == ()
+    # The list's entries are cited by no in-text citation at all: a list of sources, not "uncited".
+    assert uncited_entries(ex.citations, ex.in_text) == ()
+
+
 @pytest.mark.parametrize("sentence", [
     "Research has shown that ketamine infusion therapy can provide significant relief.",
     "The efficacy of ketamine for chronic pain has been well-documented in numerous clinical studies and trials.",
@@ -281,6 +298,12 @@ def test_not_a_vague_claim(line):
     ("A 2018 Canadian study found that ketamine works.", 2018, None),  # one word: too often no journal
     ("A 2019 Mayo Clinic study found that ketamine works.", 2019, None),
     ("According to a 2019 paper in Pain Medicine, ketamine works.", 2019, "Pain Medicine"),
+    ("A 2006 study in the Archives of General Psychiatry confirmed rapid relief.", 2006, "Archives of General Psychiatry"),
+    ("A study published in the Journal of Pain in 2018 found relief.", 2018, "Journal of Pain"),
+    ("A 2020 trial in the New England Journal of Medicine showed benefit.", 2020, "New England Journal of Medicine"),
+    ("A 2019 study in Denmark found fewer relapses.", 2019, None),  # a place
+    ("A 2019 study in the United States found fewer relapses.", 2019, None),
+    ("A 2021 trial in Sweden found benefit.", 2021, None),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
     [claim] = find_claims([sentence], (), ())

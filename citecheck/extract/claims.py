@@ -62,8 +62,8 @@ _NAME_WORD = r"[A-Z][\w&'’-]*"
 _JOURNAL = (rf"(?:The\s+)?(?:{_NAME_WORD}(?:,\s+{_NAME_WORD})+,?\s+(?:and|&)\s+{_NAME_WORD}"
             rf"|{_NAME_WORD})(?:\s+(?:of|and|the|on|a|for|in|&|{_NAME_WORD}))*")
 _PUBLISHED_IN_RE = re.compile(
-    r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+(?:the\s+journal\s+)?"
-    rf"(?P<journal>{_JOURNAL})")
+    r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+"
+    rf"(?:the\s+)?(?:journal\s+)?(?P<journal>{_JOURNAL})")
 # "A 2019 JAMA study", "a 2021 Journal of Pain review": a journal named before the study
 # only counts when it is unmistakably one (not "a 2019 Harvard study", "a 2018 Canadian study").
 _JOURNAL_BEFORE_RE = re.compile(  # "\b(?:19|20)", written to start with the year's digits
@@ -174,7 +174,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     # searches begin at the first of them.
     century = _first_century(bare)
     year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
-    journal_m = _PUBLISHED_IN_RE.search(bare) or (_journal_before(bare, century) if century >= 0 else None)
+    journal_m = _published_in(bare) or (_journal_before(bare, century) if century >= 0 else None)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
@@ -245,13 +245,13 @@ def claim_conflicts(claim: Claim, citation: Citation | None, work: Work | None) 
 def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...]) -> tuple[int, ...]:
     """Indices of the reference-list entries no in-text citation points to.
 
-    Empty when the article has no in-text citations at all (a list of further
-    reading, a clinic page that cites nothing inline): there is nothing to
+    Empty when no in-text citation points to an entry of the list (a list of further
+    reading, a clinic page whose only inline citations are links): there is nothing to
     compare the list with.  Link citations are never "uncited".
     """
-    if not in_text:
-        return ()
     used = {it.reference for it in in_text if it.reference is not None}
+    if not any(0 <= i < len(citations) and citations[i].kind == "reference" for i in used):
+        return ()
     return tuple(i for i, c in enumerate(citations) if c.kind == "reference" and i not in used)
 
 
@@ -289,6 +289,28 @@ def _first_century(text: str) -> int:
     """Where "19" or "20" first appears in the text, -1 when neither does."""
     nineteen, twenty = text.find("19"), text.find("20")
     return min(nineteen, twenty) if nineteen >= 0 and twenty >= 0 else max(nineteen, twenty)
+
+
+def _published_in(text: str) -> re.Match | None:
+    """"published in X", "a study in the X": the first such X that can be a journal, which
+    a place cannot ("a 2019 study in Denmark", "a trial in the United States")."""
+    for m in _PUBLISHED_IN_RE.finditer(text):
+        if _trim_journal(m.group("journal")) not in _PLACES:
+            return m
+    return None
+
+
+# Places studies are said to be "in": countries and regions clinic pages name most.
+_PLACES = frozenset("""
+Africa|America|North America|South America|Latin America|Asia|East Asia|South Asia|Europe|Scandinavia|
+the Middle East|Middle East|Australia|New Zealand|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Cuba|
+United States|US|USA|U.S.|UK|U.K.|United Kingdom|Britain|Great Britain|England|Scotland|Wales|Ireland|
+Northern Ireland|France|Germany|Italy|Spain|Portugal|Netherlands|Holland|Belgium|Switzerland|Austria|
+Denmark|Sweden|Norway|Finland|Iceland|Poland|Czech Republic|Czechia|Hungary|Romania|Greece|Russia|Ukraine|
+Turkey|Israel|Iran|Iraq|Saudi Arabia|Egypt|Nigeria|Kenya|Ethiopia|Uganda|Ghana|Tanzania|South Africa|
+China|Hong Kong|Taiwan|Japan|Korea|South Korea|India|Pakistan|Bangladesh|Nepal|Sri Lanka|Thailand|
+Vietnam|Singapore|Malaysia|Indonesia|Philippines|California|Texas|Florida|New York|Boston|London|Ontario|
+Quebec""".replace("\n", "").split("|"))
 
 
 def _journal_before(text: str, start: int = 0) -> re.Match | None:

@@ -158,9 +158,9 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
     in_text.extend(InText(text, line, note_index[i]) for line, text, i in note_markers if i in note_index)
     in_text.sort(key=lambda it: it.line)
-    in_text_t = tuple(in_text)
-    claims = find_claims(prose, citations_t, in_text_t, skip=covered)
     link_cites = link_citations(prose, links, covered)
+    in_text_t = _tie_in_text_to_links(tuple(in_text), link_cites, links, len(citations_t))
+    claims = find_claims(prose, citations_t, in_text_t, skip=covered)
     all_citations = citations_t + link_cites
     if link_cites:
         claims = _tie_claims_to_links(claims, link_cites, len(citations_t))
@@ -194,6 +194,27 @@ def _fields_of(cls: type) -> tuple[int, operator.attrgetter]:
     """Where ``line`` is among a model's fields, and a getter of all their values in order."""
     names = tuple(f.name for f in fields(cls))
     return names.index("line"), operator.attrgetter(*names)
+
+
+def _tie_in_text_to_links(in_text: tuple, link_cites: tuple, links, offset: int) -> tuple:
+    """An in-text citation with no entry that is itself a link's anchor text ("(<a
+    href=doi>Berman et al., 2000</a>)") cites the linked work: tied to that link citation."""
+    if not link_cites or all(it.reference is not None for it in in_text):
+        return in_text
+    anchors = {}  # (line, URL) -> anchor text
+    for line, anchor, url in links:
+        anchors.setdefault((line, url.strip()), " ".join(anchor.split()))
+    out = []
+    for it in in_text:
+        if it.reference is None:
+            inner = it.text.strip("()[] ")
+            for k, link in enumerate(link_cites):
+                anchor = anchors.get((link.line, link.url), "")
+                if link.line == it.line and anchor and (inner in anchor or anchor in it.text):
+                    it = replace(it, reference=offset + k)
+                    break
+        out.append(it)
+    return tuple(out)
 
 
 def _tie_claims_to_links(claims, link_cites, offset: int):
