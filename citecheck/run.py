@@ -8,6 +8,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.console import Console
 
@@ -22,7 +23,7 @@ from citecheck.ignores import BASELINE_FILE_NAME, apply_ignores, find_ignore_fil
 from citecheck.models import DocumentResult, Report, SourceInfo
 from citecheck.policy import exit_code, fails
 from citecheck.progress import RunProgress
-from citecheck.report.interface import safe_text
+from citecheck.report.interface import incomplete_note, plural, safe_text
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport
 from citecheck.report.junit import JunitReport
@@ -30,7 +31,7 @@ from citecheck.report.markdown import MarkdownReport
 from citecheck.report.sarif import SarifReport
 from citecheck.report.terminal import TerminalReport
 from citecheck.services.cached import Cache, CachedService, CacheUnavailable
-from citecheck.services.crossref import CrossrefService
+from citecheck.services.crossref import DEFAULT_CROSSREF_URL, CrossrefService
 from citecheck.services.http import MAX_WORKERS, HttpTransport
 from citecheck.services.interface import ServiceError
 from citecheck.services.recorded import RecordingTransport, ReplayTransport
@@ -50,6 +51,12 @@ def _setup_logging(quiet: bool, verbose: int) -> None:
         logging.basicConfig(format="citecheck: %(message)s")
 
 
+def is_public_crossref(url: str) -> bool:
+    """True for Crossref's own API, whose public pool a contact address speeds up; a mirror
+    or a local stand-in has pools of its own, or none."""
+    return (urlsplit(url).hostname or "").lower() == urlsplit(DEFAULT_CROSSREF_URL).hostname
+
+
 def build_service(settings, err: Console):
     """The service stack: transport (HTTP, replay or recording) -> Crossref -> cache; or a local index."""
     if settings.source:
@@ -65,7 +72,7 @@ def build_service(settings, err: Console):
         transport = ReplayTransport(settings.recorded)
         source = SourceInfo(url=f"{settings.recorded} ({transport.note})" if transport.note else str(settings.recorded), recorded=True)
     else:
-        if not settings.mailto and not settings.quiet and not settings.offline:
+        if not settings.mailto and not settings.quiet and not settings.offline and is_public_crossref(settings.crossref_url):
             err.print("citecheck: no contact address: Crossref's public pool is slow (1 search a second). "
                       "Set --mailto you@example.org or CITECHECK_MAILTO for the polite pool.", markup=False)
         transport = HttpTransport(settings.crossref_url, mailto=settings.mailto, plus_token=plus_token(),
@@ -163,7 +170,8 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
             return ExitCode.INPUT_ERROR
     elif fmt == "rich":
         console = Console(highlight=False)
-        reporter.show(report, settings.fail_on, console)
+        # make_report has put each unreadable input's error on stderr: not again on stdout.
+        reporter.show(report, settings.fail_on, console, unread_on_stderr=True)
         if settings.format is None and os.environ.get("GITHUB_ACTIONS") == "true":
             sys.stdout.write(GithubReport().render(report, settings.fail_on))
     else:
@@ -171,7 +179,9 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
     if (reporter.machine or settings.output) and not settings.quiet:
         s = report.summary()
         failing = sum(1 for d in report.documents for r in d.results if fails(r, settings.fail_on))
-        err.print("citecheck: " + ", ".join(f"{n} {k}" for k, n in s.items()) + f"; {failing} failing", markup=False)
+        incomplete = incomplete_note(report)
+        err.print("citecheck: " + ", ".join(f"{n} {k}" for k, n in s.items()) + f"; {failing} failing"
+                  + (f"; check incomplete: {incomplete}" if incomplete else ""), markup=False)
     return exit_code(report, settings.fail_on)
 
 
@@ -255,10 +265,9 @@ def _extract_json(item, extraction, first: bool) -> None:
 
 def _extract_text(item, extraction) -> None:
     if extraction is None:
-        print(safe_text(f"{item.path}: could not be read: {item.error}"))
-        return
-    print(safe_text(f"{item.path}: {extraction.format}, {len(extraction.citations)} citations, "
-                    f"{len(extraction.in_text)} in-text, {len(extraction.claims)} claims"))
+        return  # run_extract has named the input and its error on stderr
+    print(safe_text(f"{item.path}: {extraction.format}, {plural(len(extraction.citations), 'citation')}, "
+                    f"{len(extraction.in_text)} in-text, {plural(len(extraction.claims), 'claim')}"))
     for c in extraction.citations:
         fields = _citation_fields(c)
         print(safe_text(f"  line {c.line}: {c.text}"))

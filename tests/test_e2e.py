@@ -61,7 +61,7 @@ def test_sample_article_verdicts(fake_crossref):
     assert verdicts(report) == SAMPLE_VERDICTS
     li = report["documents"][0]["citations"][5]
     assert {k for k, v in li["fields"].items() if v["status"] == "mismatch"} == {"volume"}
-    assert li["fields"]["year"]["note"] == "cited 2011, Crossref has 2010"
+    assert li["fields"]["year"]["note"] == "within a year: accepted"
 
 
 def test_recorded_answers_give_the_same_report_with_no_network():

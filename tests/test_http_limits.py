@@ -8,6 +8,7 @@ limits (a request over them gets a 429), so "never over" is what the fake counts
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 import time
@@ -233,15 +234,32 @@ def test_plus_token_never_in_logs_messages_reports_or_cache(corpus, tmp_path, ca
     assert transport.session.headers["Crossref-Plus-API-Token"] == f"Bearer {secret}"
 
 
-def test_no_contact_address_is_warned_once_with_the_fix(fake_crossref, tmp_path):
+def test_no_contact_address_is_warned_once_with_the_fix(tmp_path):
+    from rich.console import Console
+
+    from citecheck.config import Settings
+    from citecheck.run import build_service
+
+    def warnings(**settings) -> str:
+        out = io.StringIO()
+        build_service(Settings(paths=(), use_cache=False, **settings), Console(file=out, width=200))
+        return out.getvalue()
+
+    said = warnings(crossref_url="https://api.crossref.org")  # builds a client; asks nothing
+    assert said.count("no contact address") == 1
+    assert "--mailto" in said and "CITECHECK_MAILTO" in said
+    assert "no contact address" not in warnings(crossref_url="https://api.crossref.org", mailto="t@example.org")
+    assert "no contact address" not in warnings(crossref_url="https://api.crossref.org", quiet=True)
+
+
+def test_a_mirror_or_a_local_stand_in_gets_no_public_pool_warning(fake_crossref, tmp_path):
+    from citecheck.run import is_public_crossref
+
+    assert is_public_crossref("https://api.crossref.org") and is_public_crossref("https://API.crossref.org/")
+    assert not is_public_crossref(fake_crossref.url) and not is_public_crossref("https://crossref-mirror.example.org")
     article = write_article(tmp_path / "a.md", [w for w in fake_crossref._messages if w.get("title")], 5)
-    args = ("check", str(article), str(SAMPLE), "--crossref-url", fake_crossref.url, "--no-cache", "--format", "json")
-    run = run_cli(*args)
-    assert run.stderr.count("no contact address") == 1
-    assert "--mailto" in run.stderr and "CITECHECK_MAILTO" in run.stderr
-    assert "no contact address" not in run_cli(*args, "--mailto", "t@example.org").stderr
-    assert "no contact address" not in run_cli(*args, "--quiet").stderr
-    assert "no contact address" not in run_cli(*args, env={"CITECHECK_MAILTO": "t@example.org"}).stderr
+    run = run_cli("check", str(article), "--crossref-url", fake_crossref.url, "--no-cache", "--format", "json")
+    assert "no contact address" not in run.stderr
 
 
 def _progress_output(*, terminal: bool, quiet: bool = False, verbose: int = 0) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from citecheck.models import Report, Verdict
-from citecheck.policy import fails
-from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
+from citecheck.report.interface import FINDING_TITLES, Reporter, annotation_level, safe_text, text_findings
 
 
 def escape_data(value: str) -> str:
@@ -32,7 +31,7 @@ class GithubReport(Reporter):
             for r in doc.results:
                 if r.verdict is Verdict.VERIFIED and not r.retracted:
                     continue
-                level = "error" if fails(r, fail_on) else ("notice" if r.verdict is Verdict.SKIPPED or r.ignored else "warning")
+                level = annotation_level(r, fail_on)
                 title = f"citation {r.verdict.value}" + (" (retracted)" if r.retracted else "")
                 lines.append(
                     f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"

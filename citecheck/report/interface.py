@@ -6,7 +6,8 @@ import abc
 import re
 from dataclasses import dataclass
 
-from citecheck.models import DocumentResult, Report, Work
+from citecheck.models import CheckResult, Citation, DocumentResult, Report, Verdict, Work
+from citecheck.policy import fails
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
 # that reorder text on screen (issue 7): none of these from an article or Crossref reaches output.
@@ -65,14 +66,60 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
             named = ", ".join(str(x) for x in (claim.journal, claim.year) if x)
             out.append(TextFinding(claim.line, "uncited_claim", text + (f" (names {named})" if named else ""),
                                    claim.candidates))
+    # The heading (FINDING_TITLES) says what is wrong; the message only names the citation.
     for it in doc.in_text:
         if it.reference is None:
-            out.append(TextFinding(it.line, "unmatched_in_text", f"{it.text} has no entry in the reference list"))
+            out.append(TextFinding(it.line, "unmatched_in_text", it.text))
     for k in doc.uncited:
         if k < len(doc.results):
             entry = doc.results[k].citation
-            out.append(TextFinding(entry.line, "uncited_entry", f"never cited in the text: {shorten(entry.text, limit)}"))
+            out.append(TextFinding(entry.line, "uncited_entry", shorten(entry.text, limit)))
     return out
+
+
+#: Characters of an entry's text shown when it has no author and year to name it by.
+ENTRY_LABEL_CHARS = 40
+
+
+def entry_label(citation: Citation) -> str:
+    """A short name for a reference-list entry: "Hallworth, 2017", else the start of its text."""
+    named = ", ".join(str(x) for x in (citation.authors[0].surname if citation.authors else None, citation.year) if x)
+    if named:
+        return named
+    text = safe_text(citation.text).strip()
+    if len(text) <= ENTRY_LABEL_CHARS:
+        return text
+    return text[:ENTRY_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:.") + "…"  # cut between words
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 citation', '2 citations'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def incomplete_note(report: Report) -> str | None:
+    """What could not be checked ("9 citations could not be checked"), or None when nothing.
+
+    An `error` verdict or an unreadable input means the run says nothing about those
+    citations; a summary must not read as a pass because of them."""
+    unchecked = sum(1 for d in report.documents for r in d.results if r.verdict is Verdict.ERROR)
+    unread = sum(1 for d in report.documents if d.error)
+    parts = []
+    if unchecked:
+        parts.append(f"{plural(unchecked, 'citation')} could not be checked")
+    if unread:
+        parts.append(f"{plural(unread, 'input')} could not be read")
+    return " and ".join(parts) or None
+
+
+def annotation_level(result: CheckResult, fail_on: tuple[str, ...]) -> str:
+    """How loudly a CI annotation reports a result: `error` when it fails the policy, `notice`
+    for a skipped or ignored one, else `warning`. GitHub and SARIF output share this rule."""
+    if fails(result, fail_on):
+        return "error"
+    if result.verdict is Verdict.SKIPPED or result.ignored:
+        return "notice"
+    return "warning"
 
 
 class Reporter(abc.ABC):

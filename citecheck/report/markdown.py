@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, text_findings
+from citecheck.report.interface import FINDING_TITLES, Reporter, incomplete_note, safe_text, text_findings
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 
@@ -30,13 +30,17 @@ class MarkdownReport(Reporter):
             lines += [f"_Answers recorded, not live: {md_cell(report.source.url)}_", ""]
         lines.append(" · ".join(f"{ICONS[k]} {n} {k.replace('_', ' ')}" for k, n in s.items()))
         lines.append("")
+        incomplete = incomplete_note(report)
+        if incomplete:
+            lines += [f"**{ICONS['error']} The check is incomplete:** {incomplete}.", ""]
         problems = [(d, r) for d in report.documents for r in d.results if r.verdict is not Verdict.VERIFIED]
         unread = [d for d in report.documents if d.error]
         if unread:
             lines += ["**Could not read:**", ""] + [f"- `{md_cell(d.path)}`: {md_cell(d.error)}" for d in unread] + [""]
         findings = [(d, f) for d in report.documents for f in text_findings(d)]
         if not problems:
-            lines.append("No problems found in the citations.")
+            lines.append("No problems found in the citations that could be read." if incomplete
+                         else "No problems found in the citations.")
             return "\n".join(lines + _findings_section(findings)) + "\n"
         lines += ["| file | line | verdict | citation | what is wrong |", "|---|---:|---|---|---|"]
         for doc, r in problems:

@@ -12,7 +12,8 @@ from rich.text import Text
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import FINDING_TITLES, Reporter, safe_text, shorten, text_findings
+from citecheck.report.interface import (FINDING_TITLES, Reporter, entry_label, incomplete_note, plural, safe_text, shorten,
+                                        text_findings)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -26,6 +27,8 @@ MAX_TABLE_CHARS = 110
 #: Field names as an editor reads them.
 FIELD_LABELS = {"authors": "authors", "journal": "journal", "year": "year", "volume": "volume", "issue": "issue",
                 "pages": "pages", "doi": "DOI", "title": "title"}
+#: Put before a wrong field in the comparison, so it shows without colour (pipes, CI logs, files).
+WRONG_MARK = "✗ "
 
 
 def _t(value, style: str = "") -> Text:
@@ -48,17 +51,18 @@ def _fmt(value) -> str:
     return "—" if value in (None, "") else str(value)
 
 
-def _summary_line(doc: DocumentResult) -> Text:
+def _summary_line(doc: DocumentResult, unread_on_stderr: bool) -> Text:
     line = Text()
     line.append_text(_t(doc.path, "bold"))
     if doc.error:
-        line.append("  could not be read: ", style="red")
-        line.append_text(_t(doc.error))
+        line.append("  could not be read" + ("" if unread_on_stderr else ": "), style="red")
+        if not unread_on_stderr:
+            line.append_text(_t(doc.error))
         return line
     if not doc.results:
         line.append("  no references found", style="dim")
         return line
-    line.append(f"  {len(doc.results)} citation{'s' if len(doc.results) != 1 else ''}: ")
+    line.append(f"  {plural(len(doc.results), 'citation')}: ")
     for i, verdict in enumerate(v for v in Verdict if any(r.verdict is v for r in doc.results)):
         count = sum(1 for r in doc.results if r.verdict is verdict)
         if i:
@@ -88,9 +92,9 @@ def _overview(doc: DocumentResult) -> Table:
 
 
 def _comparison(r: CheckResult) -> Table:
-    """Cited and published values side by side; the wrong ones highlighted."""
+    """Cited and published values side by side; the wrong ones marked (and highlighted in colour)."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    table.add_column("", no_wrap=True, width=8)
+    table.add_column("", no_wrap=True, width=len(WRONG_MARK) + 8)
     table.add_column("cited", ratio=1, overflow="fold")
     table.add_column("published", ratio=1, overflow="fold")
     for f in r.fields:
@@ -100,7 +104,9 @@ def _comparison(r: CheckResult) -> Table:
         found = _t(_fmt(f.found), "bold green" if wrong else "")
         if f.note:
             found.append_text(_t(f" ({f.note})", "dim"))
-        table.add_row(_t(FIELD_LABELS[f.name], "bold" if wrong else "dim"), _t(_fmt(f.cited), "bold red" if wrong else ""), found)
+        label = Text(WRONG_MARK if wrong else " " * len(WRONG_MARK), style="bold red")
+        label.append(FIELD_LABELS[f.name], style="bold" if wrong else "dim")
+        table.add_row(label, _t(_fmt(f.cited), "bold red" if wrong else ""), found)
     return table
 
 
@@ -134,7 +140,8 @@ def _text_notes(doc: DocumentResult) -> list:
         out.append(line)
     if doc.uncited:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"line {doc.results[k].citation.line}" for k in doc.uncited if k < len(doc.results))))
+        line.append_text(_t("; ".join(f"line {doc.results[k].citation.line} ({entry_label(doc.results[k].citation)})"
+                                      for k in doc.uncited if k < len(doc.results))))
         out.append(line)
     for finding in text_findings(doc):
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
@@ -143,10 +150,12 @@ def _text_notes(doc: DocumentResult) -> list:
         line = Text(f"{FINDING_TITLES[finding.kind]}, line {finding.line}: ", style=style)
         line.append_text(_t(finding.message))
         if finding.leads:
-            line.append_text(_t("\n    on its topic in that journal and year (leads to cite, not proof the study exists):",
-                                "dim"))
+            # Line breaks are added here, between pieces: safe_text turns any inside a piece into spaces.
+            line.append("\n    Works in that journal and year on its topic (leads to cite, not evidence the study exists):",
+                        style="dim")
         for w in finding.leads:
-            line.append_text(_t(f"\n    · {w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
+            line.append("\n    · ", style="dim")
+            line.append_text(_t(f"{w.title} ({w.journal}, {w.year}) https://doi.org/{w.doi}", "dim"))
         out.append(line)
     return out
 
@@ -155,8 +164,25 @@ def _is_problem(r: CheckResult, fail_on: tuple[str, ...]) -> bool:
     return r.verdict in (Verdict.MISMATCH, Verdict.NOT_FOUND, Verdict.ERROR) or r.retracted or bool(r.notices) or fails(r, fail_on)
 
 
-def build(report: Report, fail_on: tuple[str, ...]) -> list:
-    """The report as rich renderables."""
+def _verdict_of_run(report: Report, fail_on: tuple[str, ...]) -> Text:
+    """The summary's last words: what fails the policy, and whether anything went unchecked."""
+    failing = sum(1 for d in report.documents for r in d.results if fails(r, fail_on))
+    incomplete = incomplete_note(report)
+    text = Text(" — ")
+    if failing:
+        text.append(f"{failing} failing ({', '.join(fail_on)})", style="bold red")
+        if incomplete:
+            text.append(f"; check incomplete: {incomplete}", style="bold magenta")
+    elif incomplete:
+        text.append(f"CHECK INCOMPLETE: {incomplete}; nothing that was checked fails the policy", style="bold magenta")
+    else:
+        text.append("nothing fails the policy", style="green")
+    return text
+
+
+def build(report: Report, fail_on: tuple[str, ...], unread_on_stderr: bool = False) -> list:
+    """The report as rich renderables; ``unread_on_stderr``: unreadable inputs' errors are
+    already on stderr, so the report names those inputs without repeating the error."""
     out = []
     if report.source.recorded:
         out.append(_t(f"Answers recorded, not live: {report.source.url}", "yellow"))
@@ -164,21 +190,15 @@ def build(report: Report, fail_on: tuple[str, ...]) -> list:
         out.append(_t(f"Answers from {report.source.name} {report.source.url}"
                       + (f", snapshot of {report.source.snapshot}" if report.source.snapshot else ""), "yellow"))
     for doc in report.documents:
-        out.append(_summary_line(doc))
+        out.append(_summary_line(doc, unread_on_stderr))
         if doc.results:
             out.append(_overview(doc))
             out.extend(_problem_panel(doc, r) for r in doc.results if _is_problem(r, fail_on))
         out.extend(_text_notes(doc))
         out.append(Text(""))
-    s = report.summary()
-    failing = sum(1 for d in report.documents for r in d.results if fails(r, fail_on))
     total = Text("Summary: ", style="bold")
-    total.append(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in s.items()))
-    unread = sum(1 for d in report.documents if d.error)
-    if unread:
-        total.append(f"; {unread} input{'s' if unread != 1 else ''} unreadable", style="red")
-    total.append(f" — {failing} failing ({', '.join(fail_on)})" if failing else " — nothing fails the policy",
-                 style="bold red" if failing else "green")
+    total.append(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in report.summary().items()))
+    total.append_text(_verdict_of_run(report, fail_on))
     out.append(total)
     return out
 
@@ -192,9 +212,10 @@ class TerminalReport(Reporter):
     def __init__(self, width: int = 100):
         self.width = width
 
-    def show(self, report: Report, fail_on: tuple[str, ...], console: Console) -> None:
-        """Print to a console, which decides colour and width (NO_COLOR, non-TTY)."""
-        for item in build(report, fail_on):
+    def show(self, report: Report, fail_on: tuple[str, ...], console: Console, unread_on_stderr: bool = False) -> None:
+        """Print to a console, which decides colour and width (NO_COLOR, non-TTY);
+        ``unread_on_stderr`` as in build()."""
+        for item in build(report, fail_on, unread_on_stderr):
             console.print(item)
 
     def render(self, report: Report, fail_on: tuple[str, ...]) -> str:

@@ -1,0 +1,183 @@
+"""What the reports say, read as an editor or a CI log reads them: plainly, once, and never a pass
+when nothing was checked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from citecheck.models import (Author, CheckResult, Citation, Claim, DocumentResult, FieldCheck, FieldStatus, InText, Report,
+                              Verdict, Work)
+from citecheck.matching.score import check_year
+from citecheck.policy import DEFAULT_FAIL_ON
+from citecheck.report.github import GithubReport
+from citecheck.report.markdown import MarkdownReport
+from citecheck.report.sarif import SarifReport
+from citecheck.report.terminal import TerminalReport
+from tests.conftest import FIXTURES, run_cli
+
+SAMPLE = FIXTURES / "sample-article.md"
+
+
+def _error(line: int) -> CheckResult:
+    citation = Citation(text=f"Author A. A title. Journal. 2019;{line}:1-2.", line=line)
+    return CheckResult(citation, Verdict.ERROR, "Could not check: http://127.0.0.1:9 did not answer after 4 attempts.")
+
+
+def _plain(report: Report) -> str:
+    return TerminalReport(width=100).render(report, DEFAULT_FAIL_ON)
+
+
+def _summary(text: str) -> str:
+    """The terminal report's summary, joined back into one line."""
+    return " ".join(text[text.index("Summary:"):].split())
+
+
+# 1. A run that could not reach Crossref is not a pass.
+
+def test_unchecked_citations_make_the_summary_say_the_check_is_incomplete():
+    report = Report((DocumentResult("a.md", (_error(3), _error(4))),))
+    summary = _summary(_plain(report))
+    assert "nothing fails the policy" not in summary
+    assert "CHECK INCOMPLETE: 2 citations could not be checked" in summary
+    markdown = MarkdownReport().render(report, DEFAULT_FAIL_ON)
+    assert "The check is incomplete:** 2 citations could not be checked." in markdown
+
+
+def test_failing_and_unchecked_citations_are_both_in_the_summary():
+    wrong = CheckResult(Citation(text="B. T. 2020.", line=5), Verdict.NOT_FOUND, "No published work has this title.")
+    summary = _summary(_plain(Report((DocumentResult("a.md", (wrong, _error(6))),))))
+    assert "1 failing" in summary and "check incomplete: 1 citation could not be checked" in summary
+
+
+def test_a_fully_checked_run_still_reads_as_a_pass():
+    ok = CheckResult(Citation(text="B. T. 2020.", line=5), Verdict.VERIFIED, "A published work, cited right.")
+    report = Report((DocumentResult("a.md", (ok,)),))
+    assert "nothing fails the policy" in _summary(_plain(report))
+    assert "incomplete" not in MarkdownReport().render(report, DEFAULT_FAIL_ON)
+
+
+def test_machine_format_summary_on_stderr_says_the_check_is_incomplete(fake_crossref):
+    fake_crossref.set_down(True)
+    run = run_cli("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--no-cache", "--format", "json",
+                  "--timeout", "2")
+    assert run.exit_code == 3
+    assert "check incomplete: 9 citations could not be checked" in run.stderr
+
+
+# 2. Wrong fields are marked without colour.
+
+def _mismatch_2011() -> CheckResult:
+    work = Work(doi="10.1/x", title="A trial", journal="Pain", year_issued=2011, issue="3", pages="1624",
+                authors=(Author("Woolf"),))
+    fields = (
+        FieldCheck("year", 2009, 2011, FieldStatus.MISMATCH),
+        FieldCheck("issue", "3 Suppl", "3", FieldStatus.MATCH),
+        FieldCheck("pages", "1624-1645", "1624", FieldStatus.MATCH),
+    )
+    citation = Citation(text="Woolf C. A trial. Pain. 2009;3 Suppl:1624-1645.", line=9, year=2009)
+    return CheckResult(citation, Verdict.MISMATCH, "A real work, cited with wrong details.", work, fields)
+
+
+def _row(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if f" {label} " in line and "│" in line)
+
+
+def test_plain_output_marks_the_wrong_field_and_not_the_accepted_ones():
+    text = _plain(Report((DocumentResult("a.md", (_mismatch_2011(),)),)))
+    assert _row(text, "year").lstrip("│ ").startswith("✗ year")
+    for accepted in ("issue", "pages"):
+        assert "✗" not in _row(text, accepted)
+
+
+def test_a_year_accepted_within_the_tolerance_reads_cleanly():
+    result = _mismatch_2011()
+    year = check_year(2011, replace(result.match, year_issued=2010, year_print=None, year_online=None))
+    result = CheckResult(result.citation, result.verdict, result.reason, result.match, (year,) + result.fields[1:])
+    row = _row(_plain(Report((DocumentResult("a.md", (result,)),))), "year")
+    assert "2010 (within a year: accepted)" in row and "✗" not in row
+
+
+# 3. SARIF and GitHub annotations agree on how loud a result is.
+
+def test_sarif_level_follows_the_github_annotation_rule():
+    report = Report((DocumentResult("a.md", (_mismatch_2011(),)),))
+    github = GithubReport().render(report, DEFAULT_FAIL_ON)
+    assert github.startswith("::error ")
+    log = json.loads(SarifReport().render(report, DEFAULT_FAIL_ON))
+    assert [r["level"] for r in log["runs"][0]["results"]] == ["error"]
+    rules = {r["id"]: r["defaultConfiguration"]["level"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["citation-mismatch"] == "error" and rules["citation-unchecked"] == "warning"
+
+
+# 4. Leads for a claim that cites nothing, one per line under a heading that is a sentence.
+
+def test_claim_leads_are_listed_one_per_line():
+    leads = tuple(Work(doi=f"10.1/{k}", title=f"Ketamine trial {k}", journal="Archives of General Psychiatry",
+                       year_issued=2006) for k in (1, 2))
+    claim = Claim("A 2006 trial in Archives of General Psychiatry found ketamine works.", 4, 2006,
+                  "Archives of General Psychiatry", candidates=leads)
+    lines = _plain(Report((DocumentResult("a.md", (), claims=(claim,)),))).splitlines()
+    heading = next(k for k, line in enumerate(lines) if "leads to cite" in line)
+    assert lines[heading].strip() == ("Works in that journal and year on its topic (leads to cite, not evidence the "
+                                      "study exists):")
+    assert lines[heading + 1].strip().startswith("· Ketamine trial 1 (Archives of General Psychiatry, 2006)")
+    assert lines[heading + 2].strip().startswith("· Ketamine trial 2 (")
+
+
+# 5. Each finding is said once in Markdown and GitHub output.
+
+def _text_findings_doc() -> DocumentResult:
+    entry = CheckResult(Citation(text="Woolf CJ. Central sensitization. Pain. 2011;152:S2-15.", line=14,
+                                 authors=(Author("Woolf", "CJ"),), year=2011), Verdict.VERIFIED, "cited right")
+    return DocumentResult("a.md", (entry,), in_text=(InText("(Smith et al., 2017)", 3, None),), uncited=(0,))
+
+
+def test_markdown_and_github_say_each_text_finding_once():
+    report = Report((_text_findings_doc(),))
+    for out in (MarkdownReport().render(report, DEFAULT_FAIL_ON), GithubReport().render(report, DEFAULT_FAIL_ON)):
+        assert out.count("never cited") == 1 and out.count("reference list") == 2, out
+        assert "has no entry" not in out
+    markdown = MarkdownReport().render(report, DEFAULT_FAIL_ON)
+    assert "Cited in the text but not in the reference list: (Smith et al., 2017)" in markdown
+    assert "In the reference list but never cited in the text: Woolf CJ. Central sensitization." in markdown
+
+
+# 6. Uncited entries are named, not only numbered.
+
+def test_terminal_names_each_uncited_entry_beside_its_line():
+    doc = _text_findings_doc()
+    nameless = CheckResult(Citation(text="Central sensitization in chronic pain: a review of the evidence base", line=20),
+                           Verdict.VERIFIED, "cited right")
+    doc = DocumentResult("a.md", doc.results + (nameless,), doc.in_text, uncited=(0, 1))
+    shown = " ".join(_plain(Report((doc,))).split())
+    assert "never cited in the text: line 14 (Woolf, 2011); line 20 (Central sensitization in chronic pain…)" in shown
+
+
+# 7. Smaller things: an unreadable input said once, plurals.
+
+def test_an_unreadable_input_is_reported_once(fake_crossref, tmp_path):
+    good = tmp_path / "ok.txt"
+    good.write_text("Nothing cited here.\n")
+    run = run_cli("check", str(tmp_path / "missing.md"), str(good), "--crossref-url", fake_crossref.url, "--no-cache")
+    assert run.exit_code == 2
+    assert (run.stdout + run.stderr).count("no such file") == 1 and "no such file" in run.stderr
+    assert "missing.md  could not be read" in run.stdout and "1 input could not be read" in " ".join(run.stdout.split())
+
+
+def test_a_report_written_to_a_file_keeps_the_unreadable_inputs_error():
+    text = _plain(Report((DocumentResult("missing.md", (), error="no such file"),)))
+    assert "missing.md  could not be read: no such file" in text
+
+
+def test_extract_counts_are_pluralised(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("# Pain\n\nA 2019 meta-analysis in Pain Medicine confirmed that relief lasts two weeks.\n\n"
+                       "## References\n\n1. Smith J. Ketamine for pain. Pain Medicine. 2019;20(1):1-10.\n")
+    first = run_cli("extract", str(article)).stdout.splitlines()[0]
+    assert first.endswith(": markdown, 1 citation, 0 in-text, 1 claim")
+
+
+def test_extract_names_an_unreadable_input_once(tmp_path):
+    run = run_cli("extract", str(tmp_path / "missing.md"))
+    assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("no such file") == 1
