@@ -63,6 +63,7 @@ GROUP_EXPECTED = {RIGHT: "verified", ALTERED: "mismatch", FABRICATED: "not_found
 # category → group. Order is the order of the printed tables.
 CATEGORIES: dict[str, str] = {
     "right": RIGHT,
+    "right_main_title": RIGHT,
     "alter_year": ALTERED,
     "alter_volume": ALTERED,
     "alter_issue": ALTERED,
@@ -75,6 +76,7 @@ CATEGORIES: dict[str, str] = {
     "fab_invented_doi": FABRICATED,
     "fab_grafted_title": FABRICATED,
     "fab_short_title": FABRICATED,
+    "fab_main_title": FABRICATED,
 }
 
 # The fields each single alteration changes; alter_combined draws two or three of these.
@@ -231,6 +233,20 @@ def load_corpus(path: Path) -> Corpus:
 
 
 # --- dates and fields -------------------------------------------------------------------
+
+
+def main_title_of(record: dict[str, Any]) -> str | None:
+    """The record's title before its subtitle ("Main title: subtitle"), or None when it has
+    none, when the record keeps the subtitle apart, when the main title is one word, or when
+    the subtitle is shorter than the main title (then the two titles are alike enough for
+    the usual title rule, and these cases would not measure the rule for main titles)."""
+    if record.get("subtitle"):
+        return None
+    main, sep, rest = record["title"][0].partition(": ")
+    words = len(norm_title(main).split())
+    if not sep or words < 2 or len(norm_title(rest).split()) < words:
+        return None
+    return main.strip()
 
 
 def record_years(record: dict[str, Any]) -> set[int]:
@@ -486,6 +502,7 @@ class CaseBuilder:
         self.pools = _pools(corpus)
         self._title_checker = _TitleChecker(self.pools.titles)
         self._served_dois = [r["DOI"] for r in corpus.served]
+        self._served_by_doi = {r["DOI"].lower(): r for r in corpus.served}
         #: PMC strings not used as right citations: they name authors the record lacks.
         self.raw_left_out = 0
 
@@ -538,6 +555,8 @@ class CaseBuilder:
             cases += self.invented_doi(limit, slice_name)
             cases += self.grafted(limit, slice_name)
             cases += self.short_titles(limit, slice_name)
+            cases += self.main_titles(limit, slice_name)
+            cases += self.main_titles_grafted(limit, slice_name)
         return cases
 
     def _style_cycle(self, category: str, with_raw: bool) -> Iterator[str]:
@@ -701,6 +720,48 @@ class CaseBuilder:
             text = styles_mod.render(fake, style, with_doi=False)
             out.append(self._case("fab_short_title", style, record, text, with_doi=False,
                                   note=f"invented title in {record['container-title'][0]}"))
+        return out
+
+    def main_titles(self, limit: int, slice_name: str) -> list[Case]:
+        """Served works whose title has a subtitle, cited by the title before it, as clinic
+        pages often cite them ("Synaptic plasticity and depression")."""
+        out = []
+        style_cycle = self._style_cycle("right_main_title", with_raw=False)
+        for record in self._ordered(self.corpus.served, "right_main_title", slice_name):
+            if len(out) >= limit:
+                break
+            main = main_title_of(record)
+            if main is None:
+                continue
+            cited = copy.deepcopy(record)
+            cited["title"] = [main]
+            style = next(style_cycle)
+            text = styles_mod.render(cited, style, with_doi=False)
+            out.append(self._case("right_main_title", style, record, text, with_doi=False, true_doi=record["DOI"],
+                                  note="subtitle left out"))
+        return out
+
+    def main_titles_grafted(self, limit: int, slice_name: str) -> list[Case]:
+        """A real work's title without its subtitle, under another served work's authors,
+        journal, year, volume and pages: a citation of no published work."""
+        out = []
+        style_cycle = self._style_cycle("fab_main_title", with_raw=False)
+        for record in self._ordered(self.corpus.served, "fab_main_title", slice_name):
+            if len(out) >= limit:
+                break
+            main = main_title_of(record)
+            if main is None:
+                continue
+            rng = _rng(self.seed, "fab_main_title", record["DOI"])
+            other = record["DOI"]
+            while other.lower() == record["DOI"].lower():
+                other = rng.choice(self._served_dois)
+            fake = copy.deepcopy(self._served_by_doi[other.lower()])
+            fake["title"] = [main]
+            style = next(style_cycle)
+            text = styles_mod.render(fake, style, with_doi=False)
+            out.append(self._case("fab_main_title", style, record, text, with_doi=False,
+                                  note=f"main title of {record['DOI']} on the details of {other}"))
         return out
 
     def _new_title(self, rng: random.Random, words: list[str], short: bool) -> str | None:
