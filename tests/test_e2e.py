@@ -167,7 +167,8 @@ def test_in_text_citation_without_entry_and_entry_never_cited_are_reported(fake_
     article.write_text(text)
     run = run_cli("check", str(article), "--crossref-url", fake_crossref.url, "--no-cache", "--quiet")
     shown = " ".join(run.stdout.split())
-    assert "Cited in the text but not in the reference list: Ortiz, 2020" in shown
+    line = next(n for n, t in enumerate(text.splitlines(), start=1) if "Ortiz, 2020" in t)
+    assert f"Cited in the text but not in the reference list: line {line}: Ortiz, 2020" in shown
     assert "In the reference list but never cited in the text: line 70" in shown
     doc = _check_json(fake_crossref.url, str(article)).json()["documents"][0]
     assert [i["text"] for i in doc["unmatched_in_text"]] and "Ortiz" in doc["unmatched_in_text"][0]["text"]

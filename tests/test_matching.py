@@ -53,7 +53,10 @@ def test_real_title_with_wrong_year_volume_issue_pages_is_mismatch_naming_each()
 
 def test_two_first_authors_of_four_is_a_shortened_list_not_a_mismatch():
     check = check_authors((Author("Duman"), Author("Aghajanian")), DUMAN_2016.authors)
-    assert check.status is FieldStatus.MATCH
+    assert check.status is FieldStatus.MATCH and check.note is None
+    # Without "et al." the list reads as complete: right, with a note saying how short it is.
+    check = check_authors((Author("Duman"), Author("Aghajanian")), DUMAN_2016.authors, et_al=False)
+    assert check.status is FieldStatus.MATCH and check.note == '2 of 4 authors cited, without "et al."'
 
 
 def test_wrong_first_author_and_unknown_coauthor_are_mismatches():

@@ -154,6 +154,16 @@ def test_terminal_names_each_uncited_entry_beside_its_line():
     assert "never cited in the text: line 14 (Woolf, 2011); line 20 (Central sensitization in chronic pain…)" in shown
 
 
+def test_an_in_text_citation_with_no_entry_names_the_entries_of_its_author():
+    doc = _text_findings_doc()
+    doc = DocumentResult("a.md", doc.results, (InText("(Woolf, 2009)", 3, None), InText("[7]", 4, None)), uncited=(0,))
+    shown = " ".join(_plain(Report((doc,))).split())
+    # The year is the wrong part: the editor sees which entry was meant.
+    assert "line 3: (Woolf, 2009); the list has Woolf, 2011 (line 14)" in shown
+    assert "line 4: [7]" in shown and "[7]; the list" not in shown
+    assert "(Woolf, 2009); the list has Woolf, 2011 (line 14)" in MarkdownReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+
+
 # 7. Smaller things: an unreadable input said once, plurals.
 
 def test_an_unreadable_input_is_reported_once(fake_crossref, tmp_path):

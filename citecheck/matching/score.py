@@ -104,8 +104,11 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
 
 
-def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...]) -> FieldCheck:
-    """First cited author must be the first published; every cited surname must be published."""
+def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool = True) -> FieldCheck:
+    """First cited author must be the first published; every cited surname must be published.
+
+    A shortened list is right; without "et al." (``et_al`` False) the note says how short,
+    as the list then reads as complete."""
     cited_names = [a.surname for a in cited]
     found_names = [a.surname for a in found]
     if not cited_names or not found_names:
@@ -118,7 +121,10 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...]) -> Field
     if missing:
         return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
                           f"{', '.join(missing)} not among the published authors")
-    return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH)
+    note = None
+    if not et_al and len(cited_names) < len(found_names):
+        note = f"{len(cited_names)} of {len(found_names)} authors cited, without \"et al.\""
+    return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH, note)
 
 
 def check_year(cited: int | None, work: Work) -> FieldCheck:
@@ -239,7 +245,7 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         title = FieldCheck("title", citation.title, work.title, status)
     return (
         title,
-        check_authors(citation.authors, work.authors),
+        check_authors(citation.authors, work.authors, citation.et_al),
         check_journal(citation.journal, work, citation.text),
         check_year(citation.year, work),
         check_number("volume", citation.volume, work.volume),

@@ -6,7 +6,8 @@ import abc
 import re
 from dataclasses import dataclass
 
-from citecheck.models import CheckResult, Citation, DocumentResult, Report, Verdict, Work
+from citecheck.matching.score import same_surname
+from citecheck.models import CheckResult, Citation, DocumentResult, InText, Report, Verdict, Work
 from citecheck.policy import fails
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
@@ -69,12 +70,28 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     # The heading (FINDING_TITLES) says what is wrong; the message only names the citation.
     for it in doc.in_text:
         if it.reference is None:
-            out.append(TextFinding(it.line, "unmatched_in_text", it.text))
+            out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc)))
     for k in doc.uncited:
         if k < len(doc.results):
             entry = doc.results[k].citation
             out.append(TextFinding(entry.line, "uncited_entry", shorten(entry.text, limit)))
     return out
+
+
+_NAME_RE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def unmatched_label(it: InText, doc: DocumentResult) -> str:
+    """An in-text citation with no entry, with the entries its author has in the list when
+    there are any: "(Woolf, 2011); the list has Woolf, 2009 (line 14)", a year cited wrong."""
+    name = _NAME_RE.search(it.text)
+    if name is None:
+        return it.text
+    same = [r.citation for r in doc.results if r.citation.kind == "reference" and r.citation.authors
+            and same_surname(name.group(), r.citation.authors[0].surname)]
+    if not same:
+        return it.text
+    return f"{it.text}; the list has " + ", ".join(f"{entry_label(c)} (line {c.line})" for c in same[:3])
 
 
 #: Characters of an entry's text shown when it has no author and year to name it by.

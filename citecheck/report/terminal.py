@@ -13,7 +13,7 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, Reporter, entry_label, incomplete_note, plural, safe_text, shorten,
-                                        text_findings)
+                                        text_findings, unmatched_label)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -136,7 +136,7 @@ def _text_notes(doc: DocumentResult) -> list:
     unmatched = [i for i in doc.in_text if i.reference is None]
     if unmatched:
         line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"{i.text} (line {i.line})" for i in unmatched)))
+        line.append_text(_t("; ".join(f"line {i.line}: {unmatched_label(i, doc)}" for i in unmatched)))
         out.append(line)
     if doc.uncited:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
