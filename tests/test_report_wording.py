@@ -191,3 +191,13 @@ def test_extract_counts_are_pluralised(tmp_path):
 def test_extract_names_an_unreadable_input_once(tmp_path):
     run = run_cli("extract", str(tmp_path / "missing.md"))
     assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("no such file") == 1
+
+
+def test_the_terminal_lists_citations_in_reading_order():
+    entry = CheckResult(Citation(text="Li N, et al. mTOR-dependent synapse formation. Science. 2010;329:959-64.", line=14),
+                        Verdict.NOT_FOUND, "No published work has this title.")
+    link = CheckResult(Citation(text="Berman et al., 2000", line=7, kind="link", doi="10.1016/S0006-3223(99)00230-9"),
+                       Verdict.NOT_FOUND, "No published work has this title.")
+    text = _plain(Report((DocumentResult("a.html", (entry, link)),)))
+    assert text.index("Berman et al., 2000") < text.index("Li N, et al.")  # in the table
+    assert text.index("line 7 ·") < text.index("line 14 ·")  # and in the panels

@@ -86,9 +86,15 @@ def _overview(doc: DocumentResult) -> Table:
     table.add_column("line", justify="right", no_wrap=True, width=5)
     table.add_column("verdict", no_wrap=True, width=9)
     table.add_column("citation", ratio=1, overflow="fold")
-    for r in doc.results:
+    for r in _in_reading_order(doc):
         table.add_row(str(r.citation.line), _verdict_label(r), _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
     return table
+
+
+def _in_reading_order(doc: DocumentResult) -> list[CheckResult]:
+    """The results in the order an editor reads the document: links in the text come before
+    the reference list that ends it (the report's data keeps entries first, then links)."""
+    return sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line))
 
 
 def _comparison(r: CheckResult) -> Table:
@@ -193,7 +199,7 @@ def build(report: Report, fail_on: tuple[str, ...], unread_on_stderr: bool = Fal
         out.append(_summary_line(doc, unread_on_stderr))
         if doc.results:
             out.append(_overview(doc))
-            out.extend(_problem_panel(doc, r) for r in doc.results if _is_problem(r, fail_on))
+            out.extend(_problem_panel(doc, r) for r in _in_reading_order(doc) if _is_problem(r, fail_on))
         out.extend(_text_notes(doc))
         out.append(Text(""))
     total = Text("Summary: ", style="bold")
