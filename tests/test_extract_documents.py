@@ -111,6 +111,13 @@ def test_docx_that_is_not_a_zip_or_a_bomb_is_refused():
     pytest.importorskip("docx", reason="python-docx is not installed")
     with pytest.raises(ExtractError, match="not a Word document"):
         extract_bytes(b"Hello, this is text", "draft.docx")
+    # Text under a binary suffix: the message says what it holds and how to check it.
+    with pytest.raises(ExtractError, match="it holds Markdown: rename it .md to check it"):
+        extract_bytes(b"# Ketamine\n\nSee [the trial](https://doi.org/10.1/x).\n", "draft.docx")
+    with pytest.raises(ExtractError, match="it holds an HTML page: rename it .html"):
+        extract_bytes(b"<!doctype html><html><body><p>Hi</p></body></html>", "page.pdf")
+    with pytest.raises(ExtractError, match=r"is not$"):
+        extract_bytes(b"\x00\x01binary\xff\xfe" * 20, "draft.docx")  # no text: nothing to suggest
     bomb = _zip({"word/document.xml": b"<w/>", "word/media/x.bin": b"\0" * (300 * 2**20)})
     assert len(bomb) < 2 * 2**20  # small on disk ...
     with pytest.raises(ExtractError, match="zip bomb"):

@@ -102,9 +102,10 @@ def extractor_for(data: bytes, name: str) -> Extractor:
     if by_content is not None:
         return _extractor_class(by_content)()
     if suffix == ".docx":
-        raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not")
+        raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not"
+                           + _holds_text(data))
     if suffix == ".pdf":
-        raise ExtractError("not a PDF: the file does not start with %PDF-")
+        raise ExtractError("not a PDF: the file does not start with %PDF-" + _holds_text(data))
     if "://" in name[:12]:
         return _extractor_class(_HTML)()  # an article URL: only HTML pages are downloaded
     return _extractor_class(_BY_SUFFIX.get(suffix) or _sniff_text(data))()
@@ -146,6 +147,26 @@ def _zip_kind(data: bytes) -> str:
     if "content.xml" in names and "mimetype" in names:
         raise ExtractError("not an article: an OpenDocument file (save it as .docx)")
     raise ExtractError("not an article: a zip archive")
+
+
+#: what a text file named as a binary format holds, and the suffix to check it under
+_TEXT_KINDS = {_HTML: ("an HTML page", ".html"), _RIS: ("RIS references", ".ris"), _BIBTEX: ("BibTeX", ".bib"),
+               _MARKDOWN: ("Markdown", ".md"), _TEXT: ("plain text", ".txt")}
+
+
+def _holds_text(data: bytes) -> str:
+    """For a file whose binary suffix its content contradicts: what it holds, when that is
+    text, and the suffix to check it under ("; it holds Markdown: rename it .md to check it")."""
+    head = data[:SNIFF_BYTES]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3 or len(data) <= len(head):  # not merely a character cut by the sniff
+            return ""
+    if not head.strip() or b"\x00" in head:
+        return ""
+    what, suffix = _TEXT_KINDS[_sniff_text(data)]
+    return f"; it holds {what}: rename it {suffix} to check it"
 
 
 def _sniff_text(data: bytes) -> str:
