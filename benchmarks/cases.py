@@ -64,6 +64,7 @@ GROUP_EXPECTED = {RIGHT: "verified", ALTERED: "mismatch", FABRICATED: "not_found
 CATEGORIES: dict[str, str] = {
     "right": RIGHT,
     "right_main_title": RIGHT,
+    "right_cut_title": RIGHT,
     "alter_year": ALTERED,
     "alter_volume": ALTERED,
     "alter_issue": ALTERED,
@@ -77,6 +78,7 @@ CATEGORIES: dict[str, str] = {
     "fab_grafted_title": FABRICATED,
     "fab_short_title": FABRICATED,
     "fab_main_title": FABRICATED,
+    "fab_cut_title": FABRICATED,
 }
 
 # The fields each single alteration changes; alter_combined draws two or three of these.
@@ -247,6 +249,30 @@ def main_title_of(record: dict[str, Any]) -> str | None:
     if not sep or words < 2 or len(norm_title(rest).split()) < words:
         return None
     return main.strip()
+
+
+#: the fewest words of a title cut short in the cut-title cases
+CUT_TITLE_MIN_WORDS = 12
+
+
+def cut_title_of(record: dict[str, Any]) -> str | None:
+    """A long title without subtitle cut to its first two thirds of words ("Consensus
+    guidelines on the use of intravenous ketamine infusions for acute pain management" of
+    "… From the American Society of …"), or None when the title is shorter or has a subtitle."""
+    title = record["title"][0]
+    words = title.split()
+    if record.get("subtitle") or ": " in title or len(words) < CUT_TITLE_MIN_WORDS:
+        return None
+    return " ".join(words[: 2 * len(words) // 3]).rstrip(",;:-–")
+
+
+#: category -> (the part of a record's title it cites, whether the citation is right)
+PART_TITLE_CATEGORIES = {
+    "right_main_title": (main_title_of, True),
+    "right_cut_title": (cut_title_of, True),
+    "fab_main_title": (main_title_of, False),
+    "fab_cut_title": (cut_title_of, False),
+}
 
 
 def record_years(record: dict[str, Any]) -> set[int]:
@@ -555,8 +581,8 @@ class CaseBuilder:
             cases += self.invented_doi(limit, slice_name)
             cases += self.grafted(limit, slice_name)
             cases += self.short_titles(limit, slice_name)
-            cases += self.main_titles(limit, slice_name)
-            cases += self.main_titles_grafted(limit, slice_name)
+            for category in PART_TITLE_CATEGORIES:
+                cases += self.titles_in_part(category, limit, slice_name)
         return cases
 
     def _style_cycle(self, category: str, with_raw: bool) -> Iterator[str]:
@@ -722,46 +748,33 @@ class CaseBuilder:
                                   note=f"invented title in {record['container-title'][0]}"))
         return out
 
-    def main_titles(self, limit: int, slice_name: str) -> list[Case]:
-        """Served works whose title has a subtitle, cited by the title before it, as clinic
-        pages often cite them ("Synaptic plasticity and depression")."""
+    def titles_in_part(self, category: str, limit: int, slice_name: str) -> list[Case]:
+        """Served works cited by part of their title (PART_TITLE_CATEGORIES: the title before
+        its subtitle, or a long title's first two thirds), as clinic pages often cite them
+        ("Synaptic plasticity and depression"); in the fab_ categories under another served
+        work's authors, journal, year, volume and pages: then a citation of no published work."""
+        title_of, right = PART_TITLE_CATEGORIES[category]
         out = []
-        style_cycle = self._style_cycle("right_main_title", with_raw=False)
-        for record in self._ordered(self.corpus.served, "right_main_title", slice_name):
+        style_cycle = self._style_cycle(category, with_raw=False)
+        for record in self._ordered(self.corpus.served, category, slice_name):
             if len(out) >= limit:
                 break
-            main = main_title_of(record)
-            if main is None:
+            part = title_of(record)
+            if part is None:
                 continue
-            cited = copy.deepcopy(record)
-            cited["title"] = [main]
+            if right:
+                cited, note = copy.deepcopy(record), "title cited in part"
+            else:
+                rng = _rng(self.seed, category, record["DOI"])
+                other = record["DOI"]
+                while other.lower() == record["DOI"].lower():
+                    other = rng.choice(self._served_dois)
+                cited, note = copy.deepcopy(self._served_by_doi[other.lower()]), f"on the details of {other}"
+            cited["title"] = [part]
             style = next(style_cycle)
             text = styles_mod.render(cited, style, with_doi=False)
-            out.append(self._case("right_main_title", style, record, text, with_doi=False, true_doi=record["DOI"],
-                                  note="subtitle left out"))
-        return out
-
-    def main_titles_grafted(self, limit: int, slice_name: str) -> list[Case]:
-        """A real work's title without its subtitle, under another served work's authors,
-        journal, year, volume and pages: a citation of no published work."""
-        out = []
-        style_cycle = self._style_cycle("fab_main_title", with_raw=False)
-        for record in self._ordered(self.corpus.served, "fab_main_title", slice_name):
-            if len(out) >= limit:
-                break
-            main = main_title_of(record)
-            if main is None:
-                continue
-            rng = _rng(self.seed, "fab_main_title", record["DOI"])
-            other = record["DOI"]
-            while other.lower() == record["DOI"].lower():
-                other = rng.choice(self._served_dois)
-            fake = copy.deepcopy(self._served_by_doi[other.lower()])
-            fake["title"] = [main]
-            style = next(style_cycle)
-            text = styles_mod.render(fake, style, with_doi=False)
-            out.append(self._case("fab_main_title", style, record, text, with_doi=False,
-                                  note=f"main title of {record['DOI']} on the details of {other}"))
+            out.append(self._case(category, style, record, text, with_doi=False,
+                                  true_doi=record["DOI"] if right else None, note=f"{part!r}: {note}"))
         return out
 
     def _new_title(self, rng: random.Random, words: list[str], short: bool) -> str | None:

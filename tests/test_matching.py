@@ -94,11 +94,29 @@ def test_a_real_work_cited_by_its_title_without_the_subtitle_is_verified_with_a_
                  journal="Nat Med", year=2016, volume="22", pages="238-49")
     result = judge(short, Evidence(candidates=(DUMAN_2016,)))
     assert result.verdict is Verdict.VERIFIED, result.reason
-    assert "title cited without its subtitle" in result.reason
+    assert "title cited shortened" in result.reason
     # And the other way round: the entry gives a subtitle the record lacks.
     longer = replace(short, title=DUMAN_2016.title)
     result = judge(longer, Evidence(candidates=(replace(DUMAN_2016, title="Synaptic plasticity and depression"),)))
     assert result.verdict is Verdict.VERIFIED, result.reason
+    from citecheck.matching.score import title_in_part
+    assert title_in_part(longer, replace(DUMAN_2016, title="Synaptic plasticity and depression")) == \
+        "title cited with words the record lacks"
+
+
+def test_a_long_title_cut_short_under_its_own_doi_is_the_work_not_another():
+    long_title = ("Consensus Guidelines on the Use of Intravenous Ketamine Infusions for Acute Pain Management From "
+                  "the American Society of Regional Anesthesia and Pain Medicine, the American Academy of Pain "
+                  "Medicine, and the American Society of Anesthesiologists")
+    work = Work(doi="10.1097/AAP.0000000000000806", title=long_title, journal="Regional Anesthesia and Pain Medicine",
+                short_journal=("Reg Anesth Pain Med",), year_issued=2018, volume="43", issue="5", pages="456-466",
+                authors=(Author("Schwenk", "Eric S"), Author("Viscusi", "Eugene R"), Author("Buvanendran", "Asokumar")))
+    cited = cite(title="Consensus guidelines on the use of intravenous ketamine infusions for acute pain management",
+                 authors=(Author("Schwenk", "ES"), Author("Viscusi", "ER")), et_al=True, journal="Reg Anesth Pain Med",
+                 year=2018, volume="43", issue="5", pages="456-466", doi="10.1097/AAP.0000000000000806")
+    result = judge(cited, Evidence(doi_work=work, doi_known=True))
+    assert result.verdict is Verdict.VERIFIED, result.reason  # not "the cited DOI belongs to another work"
+    assert "title cited shortened" in result.reason
 
 
 def test_a_title_cited_without_its_subtitle_under_other_details_is_not_that_work():

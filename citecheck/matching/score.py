@@ -30,35 +30,27 @@ def _title_variants(work: Work) -> list[str]:
     return [v for v in variants if v]
 
 
-# Where a title's subtitle begins: "Main title: subtitle", "Main title – subtitle".
-_SUBTITLE_RE = re.compile(r":\s|\s[-–—]\s")
-#: the fewest words a main title cited alone has ("Central sensitization")
+#: the fewest words of a title cited in part ("Central sensitization")
 SHORT_TITLE_MIN_WORDS = 2
 
 
-def _main_title(title: str) -> str | None:
-    """The title before its subtitle, normalised; None when it has no subtitle."""
-    m = _SUBTITLE_RE.search(title)
-    return norm_text(title[: m.start()]) if m else None
-
-
-def cites_main_title(citation: Citation, work: Work) -> bool:
-    """True when one of the two titles is the other without its subtitle: "Synaptic
-    plasticity and depression" for "Synaptic plasticity and depression: new insights
-    from stress and rapid-acting antidepressants", as clinic pages often cite."""
+def title_in_part(citation: Citation, work: Work) -> str | None:
+    """How the cited title is the published one in part, or None when it is not: "title
+    cited shortened" when it is the published title's opening words and the published one
+    goes on (a subtitle left out, "Synaptic plasticity and depression" for "…: new insights
+    from stress and rapid-acting antidepressants", or a long title cut short), "title cited
+    with words the record lacks" the other way round.  Clinic pages cite long titles so."""
     if not citation.title or not work.title:
-        return False
-    cited, published = norm_text(citation.title), norm_text(work.title)
-    if work.subtitle:
-        main = published
-        published = norm_text(f"{work.title} {work.subtitle}")
-    else:
-        main = _main_title(work.title)
-    if main is not None and cited == main:
-        return len(main.split()) >= SHORT_TITLE_MIN_WORDS
-    cited_main = _main_title(citation.title)
-    # The other way round: the entry gives a subtitle the record lacks.
-    return cited_main is not None and cited_main == published and len(published.split()) >= SHORT_TITLE_MIN_WORDS
+        return None
+    cited = norm_text(citation.title)
+    if len(cited.split()) < SHORT_TITLE_MIN_WORDS:
+        return None
+    for published in _title_variants(work):
+        if published.startswith(cited + " "):
+            return "title cited shortened"
+        if cited.startswith(published + " ") and len(published.split()) >= SHORT_TITLE_MIN_WORDS:
+            return "title cited with words the record lacks"
+    return None
 
 
 def _cited_variants(title: str) -> list[str]:
@@ -233,13 +225,13 @@ def check_doi(cited: str | None, work: Work) -> FieldCheck:
 
 
 def compare_fields(citation: Citation, work: Work, title_sim: float, title_match_min: float,
-                   main_title: bool = False) -> tuple[FieldCheck, ...]:
-    """Every field of the contract compared, in report order.  ``main_title``: the cited
-    title is the published one without its subtitle (or with one the record lacks)."""
+                   in_part: str | None = None) -> tuple[FieldCheck, ...]:
+    """Every field of the contract compared, in report order.  ``in_part``: how the cited
+    title is the published one in part (title_in_part), when that identified the work."""
     if not citation.title:
         title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
-    elif title_sim < title_match_min and main_title:
-        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, "title cited without its subtitle")
+    elif title_sim < title_match_min and in_part:
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
     else:
         status = FieldStatus.MATCH if title_sim >= title_match_min else FieldStatus.MISMATCH
         title = FieldCheck("title", citation.title, work.title, status)

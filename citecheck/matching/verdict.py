@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citecheck.matching.score import cites_main_title, compare_fields, same_surname, title_similarity
+from citecheck.matching.score import compare_fields, same_surname, title_in_part, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 
 #: Title similarity (0-100: rapidfuzz ratio of normalised titles, or the work's title found
@@ -82,11 +82,11 @@ def judge(citation: Citation, evidence: Evidence) -> CheckResult:
     scored = []
     for work in _dedupe([doi_work, *evidence.candidates]):
         sim = title_similarity(citation, work)
-        main_title = sim < TITLE_MATCH_MIN and cites_main_title(citation, work)
-        fields = compare_fields(citation, work, sim, TITLE_MATCH_MIN, main_title)
-        scored.append((work, sim, fields, main_title))
+        in_part = title_in_part(citation, work) if sim < TITLE_MATCH_MIN else None
+        fields = compare_fields(citation, work, sim, TITLE_MATCH_MIN, in_part)
+        scored.append((work, sim, fields, in_part))
 
-    # A title close to the work's, or the work's without its subtitle, identifies it only
+    # A title close to the work's, or the work's in part (shortened), identifies it only
     # when the other details agree: an invented title under a real work's details does not.
     identified = [
         s for s in scored
