@@ -304,6 +304,7 @@ def test_not_a_vague_claim(line):
     ("A 2019 study in Denmark found fewer relapses.", 2019, None),  # a place
     ("A 2019 study in the United States found fewer relapses.", 2019, None),
     ("A 2021 trial in Sweden found benefit.", 2021, None),
+    ("A 2019 study in the U.S. found fewer relapses.", 2019, None),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
     [claim] = find_claims([sentence], (), ())

@@ -293,9 +293,11 @@ def _first_century(text: str) -> int:
 
 def _published_in(text: str) -> re.Match | None:
     """"published in X", "a study in the X": the first such X that can be a journal, which
-    a place cannot ("a 2019 study in Denmark", "a trial in the United States")."""
+    a place cannot ("a 2019 study in Denmark", "a trial in the United States"), nor one
+    letter ("in the U.S.": the name pattern stops at the first stop)."""
     for m in _PUBLISHED_IN_RE.finditer(text):
-        if _trim_journal(m.group("journal")) not in _PLACES:
+        name = _trim_journal(m.group("journal"))
+        if len(name) > 1 and name not in _PLACES:
             return m
     return None
 
@@ -303,8 +305,8 @@ def _published_in(text: str) -> re.Match | None:
 # Places studies are said to be "in": countries and regions clinic pages name most.
 _PLACES = frozenset("""
 Africa|America|North America|South America|Latin America|Asia|East Asia|South Asia|Europe|Scandinavia|
-the Middle East|Middle East|Australia|New Zealand|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Cuba|
-United States|US|USA|U.S.|UK|U.K.|United Kingdom|Britain|Great Britain|England|Scotland|Wales|Ireland|
+Middle East|Australia|New Zealand|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Cuba|
+United States|US|USA|UK|United Kingdom|Britain|Great Britain|England|Scotland|Wales|Ireland|
 Northern Ireland|France|Germany|Italy|Spain|Portugal|Netherlands|Holland|Belgium|Switzerland|Austria|
 Denmark|Sweden|Norway|Finland|Iceland|Poland|Czech Republic|Czechia|Hungary|Romania|Greece|Russia|Ukraine|
 Turkey|Israel|Iran|Iraq|Saudi Arabia|Egypt|Nigeria|Kenya|Ethiopia|Uganda|Ghana|Tanzania|South Africa|
