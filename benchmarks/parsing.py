@@ -306,12 +306,13 @@ def make_articles(rows: list[dict], count: int = ARTICLE_COUNT) -> list[dict]:
         n = rng.randint(ENTRIES_MIN, ENTRIES_MAX)
         picked = rng.sample(pool, n)
         entries = [render(r["record"], style, with_doi=rng.random() < 0.5, doi=r["doi"]) for r in picked]
-        prose = []
+        prose, cites = [], []
         for k, row in enumerate(picked):
             sentence = rng.choice(_PROSE)
-            prose.append(f"{sentence[:-1]} {_cite(numeric, k, row)}. {rng.choice(_PROSE)}")
+            cites.append(_cite(numeric, k, row))
+            prose.append(f"{sentence[:-1]} {cites[-1]}. {rng.choice(_PROSE)}")
         articles.append({"style": style, "numeric": numeric, "heading": _HEADINGS[a % len(_HEADINGS)],
-                         "prose": prose, "entries": entries, "furniture": rng.sample(_FURNITURE, 2)})
+                         "prose": prose, "entries": entries, "cites": cites, "furniture": rng.sample(_FURNITURE, 2)})
     return articles
 
 
@@ -423,7 +424,8 @@ def extraction_recall(articles: list[dict], show: bool = False) -> dict[str, dic
         except ImportError as exc:
             out[fmt] = {"skipped": f"{exc.name} is not installed"}
             continue
-        stats = {"true": 0, "found": 0, "matched": 0, "spurious": 0, "bytes": 0, "secs": 0.0, "pages": 0}
+        stats = {"true": 0, "found": 0, "matched": 0, "spurious": 0, "bytes": 0, "secs": 0.0, "pages": 0,
+                 "cites": 0, "cites_found": 0, "cites_linked": 0}
         for art, data in zip(articles, docs):
             start = time.perf_counter()
             ex = extract_bytes(data, f"article.{fmt}")
@@ -439,12 +441,14 @@ def extraction_recall(articles: list[dict], show: bool = False) -> dict[str, dic
             truth = [_entry_key(e) for e in art["entries"]]
             found = [c for c in ex.citations if c.kind == "reference"]
             unmatched = set(range(len(truth)))
-            for c in found:
+            entry_of: dict[int, int] = {}  # index in ex.citations -> the true entry it is
+            for j, c in enumerate(found):
                 key = _entry_key(c.text)
                 best = process.extractOne(key, {i: truth[i] for i in unmatched}, score_cutoff=ENTRY_MATCH_RATIO) \
                     if unmatched else None
                 if best:
                     unmatched.discard(best[2])
+                    entry_of[ex.citations.index(c)] = best[2]
                     stats["matched"] += 1
                 else:
                     stats["spurious"] += 1
@@ -455,8 +459,29 @@ def extraction_recall(articles: list[dict], show: bool = False) -> dict[str, dic
                     print(f"  missed [{fmt}/{art['style']}]: {art['entries'][i][:150]!r}")
             stats["true"] += len(truth)
             stats["found"] += len(found)
+            _count_links(art, ex, entry_of, stats, show, fmt)
         out[fmt] = stats
     return out
+
+
+def _count_links(art: dict, ex, entry_of: dict[int, int], stats: dict, show: bool, fmt: str) -> None:
+    """In-text citations of the article found, and linked to the entry they cite."""
+    meant: dict[str, set[int]] = {}  # a citation as written -> the entries it may mean
+    for k, cite in enumerate(art["cites"]):
+        meant.setdefault(cite, set()).add(k)
+    stats["cites"] += len(art["cites"])
+    seen: set[int] = set()
+    for it in ex.in_text:
+        ks = meant.get(it.text)
+        if ks is None:
+            continue
+        stats["cites_found"] += 1
+        linked = entry_of.get(it.reference) if it.reference is not None else None
+        if linked in ks and linked not in seen:
+            seen.add(linked)
+            stats["cites_linked"] += 1
+        elif show:
+            print(f"  not linked [{fmt}/{art['style']}]: {it.text!r} -> {it.reference}")
 
 
 def print_recall(result: dict[str, dict]) -> None:
@@ -470,7 +495,8 @@ def print_recall(result: dict[str, dict]) -> None:
         speed = (f"{s['bytes'] / 1e6 / s['secs']:.2f} MB/s" if fmt in ("txt", "md", "html")
                  else f"{s['pages'] / s['secs']:.1f} pages/s")
         print(f"  {fmt:5s} found {recall:.3f} ({s['matched']}/{s['true']})  spurious {spurious:.3f} "
-              f"({s['spurious']}/{s['found']})  {speed}")
+              f"({s['spurious']}/{s['found']})  in-text linked {s['cites_linked'] / s['cites']:.3f} "
+              f"({s['cites_linked']}/{s['cites']})  {speed}")
 
 
 def realistic_throughput(articles: list[dict]) -> None:

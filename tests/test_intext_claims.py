@@ -136,6 +136,13 @@ def test_unicode_superscripts_and_markdown_footnotes():
     assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 0), ("[1-2]", 0), ("[1-2]", 1)]
 
 
+def test_a_two_word_surname_in_parentheses_links_to_its_entry():
+    text = ("Ketamine\n\nRelief lasted a week (Fernandez Garcia et al., 2007).\n\nReferences\n"
+            "Fernandez Garcia, M., Lopez, A., & Ruiz, P. (2007). Ketamine in chronic pain. Pain Medicine, 8(2), 1-9.\n")
+    ex = extract_bytes(text.encode(), "a.txt")
+    assert [(i.text, i.reference) for i in ex.in_text] == [("(Fernandez Garcia et al., 2007)", 0)]
+
+
 def test_footnotes_after_a_list_of_links_are_cited_by_their_own_numbers():
     md = ("# Ketamine\n\nInfusions eased pain.[^1] A 2018 trial agreed.[^2]\n\nSources:\n\n"
           "- https://pubmed.ncbi.nlm.nih.gov/29621100/\n"

@@ -16,8 +16,10 @@ from citecheck.models import Citation, InText
 
 _NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
-# One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a"
-_ITEM = rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?,?\s(?P<year>{_YEAR})"
+# One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a"; in
+# parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
+_ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?)(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?,?\s"
+         rf"(?P<year>{_YEAR})")
 _ITEM_RE = re.compile(_ITEM)
 # A group author: "(National Institute of Mental Health, 2024)", "(World Health Organization 2019)"
 _GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR})")
