@@ -331,3 +331,17 @@ def test_given_names_in_full_with_a_middle_initial_and_the_year_after_them(entry
 def test_a_stray_comma_inside_a_vancouver_name_keeps_the_coauthors_out_of_the_title(entry, authors, title):
     c = parse_reference(entry, 1)
     assert (list(c.authors), c.title) == (authors, title)
+
+
+@pytest.mark.parametrize("entry, authors, title", [
+    ("Xu. Infants’ metaphysics. Cogn Psychol. 1996;30:111–53.", ["Xu"], "Infants’ metaphysics"),
+    ("MØLLER, A. Frequency selectivity of the peripheral auditory analyzer studied using broad band noise. "
+     "Acta Physiol Scand 104, 24–32 (1978).", ["MØLLER"],
+     "Frequency selectivity of the peripheral auditory analyzer studied using broad band noise"),
+    ("Jones, Andolina I, Oakely N, Murphy P, Sillito A. Spatial summation in lateral geniculate nucleus and visual "
+     "cortex. Exp Brain Res. 2000;135:279-84.", ["Jones", "Oakely", "Murphy", "Sillito"],
+     "Spatial summation in lateral geniculate nucleus and visual cortex"),
+])
+def test_names_read_loosely_end_at_the_first_stop_when_title_words_follow_it(entry, authors, title):
+    c = parse_reference(entry, 1)
+    assert ([a.surname for a in c.authors], c.title) == (authors, title)

@@ -572,6 +572,11 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     m = _LOOSE_END_RE.search(work)
     if not m or m.start() > 200:
         return (), False, work
+    first_stop = work.find(". ", 0, m.start())
+    if first_stop > 0 and _TITLE_WORD_RE.search(work, first_stop, m.start()):
+        # "Xu. Infants' metaphysics.": the stop after a short name was taken for an
+        # initial's ("Ch."), but what follows it is title text (a word in lower case).
+        m = _FIRST_STOP_RE.match(work, first_stop)
     year = _BLOCK_YEAR_RE.search(work, 0, m.start())
     if year:
         # "Klein, Lawrence R. 1988. Components …": the stop after an initial did not end
@@ -613,6 +618,10 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     return tuple(authors), et_al, rest
 
 
+# A word in lower case that no name holds (particles and "and" aside): title text.
+_TITLE_WORD_RE = re.compile(
+    r"\s(?!(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ter|ten|al|el|bin|zur|and|et|al)\b)[a-z]{2,}")
+_FIRST_STOP_RE = re.compile(r"\.\s")
 # Given names that end with a middle initial ("George N.", "Paul A").
 _ENDS_WITH_INITIAL_RE = re.compile(rf"\s[{_UP}]\.?$")
 # A year closing the names read loosely: "Klein, Lawrence R. 1988".
