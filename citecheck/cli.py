@@ -68,7 +68,7 @@ def _check_command(mode: str):
         offline: bool = typer.Option(False, "--offline", envvar="CITECHECK_OFFLINE", help="Answer from the cache only; uncached citations are errors."),
         format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", help=f"Report format: {', '.join(FORMATS)} (default rich; plain text when not a terminal)."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report (or, for baseline, the baseline) to this file."),
-        fail_on: str = typer.Option(",".join(DEFAULT_FAIL_ON), envvar="CITECHECK_FAIL_ON", help="Verdicts and flags that fail the run (comma-separated)."),
+        fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run (comma-separated; repeatable: the values add up)."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
         baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: .citecheck-baseline.json when present)."),
         recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
@@ -87,14 +87,14 @@ def _check_command(mode: str):
         verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
     ):
         try:
-            fail_words = parse_fail_on(fail_on)
+            fail_words = parse_fail_on(fail_on) if fail_on else DEFAULT_FAIL_ON
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--fail-on")
         if format is not None and format not in FORMATS:
             raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
         settings = Settings(
             paths=tuple(paths), crossref_url=crossref_url, source=source or None, mailto=mailto or None,
-            cache_dir=cache_dir or default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
+            cache_dir=cache_dir.expanduser() if cache_dir else default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
             output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
@@ -133,7 +133,7 @@ for _mode in ("check", "baseline", "lookup"):
 
 def _cache(cache_dir: Optional[Path]) -> Cache:
     try:
-        return Cache(cache_dir or default_cache_dir())
+        return Cache(cache_dir.expanduser() if cache_dir else default_cache_dir())
     except CacheUnavailable as exc:
         err.print(f"citecheck: {exc}", markup=False)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

@@ -89,8 +89,8 @@ def load_config(path: Path | None) -> dict:
         name = key.replace("-", "_")
         if name in SECRET_KEYS:
             raise ConfigError(f"{path}: {key} is a secret; set {PLUS_TOKEN_VARIABLE} in the environment instead")
-        if isinstance(value, list):
-            value = ",".join(str(v) for v in value) if name == "fail_on" else value
+        if name == "fail_on":  # a list of words, or one string of them ("mismatch, not_found")
+            value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         out[name] = value
     return out
 
@@ -110,6 +110,21 @@ def plus_token() -> str | None:
 SOURCE_NAMES = {"COMMANDLINE": "flag", "ENVIRONMENT": "variable", "DEFAULT_MAP": "config file", "DEFAULT": "default"}
 
 
+def _effective(name: str, value):
+    """An option's value as the run uses it: the failing verdicts as one list, the cache
+    directory its default when none is given."""
+    if name == "fail_on":
+        from citecheck.policy import DEFAULT_FAIL_ON, parse_fail_on
+
+        try:
+            return ",".join(parse_fail_on(value) if value else DEFAULT_FAIL_ON)
+        except ValueError as exc:
+            return f"invalid: {exc}"
+    if name == "cache_dir":
+        return value.expanduser() if value else default_cache_dir()
+    return value
+
+
 def describe_settings(ctx, config_path: Path | None) -> str:
     """One line per option of a command context: name, value, and where it came from."""
     lines = [f"config file: {config_path or 'none found'}"]
@@ -120,7 +135,7 @@ def describe_settings(ctx, config_path: Path | None) -> str:
         where = SOURCE_NAMES.get(getattr(source, "name", ""), "default")
         if where == "variable" and getattr(param, "envvar", None):
             where += f" {param.envvar}"
-        value = ctx.params.get(param.name)
+        value = _effective(param.name, ctx.params.get(param.name))
         lines.append(f"{param.opts[0]:<16} {value!s:<40} ({where})")
     token = "set" if plus_token() else "not set"
     lines.append(f"{'(plus token)':<16} {token:<40} (variable {PLUS_TOKEN_VARIABLE}; never shown)")

@@ -15,7 +15,9 @@ def parse_fail_on(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Split and check a --fail-on value; raises ValueError naming an unknown word."""
     if isinstance(value, str):
         value = [value]
-    words = tuple(w.strip().lower() for item in value for w in item.split(",") if w.strip())
+    # "not_found", "not-found" and "not found" (as the report writes it) are one word.
+    words = tuple(dict.fromkeys(w.strip().lower().replace("-", "_").replace(" ", "_")
+                                for item in value for w in item.split(",") if w.strip()))
     unknown = [w for w in words if w not in FAIL_ON_CHOICES]
     if unknown:
         raise ValueError(f"unknown --fail-on value {unknown[0]!r}; choose from {', '.join(FAIL_ON_CHOICES)}")

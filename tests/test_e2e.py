@@ -134,6 +134,30 @@ def test_fail_on_not_found_only_makes_mismatch_a_warning(fake_crossref, tmp_path
     assert _check_json(fake_crossref.url, str(article), extra=("--fail-on", "not_found")).exit_code == 0
 
 
+def test_fail_on_given_twice_adds_up_and_takes_the_verdict_as_the_report_writes_it(fake_crossref, tmp_path):
+    zanos = [l for l in SAMPLE.read_text().splitlines() if l.startswith("- Zanos")][0]  # a mismatch
+    article = tmp_path / "one.md"
+    article.write_text(f"# Ketamine\n\n## References\n\n{zanos}\n")
+    url = fake_crossref.url
+    # The first value is not dropped: "mismatch" still fails the run.
+    assert _check_json(url, str(article), extra=("--fail-on", "mismatch", "--fail-on", "error")).exit_code == 1
+    assert _check_json(url, str(article), extra=("--fail-on", "not-found", "--fail-on", "mismatch")).exit_code == 1
+    assert _check_json(url, str(article), extra=("--fail-on", "not-found")).exit_code == 0
+    spaced = run_cli("check", str(article), "--crossref-url", url, "--no-cache", "--quiet", "--format", "json",
+                     env={"CITECHECK_FAIL_ON": "not_found mismatch"})
+    assert spaced.exit_code == 1
+
+
+def test_a_cache_directory_written_with_a_tilde_is_in_the_home_directory(fake_crossref, tmp_path, monkeypatch):
+    # GitHub Actions' env: blocks pass "~/.cache/citecheck" as written; the shell would have expanded it.
+    monkeypatch.chdir(tmp_path)
+    home = tmp_path / "home"
+    run = run_cli("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--quiet", "--format", "json",
+                  env={"HOME": str(home), "CITECHECK_CACHE_DIR": "~/.cache/citecheck"})
+    assert run.exit_code == 1
+    assert list((home / ".cache" / "citecheck").glob("*.sqlite3")) and not (tmp_path / "~").exists()
+
+
 def test_bad_option_is_a_usage_error():
     assert run_cli("check", str(SAMPLE), "--fail-on", "everything").exit_code == 2
     assert run_cli("check", str(SAMPLE), "--format", "pdf").exit_code == 2
