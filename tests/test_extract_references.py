@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citecheck.extract.references import find_entries
 
 PROSE = [
@@ -60,6 +62,18 @@ def test_list_ends_at_page_furniture():
         "© 2024 Sunrise Ketamine Clinic. All rights reserved.",
     ]
     assert len(find_entries(lines)) == 1
+
+
+@pytest.mark.parametrize("note", ["Last reviewed by the clinic editorial team, March 2024.",
+                                  "Medically reviewed by Jane Doe, MD, on 12 May 2023",
+                                  "Last updated: 2 February 2024", "Page last reviewed: 14 June 2022"])
+def test_a_review_or_update_note_after_the_list_is_no_entry(note):
+    lines = PROSE + ["References",
+                     "1. Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.", note]
+    assert [t[:5] for _, t in find_entries(lines)] == ["Zheng"]
+    bulleted = PROSE + ["References", "- Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20:161-9.",
+                        "", note]
+    assert [t[:5] for _, t in find_entries(bulleted)] == ["Zheng"]
 
 
 def test_short_undated_lines_after_heading_are_not_entries():

@@ -65,7 +65,8 @@ _FURNITURE_RE = re.compile(
     r"contact us|call us|share (?:this|post|on)|^share\b|^follow us|privacy policy|terms of (?:use|service)|"
     r"^read more|^related (?:posts|articles)|^you might also|^recent posts|^previous post|^next post|"
     r"^posted in\b|^tags?:|^categor(?:y|ies):|^subscribe|newsletter|leave a (?:comment|reply)|"
-    r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie",
+    r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie|"
+    r"^(?:last (?:reviewed|updated|modified)|(?:medically |clinically )?reviewed by|updated on|page last)\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +141,8 @@ def is_heading(text: str) -> bool:
 # furniture when it opens with one of these or holds one of the substrings.
 _FURNITURE_STARTS = ("©", "(c)", "copyright", "share", "follow us", "read more", "related", "you might",
                      "recent posts", "previous post", "next post", "posted in", "tag", "categor", "subscribe",
-                     "back to top", "skip to", "home", "about", "blog", "menu", "search")
+                     "back to top", "skip to", "home", "about", "blog", "menu", "search", "last ", "medically ",
+                     "clinically ", "reviewed by", "updated on", "page last")
 _FURNITURE_PARTS = ("rights reserved", "request a", "book ", "schedule a", "contact us", "call us", "share ",
                     "privacy policy", "terms of", "newsletter", "leave a", "cookie")
 
