@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from citecheck.extract import extract_bytes
 from citecheck.extract.claims import find_claims, split_sentences
-from citecheck.models import InText
+from citecheck.models import Citation, InText
 
 ARTICLE = """Ketamine for Chronic Pain
 Low-dose infusions eased fibromyalgia pain (Zheng et al., 2019).
@@ -230,6 +231,18 @@ def test_seed001_claim_conflicts_with_entry_and_work():
     ]
     zheng = next(c for c in ex.claims if c.reference == 0)
     assert claim_conflicts(zheng, ex.citations[0], None) == []
+
+
+def test_a_year_the_entry_and_the_work_share_is_named_once():
+    from citecheck.models import Claim
+    claim = Claim("A 2015 study found lasting relief (Zanos et al., 2015).", 3, 2015, None, 0)
+    entry = Citation(text="Zanos P, et al. NMDAR inhibition. Nature. 2016;533:481-6.", line=9, year=2019)
+    work = Work(doi="10.1038/nature17998", title="NMDAR inhibition", year_issued=2019)
+    assert claim_conflicts(claim, entry, work) == ["the sentence dates the study 2015, but the entry it cites says 2019"]
+    # The work's own year is named when the entry's is not the work's.
+    assert claim_conflicts(claim, replace(entry, year=2012), work) == [
+        "the sentence dates the study 2015, but the entry it cites says 2012",
+        "the sentence dates the study 2015, but the published work is from 2019"]
 
 
 def test_claim_kind_conflict():

@@ -201,3 +201,25 @@ def test_the_terminal_lists_citations_in_reading_order():
     text = _plain(Report((DocumentResult("a.html", (entry, link)),)))
     assert text.index("Berman et al., 2000") < text.index("Li N, et al.")  # in the table
     assert text.index("line 7 ·") < text.index("line 14 ·")  # and in the panels
+
+
+def test_a_verified_citation_with_a_remark_says_so_in_the_terminal():
+    work = Work(doi="10.1/x", title="Antidepressant efficacy of ketamine", year_issued=2013)
+    cited = Citation(text="Murrough JW, et al. Antidepressant efficacy of ketamine. Am J Psychiatry. 2012;170:1134-42.",
+                     line=12, year=2012)
+    year = check_year(2012, work)
+    ok = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right (within a year: accepted).", work, (year,))
+    shown = " ".join(_plain(Report((DocumentResult("a.md", (ok,)),))).split())
+    assert "Verified with a remark, line 12: Murrough JW" in shown
+    assert "year 2012, published 2013 (within a year: accepted)" in shown
+
+
+def test_a_pdf_problem_names_its_page_and_a_link_mismatch_its_reason():
+    work = Work(doi="10.1038/nature17998", title="NMDAR inhibition-independent antidepressant actions", year_issued=2016)
+    link = Citation(text="A 2014 paper in Science", line=53, kind="link", doi="10.1038/nature17998", page=2)
+    doi = FieldCheck("doi", "10.1038/nature17998", "10.1038/nature17998", FieldStatus.MATCH)
+    wrong = CheckResult(link, Verdict.MISMATCH, "The text around the link says 2014 and Science; the work is "
+                        "Nature, 2016.", work, (doi,))
+    shown = " ".join(_plain(Report((DocumentResult("a.pdf", (wrong,)),))).split())
+    assert "page 2, line 53 · MISMATCH" in shown
+    assert "says 2014 and Science" in shown

@@ -230,10 +230,13 @@ def claim_conflicts(claim: Claim, citation: Citation | None, work: Work | None) 
                 out.append(f"the sentence names {claim.journal}, but the published work is in {work.journal}")
     if claim.year:
         stated = _YEAR_RE.search(_PAREN_RE.sub(" ", claim.text))
-        if stated and citation is not None and citation.year and abs(citation.year - claim.year) > 1:
+        entry_differs = bool(stated and citation is not None and citation.year and abs(citation.year - claim.year) > 1)
+        if entry_differs:
             out.append(f"the sentence dates the study {claim.year}, but the entry it cites says {citation.year}")
         if work is not None and work.years and not any(abs(y - claim.year) <= 1 for y in work.years):
-            out.append(f"the sentence dates the study {claim.year}, but the published work is from {work.year}")
+            # Said once when the entry's year is the work's: the entry line already names it.
+            if not (entry_differs and any(abs(y - citation.year) <= 1 for y in work.years)):
+                out.append(f"the sentence dates the study {claim.year}, but the published work is from {work.year}")
     if work is not None and work.title:
         said, titled = _kinds(_PAREN_RE.sub(" ", claim.text)), _kinds(work.title)
         if said and titled and not (said & titled) and not ({"review"} & said and {"systematic review"} & titled):

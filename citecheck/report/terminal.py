@@ -120,6 +120,8 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     parts: list = [_t(r.citation.text, "italic"), Text("")]
     if r.verdict is Verdict.MISMATCH and r.match is not None:
         parts.append(_comparison(r))
+        if not any(f.status is FieldStatus.MISMATCH for f in r.fields):
+            parts.append(_t(r.reason))  # wrong in what the text around a link says, not in its fields
         corrected = corrected_reference(r)
         if corrected:
             parts += [Text(""), Text("Corrected: ", style="bold").append_text(_t(corrected))]
@@ -131,14 +133,32 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     if r.ignored:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))
     label, style = STYLES[r.verdict]
-    title = Text(f" line {r.citation.line} · ", style="bold")
+    where = f"page {r.citation.page}, line {r.citation.line}" if r.citation.page else f"line {r.citation.line}"
+    title = Text(f" {where} · ", style="bold")
     title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
 
 
-def _text_notes(doc: DocumentResult) -> list:
-    """In-text citations without an entry, entries never cited, and claims about research."""
+def _remarks(doc: DocumentResult) -> list:
+    """Verified citations whose match came with a remark (a year within one of the record's,
+    a title cited shortened, authors cut without "et al."): right, but worth an editor's look."""
     out = []
+    for r in _in_reading_order(doc):
+        notes = [f for f in r.fields if f.status is FieldStatus.MATCH and f.note]
+        if r.verdict is not Verdict.VERIFIED or not notes:
+            continue
+        said = "; ".join(f"{FIELD_LABELS[f.name]} {_fmt(f.cited)}, published {_fmt(f.found)} ({f.note})"
+                         if f.name == "year" and f.cited != f.found else f.note for f in notes)
+        line = Text(f"Verified with a remark, line {r.citation.line}: ", style="bold")
+        line.append_text(_t(f"{_cut(r.citation.text, 60)} — {said}"))
+        out.append(line)
+    return out
+
+
+def _text_notes(doc: DocumentResult) -> list:
+    """Remarks on verified citations, in-text citations without an entry, entries never
+    cited, and claims about research."""
+    out = _remarks(doc)
     unmatched = [i for i in doc.in_text if i.reference is None]
     if unmatched:
         line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
