@@ -228,7 +228,7 @@ def distractors(targets: list[dict], pool: list[dict], rng: random.Random) -> li
 
 def judge_case(case: Case, service=None) -> dict:
     """Extraction, and with a ``service`` the leads, for one sentence."""
-    claims = find_claims([case.sentence], (), ())
+    claims = find_claims([case.sentence], ())
     out = {"found": bool(claims), "year": False, "journal": False, "named": False, "asked": False, "leads": []}
     if not claims:
         return out

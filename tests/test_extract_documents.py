@@ -58,6 +58,8 @@ def test_docx_lines_are_paragraph_numbers_and_footnotes_are_citations():
     assert note.doi == "10.1016/j.neuron.2019.02.005" and note.line == 6
     marker = next(i for i in ex.in_text if i.text == "[^1]")
     assert marker.line == 6 and marker.reference == 5
+    # The paragraph that cites the footnote is still prose: its other citations are read too.
+    assert ("(Kessler et al., 2021)", 6) in {(i.text, i.line) for i in ex.in_text}
 
 
 def test_pdf_pages_lines_and_running_heads_dropped():

@@ -66,7 +66,7 @@ def test_sentences_end_after_the_note_markers_that_follow_their_stop():
         "A 2006 trial published in Archives of General Psychiatry found rapid relief.[5]",
         "According to a 2017 review, dosing matters.[6,7]", "It was small."]
     cited = (InText("[5]", 1, 4), InText("[6,7]", 1, 5))
-    claims = find_claims([line], (), cited)
+    claims = find_claims([line], cited)
     assert [(c.year, c.journal, c.reference) for c in claims] == [
         (2006, "Archives of General Psychiatry", 4), (2017, None, 5)]
 
@@ -289,7 +289,7 @@ def test_an_author_year_citation_written_as_a_link_cites_the_linked_work_and_a_s
     "Evidence suggests the benefit lasts for weeks.",
 ])
 def test_research_named_by_nothing_and_cited_by_nothing_is_a_vague_claim(sentence):
-    [claim] = find_claims(["Ketamine", "", sentence], (), ())
+    [claim] = find_claims(["Ketamine", "", sentence], ())
     assert not claim.specific and (claim.line, claim.year, claim.journal) == (3, None, None)
 
 
@@ -301,7 +301,7 @@ def test_research_named_by_nothing_and_cited_by_nothing_is_a_vague_claim(sentenc
 ])
 def test_not_a_vague_claim(line):
     cited = (InText("(Zheng et al., 2019)", 1, 0),) if "Zheng" in line else ()
-    assert find_claims([line], (), cited) == ()
+    assert find_claims([line], cited) == ()
 
 
 @pytest.mark.parametrize("sentence, year, journal", [
@@ -327,7 +327,7 @@ def test_not_a_vague_claim(line):
     ("A 2019 study in the U.S. found fewer relapses.", 2019, None),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
-    [claim] = find_claims([sentence], (), ())
+    [claim] = find_claims([sentence], ())
     assert (claim.year, claim.journal) == (year, journal)
 
 
@@ -345,7 +345,7 @@ def test_claim_leads_are_works_of_that_journal_and_year_on_its_topic():
     from citecheck.checker import annotate_claim
 
     [claim] = find_claims(["A 2019 study published in Pain Medicine found that ketamine infusions eased fibromyalgia."],
-                          (), ())
+                          ())
     on_topic = Work(doi="10.1/a", title="Low-dose ketamine infusion in fibromyalgia", journal="Pain Medicine",
                     year_issued=2019)
     off_topic = Work(doi="10.1/b", title="Opioid tapering in primary care", journal="Pain Medicine", year_issued=2019)

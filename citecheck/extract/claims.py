@@ -92,19 +92,19 @@ _BULLETS = "•·▪*-–"
 _PAREN_RE = re.compile(r"\([^()]*\)")
 
 
-def find_claims(lines: list[str], citations: tuple[Citation, ...],
-                in_text: tuple[InText, ...], skip: set[int] | frozenset[int] = frozenset()) -> tuple[Claim, ...]:
+def find_claims(lines: list[str], in_text: tuple[InText, ...],
+                skip: set[int] | frozenset[int] = frozenset()) -> tuple[Claim, ...]:
     """Sentences in the prose that point at specific research.
 
-    ``skip``: line numbers of the reference lists themselves (never prose).
+    ``skip``: line numbers of the reference lists themselves (never prose); a footnote's
+    citation carries the line of the paragraph that cites it, which is prose.
     """
-    entry_lines = {c.line for c in citations} | set(skip)
     by_line: dict[int, list[InText]] = {}
     for it in in_text:
         by_line.setdefault(it.line, []).append(it)
     claims: list[Claim] = []
     for number, line in enumerate(lines, start=1):
-        if number in entry_lines or not _may_name_research(line):
+        if number in skip or not _may_name_research(line):
             continue
         for sentence in split_sentences(line):
             claim = _claim(sentence, number, by_line.get(number, []))

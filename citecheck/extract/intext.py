@@ -42,19 +42,19 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
                  printed: Sequence[int | None] = ()) -> tuple[InText, ...]:
     """Every in-text citation in the prose lines, linked to ``citations`` where possible.
 
-    ``skip``: line numbers of the reference lists themselves (never prose).
+    ``skip``: line numbers of the reference lists themselves (never prose); a footnote's
+    citation carries the line of the paragraph that cites it, which is prose.
     ``printed``: the number each entry is printed with, in order (None: none).
     A number ("[3]") is the entry printed with it, when the entries are numbered each
     with a number of its own; otherwise it counts the reference entries in order.
     """
-    entry_lines = {c.line for c in citations} | set(skip)
     references = [c for c in citations if c.kind == "reference"]
     by_number = _by_printed_number(printed)
     index = _author_year_index(citations)
     index.update(_group_index(citations, index))
     found: list[InText] = []
     for number, line in enumerate(lines, start=1):
-        if number in entry_lines:
+        if number in skip:
             continue
         if "(" in line:
             found.extend(_author_year(line, number, index))

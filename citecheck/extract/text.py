@@ -160,7 +160,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     in_text.sort(key=lambda it: it.line)
     link_cites = link_citations(prose, links, covered)
     in_text_t = _tie_in_text_to_links(tuple(in_text), link_cites, links, len(citations_t))
-    claims = find_claims(prose, citations_t, in_text_t, skip=covered)
+    claims = find_claims(prose, in_text_t, skip=covered)
     all_citations = citations_t + link_cites
     if link_cites:
         claims = _tie_claims_to_links(claims, link_cites, len(citations_t))
