@@ -325,6 +325,8 @@ def test_not_a_vague_claim(line):
     ("A 2019 study in the United States found fewer relapses.", 2019, None),
     ("A 2021 trial in Sweden found benefit.", 2021, None),
     ("A 2019 study in the U.S. found fewer relapses.", 2019, None),
+    ("A 2016 study in Nature Medicine described synaptic plasticity in depression.", 2016, "Nature Medicine"),
+    ("A 2019 paper in Neuron argued that ketamine is a paradigm shift.", 2019, "Neuron"),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
     [claim] = find_claims([sentence], ())

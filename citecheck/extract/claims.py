@@ -20,7 +20,8 @@ _RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists"
                    "report", "experiment", "investigation", "findings", "data", "evidence")
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
-    r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published)\b",
+    r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
+    r"described|describes|argued|argues|discovered|identified|established|documented|linked)\b",
     re.IGNORECASE)
 # The same two patterns for lower-cased text, case-sensitive: several times faster than
 # IGNORECASE.  Exact for any text without the few characters whose lower case is no
