@@ -134,7 +134,8 @@ def test_unicode_superscripts_and_markdown_footnotes():
           "[^2]: Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n")
     ex = extract_bytes(md.encode(), "a.md")
     assert [c.authors[0].surname for c in ex.citations] == ["Zheng", "Ikeda"]
-    assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 0), ("[1-2]", 0), ("[1-2]", 1)]
+    # A footnote marker keeps its own form; in a line, markers come after the other citations.
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[1-2]", 0), ("[1-2]", 1), ("[^1]", 0)]
 
 
 def test_a_two_word_surname_in_parentheses_links_to_its_entry():
@@ -154,7 +155,21 @@ def test_footnotes_after_a_list_of_links_are_cited_by_their_own_numbers():
     assert [c.authors[0].surname if c.authors else c.url for c in ex.citations[:4]] == [
         "https://pubmed.ncbi.nlm.nih.gov/29621100/", "Mayo Clinic", "Zheng", "Ikeda"]
     # [^1] is the note labelled 1, not the first entry of the page (the PubMed link).
-    assert [(i.text, i.reference) for i in ex.in_text] == [("[1]", 2), ("[2]", 3)]
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[^1]", 2), ("[^2]", 3)]
+
+
+def test_markdown_footnotes_beside_a_numbered_list_and_named_footnotes():
+    md = ("# Ketamine\n\nInfusions eased pain.[^1] Mood lifted within hours [2].[^duman]\n\n## References\n\n"
+          "1. Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.\n"
+          "2. Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n\n"
+          "[^1]: Breivik H, Collett B. Survey of chronic pain in Europe. Eur J Pain. 2006;10(4):287-333.\n"
+          "[^duman]: Duman RS, Aghajanian GK. Synaptic plasticity and depression. Nat Med.\n"
+          "    2016;22(3):238-49.\n")
+    ex = extract_bytes(md.encode(), "a.md")
+    assert [c.authors[0].surname for c in ex.citations] == ["Zheng", "Ikeda", "Breivik", "Duman"]
+    assert ex.citations[3].year == 2016  # the note's indented second line is part of it
+    # "[^1]" is the footnote, "[2]" the list's entry 2: numbers of the two kinds do not mix.
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[2]", 1), ("[^1]", 2), ("[^duman]", 3)]
 
 
 @pytest.mark.parametrize("entries, cited", [

@@ -76,10 +76,10 @@ _FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science"
 # A sentence's end, the note markers after it ("relief.[5] According", "relief.¹ A" once
 # read as "relief.[1] A") and the white space after them, before a capital, a quote, "("
 # or a bullet.  (Splitting on "(?<=[.!?])\s+(?=…)" tries every position; this skips to a stop.)
-_SENTENCE_GAP_RE = re.compile(r"[.!?](?P<marks>(?:\[\d[\d,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
+_SENTENCE_GAP_RE = re.compile(r"[.!?](?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
 # The same for text without "!" or "?": the regex engine skips to a literal first
 # character several times faster than to one of a set.
-_PERIOD_GAP_RE = re.compile(r"\.(?P<marks>(?:\[\d[\d,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
+_PERIOD_GAP_RE = re.compile(r"\.(?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
 # A period that does not end a sentence: "et al.", an initial, "e.g.", "vs.", "Dr."
 _NOT_AN_END_RE = re.compile(r"(?:\bet al|\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bProf|\bFig|\bNo)\.$")
 #: the longest match of _NOT_AN_END_RE ("et al." before a final newline): it is searched

@@ -22,9 +22,10 @@ _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 _RULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _RULE_FIRST = ("-", "*", "_")  # what a rule's first character is
 _SUP_RE = re.compile(r"<sup>\s*\[?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\]?\s*</sup>|\^(\d{1,3}(?:[,–-]\d{1,3})*)\^", re.IGNORECASE)
-# Footnotes: "[^3]" in the text, "[^3]: Smith J. ..." as the note.
-_FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^(\d{1,4})\]:\s*")
-_FOOTNOTE_REF_RE = re.compile(r"\[\^(\d{1,4})\]")
+# Footnotes: "[^3]" (or "[^smith]") in the text, "[^3]: Smith J. ..." as the note, read as
+# notes (as Word's are): a note is the citation its markers cite, whatever lists the page has.
+_FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^([\w-]{1,30})\]:\s*")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^([\w-]{1,30})\](?!:)")
 # Reference-style links: "[text][id]" with "[id]: url" elsewhere.
 _LINK_DEF_RE = re.compile(r"^\s{0,3}\[([^\]^\n]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
 _REF_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]")
@@ -41,12 +42,8 @@ def strip_markdown(line: str, defs: dict[str, str] | None = None) -> str:
     if line.lstrip()[:1] in _RULE_FIRST and _RULE_RE.match(line):
         return ""
     if "[" in line:
-        if line.lstrip().startswith("[^"):
-            line = _FOOTNOTE_DEF_RE.sub(lambda m: f"{m.group(1)}. ", line)
-        elif defs is not None and _LINK_DEF_RE.match(line):
+        if defs is not None and not line.lstrip().startswith("[^") and _LINK_DEF_RE.match(line):
             return ""
-        if "[^" in line:
-            line = _FOOTNOTE_REF_RE.sub(r"[\1]", line)
         if defs:
             line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
     if "<" in line or "^" in line:
@@ -85,6 +82,26 @@ def _emphasis_text(m: re.Match) -> str:
 def _ref_link(m: re.Match, defs: dict[str, str]) -> str:
     url = defs.get((m.group(2) or m.group(1)).strip().lower())
     return m.group() if url is None else f"[{m.group(1)}]({url})"
+
+
+def footnotes(lines: list[str]) -> tuple[list[tuple[str, int, str]], set[int]]:
+    """The footnotes of a Markdown document, (label, line, text) in order, and the lines
+    they take: "[^3]: Smith J. ..." and the indented lines that go on with it."""
+    notes: list[tuple[str, int, str]] = []
+    taken: set[int] = set()
+    current: list | None = None
+    for number, line in enumerate(lines, start=1):
+        m = _FOOTNOTE_DEF_RE.match(line) if line.lstrip().startswith("[^") else None
+        if m:
+            current = [m.group(1), number, [line[m.end():].strip()]]
+            notes.append(current)
+        elif current is not None and line.startswith(("  ", "\t")) and line.strip():
+            current[2].append(line.strip())  # the note goes on, indented
+        else:
+            current = None
+            continue
+        taken.add(number)
+    return [(label, number, " ".join(parts)) for label, number, parts in notes], taken
 
 
 def link_definitions(lines: list[str]) -> dict[str, str]:
@@ -129,10 +146,19 @@ class MarkdownExtractor(Extractor):
         """Find the citations in a Markdown article."""
         raw = superscripts_as_markers(decode(data)).split("\n")
         defs = link_definitions(raw)
-        lines, links = [], []
+        notes, note_of_line = footnotes(raw)
+        labels = {label: k for k, (label, _, _) in enumerate(notes)}
+        lines, links, markers = [], [], []
         for number, line in enumerate(raw, start=1):
+            if number in note_of_line:
+                lines.append("")  # a note's own lines are no prose and no list
+                continue
             if defs and "][" in line:
                 line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
+            if "[^" in line:
+                markers += [(number, m.group(), labels[m.group(1)]) for m in _FOOTNOTE_REF_RE.finditer(line)
+                            if m.group(1) in labels]
             links.extend(links_of(number, line))
             lines.append(strip_markdown(line, defs))
-        return extraction_from_lines(lines, self.name, links)
+        note_texts = [(line, strip_markdown(text, defs)) for _, line, text in notes]
+        return extraction_from_lines(lines, self.name, links, note_texts, markers)

@@ -252,10 +252,13 @@ def _sparse_lines(blocks: list[tuple[int, str]], covered: set[int]) -> list[str]
     return lines
 
 
-def extraction_from_lines(lines: list[str], fmt: str, links: list[tuple[int, str, str]] = ()) -> Extraction:
-    """Citations plus the in-text citations and research claims of the prose."""
+def extraction_from_lines(lines: list[str], fmt: str, links: list[tuple[int, str, str]] = (),
+                          notes: list[tuple[int, str]] = (),
+                          note_markers: list[tuple[int, str, int]] = ()) -> Extraction:
+    """Citations plus the in-text citations and research claims of the prose (``notes`` and
+    ``note_markers`` as build_extraction takes them)."""
     blocks = list(enumerate(lines, start=1))
-    return build_extraction(blocks, fmt, join_wraps=True, links=links)
+    return build_extraction(blocks, fmt, join_wraps=True, links=links, notes=notes, note_markers=note_markers)
 
 
 class TextExtractor(Extractor):
