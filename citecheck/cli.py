@@ -70,7 +70,7 @@ def _check_command(mode: str):
         output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report (or, for baseline, the baseline) to this file."),
         fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run (comma-separated; repeatable: the values add up)."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
-        baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: .citecheck-baseline.json when present)."),
+        baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: the nearest .citecheck-baseline.json, from the working directory upward)."),
         recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
         record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file."),
         max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", help="Requests per second, overriding Crossref's headers."),

@@ -4,8 +4,10 @@ Rules come from `.citecheckignore` (found like the config file, from the working
 upward) and from `ignore = [...]` in the config; one rule a line: a DOI, or `text:` and the
 start of the reference as written, with an optional `# reason`. An inline
 `<!-- citecheck: ignore -->` (optionally `<!-- citecheck: ignore reason -->`) on the line
-just before an entry ignores that entry. The baseline file holds the problems a team has
-accepted; `check` fails only on problems it does not hold.
+just before an entry ignores that entry. The baseline file (by default the nearest
+`.citecheck-baseline.json`, found the same way) holds the problems a team has accepted;
+`check` fails only on problems it does not hold. A problem is known by its file's path
+relative to the baseline's folder, so it matches however the file is named on the command line.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from citecheck.inputs import is_url
 from citecheck.models import CheckResult, DocumentResult, Report, Verdict
 from citecheck.policy import fails
 
 IGNORE_FILE_NAME = ".citecheckignore"
 BASELINE_FILE_NAME = ".citecheck-baseline.json"
 BASELINE_FORMAT = 1
+#: Written in baselines whose keys hold the path relative to the baseline's folder; baselines
+#: without it (older ones) hashed the path as typed, and are matched both ways.
+BASELINE_PATHS = "relative to this file"
 _INLINE = re.compile(r"<!--\s*citecheck:\s*ignore\b\s*(.*?)\s*-->", re.I)
 _INLINE_BYTES = re.compile(rb"<!--\s*citecheck:\s*ignore\b.*?-->", re.I)
 
@@ -53,14 +59,24 @@ def parse_rule(line: str, origin: str) -> IgnoreRule | None:
     return IgnoreRule(doi=doi, reason=reason) if doi.startswith("10.") else None
 
 
-def find_ignore_file(start: Path | None = None) -> Path | None:
-    """The nearest .citecheckignore from the working directory upward."""
+def find_upward(name: str, start: Path | None = None) -> Path | None:
+    """The nearest file called `name` in the working directory or a folder above it, as the config file is found."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        candidate = folder / IGNORE_FILE_NAME
+        candidate = folder / name
         if candidate.is_file():
             return candidate
     return None
+
+
+def find_ignore_file(start: Path | None = None) -> Path | None:
+    """The nearest .citecheckignore from the working directory upward."""
+    return find_upward(IGNORE_FILE_NAME, start)
+
+
+def find_baseline_file(start: Path | None = None) -> Path | None:
+    """The nearest .citecheck-baseline.json from the working directory upward."""
+    return find_upward(BASELINE_FILE_NAME, start)
 
 
 def load_rules(ignore_file: Path | None, config_rules: list[str] | None = None) -> list[IgnoreRule]:
@@ -118,6 +134,38 @@ def take_inline_markers(data: bytes) -> tuple[bytes, dict[int, str]]:
     return _INLINE_BYTES.sub(b"", data), inline_ignores(text)
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The accepted problems of a baseline file, and where the file is."""
+
+    keys: frozenset[str]
+    folder: Path  # document paths in the keys are relative to this folder
+    name: str  # the file as named to the user
+    legacy: bool = False  # written before keys used normalised paths: also match the path as typed
+
+    def holds(self, path: str, result: CheckResult) -> bool:
+        """True when the baseline holds this problem of the document at `path`."""
+        if baseline_key(baseline_path(path, self.folder), result) in self.keys:
+            return True
+        return self.legacy and baseline_key(path, result) in self.keys
+
+
+def baseline_path(path: str, folder: Path) -> str:
+    """A document's path as a baseline records it: relative to the baseline's folder when the
+    file is under it (POSIX separators), else absolute; both resolved, so `./a.md`, `$PWD/a.md`
+    and `../ci/a.md` are one file. Standard input (`-`) and URLs stay as they are."""
+    if path == "-" or is_url(path):
+        return path
+    try:
+        resolved = Path(path).resolve()
+    except (OSError, ValueError):  # a name no file system holds (a NUL byte)
+        return path
+    try:
+        return resolved.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
 def baseline_key(path: str, result: CheckResult) -> str:
     """What identifies a problem across runs: the file, the entry as written, and the verdict."""
     raw = f"{path}\n{_squash(result.citation.text)}\n{result.verdict.value}"
@@ -128,33 +176,34 @@ def write_baseline(report: Report, path: Path, fail_on: tuple[str, ...]) -> int:
     """Write every failing problem of the report to a baseline file; returns how many."""
     entries = []
     for doc in report.documents:
+        recorded_path = baseline_path(doc.path, path.parent)
         for r in doc.results:
             if fails(replace(r, ignored=None), fail_on):
-                entries.append({"key": baseline_key(doc.path, r), "path": doc.path, "line": r.citation.line,
+                entries.append({"key": baseline_key(recorded_path, r), "path": recorded_path, "line": r.citation.line,
                                 "verdict": r.verdict.value, "text": r.citation.text[:200]})
-    data = {"citecheck_baseline": BASELINE_FORMAT, "problems": entries}
+    data = {"citecheck_baseline": BASELINE_FORMAT, "paths": BASELINE_PATHS, "problems": entries}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return len(entries)
 
 
-def load_baseline(path: Path) -> set[str]:
-    """The problem keys a baseline file holds. Raises ValueError when it is not a baseline."""
+def load_baseline(path: Path) -> Baseline:
+    """The problems a baseline file holds. Raises ValueError when it is not a baseline."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("citecheck_baseline") != BASELINE_FORMAT:
         raise ValueError(f"{path} is not a citecheck baseline file")
-    return {p["key"] for p in data.get("problems", []) if isinstance(p, dict) and "key" in p}
+    keys = frozenset(p["key"] for p in data.get("problems", []) if isinstance(p, dict) and "key" in p)
+    return Baseline(keys, path.parent, str(path), legacy=data.get("paths") != BASELINE_PATHS)
 
 
-def apply_ignores(report: Report, rules: list[IgnoreRule], baseline: set[str] | None = None,
-                  baseline_name: str = BASELINE_FILE_NAME) -> Report:
+def apply_ignores(report: Report, rules: list[IgnoreRule], baseline: Baseline | None = None) -> Report:
     """Mark covered results as ignored (with the reason); their verdicts stay as they are."""
     documents = []
     for doc in report.documents:
         results = []
         for r in doc.results:
             reason = r.ignored or rule_reason(r, rules)
-            if reason is None and baseline and r.verdict is not Verdict.VERIFIED and baseline_key(doc.path, r) in baseline:
-                reason = f"in the baseline ({baseline_name})"
+            if reason is None and baseline and r.verdict is not Verdict.VERIFIED and baseline.holds(doc.path, r):
+                reason = f"in the baseline ({baseline.name})"
             results.append(replace(r, ignored=reason) if reason else r)
         documents.append(replace(doc, results=tuple(results)))
     return replace(report, documents=tuple(documents))

@@ -19,7 +19,8 @@ from citecheck.extract.parse import parse_reference
 from citecheck.inputs import read_inputs
 from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
-from citecheck.ignores import BASELINE_FILE_NAME, apply_ignores, find_ignore_file, load_baseline, load_rules, write_baseline
+from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_file, find_ignore_file, load_baseline,
+                               load_rules, write_baseline)
 from citecheck.models import DocumentResult, Report, SourceInfo
 from citecheck.policy import exit_code, fails
 from citecheck.progress import RunProgress
@@ -105,11 +106,11 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
     except (ServiceError, OSError) as exc:
         err.print(f"citecheck: {exc}", markup=False)
         return None
-    baseline, baseline_name = set(), BASELINE_FILE_NAME
-    baseline_path = settings.baseline or (Path(BASELINE_FILE_NAME) if Path(BASELINE_FILE_NAME).is_file() else None)
+    baseline = None
+    baseline_path = settings.baseline or find_baseline_file()
     if baseline_path is not None and use_baseline:
         try:
-            baseline, baseline_name = load_baseline(baseline_path), str(baseline_path)
+            baseline = load_baseline(baseline_path)
         except (OSError, ValueError) as exc:
             err.print(f"citecheck: cannot read baseline {baseline_path}: {exc}", markup=False)
             return None
@@ -123,7 +124,7 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
     for doc in report.documents:
         if doc.error:
             err.print(f"citecheck: {safe_text(doc.path)}: {safe_text(doc.error)}", markup=False, soft_wrap=True)
-    return apply_ignores(report, rules, baseline, baseline_name)
+    return apply_ignores(report, rules, baseline)
 
 
 def run_check(settings, stdin=None) -> ExitCode:
@@ -158,6 +159,9 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
     """Write the report in the chosen format to stdout or --output; the run's exit code."""
     fmt = settings.format or "rich"
     reporter = REPORTERS[fmt]()
+    # README: with GITHUB_ACTIONS=true and no --format, the annotations go to stdout beside the
+    # report, wherever the report goes (a user trial lost them with -o).
+    annotate = settings.format is None and os.environ.get("GITHUB_ACTIONS") == "true"
     if settings.output:
         try:
             with open(settings.output, "w", encoding="utf-8") as stream:
@@ -172,10 +176,10 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
         console = Console(highlight=False)
         # make_report has put each unreadable input's error on stderr: not again on stdout.
         reporter.show(report, settings.fail_on, console, unread_on_stderr=True)
-        if settings.format is None and os.environ.get("GITHUB_ACTIONS") == "true":
-            sys.stdout.write(GithubReport().render(report, settings.fail_on))
     else:
         sys.stdout.write(reporter.render(report, settings.fail_on))
+    if annotate:
+        sys.stdout.write(GithubReport().render(report, settings.fail_on))
     if (reporter.machine or settings.output) and not settings.quiet:
         s = report.summary()
         failing = sum(1 for d in report.documents for r in d.results if fails(r, settings.fail_on))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from citecheck.ignores import inline_ignores, parse_rule
+from citecheck.ignores import BASELINE_FILE_NAME, inline_ignores, parse_rule
 from tests.conftest import FIXTURES, run_cli, verdicts
 
 SAMPLE = FIXTURES / "sample-article.md"
@@ -75,6 +76,57 @@ def test_baseline_then_a_new_invented_reference_fails_on_that_one_only(tmp_path,
     assert run.exit_code == 1
     failing = [c["text"][:6] for c in run.json()["documents"][0]["citations"] if c["fails"]]
     assert failing == ["Ortiz,"]
+
+
+def _site_with_a_baseline(tmp_path, monkeypatch):
+    """tmp/ci/content/ketamine.md with `citecheck baseline content` written in tmp/ci; the working directory is tmp/ci."""
+    ci = tmp_path / "ci"
+    (ci / "content").mkdir(parents=True)
+    (ci / "content" / "ketamine.md").write_text(SAMPLE.read_text())
+    monkeypatch.chdir(ci)
+    assert run_cli("baseline", "content", "--recorded", str(RECORDING), "--quiet").exit_code == 0
+    return ci
+
+
+def test_baseline_matches_the_file_however_it_is_named(tmp_path, monkeypatch):
+    ci = _site_with_a_baseline(tmp_path, monkeypatch)
+    recorded = ("--recorded", str(RECORDING), "--quiet")
+    assert [p["path"] for p in json.loads((ci / BASELINE_FILE_NAME).read_text())["problems"]] == ["content/ketamine.md"] * 4
+    for named in ("content", "./content/ketamine.md", str(ci / "content"), "content/../content/ketamine.md"):
+        assert run_cli("check", named, *recorded).exit_code == 0, named
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("check", "ci/content", "--baseline", f"ci/{BASELINE_FILE_NAME}", *recorded).exit_code == 0
+
+
+def test_baseline_and_ignore_file_are_found_in_a_parent_folder(tmp_path, monkeypatch):
+    ci = _site_with_a_baseline(tmp_path, monkeypatch)
+    monkeypatch.chdir(ci / "content")
+    recorded = ("--recorded", str(RECORDING), "--format", "json")
+    report = run_cli("check", "ketamine.md", *recorded).json()
+    assert {c["ignored"] for c in report["documents"][0]["citations"] if c["verdict"] != "verified"} >= {
+        f"in the baseline ({ci / BASELINE_FILE_NAME})"}
+    # A new baseline elsewhere holds nothing of this file; the ignore file above still counts.
+    (ci / BASELINE_FILE_NAME).unlink()
+    (tmp_path / ".citecheckignore").write_text(f"{ZANOS_DOI}  # year confirmed\n")
+    report = run_cli("check", "ketamine.md", *recorded).json()
+    zanos = [c for c in report["documents"][0]["citations"] if c["text"].startswith("Zanos")][0]
+    assert zanos["ignored"] == "year confirmed"
+
+
+def test_a_baseline_written_before_paths_were_normalised_still_matches(tmp_path, monkeypatch):
+    from citecheck.ignores import _squash
+
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "article.md"
+    article.write_text(SAMPLE.read_text())
+    typed = str(article)
+    report = run_cli("check", typed, "--recorded", str(RECORDING), "--format", "json").json()
+    # The old form: no "paths" marker, each key hashing the path as it was typed.
+    keys = [hashlib.sha256(f"{typed}\n{_squash(c['text'])}\n{c['verdict']}".encode("utf-8")).hexdigest()[:32]
+            for c in report["documents"][0]["citations"] if c["fails"]]
+    problems = [{"key": key, "path": typed} for key in keys]
+    (tmp_path / BASELINE_FILE_NAME).write_text(json.dumps({"citecheck_baseline": 1, "problems": problems}))
+    assert run_cli("check", typed, "--recorded", str(RECORDING), "--quiet").exit_code == 0
 
 
 def test_config_file_then_variable_then_flag(tmp_path, monkeypatch):

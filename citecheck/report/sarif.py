@@ -1,15 +1,27 @@
-"""`--format sarif`: SARIF 2.1.0 for code scanning; one result per failing citation."""
+"""`--format sarif`: SARIF 2.1.0 for code scanning; one result per failing citation.
+
+An input that could not be read, or citations that could not be checked, make the run's
+invocation `executionSuccessful: false` with a notification per file: without them code
+scanning showed a clean run while the job exited 2 or 3.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 from citecheck import HOMEPAGE, __version__
-from citecheck.models import Report
-from citecheck.policy import fails
-from citecheck.report.interface import Reporter, annotation_level, safe_text
+from citecheck.inputs import is_url
+from citecheck.models import DocumentResult, Report, Verdict
+from citecheck.policy import exit_code, fails
+from citecheck.report.interface import Reporter, annotation_level, plural, safe_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: The artifact URI of standard input (`-` on the command line), which has no file name.
+STDIN_URI = "stdin"
 #: An annotation level (annotation_level, shared with `--format github`) as SARIF names it.
 SARIF_LEVELS = {"error": "error", "warning": "warning", "notice": "note"}
 #: key -> (rule id, description, level when the run's --fail-on does not include the key).
@@ -45,7 +57,7 @@ class SarifReport(Reporter):
                     "level": SARIF_LEVELS[annotation_level(r, fail_on)],
                     "message": {"text": safe_text(f"{r.reason} Cited: {r.citation.text}")},
                     "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": doc.path.replace("\\", "/")},
+                        "artifactLocation": {"uri": artifact_uri(doc.path)},
                         "region": {"startLine": max(1, r.citation.line)},
                     }}],
                 })
@@ -59,6 +71,7 @@ class SarifReport(Reporter):
                                "defaultConfiguration": {"level": _rule_level(key, level, fail_on)}}
                               for key, (rid, desc, level) in RULES.items()],
                 }},
+                "invocations": [_invocation(report, fail_on)],
                 "results": results,
             }],
         }
@@ -70,3 +83,46 @@ def _rule_level(key: str, level: str, fail_on: tuple[str, ...]) -> str:
     if key in fail_on:
         return "error"
     return level if level != "none" else "note"
+
+
+def artifact_uri(path: str) -> str:
+    """A document's SARIF URI: relative to the working directory when the file is under it (as
+    code scanning expects), else an absolute file: URI; `stdin` for standard input, a URL as it is."""
+    if path == "-":
+        return STDIN_URI
+    if is_url(path):
+        return path
+    cwd = Path.cwd()
+    # Unresolved first, so a symlinked file inside the checkout keeps its own path; then
+    # resolved, for a working directory reached through a symbolic link.
+    candidates = [(Path(os.path.abspath(path)), cwd)]
+    with contextlib.suppress(OSError, ValueError):  # a name no file system holds (a NUL byte)
+        candidates.append((Path(path).resolve(), cwd.resolve()))
+    for file, base in candidates:
+        if file.is_relative_to(base):
+            return quote(file.relative_to(base).as_posix())
+    return Path(os.path.abspath(path)).as_uri()
+
+
+def _invocation(report: Report, fail_on: tuple[str, ...]) -> dict:
+    """The run's invocation: unsuccessful, with a notification per file, when inputs went unread
+    or citations unchecked."""
+    notifications = [n for doc in report.documents if (n := _notification(doc))]
+    invocation = {"executionSuccessful": not notifications, "exitCode": int(exit_code(report, fail_on))}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
+
+
+def _notification(doc: DocumentResult) -> dict | None:
+    """An error notification naming the file and what was not done, or None when all was checked."""
+    name = "standard input" if doc.path == "-" else doc.path
+    if doc.error:
+        text = f"{name} could not be read: {doc.error}"
+    else:
+        unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
+        if not unchecked:
+            return None
+        text = f"{name}: {plural(len(unchecked), 'citation')} could not be checked. {unchecked[0].reason}"
+    return {"level": "error", "message": {"text": safe_text(text)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}}}]}
