@@ -223,3 +223,10 @@ def test_a_pdf_problem_names_its_page_and_a_link_mismatch_its_reason():
     shown = " ".join(_plain(Report((DocumentResult("a.pdf", (wrong,)),))).split())
     assert "page 2, line 53 · MISMATCH" in shown
     assert "says 2014 and Science" in shown
+
+
+def test_a_word_draft_problem_names_its_paragraph():
+    wrong = CheckResult(Citation(text="Smith J. An invented trial. Pain. 2020;1:1-2.", line=14), Verdict.NOT_FOUND,
+                        "No published work has this title.")
+    shown = " ".join(_plain(Report((DocumentResult("draft.docx", (wrong,), format="docx"),))).split())
+    assert "paragraph 14 · NOT FOUND" in shown and "para verdict" in shown

@@ -83,7 +83,7 @@ def _verdict_label(r: CheckResult) -> Text:
 
 def _overview(doc: DocumentResult) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    table.add_column("line", justify="right", no_wrap=True, width=5)
+    table.add_column("para" if doc.format == "docx" else "line", justify="right", no_wrap=True, width=5)
     table.add_column("verdict", no_wrap=True, width=9)
     table.add_column("citation", ratio=1, overflow="fold")
     for r in _in_reading_order(doc):
@@ -116,6 +116,13 @@ def _comparison(r: CheckResult) -> Table:
     return table
 
 
+def _where(doc: DocumentResult, line: int, page: int | None = None) -> str:
+    """Where a citation is, as an editor finds it: a Word draft's paragraph, a PDF's page and line."""
+    if doc.format == "docx":
+        return f"paragraph {line}"
+    return f"page {page}, line {line}" if page else f"line {line}"
+
+
 def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     parts: list = [_t(r.citation.text, "italic"), Text("")]
     if r.verdict is Verdict.MISMATCH and r.match is not None:
@@ -133,8 +140,7 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     if r.ignored:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))
     label, style = STYLES[r.verdict]
-    where = f"page {r.citation.page}, line {r.citation.line}" if r.citation.page else f"line {r.citation.line}"
-    title = Text(f" {where} · ", style="bold")
+    title = Text(f" {_where(doc, r.citation.line, r.citation.page)} · ", style="bold")
     title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
 
