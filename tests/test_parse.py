@@ -345,3 +345,10 @@ def test_a_stray_comma_inside_a_vancouver_name_keeps_the_coauthors_out_of_the_ti
 def test_names_read_loosely_end_at_the_first_stop_when_title_words_follow_it(entry, authors, title):
     c = parse_reference(entry, 1)
     assert ([a.surname for a in c.authors], c.title) == (authors, title)
+
+
+def test_an_apa_list_cut_with_an_ellipsis_is_a_shortened_list():
+    c = parse_reference("Zanos, P., Moaddel, R., Morris, P. J., Georgiou, P., Fischell, J., Elmer, G. I., … Gould, T. D. "
+                        "(2018). NMDAR inhibition-independent antidepressant actions of ketamine metabolites. Nature, "
+                        "533(7604), 418–421.", 1)
+    assert c.et_al and c.authors[-1] == Author("Gould", "TD")

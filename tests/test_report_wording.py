@@ -230,3 +230,10 @@ def test_a_word_draft_problem_names_its_paragraph():
                         "No published work has this title.")
     shown = " ".join(_plain(Report((DocumentResult("draft.docx", (wrong,), format="docx"),))).split())
     assert "paragraph 14 · NOT FOUND" in shown and "para verdict" in shown
+
+
+def test_a_year_cited_as_one_of_the_records_dates_is_no_remark():
+    work = Work(doi="10.1/x", title="Efficacy of esketamine", year_print=2018, year_online=2017)
+    cited = Citation(text="Daly EJ, et al. Efficacy of esketamine. JAMA Psychiatry. 2018;75:139-48.", line=69, year=2018)
+    ok = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right.", work, (check_year(2018, work),))
+    assert "remark" not in _plain(Report((DocumentResult("a.md", (ok,)),)))

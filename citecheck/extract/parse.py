@@ -445,7 +445,8 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
             more = _authors_in(work[end:names_end], other_names)
         end = rest_at
     authors = _authors_in(block, splitter) + more
-    et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end))
+    # APA 7 writes a cut list as the first names, "…", and the last: a list cut short too.
+    et_al = bool(m.group("etal")) or bool(_ETAL_RE.search(work, m.end(), end)) or "…" in block or "..." in block
     return authors, et_al, work[end:].lstrip(_STRIP)
 
 

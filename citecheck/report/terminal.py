@@ -150,7 +150,9 @@ def _remarks(doc: DocumentResult) -> list:
     a title cited shortened, authors cut without "et al."): right, but worth an editor's look."""
     out = []
     for r in _in_reading_order(doc):
-        notes = [f for f in r.fields if f.status is FieldStatus.MATCH and f.note]
+        # (A year cited as one of the record's dates is no remark, whatever its note says.)
+        notes = [f for f in r.fields if f.status is FieldStatus.MATCH and f.note
+                 and not (f.name == "year" and f.cited == f.found)]
         if r.verdict is not Verdict.VERIFIED or not notes:
             continue
         said = "; ".join(f"{FIELD_LABELS[f.name]} {_fmt(f.cited)}, published {_fmt(f.found)} ({f.note})"
