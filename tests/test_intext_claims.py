@@ -134,8 +134,8 @@ def test_unicode_superscripts_and_markdown_footnotes():
           "[^2]: Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.\n")
     ex = extract_bytes(md.encode(), "a.md")
     assert [c.authors[0].surname for c in ex.citations] == ["Zheng", "Ikeda"]
-    # A footnote marker keeps its own form; in a line, markers come after the other citations.
-    assert [(i.text, i.reference) for i in ex.in_text] == [("[1-2]", 0), ("[1-2]", 1), ("[^1]", 0)]
+    # A footnote marker keeps its own form; a line's citations are in the order written.
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[^1]", 0), ("[1-2]", 0), ("[1-2]", 1)]
 
 
 def test_a_two_word_surname_in_parentheses_links_to_its_entry():
@@ -169,7 +169,7 @@ def test_markdown_footnotes_beside_a_numbered_list_and_named_footnotes():
     assert [c.authors[0].surname for c in ex.citations] == ["Zheng", "Ikeda", "Breivik", "Duman"]
     assert ex.citations[3].year == 2016  # the note's indented second line is part of it
     # "[^1]" is the footnote, "[2]" the list's entry 2: numbers of the two kinds do not mix.
-    assert [(i.text, i.reference) for i in ex.in_text] == [("[2]", 1), ("[^1]", 2), ("[^duman]", 3)]
+    assert [(i.text, i.reference) for i in ex.in_text] == [("[^1]", 2), ("[2]", 1), ("[^duman]", 3)]
 
 
 @pytest.mark.parametrize("entries, cited", [

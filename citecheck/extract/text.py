@@ -157,7 +157,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
     in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
     in_text.extend(InText(text, line, note_index[i]) for line, text, i in note_markers if i in note_index)
-    in_text.sort(key=lambda it: it.line)
+    in_text.sort(key=lambda it: (it.line, _at(prose, it)))
     link_cites = link_citations(prose, links, covered)
     in_text_t = _tie_in_text_to_links(tuple(in_text), link_cites, links, len(citations_t))
     claims = find_claims(prose, in_text_t, skip=covered)
@@ -194,6 +194,12 @@ def _fields_of(cls: type) -> tuple[int, operator.attrgetter]:
     """Where ``line`` is among a model's fields, and a getter of all their values in order."""
     names = tuple(f.name for f in fields(cls))
     return names.index("line"), operator.attrgetter(*names)
+
+
+def _at(prose: list[str], it) -> int:
+    """Where in its line an in-text citation is written (-1 when not found as written): the
+    order of a line's citations, footnote markers among them."""
+    return prose[it.line - 1].find(it.text) if 0 < it.line <= len(prose) else -1
 
 
 def _tie_in_text_to_links(in_text: tuple, link_cites: tuple, links, offset: int) -> tuple:
