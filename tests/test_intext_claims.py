@@ -370,3 +370,9 @@ def test_claim_leads_are_works_of_that_journal_and_year_on_its_topic():
     other_year = Work(doi="10.1/d", title="Ketamine for fibromyalgia", journal="Pain Medicine", year_issued=2012)
     leads = annotate_claim(claim, (), _Search([off_topic, other_journal, other_year, on_topic])).candidates
     assert [w.doi for w in leads] == ["10.1/a"]
+
+
+def test_a_markdown_link_to_a_doi_with_parentheses_is_one_citation_of_that_doi():
+    md = b"# Ketamine\n\nMood lifted within hours ([Berman et al.](https://doi.org/10.1016/S0006-3223(99)00230-9)).\n"
+    ex = extract_bytes(md, "a.md")
+    assert [(c.kind, c.doi) for c in ex.citations] == [("link", "10.1016/S0006-3223(99)00230-9")]

@@ -12,7 +12,8 @@ _IMAGE_RE = re.compile(r"!\[([^\[\]\n]*)\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
 # [text](url "title") -> "text url": the URL stays so a DOI link is found.  Link
 # text holds no "[": with it, 20,000 "[" then "]" took seconds a line (quadratic;
 # benchmarks/fuzz.py), and "[a [b](u)" now links "b", as CommonMark does.
-_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# The destination may hold balanced parentheses, as DOIs do ("10.1016/S0006-3223(99)00230-9").
+_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                           r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w])")
