@@ -376,3 +376,10 @@ def test_a_markdown_link_to_a_doi_with_parentheses_is_one_citation_of_that_doi()
     md = b"# Ketamine\n\nMood lifted within hours ([Berman et al.](https://doi.org/10.1016/S0006-3223(99)00230-9)).\n"
     ex = extract_bytes(md, "a.md")
     assert [(c.kind, c.doi) for c in ex.citations] == [("link", "10.1016/S0006-3223(99)00230-9")]
+
+
+def test_prose_that_ends_an_article_with_doi_links_is_no_reference_list():
+    md = (b"# Depression\n\nA 2019 study showed that ketamine helps ([source](https://doi.org/10.1038/nm.4050)).\n\n"
+          b"According to a 2010 paper in Science, ketamine builds synapses (see doi:10.1126/science.1190287).\n")
+    ex = extract_bytes(md, "a.md")
+    assert [(c.kind, c.doi) for c in ex.citations] == [("link", "10.1038/nm.4050"), ("link", "10.1126/science.1190287")]

@@ -351,7 +351,7 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
     start = end
     while start > 0:
         text = items[start - 1][1].strip()
-        if text and not looks_like_reference(text):
+        if text and not _opens_trailing_entry(text):
             break
         start -= 1
     block = []
@@ -361,6 +361,16 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
             marker = _MARKER_RE.match(t)
             block.append((n, _without_marker(t, marker), _number_of(t, marker)))
     return (block, start) if len(block) >= MIN_TRAILING_ENTRIES else ([], end)
+
+
+def _opens_trailing_entry(text: str) -> bool:
+    """A line of a list with no heading: one that opens with its link or DOI, or with authors
+    (and holds a DOI, or a year and more). Prose that merely holds a DOI link ("A 2019 study
+    showed … (https://doi.org/…)") is no entry: its links are link citations."""
+    text = _MARKER_RE.sub("", text)
+    if _LINK_LINE_RE.match(text):
+        return True
+    return bool(_AUTHOR_START_RE.match(text)) and looks_like_reference(text)
 
 
 def is_reference_note(text: str) -> bool:
