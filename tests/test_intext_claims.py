@@ -383,3 +383,16 @@ def test_prose_that_ends_an_article_with_doi_links_is_no_reference_list():
           b"According to a 2010 paper in Science, ketamine builds synapses (see doi:10.1126/science.1190287).\n")
     ex = extract_bytes(md, "a.md")
     assert [(c.kind, c.doi) for c in ex.citations] == [("link", "10.1038/nm.4050"), ("link", "10.1126/science.1190287")]
+
+
+def test_an_author_year_citation_a_year_off_links_to_the_only_entry_it_can_mean():
+    text = ("Ketamine\n\nIt blocks NMDA receptors (Himmelseher & Durieux, 2005). Smith found the same (Smith, 2019).\n\n"
+            "References\n"
+            "Himmelseher S, Durieux ME. Revising a dogma: ketamine for patients with neurological injury? "
+            "Anesth Analg. 2004;101(2):524-34.\n"
+            "Smith J. Ketamine in pain. Pain. 2018;1:1-9.\n"
+            "Smith J. Ketamine in mood. Pain. 2020;2:1-9.\n")
+    ex = extract_bytes(text.encode(), "a.txt")
+    linked = {i.text: i.reference for i in ex.in_text}
+    assert linked["(Himmelseher & Durieux, 2005)"] == 0  # within the year either side the matcher accepts
+    assert linked["(Smith, 2019)"] is None  # 2018 or 2020: the year cannot say which

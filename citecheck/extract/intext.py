@@ -73,6 +73,18 @@ def _by_printed_number(printed: Sequence[int | None]) -> dict[int, int] | None:
     return by_number
 
 
+def _entry(index: dict, name: str, year: str) -> int | None:
+    """The entry an author-year citation means: the one with that first author and year, or
+    else the only one of that author a year either side (the year tolerance the matcher
+    allows: "(Himmelseher & Durieux, 2005)" for an entry dated 2004, as online and print
+    dates differ)."""
+    found = index.get(_key(name, year))
+    if found is not None or not year.isdigit():
+        return found
+    near = {index.get(_key(name, str(int(year) + step))) for step in (-1, 1)} - {None}
+    return near.pop() if len(near) == 1 else None
+
+
 @functools.lru_cache(maxsize=8192)
 def _key(surname: str, year: int | str | None) -> tuple[str, str]:
     if surname.isascii():
@@ -118,20 +130,20 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
             m = _item(inner.strip(), index)
             if m:
                 taken.append(paren.span())
-                out.append(InText(paren.group(), number, index.get(_key(m["name"], m["year"]))))
+                out.append(InText(paren.group(), number, _entry(index, m["name"], m["year"])))
             continue
         items = [(p, m) for p in (p.strip() for p in inner.split(";")) if (m := _item(p, index))]
         if not items:
             continue
         taken.append(paren.span())
         for text, m in items:  # several items: each is a citation of its own
-            out.append(InText(text, number, index.get(_key(m["name"], m["year"]))))
+            out.append(InText(text, number, _entry(index, m["name"], m["year"])))
     if not _NARRATIVE_YEAR_RE.search(line):
         return out  # no " (2012)" for a narrative citation to end in
     for m in _NARRATIVE_RE.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(InText(m.group(), number, index.get(_key(m["name"], m["year"]))))
+        out.append(InText(m.group(), number, _entry(index, m["name"], m["year"])))
     return out
 
 
