@@ -342,6 +342,7 @@ def test_not_a_vague_claim(line):
     ("A 2019 study in the U.S. found fewer relapses.", 2019, None),
     ("A 2016 study in Nature Medicine described synaptic plasticity in depression.", 2016, "Nature Medicine"),
     ("A 2019 paper in Neuron argued that ketamine is a paradigm shift.", 2019, "Neuron"),
+    ("A review in Pain found relief, see https://doi.org/10.1016/j.ejpain.2005.06.009 for more.", None, "Pain"),
 ])
 def test_claim_names_the_journal_as_prose_writes_it(sentence, year, journal):
     [claim] = find_claims([sentence], ())
