@@ -237,3 +237,11 @@ def test_a_year_cited_as_one_of_the_records_dates_is_no_remark():
     cited = Citation(text="Daly EJ, et al. Efficacy of esketamine. JAMA Psychiatry. 2018;75:139-48.", line=69, year=2018)
     ok = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right.", work, (check_year(2018, work),))
     assert "remark" not in _plain(Report((DocumentResult("a.md", (ok,)),)))
+
+
+def test_the_terminal_says_why_each_citation_was_skipped():
+    page = CheckResult(Citation(text="Mayo Clinic: ketamine https://www.mayoclinic.org/ketamine", line=8),
+                       Verdict.SKIPPED, "a web page (a link with no DOI, journal, volume or pages), not a published "
+                       "work Crossref holds")
+    shown = " ".join(_plain(Report((DocumentResult("a.md", (page,)),))).split())
+    assert "Skipped, line 8: Mayo Clinic: ketamine" in shown and "not a published work Crossref holds" in shown

@@ -163,6 +163,18 @@ def _remarks(doc: DocumentResult) -> list:
     return out
 
 
+def _skipped(doc: DocumentResult, fail_on: tuple[str, ...]) -> list:
+    """Why each citation was skipped, one line each (a skipped one that fails the policy
+    has a panel of its own)."""
+    out = []
+    for r in _in_reading_order(doc):
+        if r.verdict is Verdict.SKIPPED and not _is_problem(r, fail_on):
+            line = Text(f"Skipped, {_where(doc, r.citation.line, r.citation.page)}: ", style="dim")
+            line.append_text(_t(f"{_cut(r.citation.text, 60)} — {r.reason}", "dim"))
+            out.append(line)
+    return out
+
+
 def _text_notes(doc: DocumentResult) -> list:
     """Remarks on verified citations, in-text citations without an entry, entries never
     cited, and claims about research."""
@@ -228,6 +240,7 @@ def build(report: Report, fail_on: tuple[str, ...], unread_on_stderr: bool = Fal
         if doc.results:
             out.append(_overview(doc))
             out.extend(_problem_panel(doc, r) for r in _in_reading_order(doc) if _is_problem(r, fail_on))
+            out.extend(_skipped(doc, fail_on))
         out.extend(_text_notes(doc))
         out.append(Text(""))
     total = Text("Summary: ", style="bold")
