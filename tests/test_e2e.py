@@ -210,3 +210,18 @@ def test_an_invented_article_cited_without_volume_or_pages_is_not_found_and_a_we
                        "2. Smith J. Ketamine therapy explained. Healthline. 2022.\n", encoding="utf-8")
     citations = _check_json(fake_crossref.url, str(article)).json()["documents"][0]["citations"]
     assert [c["verdict"] for c in citations] == ["not_found", "skipped"]
+
+
+def test_json_reports_with_claims_links_and_notes_validate_against_the_published_schema(fake_crossref, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    schema = json.loads((FIXTURES.parent / "docs" / "report.schema.json").read_text())
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Ketamine\n\nA 2016 study in Nature Medicine described plasticity.[^1] Relief came "
+                     "(Zheng et al., 2019) [4].\n\n[^1]: Duman RS, Aghajanian GK. Synaptic plasticity and depression. "
+                     "Nat Med. 2016;22(3):238-49.\n")
+    articles = [str(FIXTURES / "articles" / name) for name in ("clinic.md", "wild.html", "clinic.docx")] + [str(notes)]
+    report = _check_json(fake_crossref.url, *articles).json()
+    jsonschema.validate(report, schema)
+    docs = report["documents"]
+    assert any(d["claims"] for d in docs) and any(d["unmatched_in_text"] for d in docs)
+    assert all(c["parsed"] is not None for d in docs for c in d["citations"])
