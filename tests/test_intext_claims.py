@@ -226,6 +226,17 @@ def test_link_fits_checks_year_journal_and_topic():
     assert link_fits("this study", NEURON) is None  # too few words to judge
 
 
+def test_a_link_whose_text_does_not_fit_its_work_names_the_wrong_fields():
+    from citecheck.checker import check_link_text
+    from citecheck.models import CheckResult, FieldStatus, Verdict
+
+    link = Citation(text="A 2012 paper in The Lancet showed it", line=3, kind="link", doi=NEURON.doi)
+    result = check_link_text(CheckResult(link, Verdict.VERIFIED, "A published work, cited right.", NEURON, ()))
+    assert result.verdict is Verdict.MISMATCH
+    assert [(f.name, f.cited, f.found) for f in result.fields if f.status is FieldStatus.MISMATCH] == [
+        ("year", 2012, 2019), ("journal", "The Lancet", "Neuron")]
+
+
 def test_seed001_claim_conflicts_with_entry_and_work():
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is absent (shared test material not checked out)")

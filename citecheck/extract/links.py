@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from citecheck.extract.parse import normalise_doi
-from citecheck.models import Citation, Work
+from citecheck.models import Citation, FieldCheck, FieldStatus, Work
 
 # A DOI in a link: doi.org/10.x/…, or a publisher page that carries it in its path
 # (".../doi/10.1097/…", ".../doi/full/10.1002/…", "…/article/10.1186/…").
@@ -207,13 +207,10 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
     Pure: the checker calls it with a link citation's text and the work its DOI
     resolved to.
     """
-    problems: list[str] = []
-    years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
-    if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
-        problems.append(f"the text says {years[0]} but the linked work is from {work.year}")
+    problems = [f"the text says {f.cited} but the linked work is from {f.found}" if f.name == "year"
+                else f"the text names {f.cited} but the linked work is in {f.found}"
+                for f in link_field_checks(anchor_text, work)]
     named = journal_named(anchor_text)
-    if named and work.journal and not journals_agree(named, work):
-        problems.append(f"the text names {named} but the linked work is in {work.journal}")
     skip = _stems(named or "")
     topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
                    if w not in _STOP and w[:STEM_CHARS] not in skip]
@@ -225,3 +222,16 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
             problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
                             f"\"{work.title}\"")
     return "; ".join(problems) if problems else None
+
+
+def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
+    """The year and journal the text around a link gives that the linked ``work`` does not
+    have, as wrong fields (cited: what the text says; found: the work's)."""
+    wrong: list[FieldCheck] = []
+    years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
+    if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
+        wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))
+    named = journal_named(anchor_text)
+    if named and work.journal and not journals_agree(named, work):
+        wrong.append(FieldCheck("journal", named, work.journal, FieldStatus.MISMATCH))
+    return wrong
