@@ -53,6 +53,14 @@ def _main(
     ctx.obj = {"config_path": path, "config": config}
 
 
+def _above_zero(value: Optional[float]) -> Optional[float]:
+    """Option callback for --max-rate and --timeout: a rate of 0 or less made a run wait for ever
+    (a user trial), and requests refuse a timeout of 0 or less."""
+    if value is not None and value <= 0:
+        raise typer.BadParameter(f"must be more than 0, not {value:g}")
+    return value
+
+
 def _check_command(mode: str):
     """The `check`, `baseline` or `lookup` command: the same options, three ends."""
     what = "One reference, as written (quote it)." if mode == "lookup" else "Articles to check: files, directories, or - for standard input."
@@ -72,11 +80,11 @@ def _check_command(mode: str):
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
         baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: the nearest .citecheck-baseline.json, from the working directory upward)."),
         recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
-        record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file."),
-        max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", help="Requests per second, overriding Crossref's headers."),
-        concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", help="Requests in flight, overriding Crossref's headers."),
-        timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", help="Seconds to wait for each Crossref answer."),
-        max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+        record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file. The run then asks Crossref for everything (the cache is written, not read), so the recording is complete."),
+        max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", callback=_above_zero, help="Requests per second, overriding Crossref's headers."),
+        concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", min=1, help="Requests in flight, overriding Crossref's headers."),
+        timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", callback=_above_zero, help="Seconds to wait for each Crossref answer."),
+        max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", min=1, help="Refuse inputs larger than this many MB."),
         include: Optional[List[str]] = typer.Option(None, "--include", envvar="CITECHECK_INCLUDE", help="In directories, read only files matching this glob (repeatable)."),
         exclude: Optional[List[str]] = typer.Option(None, "--exclude", envvar="CITECHECK_EXCLUDE", help="In directories, skip files matching this glob (repeatable)."),
         allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
@@ -92,6 +100,9 @@ def _check_command(mode: str):
             raise typer.BadParameter(str(exc), param_hint="--fail-on")
         if format is not None and format not in FORMATS:
             raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+        if record and offline:
+            # --record asks Crossref for everything; --offline asks nothing.
+            raise typer.BadParameter("cannot record with --offline: a recording needs Crossref's answers", param_hint="--record")
         settings = Settings(
             paths=tuple(paths), crossref_url=crossref_url, source=source or None, mailto=mailto or None,
             cache_dir=cache_dir.expanduser() if cache_dir else default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
@@ -157,7 +168,7 @@ def cache_clear(cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK
 def extract(
     paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input."),
     format: str = typer.Option("text", "--format", "-f", help="text or json"),
-    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", help="Refuse inputs larger than this many MB."),
+    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", min=1, help="Refuse inputs larger than this many MB."),
 ):
     """Show what citecheck finds in articles and how each entry parsed (asks Crossref nothing)."""
     from citecheck.run import run_extract

@@ -85,9 +85,11 @@ def build_service(settings, err: Console):
     service = CrossrefService(transport)
     if settings.use_cache and not settings.recorded:
         try:
+            # --record reads no cached answer: each must come from the service to be recorded.
             service = CachedService(service, Cache(settings.cache_dir), offline=settings.offline,
                                     found_ttl_secs=settings.cache_ttl_days * 86400,
-                                    not_found_ttl_secs=settings.not_found_ttl_hours * 3600)
+                                    not_found_ttl_secs=settings.not_found_ttl_hours * 3600,
+                                    base_url=settings.crossref_url, read=not settings.record)
         except CacheUnavailable as exc:
             err.print(f"citecheck: {exc}; going on without a cache", markup=False)
     elif settings.offline and not settings.recorded:
@@ -104,7 +106,7 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
         service, source, workers = build_service(settings, err)
         rules = load_rules(find_ignore_file(), list(settings.ignore))
     except (ServiceError, OSError) as exc:
-        err.print(f"citecheck: {exc}", markup=False)
+        err.print(f"citecheck: {exc}", markup=False, soft_wrap=True)
         return None
     baseline = None
     baseline_path = settings.baseline or find_baseline_file()
@@ -145,7 +147,7 @@ def run_lookup(settings) -> ExitCode:
     try:
         service, source, _ = build_service(settings, err)
     except ServiceError as exc:
-        err.print(f"citecheck: {exc}", markup=False)
+        err.print(f"citecheck: {exc}", markup=False, soft_wrap=True)
         return ExitCode.INPUT_ERROR
     try:
         result = check_citation(parse_reference(text, 1), service)

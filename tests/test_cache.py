@@ -40,7 +40,8 @@ def test_normalised_keys_same_reference_asked_once(fake_crossref, tmp_path):
 def test_warm_run_asks_nothing_and_offline_answers_from_the_cache(fake_crossref, tmp_path):
     first = _check(fake_crossref.url, tmp_path, "--quiet")
     asked = len(fake_crossref.requests)
-    offline = run_cli("check", str(SAMPLE), "--offline", "--cache-dir", str(tmp_path), "--format", "json", "--quiet")
+    offline = run_cli("check", str(SAMPLE), "--offline", "--crossref-url", fake_crossref.url, "--cache-dir",
+                      str(tmp_path), "--format", "json", "--quiet")
     assert len(fake_crossref.requests) == asked
     assert verdicts(offline.json()) == verdicts(first.json()) == SAMPLE_VERDICTS
     assert offline.exit_code == first.exit_code == 1
@@ -144,3 +145,48 @@ def test_failures_are_never_cached(corpus, tmp_path, monkeypatch):
         fake.set_down(False)
         up = _check(fake.url, tmp_path, "--quiet")
     assert verdicts(up.json()) == SAMPLE_VERDICTS
+
+
+def test_service_key_is_the_normalised_base_url():
+    from citecheck.services.cached import service_key
+
+    assert service_key("https://API.crossref.org/") == service_key("https://api.crossref.org:443")
+    assert service_key("http://127.0.0.1:8080/v1/") == "http://127.0.0.1:8080/v1"
+    assert len({service_key(u) for u in ("https://api.crossref.org", "http://api.crossref.org",
+                                         "https://api.crossref.org/v2", "https://mirror.example.org")}) == 4
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed again on leaving: connections are refused
+
+
+def test_a_dead_url_after_a_warm_run_is_not_answered_from_the_cache(fake_crossref, tmp_path, monkeypatch):
+    monkeypatch.setattr(http, "BACKOFF_BASE_SECS", 0.02)
+    _check(fake_crossref.url, tmp_path, "--quiet")
+    dead = f"http://127.0.0.1:{_closed_port()}"
+    run = _check(dead, tmp_path, "--quiet", "--breaker-failures", "1")
+    assert run.exit_code == 3
+    assert set(verdicts(run.json())) == {"error", "skipped"}
+    assert run.json()["source"]["url"] == dead
+
+
+def test_answers_of_a_stand_in_and_of_another_service_never_mix(corpus, tmp_path):
+    from tests.fake_crossref import FakeCrossref
+
+    with FakeCrossref(corpus) as real, FakeCrossref([]) as empty:
+        nothing = _check(empty.url, tmp_path, "--quiet")
+        assert set(verdicts(nothing.json())) <= {"not_found", "skipped"}
+        assert verdicts(_check(real.url, tmp_path, "--quiet").json()) == SAMPLE_VERDICTS  # not the stand-in's not_found
+        assert verdicts(_check(empty.url, tmp_path, "--quiet").json()) == verdicts(nothing.json())  # and vice versa
+        asked = len(real.requests) + len(empty.requests)
+        # --offline answers from the cache of the URL in effect, each its own
+        offline = ("--offline", "--cache-dir", str(tmp_path), "--format", "json", "--quiet")
+        assert verdicts(run_cli("check", str(SAMPLE), "--crossref-url", real.url, *offline).json()) == SAMPLE_VERDICTS
+        assert verdicts(run_cli("check", str(SAMPLE), "--crossref-url", empty.url + "/", *offline).json()) == verdicts(nothing.json())
+        other = run_cli("check", str(SAMPLE), "--crossref-url", "http://127.0.0.1:1", *offline)
+        assert set(verdicts(other.json())) == {"error", "skipped"}
+        assert len(real.requests) + len(empty.requests) == asked

@@ -14,9 +14,11 @@ import time
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from citecheck.matching.normalize import norm_text
 from citecheck.models import Author, Notice, Work
+from citecheck.services.crossref import DEFAULT_CROSSREF_URL
 from citecheck.services.interface import Service, ServiceError
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ FOUND_TTL_SECS = 30 * 24 * 3600
 NOT_FOUND_TTL_SECS = 24 * 3600
 #: Bumped when the stored form changes, so old entries are not misread.
 CACHE_FORMAT = 1
+#: The port a base URL without one means, so that ":443" written or not is the same service.
+DEFAULT_PORTS = {"http": 80, "https": 443}
 #: Seconds a writer waits for another citecheck process holding the database.
 BUSY_TIMEOUT_SECS = 30
 
@@ -38,6 +42,19 @@ BUSY_TIMEOUT_SECS = 30
 def normalise_query(query: str) -> str:
     """The cache key form of a reference string: NFKC, lower case, single spaces."""
     return " ".join(unicodedata.normalize("NFKC", query).lower().split())
+
+
+def service_key(base_url: str) -> str:
+    """The cache's name for a service: scheme, host, port and path of its base URL, without
+    a trailing slash, so that `https://API.crossref.org/` and `https://api.crossref.org:443`
+    share answers and a mirror or a stand-in never shares Crossref's."""
+    parts = urlsplit(base_url.strip())
+    scheme = parts.scheme.lower()
+    try:
+        host = f"{(parts.hostname or '').lower()}:{parts.port or DEFAULT_PORTS.get(scheme)}"
+    except ValueError:  # a port that is not a number: the address as written
+        host = parts.netloc.lower()
+    return f"{scheme}://{host}{parts.path.rstrip('/')}"
 
 
 def work_to_dict(work: Work) -> dict:
@@ -143,16 +160,21 @@ class Cache:
 class CachedService(Service):
     """Wraps a Service: answers from the cache when it can, asks and stores when it cannot.
 
-    With `offline=True` it never asks: a question the cache cannot answer is a ServiceError
-    (so the citation is `error`, never `not_found`). A cache that fails mid-run gives one
-    warning and the run goes on without it.
+    Keys begin with the service's base URL (`service_key`): answers from different services
+    never mix. With `offline=True` it never asks: a question the cache cannot answer is a
+    ServiceError (so the citation is `error`, never `not_found`). With `read=False` it always
+    asks and only stores (`--record`: every answer must come from the service). A cache that
+    fails mid-run gives one warning and the run goes on without it.
     """
 
     def __init__(self, inner: Service | None, cache: Cache, offline: bool = False,
-                 found_ttl_secs: float = FOUND_TTL_SECS, not_found_ttl_secs: float = NOT_FOUND_TTL_SECS):
+                 found_ttl_secs: float = FOUND_TTL_SECS, not_found_ttl_secs: float = NOT_FOUND_TTL_SECS,
+                 base_url: str = DEFAULT_CROSSREF_URL, read: bool = True):
         self.inner = inner
         self.cache = cache
         self.offline = offline
+        self.read = read
+        self.namespace = service_key(base_url)
         self.found_ttl_secs = found_ttl_secs
         self.not_found_ttl_secs = not_found_ttl_secs
         self.hits = 0
@@ -160,9 +182,10 @@ class CachedService(Service):
         self._lock = threading.Lock()
 
     def _lookup(self, key: str, ask, encode, decode, found=lambda value: value not in (None, [])):
+        key = f"{self.namespace} {key}"
         if self.cache is None:
             self._broken = True
-        if not self._broken:
+        if not self._broken and self.read:
             try:
                 stored = self.cache.get(key)
             except (sqlite3.Error, ValueError) as exc:

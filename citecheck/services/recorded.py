@@ -8,11 +8,15 @@ It lets the README's first command show a full report on a machine with no netwo
 from __future__ import annotations
 
 import json
+import logging
+import os
 import threading
 from pathlib import Path
 
 from citecheck.services.http import Answer, Transport, request_key
 from citecheck.services.interface import ServiceError
+
+log = logging.getLogger(__name__)
 
 
 class ReplayTransport(Transport):
@@ -46,12 +50,28 @@ def _body(body) -> tuple[object, str]:
     return body, json.dumps(body)
 
 
+def check_writable(path: Path) -> None:
+    """Raise ServiceError unless a file can be written at `path`: said before the run asks
+    anything, not after it (a user trial lost a whole run to a missing directory)."""
+    folder = path.parent
+    if path.is_dir():
+        problem = "it is a directory"
+    elif not folder.is_dir():
+        problem = f"no such directory {folder}"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = "permission denied"
+    else:
+        return
+    raise ServiceError(f"cannot write recording {path}: {problem}")
+
+
 class RecordingTransport(Transport):
     """Passes requests to another transport and writes every answer it got to a recording."""
 
     def __init__(self, inner: Transport, path: Path, note: str):
         self.inner = inner
         self.path = Path(path)
+        check_writable(self.path)
         self.note = note
         self._exchanges: dict[str, dict] = {}
         self._lock = threading.Lock()
@@ -65,7 +85,12 @@ class RecordingTransport(Transport):
         return answer
 
     def close(self) -> None:
-        """Write the recording, then close the inner transport."""
+        """Write the recording, then close the inner transport. A failure to write is logged,
+        not raised: the run's report still gets written."""
         data = {"recorded": self.note, "exchanges": sorted(self._exchanges.values(), key=lambda e: e["request"])}
-        self.path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        self.inner.close()
+        try:
+            self.path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            log.error("cannot write recording %s: %s", self.path, exc.strerror or exc)
+        finally:
+            self.inner.close()
