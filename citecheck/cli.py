@@ -49,8 +49,18 @@ def _main(
     except ConfigError as exc:
         err.print(f"citecheck: {exc}", markup=False)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    unknown = sorted(set(config) - _option_names()) if config else []
+    if unknown:  # a misspelt key ("mailtoo") would otherwise be ignored without a word
+        err.print(f"citecheck: {path}: unknown key{'s' if len(unknown) > 1 else ''} "
+                  f"{', '.join(repr(k.replace('_', '-')) for k in unknown)} (ignored)", markup=False, soft_wrap=True)
     ctx.default_map = {name: config for name in CONFIGURED_COMMANDS}
     ctx.obj = {"config_path": path, "config": config}
+
+
+def _option_names() -> set[str]:
+    """The option names the config file may set: those of the commands it configures."""
+    commands = typer.main.get_command(app).commands
+    return {p.name for name in CONFIGURED_COMMANDS for p in commands[name].params if p.param_type_name == "option"}
 
 
 def _above_zero(value: Optional[float]) -> Optional[float]:

@@ -141,6 +141,15 @@ def test_config_file_then_variable_then_flag(tmp_path, monkeypatch):
     assert _recorded("--quiet", "--fail-on", "mismatch").exit_code == 1
 
 
+def test_a_misspelt_key_in_the_config_file_is_named_not_ignored_silently(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "citecheck.toml").write_text('mailtoo = "file@example.org"\nfail-on = ["not_found"]\n')
+    run = run_cli("config")
+    assert run.exit_code == 0 and "citecheck.toml: unknown key 'mailtoo' (ignored)" in run.stderr
+    (tmp_path / "citecheck.toml").write_text('mailto = "file@example.org"\nfail-on = ["not_found"]\n')
+    assert "unknown" not in run_cli("config").stderr
+
+
 def test_config_file_may_not_hold_the_token(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "citecheck.toml").write_text('crossref-plus-token = "abc"\n')
