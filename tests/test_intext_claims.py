@@ -408,3 +408,24 @@ def test_an_author_year_citation_a_year_off_links_to_the_only_entry_it_can_mean(
     linked = {i.text: i.reference for i in ex.in_text}
     assert linked["(Himmelseher & Durieux, 2005)"] == 0  # within the year either side the matcher accepts
     assert linked["(Smith, 2019)"] is None  # 2018 or 2020: the year cannot say which
+
+
+def test_a_link_whose_own_words_name_another_author_is_a_mismatch_and_is_not_rewritten():
+    from citecheck.checker import check_link_text
+    from citecheck.models import Author, CheckResult, FieldStatus, Verdict
+    from citecheck.report.correct import corrected_reference
+
+    neuron = replace(NEURON, authors=(Author("Krystal", "JH"), Author("Abdallah", "CG")))
+    text = "Ketamine lifted depression in a 2019 trial (Berman et al. https://doi.org/10.1016/j.neuron.2019.02.005)."
+    link = Citation(text=text, line=3, kind="link", doi=NEURON.doi)
+    result = check_link_text(CheckResult(link, Verdict.VERIFIED, "A published work, cited right.", neuron, ()))
+    assert [(f.name, f.cited) for f in result.fields if f.status is FieldStatus.MISMATCH] == [("authors", ["Berman"])]
+    assert "names Berman but the linked work is by Krystal" in result.reason
+    assert corrected_reference(result) is None  # the sentence is the article's, not a reference to rewrite
+    # A name elsewhere in the sentence is not the link's: no author is judged.
+    other = replace(link, text="Berman et al. showed it; a 2019 review of ketamine for depression "
+                               "(https://doi.org/10.1016/j.neuron.2019.02.005) agreed.")
+    assert check_link_text(CheckResult(other, Verdict.VERIFIED, "ok", neuron, ())).verdict is Verdict.VERIFIED
+    # The DOI's digits are no year ("…/j.neuron.2019.02.005" beside "a 2000 trial").
+    dated = replace(link, text="In a 2000 trial (https://doi.org/10.1016/j.neuron.2019.02.005) ketamine lifted depression.")
+    assert check_link_text(CheckResult(dated, Verdict.VERIFIED, "ok", neuron, ())).verdict is Verdict.MISMATCH

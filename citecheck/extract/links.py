@@ -200,6 +200,10 @@ def _journal_key(name: str) -> str:
     return " ".join(words)
 
 
+# A link or DOI in the text: its digits are no year ("…/j.neuron.2019.02.005"), its words no topic.
+_ANY_LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:doi:\s?)?10\.\d{4,9}/\S+", re.IGNORECASE)
+
+
 def link_fits(anchor_text: str, work: Work) -> str | None:
     """None when the linked ``work`` fits what ``anchor_text`` says of it, else one
     line an editor can act on (the year, journal or topic that disagrees).
@@ -207,9 +211,10 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
     Pure: the checker calls it with a link citation's text and the work its DOI
     resolved to.
     """
-    problems = [f"the text says {f.cited} but the linked work is from {f.found}" if f.name == "year"
-                else f"the text names {f.cited} but the linked work is in {f.found}"
+    problems = [_SAYS[f.name].format(cited=f.cited[0] if f.name == "authors" else f.cited,
+                                     found=", ".join(f.found) if f.name == "authors" else f.found)
                 for f in link_field_checks(anchor_text, work)]
+    anchor_text = _ANY_LINK_RE.sub(" ", anchor_text)
     named = journal_named(anchor_text)
     skip = _stems(named or "")
     topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
@@ -224,10 +229,29 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
     return "; ".join(problems) if problems else None
 
 
+#: How link_fits says each wrong field.
+_SAYS = {"year": "the text says {cited} but the linked work is from {found}",
+         "journal": "the text names {cited} but the linked work is in {found}",
+         "authors": "the text names {cited} but the linked work is by {found}"}
+# "Berman et al. https://doi.org/…", "Duman & Aghajanian, 2012 https://…": the authors a link's
+# own words name (right before the link, as its anchor), not any name elsewhere in the sentence.
+_NAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_NAMED_AUTHOR_RE = re.compile(
+    rf"\b({_NAME})(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+{_NAME})[,.]?\s*(?:\(?\d{{4}}[a-z]?\)?[,.]?\s*)?(?:https?://|doi:)",
+    re.IGNORECASE)
+
+
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
-    """The year and journal the text around a link gives that the linked ``work`` does not
-    have, as wrong fields (cited: what the text says; found: the work's)."""
+    """The author, year and journal the text around a link gives that the linked ``work``
+    does not have, as wrong fields (cited: what the text says; found: the work's)."""
+    from citecheck.matching.score import same_surname
+
     wrong: list[FieldCheck] = []
+    named = _NAMED_AUTHOR_RE.search(anchor_text)
+    anchor_text = _ANY_LINK_RE.sub(" ", anchor_text)
+    surnames = [a.surname for a in work.authors]
+    if named and surnames and not any(same_surname(named.group(1), s) for s in surnames):
+        wrong.append(FieldCheck("authors", [named.group(1)], surnames[:3], FieldStatus.MISMATCH))
     years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
     if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
         wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))

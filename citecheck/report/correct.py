@@ -64,8 +64,8 @@ def corrected_reference(result: CheckResult) -> str | None:
     """The citation rewritten with the published values, or None when nothing is wrong."""
     work = result.match
     wrong = [f for f in result.fields if f.status is FieldStatus.MISMATCH]
-    if work is None or not wrong:
-        return None
+    if work is None or not wrong or result.citation.kind == "link":
+        return None  # (a link's text is a sentence of the article, not a reference to rewrite)
     # A year within the tolerance is not wrong, but the corrected reference gives the published one.
     off_by_one = [f for f in result.fields if f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found]
     text = result.citation.text
