@@ -426,6 +426,9 @@ def test_a_link_whose_own_words_name_another_author_is_a_mismatch_and_is_not_rew
     other = replace(link, text="Berman et al. showed it; a 2019 review of ketamine for depression "
                                "(https://doi.org/10.1016/j.neuron.2019.02.005) agreed.")
     assert check_link_text(CheckResult(other, Verdict.VERIFIED, "ok", neuron, ())).verdict is Verdict.VERIFIED
+    # Words in lower case before the link name nobody.
+    plain = replace(link, text="A 2019 review eased pain and depression https://doi.org/10.1016/j.neuron.2019.02.005")
+    assert check_link_text(CheckResult(plain, Verdict.VERIFIED, "ok", neuron, ())).fields == ()
     # The DOI's digits are no year ("…/j.neuron.2019.02.005" beside "a 2000 trial").
     dated = replace(link, text="In a 2000 trial (https://doi.org/10.1016/j.neuron.2019.02.005) ketamine lifted depression.")
     assert check_link_text(CheckResult(dated, Verdict.VERIFIED, "ok", neuron, ())).verdict is Verdict.MISMATCH

@@ -236,9 +236,10 @@ _SAYS = {"year": "the text says {cited} but the linked work is from {found}",
 # "Berman et al. https://doi.org/…", "Duman & Aghajanian, 2012 https://…": the authors a link's
 # own words name (right before the link, as its anchor), not any name elsewhere in the sentence.
 _NAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+# (Case matters: a name is capitalised; "pain and depression https://…" names nobody.)
 _NAMED_AUTHOR_RE = re.compile(
-    rf"\b({_NAME})(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+{_NAME})[,.]?\s*(?:\(?\d{{4}}[a-z]?\)?[,.]?\s*)?(?:https?://|doi:)",
-    re.IGNORECASE)
+    rf"\b({_NAME})(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+{_NAME})[,.]?\s*(?:\(?\d{{4}}[a-z]?\)?[,.]?\s*)?"
+    r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:)")
 
 
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
