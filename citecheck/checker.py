@@ -17,7 +17,7 @@ from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
 from citecheck.extract.claims import claim_conflicts, shares_topic, uncited_entries
-from citecheck.extract.links import link_field_checks, link_fits
+from citecheck.extract.links import link_problems
 from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
@@ -128,10 +128,10 @@ def check_link_text(result: CheckResult) -> CheckResult:
     """A link to a real work whose anchor text describes another (year, journal, topic) is a mismatch."""
     if result.citation.kind != "link" or result.match is None or result.verdict is not Verdict.VERIFIED:
         return result
-    problem = link_fits(result.citation.text, result.match)
+    wrong_fields, problem = link_problems(result.citation.text, result.match)
     if problem is None:
         return result
-    wrong = {f.name: f for f in link_field_checks(result.citation.text, result.match)}
+    wrong = {f.name: f for f in wrong_fields}
     fields = tuple(wrong.pop(f.name, f) for f in result.fields) + tuple(wrong.values())
     return replace(result, verdict=Verdict.MISMATCH, fields=fields,
                    reason=f"The link goes to a real work, but the text around it does not fit it: {problem}. "

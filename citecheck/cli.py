@@ -12,7 +12,7 @@ from rich.console import Console
 from citecheck import __version__
 from citecheck.config import ConfigError, Settings, default_cache_dir, find_config, load_config
 from citecheck.exit_codes import ExitCode
-from citecheck.policy import DEFAULT_FAIL_ON, parse_fail_on
+from citecheck.policy import DEFAULT_FAIL_ON, fail_on_words
 from citecheck.services.cached import FOUND_TTL_SECS, NOT_FOUND_TTL_SECS, Cache, CacheUnavailable
 from citecheck.services.http import DEFAULT_BREAKER_FAILURES
 
@@ -105,7 +105,7 @@ def _check_command(mode: str):
         verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
     ):
         try:
-            fail_words = parse_fail_on(fail_on) if fail_on else DEFAULT_FAIL_ON
+            fail_words = fail_on_words(fail_on)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--fail-on")
         if format is not None and format not in FORMATS:

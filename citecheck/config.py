@@ -114,10 +114,10 @@ def _effective(name: str, value):
     """An option's value as the run uses it: the failing verdicts as one list, the cache
     directory its default when none is given."""
     if name == "fail_on":
-        from citecheck.policy import DEFAULT_FAIL_ON, parse_fail_on
+        from citecheck.policy import fail_on_words
 
         try:
-            return ",".join(parse_fail_on(value) if value else DEFAULT_FAIL_ON)
+            return ",".join(fail_on_words(value))
         except ValueError as exc:
             return f"invalid: {exc}"
     if name == "cache_dir":

@@ -24,6 +24,11 @@ def parse_fail_on(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+def fail_on_words(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """parse_fail_on of a --fail-on value, or the default when none was given."""
+    return parse_fail_on(value) if value else DEFAULT_FAIL_ON
+
+
 def fails(result: CheckResult, fail_on: tuple[str, ...]) -> bool:
     """True when this result fails the policy (ignored results never do)."""
     if result.ignored:

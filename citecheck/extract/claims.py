@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from citecheck.extract.links import LINK_OR_DOI_RE
 from citecheck.models import Citation, Claim, InText, Work
 
 _RESEARCH_RE = re.compile(
@@ -89,8 +90,6 @@ _NOT_AN_END_CHARS = 7
 _NOT_AN_END_LAST = frozenset("lgesrfoABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BULLET_RE = re.compile(r"^[\s•·▪*\-–]+")
 _BULLETS = "•·▪*-–"
-# A link or DOI in a sentence: its digits are no year, its words no journal.
-_LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:doi:\s?)?10\.\d{4,9}/\S+", re.IGNORECASE)
 # A cited parenthesis "(Zheng et al., 2019)" must not count as the claim's year.
 _PAREN_RE = re.compile(r"\([^()]*\)")
 
@@ -170,7 +169,7 @@ def _split_at_gaps(text: str) -> list[str]:
 def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     bare = _PAREN_RE.sub(" ", sentence)
     if "10." in bare or "www." in bare or "://" in bare:
-        bare = _LINK_RE.sub(" ", bare)  # "…/j.ejpain.2005.06.009" names no year
+        bare = LINK_OR_DOI_RE.sub(" ", bare)  # "…/j.ejpain.2005.06.009" names no year
     if not _may_name_research(bare):
         return None
     if not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):

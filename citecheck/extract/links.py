@@ -200,21 +200,29 @@ def _journal_key(name: str) -> str:
     return " ".join(words)
 
 
-# A link or DOI in the text: its digits are no year ("…/j.neuron.2019.02.005"), its words no topic.
-_ANY_LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:doi:\s?)?10\.\d{4,9}/\S+", re.IGNORECASE)
+# A link or DOI in a text: its digits are no year ("…/j.neuron.2019.02.005"), its words no
+# topic or journal (links and claims both read around them).
+LINK_OR_DOI_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:doi:\s?)?10\.\d{4,9}/\S+", re.IGNORECASE)
 
 
 def link_fits(anchor_text: str, work: Work) -> str | None:
     """None when the linked ``work`` fits what ``anchor_text`` says of it, else one
-    line an editor can act on (the year, journal or topic that disagrees).
+    line an editor can act on (the author, year, journal or topic that disagrees)."""
+    return link_problems(anchor_text, work)[1]
+
+
+def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str | None]:
+    """What the text around a link says that the linked ``work`` does not: the wrong fields
+    (link_field_checks), and link_fits's line, which also names a topic that disagrees.
 
     Pure: the checker calls it with a link citation's text and the work its DOI
     resolved to.
     """
+    wrong = link_field_checks(anchor_text, work)
     problems = [_SAYS[f.name].format(cited=f.cited[0] if f.name == "authors" else f.cited,
                                      found=", ".join(f.found) if f.name == "authors" else f.found)
-                for f in link_field_checks(anchor_text, work)]
-    anchor_text = _ANY_LINK_RE.sub(" ", anchor_text)
+                for f in wrong]
+    anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     named = journal_named(anchor_text)
     skip = _stems(named or "")
     topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
@@ -226,7 +234,7 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
             shown = ", ".join(topic_words[:4])
             problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
                             f"\"{work.title}\"")
-    return "; ".join(problems) if problems else None
+    return wrong, "; ".join(problems) if problems else None
 
 
 #: How link_fits says each wrong field.
@@ -249,7 +257,7 @@ def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
 
     wrong: list[FieldCheck] = []
     named = _NAMED_AUTHOR_RE.search(anchor_text)
-    anchor_text = _ANY_LINK_RE.sub(" ", anchor_text)
+    anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     surnames = [a.surname for a in work.authors]
     if named and surnames and not any(same_surname(named.group(1), s) for s in surnames):
         wrong.append(FieldCheck("authors", [named.group(1)], surnames[:3], FieldStatus.MISMATCH))
