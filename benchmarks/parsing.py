@@ -288,10 +288,11 @@ def _cite(style_numeric: bool, k: int, row: dict) -> str:
     return f"({first} et al., {year})"
 
 
-def make_articles(rows: list[dict], count: int = ARTICLE_COUNT) -> list[dict]:
+def make_articles(rows: list[dict], count: int = ARTICLE_COUNT, words_per_entry: int = 0) -> list[dict]:
     """Generated clinic-style articles: prose with in-text citations and a reference list
     in one CSL style, ended by page furniture.  Each: {"style", "heading", "prose": [...],
-    "entries": [...]}."""
+    "entries": [...]}.  A paragraph per entry: two sentences, or as many as make
+    ``words_per_entry`` words."""
     import random
 
     from benchmarks.styles import _load, available_styles, render
@@ -310,7 +311,10 @@ def make_articles(rows: list[dict], count: int = ARTICLE_COUNT) -> list[dict]:
         for k, row in enumerate(picked):
             sentence = rng.choice(_PROSE)
             cites.append(_cite(numeric, k, row))
-            prose.append(f"{sentence[:-1]} {cites[-1]}. {rng.choice(_PROSE)}")
+            paragraph = f"{sentence[:-1]} {cites[-1]}. {rng.choice(_PROSE)}"
+            while len(paragraph.split()) < words_per_entry:
+                paragraph += " " + rng.choice(_PROSE)
+            prose.append(paragraph)
         articles.append({"style": style, "numeric": numeric, "heading": _HEADINGS[a % len(_HEADINGS)],
                          "prose": prose, "entries": entries, "cites": cites, "furniture": rng.sample(_FURNITURE, 2)})
     return articles
@@ -499,15 +503,21 @@ def print_recall(result: dict[str, dict]) -> None:
               f"({s['cites_linked']}/{s['cites']})  {speed}")
 
 
-def realistic_throughput(articles: list[dict]) -> None:
+#: Words of prose per reference in PubMed Central research articles: one reference per 95
+#: words, from 96,685 full-text papers of 2016-2021 (quantifyinghealth.com, "How many
+#: references to use for research papers").
+PMC_WORDS_PER_REFERENCE = 95
+
+
+def realistic_throughput(articles: list[dict], density: str) -> None:
     """MB/s of extraction + parsing over the generated articles, repeated to about 5 MB per format."""
     from citecheck.extract import extract_bytes
     from citecheck.extract.intext import _key
 
     entry_bytes = sum(len(e.encode()) for a in articles for e in a["entries"])
     text_bytes = sum(len(RENDERERS["txt"](a)) for a in articles)
-    print(f"\nthroughput on the generated articles (one core; entries are {entry_bytes / text_bytes:.0%} "
-          f"of the text rendering's bytes, two sentences of prose per entry):")
+    print(f"\nthroughput on the generated articles, {density} (one core; entries are "
+          f"{entry_bytes / text_bytes:.0%} of the text rendering's bytes):")
     for fmt in ("txt", "md", "html"):
         docs = [RENDERERS[fmt](a) for a in articles]
         size = sum(len(d) for d in docs)
@@ -609,7 +619,9 @@ def main() -> int:
     if only in (None, "throughput") and not args.no_throughput:
         real_page_throughput()
         if articles:
-            realistic_throughput(articles)
+            realistic_throughput(make_articles(rows, words_per_entry=PMC_WORDS_PER_REFERENCE),
+                                 f"{PMC_WORDS_PER_REFERENCE} words of prose per entry as in PubMed Central's research articles")
+            realistic_throughput(articles, "reference-dense: two sentences of prose per entry")
         throughput()
     return 0
 
