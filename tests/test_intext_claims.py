@@ -226,6 +226,16 @@ def test_link_fits_checks_year_journal_and_topic():
     assert link_fits("this study", NEURON) is None  # too few words to judge
 
 
+def test_link_topic_is_judged_on_words_about_the_study_not_names_or_connectives():
+    # A sentence around a bare link: its author names and connective words say nothing of
+    # the linked work's topic (this sentence was a mismatch: "topic words berman, first, later, agreed").
+    assert link_fits(f"Berman et al. showed it first; a later review https://doi.org/{NEURON.doi} agreed",
+                     NEURON) is None
+    assert link_fits("As we explained above, this is well known https://doi.org/10.1/x", NEURON) is None
+    reason = link_fits("Berman et al. found massage therapy reduces lower back stiffness", NEURON)
+    assert reason.startswith("none of the text's topic words (massage, therapy, lower, back)")
+
+
 def test_a_link_whose_text_does_not_fit_its_work_names_the_wrong_fields():
     from citecheck.checker import check_link_text
     from citecheck.models import CheckResult, FieldStatus, Verdict

@@ -130,7 +130,15 @@ shows show showed shown suggest suggests suggested demonstrated demonstrates pub
 evidence data patients patient people results result effect effects according recent researchers
 scientists year years one two three more most less many some much very significant significantly
 effective effectiveness improved improve improves reduced reduce reduces treatment treatments help helps
+first second later earlier previous previously another other others again above below well known since
+before after still both such only same recently however although because while into over under about
+within without between among work works team group authors author confirm confirms confirmed agree agrees
+agreed reported reports explain explains explained described describes describe noted note notes argued
+says said claim claims example here now just even like time times our we you your they them has have had
+not all any each every out very what further
 """.split())
+# Authors named in the text ("Berman et al.", "Duman and Aghajanian"): names, not its topic.
+_AUTHOR_MENTION_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)")
 #: a topic check needs at least this many topic words in the text
 MIN_TOPIC_WORDS = 3
 #: characters of a word compared (a crude stem: "infusions" ~ "infusion")
@@ -225,6 +233,7 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     named = journal_named(anchor_text)
     skip = _stems(named or "")
+    anchor_text = _AUTHOR_MENTION_RE.sub(" ", anchor_text)
     topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
                    if w not in _STOP and w[:STEM_CHARS] not in skip]
     topic = {w[:STEM_CHARS] for w in topic_words}
