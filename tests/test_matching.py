@@ -64,6 +64,20 @@ def test_wrong_first_author_and_unknown_coauthor_are_mismatches():
     assert check_authors((Author("Duman"), Author("Villela")), DUMAN_2016.authors).status is FieldStatus.MISMATCH
 
 
+def test_a_record_that_lacks_co_authors_the_citation_names_is_no_mismatch():
+    # Records stop short (a deposit listing only the first author): the citation names every
+    # author the record has, and more. Right, with a note; it was "Costello not among the
+    # published authors", and the corrected reference dropped the co-author.
+    check = check_authors((Author("Borkovec", "TD"), Author("Costello", "E")), (Author("Borkovec", "TD"),))
+    assert check.status is FieldStatus.MATCH
+    assert check.note == "Costello not in the record, which lists 1 author: check the author list"
+    four = (Author("Duman"), Author("Villela"), Author("Aghajanian"), Author("Sanacora"), Author("Krystal"))
+    assert check_authors(four, DUMAN_2016.authors).note.startswith("Villela not in the record, which lists 4 authors")
+    # A cited name in place of one the record has is still wrong.
+    check = check_authors((Author("Duman"), Author("Villela")), DUMAN_2016.authors[:2])
+    assert check.status is FieldStatus.MISMATCH and check.note == "Villela not among the published authors"
+
+
 def test_invented_title_under_real_first_author_is_not_found_with_nearest():
     mion = cite(
         text="Mion, G., & Villela, J. L. (2003). Ketamine: An update on its pharmacology and clinical applications. "
@@ -229,6 +243,15 @@ def test_unregistered_doi_and_no_title_found_is_not_found_as_invention():
     c = cite(title="Ketamine for everything", journal="Pain Medicine", doi="10.1093/pm/pnz999", year=2019)
     result = judge(c, Evidence(doi_known=False, agency=None))
     assert result.verdict is Verdict.NOT_FOUND and "registered with no agency" in result.reason
+    assert result.reason.endswith("no published work has the cited title: evidence of invention.")
+
+
+def test_a_bare_doi_with_no_record_is_not_said_to_cite_a_title():
+    bare = Citation(text="https://doi.org/10.1111/jdv.99731", line=3, doi="10.1111/jdv.99731")
+    result = judge(bare, Evidence(doi_known=False, agency=None))
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.reason == ("DOI 10.1111/jdv.99731 is registered with no agency, and the citation gives no title "
+                             "to search by: a mistyped or invented DOI.")
 
 
 def test_datacite_doi_is_skipped():

@@ -97,10 +97,13 @@ def same_surname(a: str, b: str) -> bool:
 
 
 def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool = True) -> FieldCheck:
-    """First cited author must be the first published; every cited surname must be published.
+    """First cited author must be the first published; every cited surname must be published,
+    unless the record is the one that stops short.
 
     A shortened list is right; without "et al." (``et_al`` False) the note says how short,
-    as the list then reads as complete."""
+    as the list then reads as complete.  A citation that names every author the record
+    has, and names more, is right too, with a note: records often lack co-authors (a
+    deposit that lists only the first), and a name the record lacks contradicts nothing."""
     cited_names = [a.surname for a in cited]
     found_names = [a.surname for a in found]
     if not cited_names or not found_names:
@@ -110,6 +113,10 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
         return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
                           f"first author cited as {cited_names[0]}, published as {found_names[0]}")
     missing = [n for n in cited_names[1:] if not any(same_surname(n, f) for f in found_names)]
+    if missing and all(any(same_surname(f, n) for n in cited_names) for f in found_names[1:]):
+        return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH,
+                          f"{', '.join(missing)} not in the record, which lists {_count(len(found_names), 'author')}: "
+                          "check the author list")
     if missing:
         return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
                           f"{', '.join(missing)} not among the published authors")
@@ -117,6 +124,10 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
     if not et_al and len(cited_names) < len(found_names):
         note = f"{len(cited_names)} of {len(found_names)} authors cited, without \"et al.\""
     return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH, note)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def check_year(cited: int | None, work: Work) -> FieldCheck:
