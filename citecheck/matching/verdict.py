@@ -137,15 +137,19 @@ def _show(value) -> str:
 
 def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult:
     nearest = _nearest(citation, scored)
+    no_title = "no published work has the cited title" if citation.title else "the citation gives no title to search by"
     if evidence.doi_work is not None:
         reason = (f"The cited DOI {citation.doi} belongs to another work (\"{evidence.doi_work.title}\"), "
-                  "and no published work has the cited title.")
+                  f"and {no_title}.")
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
     if evidence.doi_known is False:
         if evidence.agency and evidence.agency != "crossref":
             return CheckResult(citation, Verdict.SKIPPED,
                                f"DOI {citation.doi} is registered with {evidence.agency}, not Crossref.", nearest=nearest)
-        reason = f"DOI {citation.doi} is registered with no agency, and no published work has the cited title: evidence of invention."
+        reason = (f"DOI {citation.doi} is registered with no agency, and no published work has the cited title: "
+                  "evidence of invention." if citation.title else
+                  f"DOI {citation.doi} is registered with no agency, and the citation gives no title to search by: "
+                  "a mistyped or invented DOI.")
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
     if looks_like_book(citation):
         return CheckResult(citation, Verdict.SKIPPED,
