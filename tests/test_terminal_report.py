@@ -41,7 +41,15 @@ def test_corrected_reference_keeps_the_citation_style():
 def test_corrected_reference_falls_back_to_a_plain_reference_when_a_value_is_not_in_the_text():
     text = "Zanos P, Moaddel R. NMDAR inhibition-independent antidepressant actions. Nature. 2018;533:418-21."
     fixed = corrected_reference(_mismatch(text))
-    assert fixed.startswith("Zanos, P., Moaddel, R. (2016). NMDAR") and "481-486" in fixed
+    assert fixed.startswith("Zanos, P., & Moaddel, R. (2016). NMDAR") and "481-486" in fixed
+
+
+def test_plain_reference_joins_the_last_author_with_and_and_keeps_run_together_initials():
+    from citecheck.report.correct import plain_reference
+
+    work = Work(doi="10.1/x", title="T", journal="J", year_issued=2004, volume="3",
+                authors=(Author("Powell", "LV"), Author("Gronthos", "Stan"), Author("Li", "W-J")))
+    assert plain_reference(work).startswith("Powell, L. V., Gronthos, S., & Li, W. J. (2004). T. J, 3.")
 
 
 def test_panel_shows_cited_and_published_side_by_side_at_80_columns():
@@ -84,3 +92,16 @@ def test_retraction_is_marked_in_red():
 
 def test_file_with_no_references_says_so():
     assert "no references found" in _render(Report((DocumentResult("empty.txt", ()),)))
+
+
+def test_a_word_draft_is_located_by_paragraph_throughout():
+    from citecheck.models import Claim, InText
+
+    verified = CheckResult(Citation(text="Zanos P, Moaddel R. NMDAR inhibition. Nature. 2016;533:481-6.", line=15),
+                           Verdict.VERIFIED, "A published work, cited right.", ZANOS, ())
+    doc = DocumentResult("draft.docx", (verified,), in_text=(InText("(Smith, 2019)", 4, None),),
+                         claims=(Claim("A 2019 study found it works.", 6),), format="docx", uncited=(0,))
+    text = " ".join(_render(Report((doc,)), width=200).split())
+    assert "paragraph 4: (Smith, 2019)" in text and "paragraph 15 (Zanos" in text
+    assert "Research claimed with no citation, paragraph 6" in text or ", paragraph 6:" in text
+    assert "line 4" not in text and "line 15" not in text and "line 6" not in text

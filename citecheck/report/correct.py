@@ -44,7 +44,12 @@ def _replace_once(text: str, cited: str, found: str, word: bool = True) -> str |
 def plain_reference(work: Work) -> str:
     """An APA-like reference for a work."""
     names = [f"{a.surname}, {_initials(a.initials)}".strip(", ") for a in work.authors[:6]]
-    authors = ", ".join(names) + (", et al." if len(work.authors) > 6 else "")
+    if len(work.authors) > 6:
+        authors = ", ".join(names) + ", et al."
+    elif len(names) > 1:
+        authors = ", ".join(names[:-1]) + ", & " + names[-1]
+    else:
+        authors = "".join(names)
     numbers = (work.volume or "") + (f"({work.issue})" if work.issue else "")
     pages = work.pages or work.article_number
     parts = [f"{authors} ({work.year})." if authors else f"({work.year}).", f"{work.title}." if work.title else ""]
@@ -56,7 +61,14 @@ def plain_reference(work: Work) -> str:
 
 
 def _initials(given: str) -> str:
-    letters = [w[0] for w in re.split(r"[\s.\-]+", given or "") if w]
+    """"Lisa V." -> "L. V."; initials run together as Vancouver writes them ("LV") are
+    each an initial."""
+    letters = []
+    for word in re.split(r"[\s.\-]+", given or ""):
+        if word.isupper() and word.isalpha() and len(word) <= 4:
+            letters += list(word)
+        elif word:
+            letters.append(word[0])
     return " ".join(f"{c}." for c in letters)
 
 

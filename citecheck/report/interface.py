@@ -34,6 +34,7 @@ class TextFinding:
     kind: str  # one of FINDING_TITLES
     message: str  # plain text, untrusted parts included as they are (each format escapes)
     leads: tuple[Work, ...] = ()  # for a claim that cites nothing: works on its topic (never a verdict)
+    page: int | None = None  # PDF page number, where known
 
 
 #: kind -> heading; a claim whose details disagree with its citation first.
@@ -60,21 +61,22 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
         text = shorten(claim.text, limit)
         if not claim.specific:
             out.append(TextFinding(claim.line, "vague_claim",
-                                   f"{text} (names no study: cite one, or drop the appeal to research)"))
+                                   f"{text} (names no study: cite one, or drop the appeal to research)", page=claim.page))
         elif claim.conflicts:
-            out.append(TextFinding(claim.line, "claim_conflict", f"{text} — " + "; ".join(claim.conflicts)))
+            out.append(TextFinding(claim.line, "claim_conflict", f"{text} — " + "; ".join(claim.conflicts),
+                                   page=claim.page))
         elif claim.reference is None:
             named = ", ".join(str(x) for x in (claim.journal, claim.year) if x)
             out.append(TextFinding(claim.line, "uncited_claim", text + (f" (names {named})" if named else ""),
-                                   claim.candidates))
+                                   claim.candidates, claim.page))
     # The heading (FINDING_TITLES) says what is wrong; the message only names the citation.
     for it in doc.in_text:
         if it.reference is None:
-            out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc)))
+            out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc), page=it.page))
     for k in doc.uncited:
         if k < len(doc.results):
             entry = doc.results[k].citation
-            out.append(TextFinding(entry.line, "uncited_entry", shorten(entry.text, limit)))
+            out.append(TextFinding(entry.line, "uncited_entry", shorten(entry.text, limit), page=entry.page))
     return out
 
 

@@ -157,7 +157,7 @@ def _remarks(doc: DocumentResult) -> list:
             continue
         said = "; ".join(f"{FIELD_LABELS[f.name]} {_fmt(f.cited)}, published {_fmt(f.found)} ({f.note})"
                          if f.name == "year" and f.cited != f.found else f.note for f in notes)
-        line = Text(f"Verified with a remark, line {r.citation.line}: ", style="bold")
+        line = Text(f"Verified with a remark, {_where(doc, r.citation.line, r.citation.page)}: ", style="bold")
         line.append_text(_t(f"{_cut(r.citation.text, 60)} — {said}"))
         out.append(line)
     return out
@@ -182,18 +182,18 @@ def _text_notes(doc: DocumentResult) -> list:
     unmatched = [i for i in doc.in_text if i.reference is None]
     if unmatched:
         line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"line {i.line}: {unmatched_label(i, doc)}" for i in unmatched)))
+        line.append_text(_t("; ".join(f"{_where(doc, i.line, i.page)}: {unmatched_label(i, doc)}" for i in unmatched)))
         out.append(line)
     if doc.uncited:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"line {doc.results[k].citation.line} ({entry_label(doc.results[k].citation)})"
-                                      for k in doc.uncited if k < len(doc.results))))
+        entries = [doc.results[k].citation for k in doc.uncited if k < len(doc.results)]
+        line.append_text(_t("; ".join(f"{_where(doc, c.line, c.page)} ({entry_label(c)})" for c in entries)))
         out.append(line)
     for finding in text_findings(doc):
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
             continue  # listed together above
         style = "bold yellow" if finding.kind == "claim_conflict" else "bold"
-        line = Text(f"{FINDING_TITLES[finding.kind]}, line {finding.line}: ", style=style)
+        line = Text(f"{FINDING_TITLES[finding.kind]}, {_where(doc, finding.line, finding.page)}: ", style=style)
         line.append_text(_t(finding.message))
         if finding.leads:
             # Line breaks are added here, between pieces: safe_text turns any inside a piece into spaces.
