@@ -280,3 +280,17 @@ def test_journal_names_misread_at_a_full_stop_or_a_quote_still_match():
     assert check_journal("Journal of Pain", ejp, "Smith J. Title. Journal of Pain. 2010;11:1-9.").status is FieldStatus.MISMATCH
     jp = Work(doi="10.1016/w", journal="The Journal of Pain")
     assert check_journal("European Journal of Pain", jp, "Smith J. Title. European Journal of Pain. 2010;11:1-9.").status is FieldStatus.MISMATCH
+
+
+def test_a_title_close_enough_to_match_but_cut_short_carries_the_remark():
+    work = Work(doi="10.1001/jama.293.20.2479", title="Physical activity and survival after breast cancer diagnosis",
+                journal="JAMA", year_issued=2005, authors=(Author("Holmes", "MD"),))
+    cited = Citation(text="x", line=1, title="Physical activity and survival after breast cancer", journal="JAMA",
+                     year=2005, authors=(Author("Holmes", "MD"),))
+    result = judge(cited, Evidence(candidates=(work,)))
+    assert result.verdict is Verdict.VERIFIED
+    assert [(f.name, f.note) for f in result.fields if f.note] == [("title", "title cited shortened")]
+    # The title without the subtitle the record keeps apart is the title as published: no remark.
+    work = replace(work, title="Physical activity and survival", subtitle="after breast cancer diagnosis")
+    cited = replace(cited, title="Physical activity and survival")
+    assert not [f for f in judge(cited, Evidence(candidates=(work,))).fields if f.note]

@@ -243,9 +243,12 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
     elif title_sim < title_match_min and in_part:
         title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
+    elif title_sim >= title_match_min:
+        # Close enough to match, and still worth a remark when words are left out or added.
+        shortened = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, shortened)
     else:
-        status = FieldStatus.MATCH if title_sim >= title_match_min else FieldStatus.MISMATCH
-        title = FieldCheck("title", citation.title, work.title, status)
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH)
     return (
         title,
         check_authors(citation.authors, work.authors, citation.et_al),
