@@ -13,26 +13,33 @@ from pathlib import Path
 from rich.console import Console
 
 from citecheck.checker import check_inputs
-from citecheck.config import Settings, default_cache_dir
+from citecheck.config import Settings, check_settings, default_cache_dir
 from citecheck.inputs import Input, read_inputs
 from citecheck.models import DocumentResult, Report
 from citecheck.run import build_service
 
 
 def _settings(**options) -> Settings:
+    """Settings from keyword options; ValueError for a limit the command line would refuse too."""
     options.setdefault("cache_dir", default_cache_dir())
     options.setdefault("quiet", True)
-    return Settings(paths=(), **options)
+    return check_settings(Settings(paths=(), **options))
 
 
-def check_inputs_with(inputs: list[Input], **options) -> Report:
-    """Check prepared inputs; `options` are Settings fields (crossref_url, mailto, cache_dir, use_cache, offline, …)."""
-    settings = _settings(**options)
+def _check(inputs: list[Input], settings: Settings) -> Report:
     service, source, workers = build_service(settings, Console(file=io.StringIO()))
     try:
         return check_inputs(inputs, service, source, workers=workers)
     finally:
         service.close()
+
+
+def check_inputs_with(inputs: list[Input], **options) -> Report:
+    """Check prepared inputs; `options` are Settings fields (crossref_url, mailto, cache_dir, use_cache, offline, …).
+
+    Raises ValueError for a limit no run can work with (max_rate or timeout_secs of 0, concurrency 0, …).
+    """
+    return _check(inputs, _settings(**options))
 
 
 def check_text(text: str, name: str = "-", **options) -> DocumentResult:
@@ -42,5 +49,5 @@ def check_text(text: str, name: str = "-", **options) -> DocumentResult:
 
 def check_file(path: str | Path, **options) -> DocumentResult:
     """Check one article file. An unreadable file gives a DocumentResult with `error` set."""
-    max_bytes = int(options.pop("max_file_mb", 200)) * 2**20
-    return check_inputs_with(read_inputs([str(path)], max_bytes=max_bytes), **options).documents[0]
+    settings = _settings(**options)
+    return _check(read_inputs([str(path)], max_bytes=settings.max_file_mb * 2**20), settings).documents[0]

@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 
 from citecheck import __version__
-from citecheck.config import ConfigError, Settings, default_cache_dir, find_config, load_config
+from citecheck.config import (ConfigError, Settings, check_config_values, check_limit, default_cache_dir, find_config,
+                              load_config)
 from citecheck.exit_codes import ExitCode
 from citecheck.policy import DEFAULT_FAIL_ON, fail_on_words
 from citecheck.services.cached import FOUND_TTL_SECS, NOT_FOUND_TTL_SECS, Cache, CacheUnavailable
@@ -46,8 +47,12 @@ def _main(
     try:
         path = find_config()
         config = load_config(path)
+        if config and ctx.invoked_subcommand in (*CONFIGURED_COMMANDS, "config"):
+            # `config` shows the options of `check`.
+            name = "check" if ctx.invoked_subcommand == "config" else ctx.invoked_subcommand
+            check_config_values(typer.main.get_command(app).commands[name], config, path)
     except ConfigError as exc:
-        err.print(f"citecheck: {exc}", markup=False)
+        err.print(f"citecheck: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     unknown = sorted(set(config) - _option_names()) if config else []
     if unknown:  # a misspelt key ("mailtoo") would otherwise be ignored without a word
@@ -63,12 +68,33 @@ def _option_names() -> set[str]:
     return {p.name for name in CONFIGURED_COMMANDS for p in commands[name].params if p.param_type_name == "option"}
 
 
-def _above_zero(value: Optional[float]) -> Optional[float]:
-    """Option callback for --max-rate and --timeout: a rate of 0 or less made a run wait for ever
-    (a user trial), and requests refuse a timeout of 0 or less."""
-    if value is not None and value <= 0:
-        raise typer.BadParameter(f"must be more than 0, not {value:g}")
+#: Settings fields named otherwise than their option.
+SETTINGS_FIELDS = {"timeout": "timeout_secs"}
+
+
+def _limit(param: typer.CallbackParam, value):
+    """Option callback for the limits (--max-rate, --timeout, …): a value no run can work with is a
+    usage error, by the same rule the Python API applies (config.check_limit)."""
+    try:
+        check_limit(SETTINGS_FIELDS.get(param.name, param.name), value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc))
     return value
+
+
+def _format_choice(value: Optional[str]) -> Optional[str]:
+    """Option callback for --format: one of FORMATS."""
+    if value is not None and value not in FORMATS:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}")
+    return value
+
+
+def _fail_on_choice(value: Optional[List[str]]) -> tuple[str, ...]:
+    """Option callback for --fail-on: the words in effect (the default when none are given)."""
+    try:
+        return fail_on_words(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc))
 
 
 def _check_command(mode: str):
@@ -84,39 +110,33 @@ def _check_command(mode: str):
         cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK_CACHE_DIR", help="Where the cache of Crossref answers lives."),
         no_cache: bool = typer.Option(False, "--no-cache", envvar="CITECHECK_NO_CACHE", help="Neither read nor write the cache."),
         offline: bool = typer.Option(False, "--offline", envvar="CITECHECK_OFFLINE", help="Answer from the cache only; uncached citations are errors."),
-        format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", help=f"Report format: {', '.join(FORMATS)} (default rich; plain text when not a terminal)."),
+        format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", callback=_format_choice, help=f"Report format: {', '.join(FORMATS)} (default rich; plain text when not a terminal)."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report (or, for baseline, the baseline) to this file."),
-        fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run (comma-separated; repeatable: the values add up)."),
+        fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", callback=_fail_on_choice, show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run (comma-separated; repeatable: the values add up)."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
         baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: the nearest .citecheck-baseline.json, from the working directory upward)."),
         recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
         record: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORD", help="Write every Crossref answer of this run to a recording file. The run then asks Crossref for everything (the cache is written, not read), so the recording is complete."),
-        max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", callback=_above_zero, help="Requests per second, overriding Crossref's headers."),
-        concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", min=1, help="Requests in flight, overriding Crossref's headers."),
-        timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", callback=_above_zero, help="Seconds to wait for each Crossref answer."),
-        max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", min=1, help="Refuse inputs larger than this many MB."),
+        max_rate: Optional[float] = typer.Option(None, envvar="CITECHECK_MAX_RATE", callback=_limit, help="Requests per second, overriding Crossref's headers."),
+        concurrency: Optional[int] = typer.Option(None, envvar="CITECHECK_CONCURRENCY", callback=_limit, help="Requests in flight, overriding Crossref's headers."),
+        timeout: float = typer.Option(30.0, envvar="CITECHECK_TIMEOUT", callback=_limit, help="Seconds to wait for each Crossref answer."),
+        max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
         include: Optional[List[str]] = typer.Option(None, "--include", envvar="CITECHECK_INCLUDE", help="In directories, read only files matching this glob (repeatable)."),
         exclude: Optional[List[str]] = typer.Option(None, "--exclude", envvar="CITECHECK_EXCLUDE", help="In directories, skip files matching this glob (repeatable)."),
         allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
-        cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", min=0, help="Days a found work stays in the cache."),
-        not_found_ttl_hours: float = typer.Option(NOT_FOUND_TTL_SECS / 3600, envvar="CITECHECK_NOT_FOUND_TTL_HOURS", min=0, help="Hours a 'not found' answer stays in the cache."),
-        breaker_failures: int = typer.Option(DEFAULT_BREAKER_FAILURES, envvar="CITECHECK_BREAKER_FAILURES", min=1, help="Stop asking Crossref once this many requests in a row failed every retry."),
+        cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", callback=_limit, help="Days a found work stays in the cache."),
+        not_found_ttl_hours: float = typer.Option(NOT_FOUND_TTL_SECS / 3600, envvar="CITECHECK_NOT_FOUND_TTL_HOURS", callback=_limit, help="Hours a 'not found' answer stays in the cache."),
+        breaker_failures: int = typer.Option(DEFAULT_BREAKER_FAILURES, envvar="CITECHECK_BREAKER_FAILURES", callback=_limit, help="Stop asking Crossref once this many requests in a row failed every retry."),
         quiet: bool = typer.Option(False, "--quiet", "-q", envvar="CITECHECK_QUIET", help="No warnings or progress on stderr."),
         verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
     ):
-        try:
-            fail_words = fail_on_words(fail_on)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--fail-on")
-        if format is not None and format not in FORMATS:
-            raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
         if record and offline:
             # --record asks Crossref for everything; --offline asks nothing.
             raise typer.BadParameter("cannot record with --offline: a recording needs Crossref's answers", param_hint="--record")
         settings = Settings(
             paths=tuple(paths), crossref_url=crossref_url, source=source or None, mailto=mailto or None,
             cache_dir=cache_dir.expanduser() if cache_dir else default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
-            output=output, fail_on=fail_words, ignore=tuple(_split_rules(ignore)), baseline=baseline,
+            output=output, fail_on=fail_on, ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
             include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), allow_private_urls=allow_private_urls,
@@ -178,7 +198,7 @@ def cache_clear(cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK
 def extract(
     paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input."),
     format: str = typer.Option("text", "--format", "-f", help="text or json"),
-    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", min=1, help="Refuse inputs larger than this many MB."),
+    max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
 ):
     """Show what citecheck finds in articles and how each entry parsed (asks Crossref nothing)."""
     from citecheck.run import run_extract

@@ -41,20 +41,24 @@ def index_build(
         raise typer.BadParameter(str(exc), param_hint="--filter")
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), DownloadColumn(),
                TextColumn("{task.fields[records]:,} records"), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
-        task = bar.add_task("indexing", total=None, records=0)
+    try:
+        with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
+            task = bar.add_task("indexing", total=None, records=0)
 
-        def progress(done, total, stats):
-            bar.update(task, completed=done, total=total, records=stats.added)
+            def progress(done, total, stats):
+                bar.update(task, completed=done, total=total, records=stats.added)
 
-        try:
             stats = build_index(sources, index, filt, snapshot_date=snapshot_date, fresh=fresh, on_progress=progress)
-        except (SnapshotError, ValueError) as exc:
-            err.print(f"citecheck: {exc}", markup=False)
-            raise typer.Exit(int(ExitCode.INPUT_ERROR))
-        except ImportError as exc:
-            err.print(f"citecheck: {exc.name} is missing: pip install 'citecheck[index]'", markup=False)
-            raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    except (SnapshotError, ValueError) as exc:
+        err.print(f"citecheck: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    except ImportError as exc:
+        err.print(f"citecheck: {exc.name} is missing: pip install 'citecheck[index]'", markup=False)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    if stats.empty_files:  # said even with --quiet: an empty source is legitimate, but worth a word
+        first = stats.empty_files[0]
+        more = f" and {len(stats.empty_files) - 1:,} more" if len(stats.empty_files) > 1 else ""
+        err.print(f"citecheck: no records in {first}{more} (empty)", markup=False, soft_wrap=True)
     if not quiet:
         rate = stats.read / stats.seconds if stats.seconds else 0
         err.print(f"citecheck: {stats.added:,} records added, {stats.filtered_out:,} filtered out, "
@@ -79,9 +83,9 @@ def index_info(index: Path = typer.Option(..., "--index", envvar="CITECHECK_INDE
 
 
 def batch(
-    inputs: List[Path] = typer.Argument(..., help="JSONL files of {\"id\": ..., \"reference\": \"...\"}, one reference a line."),
+    inputs: List[Path] = typer.Argument(..., help="JSONL files of {\"id\": ..., \"reference\": \"...\"}, one reference a line (malformed lines are skipped and counted)."),
     index: Path = typer.Option(..., "--index", envvar="CITECHECK_INDEX", help="An index built by `citecheck index build`."),
-    output: Path = typer.Option(..., "--output", "-o", help="Verdicts: a .jsonl or .parquet file (duckdb), a directory of parts (spark)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Verdicts, in the format its suffix names: .jsonl (or none), .csv, .parquet; a file (duckdb) or a directory of parts (spark)."),
     engine: str = typer.Option("duckdb", "--engine", envvar="CITECHECK_ENGINE", help="duckdb (embedded) or spark."),
     workers: int = typer.Option(1, "--workers", envvar="CITECHECK_WORKERS", help="duckdb: processes for parsing and judging."),
     cores: int = typer.Option(2, "--cores", help="spark local mode: cores (local[N])."),
@@ -92,20 +96,16 @@ def batch(
     """Verify many references against a local index as a data job (DuckDB or Spark)."""
     if engine not in ENGINES:
         raise typer.BadParameter(f"choose from {', '.join(ENGINES)}", param_hint="--engine")
-    for path in inputs:
-        if not path.is_file():
-            err.print(f"citecheck: {path}: no such file", markup=False)
-            raise typer.Exit(int(ExitCode.INPUT_ERROR))
-    if not (index / "keys").is_dir():
-        err.print(f"citecheck: {index} holds no citecheck index; build one with `citecheck index build`", markup=False)
+    problem = _batch_problem(inputs, index, output, engine, memory)
+    if problem:
+        err.print(f"citecheck: {problem}", markup=False, soft_wrap=True)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     try:
         if engine == "duckdb":
             from citecheck.batch.duck import read_references, run_duckdb
 
-            refs, bad = read_references(list(inputs))
-            if bad and not quiet:
-                err.print(f"citecheck: {bad:,} input lines skipped (not JSON with an id and a reference)", markup=False)
+            refs, tallies = read_references(list(inputs))
+            _report_inputs(tallies)
             with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
                           TimeElapsedColumn(), console=err, disable=quiet) as bar:
                 tasks: dict = {}
@@ -117,14 +117,56 @@ def batch(
 
                 counts = run_duckdb(refs, index, output, workers=max(1, workers), memory_limit=memory, on_progress=progress)
         else:
+            from citecheck.batch.job import output_format, tally_inputs
             from citecheck.batch.spark import run_spark
 
-            fmt = "parquet" if output.suffix.lower() == ".parquet" else "jsonl"
-            counts = run_spark(list(inputs), index, output, cores=cores, memory=memory or "2g", master=master, fmt=fmt)
+            _report_inputs(tally_inputs(list(inputs)))
+            counts = run_spark(list(inputs), index, output, cores=cores, memory=memory or "2g", master=master,
+                               fmt=output_format(output))
     except ImportError as exc:
         extra = "spark" if engine == "spark" else "index"
         err.print(f"citecheck: {exc.name} is missing: pip install 'citecheck[{extra}]'", markup=False)
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    except OSError as exc:  # an output that cannot be written, an index part that cannot be read
+        err.print(f"citecheck: {exc.filename or output}: {exc.strerror or exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
     if not quiet:
-        err.print("citecheck: " + ", ".join(f"{n:,} {v}" for v, n in sorted(counts.items())) + f" -> {output}", markup=False)
+        found = ", ".join(f"{n:,} {v}" for v, n in sorted(counts.items())) or "no references"
+        err.print(f"citecheck: {found} -> {output}", markup=False)
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _batch_problem(inputs: List[Path], index: Path, output: Path, engine: str, memory: Optional[str]) -> Optional[str]:
+    """Why a batch cannot start, in one line; None when it can."""
+    from citecheck.batch.duck import memory_limit_setting
+    from citecheck.batch.job import output_format
+
+    try:
+        output_format(output)
+        if engine == "duckdb":
+            memory_limit_setting(memory)
+    except ValueError as exc:
+        return str(exc)
+    missing = next((path for path in inputs if not path.is_file()), None)
+    if missing:
+        return f"{missing}: no such file"
+    if not (index / "keys").is_dir():
+        return f"{index} holds no citecheck index; build one with `citecheck index build`"
+    if engine == "duckdb" and not output.parent.is_dir():  # (Spark makes its output directory's parents)
+        return f"--output {output}: no such directory {output.parent}"
+    return None
+
+
+def _report_inputs(tallies) -> None:
+    """Refuse an input with no good line but malformed ones; name the malformed lines of the others.
+
+    Said even with --quiet: a dropped line is never dropped without a word (a user trial).
+    """
+    problems = [t.problem() for t in tallies if t.problem()]
+    for problem in problems:
+        err.print(f"citecheck: {problem}", markup=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    for tally in tallies:
+        if tally.summary():
+            err.print(f"citecheck: {tally.summary()}", markup=False, soft_wrap=True)

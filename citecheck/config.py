@@ -7,6 +7,7 @@ the environment only.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from pathlib import Path
@@ -18,6 +19,8 @@ import platformdirs
 PLUS_TOKEN_VARIABLE = "CITECHECK_CROSSREF_PLUS_TOKEN"
 #: Keys the config file may not set: secrets live in the environment only.
 SECRET_KEYS = {"crossref_plus_token", "plus_token", "token"}
+#: Keys that hold lists; the config file may give one string of comma-separated values instead.
+LIST_KEYS = {"fail_on", "ignore", "include", "exclude"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,41 @@ class ConfigError(Exception):
     """The config file cannot be read or holds something it may not."""
 
 
+#: The least value of each limit, and whether that value itself is allowed, by Settings field.
+#: A rate of 0 or less made a run wait for ever (a user trial); requests refuse a timeout of 0
+#: or less; no request can go with 0 in flight, and 0 MB refuses every input.
+LIMITS = {
+    "max_rate": (0, False),
+    "timeout_secs": (0, False),
+    "concurrency": (1, True),
+    "max_file_mb": (1, True),
+    "breaker_failures": (1, True),
+    "cache_ttl_days": (0, True),
+    "not_found_ttl_hours": (0, True),
+}
+
+
+def check_limit(field: str, value) -> None:
+    """Raise ValueError when a limit (a `LIMITS` field) has a value no run can work with; None is unset."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise ValueError(f"must be a number, not {value!r}")
+    least, allowed = LIMITS[field]
+    if value < least or (value == least and not allowed):
+        raise ValueError(f"must be {'at least' if allowed else 'more than'} {least}, not {value:g}")
+
+
+def check_settings(settings: Settings) -> Settings:
+    """The settings when every limit can work; else ValueError naming the field (the CLI's checks, for the API)."""
+    for field in LIMITS:
+        try:
+            check_limit(field, getattr(settings, field))
+        except ValueError as exc:
+            raise ValueError(f"{field} {exc}") from None
+    return settings
+
+
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest citecheck.toml, or pyproject.toml with a [tool.citecheck] table."""
     here = (start or Path.cwd()).resolve()
@@ -89,10 +127,29 @@ def load_config(path: Path | None) -> dict:
         name = key.replace("-", "_")
         if name in SECRET_KEYS:
             raise ConfigError(f"{path}: {key} is a secret; set {PLUS_TOKEN_VARIABLE} in the environment instead")
-        if name == "fail_on":  # a list of words, or one string of them ("mismatch, not_found")
+        if name in LIST_KEYS:  # a list, or one string of its values ("mismatch, not_found")
             value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         out[name] = value
     return out
+
+
+def check_config_values(command, config: dict, path: Path) -> None:
+    """Raise ConfigError naming the file and the key of a value `command`'s options refuse (type, range, choice).
+
+    The options check the config's values as they check flags, but would name the option's
+    variable as the value's origin (a user trial): the file's values are checked here first.
+    """
+    import typer
+
+    ctx = typer.Context(command, info_name=command.name)
+    for param in command.params:
+        if param.param_type_name != "option" or param.name not in config:
+            continue
+        try:
+            param.process_value(ctx, config[param.name])
+        except typer.BadParameter as exc:
+            key = param.name.replace("_", "-")
+            raise ConfigError(f"{path}: {key} = {config[param.name]!r}: {exc.message}") from None
 
 
 def default_cache_dir() -> Path:
@@ -113,13 +170,8 @@ SOURCE_NAMES = {"COMMANDLINE": "flag", "ENVIRONMENT": "variable", "DEFAULT_MAP":
 def _effective(name: str, value):
     """An option's value as the run uses it: the failing verdicts as one list, the cache
     directory its default when none is given."""
-    if name == "fail_on":
-        from citecheck.policy import fail_on_words
-
-        try:
-            return ",".join(fail_on_words(value))
-        except ValueError as exc:
-            return f"invalid: {exc}"
+    if name == "fail_on":  # the option's callback has made it the words in effect
+        return ",".join(value)
     if name == "cache_dir":
         return value.expanduser() if value else default_cache_dir()
     return value

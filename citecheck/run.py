@@ -140,10 +140,13 @@ def run_check(settings, stdin=None) -> ExitCode:
 
 
 def run_lookup(settings) -> ExitCode:
-    """Check one reference given on the command line."""
+    """Check one reference given on the command line; an empty one is a usage error."""
     _setup_logging(settings.quiet, settings.verbose)
     err = Console(stderr=True, highlight=False)
     text = " ".join(settings.paths).strip()
+    if not text:  # a user trial got a `skipped` verdict for "": there was nothing to look up
+        err.print("citecheck: lookup: the reference is empty; give it as written, in quotes", markup=False)
+        return ExitCode.INPUT_ERROR
     try:
         service, source, _ = build_service(settings, err)
     except ServiceError as exc:

@@ -260,6 +260,14 @@ def test_empty_standard_input_is_not_an_error(fake_crossref):
     assert run.json()["documents"][0]["citations"] == []
 
 
+@pytest.mark.parametrize("reference", [[""], ["   "], ["\t", " \n"]])
+def test_lookup_of_an_empty_reference_is_a_usage_error(fake_crossref, reference):
+    run = run_cli("lookup", *reference, "--crossref-url", fake_crossref.url, "--no-cache", "--format", "json")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == "citecheck: lookup: the reference is empty; give it as written, in quotes\n"
+    assert fake_crossref.requests == []
+
+
 def test_many_bad_inputs_one_line_each_in_a_real_process_without_traceback(fake_crossref, tmp_path, good):
     """As a shell runs it: a subprocess, so nothing (logging, warnings, a traceback) hides from capture."""
     (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")

@@ -19,7 +19,7 @@ pytest.importorskip("tantivy", reason="tantivy is not installed (pip install 'ci
 pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'citecheck[index]')")
 pytest.importorskip("duckdb", reason="duckdb is not installed (pip install 'citecheck[index]')")
 
-from citecheck.batch.job import parse_line, read_verdicts, reference_keys  # noqa: E402
+from citecheck.batch.job import MalformedLine, parse_line, read_verdicts, reference_keys  # noqa: E402
 from citecheck.extract import extract_bytes  # noqa: E402
 from tests.fake_crossref import load_corpus  # noqa: E402
 
@@ -45,13 +45,17 @@ def job(tmp_path_factory):
     entries = [c.text for c in extract_bytes(SAMPLE.read_bytes(), str(SAMPLE)).citations] + EXTRA
     refs = tmp / "refs.jsonl"
     refs.write_text("".join(json.dumps({"id": f"{i:03d}", "reference": t}) + "\n" for i, t in enumerate(entries))
-                    + "not json\n{\"id\": 1}\n", encoding="utf-8")
+                    + "\nnot json\n{\"id\": 1}\n", encoding="utf-8")
     return tmp / "ix", refs, len(entries)
 
 
 def test_parse_line_and_keys():
     assert parse_line('{"id": 7, "reference": "x"}') == ("7", "x")
-    assert parse_line("[]") is None and parse_line('{"reference": "no id"}') is None
+    assert parse_line("  \n") is None  # a blank line is nothing, not malformed
+    for line, why in (("[]", "not a JSON object"), ('{"reference": "no id"}', '"id"'), ('{"id": 1}', '"reference"'),
+                      ("{oops", "not JSON")):
+        with pytest.raises(MalformedLine, match=why):
+            parse_line(line)
     keys = reference_keys("Duman RS, Aghajanian GK. Synaptic plasticity and depression: new insights. Nat Med. 2016;22(3):238-49.")
     assert "ay:duman|2016" in keys and "jvp:nm|22|238" in keys and sum(k.startswith("mh:") for k in keys) == 8
     assert reference_keys("National Institute of Mental Health. (2024). Depression. https://www.nimh.nih.gov/x") == []
@@ -62,7 +66,7 @@ def test_duckdb_batch_gives_the_check_commands_verdicts(job, fake_crossref, tmp_
     out = tmp_path / "verdicts.jsonl"
     run = run_cli("batch", str(refs), "--index", str(index), "-o", str(out))
     assert run.exit_code == 0, run.stderr
-    assert "2 input lines skipped" in run.stderr
+    assert f"skipped 2 malformed lines in {refs} (first: line {n + 2}: not JSON)" in run.stderr
     rows = read_verdicts(out)
     assert len(rows) == n
     check = run_cli("check", str(SAMPLE), "--crossref-url", fake_crossref.url, "--no-cache", "--quiet", "--format", "json")
@@ -78,11 +82,55 @@ def test_duckdb_batch_gives_the_check_commands_verdicts(job, fake_crossref, tmp_
     assert read_verdicts(tmp_path / "v.parquet") == rows
 
 
+def test_malformed_lines_are_counted_and_named_even_with_quiet(job, tmp_path):
+    index, refs, n = job
+    run = run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "v.jsonl"), "--quiet")
+    assert run.exit_code == 0
+    assert run.stderr.strip() == f"citecheck: skipped 2 malformed lines in {refs} (first: line {n + 2}: not JSON)"
+    assert len(read_verdicts(tmp_path / "v.jsonl")) == n
+
+
+def test_an_input_with_no_reference_line_is_refused_and_an_empty_one_is_not(job, tmp_path):
+    index, refs, _ = job
+    (tmp_path / "refs.csv").write_text("id,reference\n1,\"Smith J. A title. J X. 2020.\"\n", encoding="utf-8")
+    run = run_cli("batch", str(refs), str(tmp_path / "refs.csv"), "--index", str(index), "-o", str(tmp_path / "v.jsonl"))
+    assert run.exit_code == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip() == (f"citecheck: {tmp_path / 'refs.csv'}: not JSON lines of references "
+                                  '({"id": ..., "reference": "..."} a line): 2 malformed, first: line 1: not JSON')
+    assert not (tmp_path / "v.jsonl").exists()
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    run = run_cli("batch", str(tmp_path / "empty.jsonl"), "--index", str(index), "-o", str(tmp_path / "v.jsonl"))
+    assert run.exit_code == 0 and "no references" in run.stderr
+    assert read_verdicts(tmp_path / "v.jsonl") == []
+
+
+def test_output_format_follows_the_suffix_or_is_refused(job, tmp_path):
+    index, refs, n = job
+    run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "v.jsonl"), "--quiet")
+    run = run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "v.csv"), "--quiet")
+    assert run.exit_code == 0
+    header, first = (tmp_path / "v.csv").read_text(encoding="utf-8").splitlines()[:2]
+    assert header == "id,reference,verdict,reason,doi,title,wrong_fields,retracted,nearest_doi"
+    assert first.startswith('000,"') and not first.startswith("{")
+    assert read_verdicts(tmp_path / "v.csv") == read_verdicts(tmp_path / "v.jsonl")
+    assert any(r["wrong_fields"] for r in read_verdicts(tmp_path / "v.csv"))  # a list cell read back
+    for name in ("v.txt", "v.json"):
+        run = run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / name))
+        assert run.exit_code == 2 and not (tmp_path / name).exists()
+        suffix = name[1:]
+        assert run.stderr.strip() == (f"citecheck: --output {tmp_path / name}: batch cannot write {suffix} files; "
+                                      "name it .jsonl, .csv, .parquet (no suffix: JSON lines)")
+
+
 def test_batch_usage_errors(job, tmp_path):
     index, refs, _ = job
     assert run_cli("batch", str(refs), "--index", str(tmp_path), "-o", str(tmp_path / "o.jsonl")).exit_code == 2
     assert run_cli("batch", str(tmp_path / "none.jsonl"), "--index", str(index), "-o", str(tmp_path / "o.jsonl")).exit_code == 2
     assert run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "o"), "--engine", "hive").exit_code == 2
+    for args, message in ((("--memory", "lots"), "--memory takes a size"),
+                          (("-o", str(tmp_path / "no" / "o.jsonl")), f"no such directory {tmp_path / 'no'}")):
+        run = run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "o.jsonl"), *args)
+        assert run.exit_code == 2 and message in run.stderr and "Traceback" not in run.stderr
 
 
 def _spark_ready() -> str | None:
@@ -102,6 +150,7 @@ def test_spark_batch_gives_duckdbs_verdicts(job, tmp_path):
     run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "duck.jsonl"), "--quiet")
     run = run_cli("batch", str(refs), "--index", str(index), "-o", str(tmp_path / "spark"), "--engine", "spark", "--cores", "2")
     assert run.exit_code == 0, run.stderr
+    assert f"skipped 2 malformed lines in {refs}" in run.stderr
     spark_rows = read_verdicts(tmp_path / "spark")
     assert len(spark_rows) == n
     assert spark_rows == read_verdicts(tmp_path / "duck.jsonl")

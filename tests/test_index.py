@@ -87,7 +87,7 @@ def test_plain_jsonl_of_works_and_api_answers_truncated_gzip(tmp_path, corpus):
     whole = gzip.compress("".join(json.dumps(w) + "\n" for w in corpus[4:]).encode())
     (tmp_path / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])  # a download broken off
     stats = build_index([str(tmp_path / "works.jsonl"), str(tmp_path / "cut.jsonl.gz")], tmp_path / "ix")
-    assert stats.malformed >= 3  # blank line, a list, the unreadable rest of the cut file
+    assert stats.malformed >= 2  # a list, the unreadable rest of the cut file (a blank line is no record)
     assert IndexService(tmp_path / "ix").work(corpus[3]["DOI"]) is not None
     assert 4 <= stats.added < len(corpus)
 
@@ -146,6 +146,35 @@ def test_cli_build_reports_malformed_and_bad_filter(tmp_path, corpus):
     assert run_cli("index", "build", str(tmp_path / "missing"), "--index", str(tmp_path / "i3")).exit_code == 2
     info = run_cli("index", "info", "--index", str(tmp_path / "ix"))
     assert json.loads(info.stdout)["records"] == 1
+
+
+def test_cli_build_refuses_a_file_that_is_no_snapshot(tmp_path, corpus):
+    good = tmp_path / "w.jsonl"
+    good.write_text(json.dumps(corpus[0]) + "\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("hello\nthis is not JSON\n", encoding="utf-8")
+    (tmp_path / "answer.json").write_text(json.dumps({"status": "ok", "message": {"title": ["no DOI"]}}), encoding="utf-8")
+    (tmp_path / "x.jsonl.gz").write_bytes(b"not gzip")
+    for bad, why in (("notes.txt", "2 malformed, first: bad JSON"), ("answer.json", "1 malformed, first: no DOI"),
+                     ("x.jsonl.gz", "1 malformed, first: unreadable")):
+        run = run_cli("index", "build", str(good), str(tmp_path / bad), "--index", str(tmp_path / "ix"), "--quiet")
+        assert run.exit_code == 2 and "Traceback" not in run.stderr and run.stdout == ""
+        assert run.stderr.startswith(f"citecheck: {tmp_path / bad}: not a Crossref snapshot or records file (no work "
+                                     f"with a DOI in it; {why}")
+        assert len(run.stderr.strip().splitlines()) == 1
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "readme.md").write_text("# not a snapshot\n", encoding="utf-8")
+    run = run_cli("index", "build", str(tmp_path / "docs"), "--index", str(tmp_path / "ix2"), "--quiet")
+    assert run.exit_code == 2 and run.stderr.startswith(f"citecheck: {tmp_path / 'docs'}: no snapshot file in it")
+
+
+def test_cli_build_of_an_empty_source_says_so_and_succeeds(tmp_path):
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "none.json").write_text('{"items": []}', encoding="utf-8")
+    run = run_cli("index", "build", str(tmp_path / "empty.jsonl"), str(tmp_path / "none.json"), "--index",
+                  str(tmp_path / "ix"), "--quiet")
+    assert run.exit_code == 0
+    assert run.stderr.strip() == f"citecheck: no records in {tmp_path / 'empty.jsonl'} and 1 more (empty)"
+    assert json.loads(run_cli("index", "info", "--index", str(tmp_path / "ix")).stdout)["records"] == 0
 
 
 # -- the index as a source ----------------------------------------------------------------------

@@ -41,7 +41,35 @@ def test_limits_that_cannot_work_are_usage_errors_from_flag_variable_and_config(
     _assert_usage_error(run_cli(*args, env={variable: value}), flag)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "citecheck.toml").write_text(f"{key} = {value}\n")
-    _assert_usage_error(run_cli(*args), flag)
+    _assert_bad_config_value(run_cli(*args), tmp_path / "citecheck.toml", f"{key} = {value}", variable)
+
+
+def _assert_bad_config_value(run, config, setting: str, variable: str) -> None:
+    """Exit 2, one line naming the config file and the key, not the variable (a user trial: it named the variable)."""
+    assert run.exit_code == 2, run.stderr
+    assert run.stdout == "" and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"citecheck: {config.resolve()}: {setting}") and len(run.stderr.splitlines()) == 1
+    assert variable not in run.stderr
+
+
+@pytest.mark.parametrize("setting, variable, why", [
+    ('timeout = "abc"', "CITECHECK_TIMEOUT", "valid number"),
+    ("concurrency = 2.5", "CITECHECK_CONCURRENCY", "valid integer"),
+    ('format = "xml"', "CITECHECK_FORMAT", "choose from rich, json"),
+    ('offline = "maybe"', "CITECHECK_OFFLINE", "valid boolean"),
+])
+def test_a_bad_value_in_the_config_file_is_named_by_file_and_key(setting, variable, why, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "citecheck.toml").write_text(setting + "\n")
+    for args in (("check", str(SAMPLE), "--recorded", str(RECORDED)), ("lookup", "Smith J. A title. 2020."), ("config",)):
+        run = run_cli(*args)
+        key, _, value = setting.partition(" = ")
+        _assert_bad_config_value(run, tmp_path / "citecheck.toml", f"{key} = {value.replace(chr(34), chr(39))}", variable)
+        assert why in run.stderr
+    # The variable's bad value is still named as the variable's.
+    (tmp_path / "citecheck.toml").unlink()
+    run = run_cli("check", str(SAMPLE), "--recorded", str(RECORDED), env={variable: "bogus"})
+    assert run.exit_code == 2 and variable in run.stderr
 
 
 def test_sensible_limits_still_run():

@@ -7,6 +7,7 @@ judging are Python (the project's own functions), run on `workers` processes thr
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import os
@@ -16,7 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
-from citecheck.batch.job import CANDIDATES_SQL, parse_line, reference_keys, verdict_row
+from citecheck.batch.job import (
+    CANDIDATES_SQL, VERDICT_COLUMNS, InputTally, csv_cells, output_format, read_input, reference_keys, verdict_row,
+)
 from citecheck.index.store import KEYS_DIR, RECORDS_DIR
 
 #: References judged per task handed to a worker process.
@@ -37,18 +40,15 @@ def _chunks(iterable: Iterable, size: int):
         yield chunk
 
 
-def read_references(paths: list[Path]) -> tuple[list[tuple[int, str, str]], int]:
-    """(seq, id, reference) for every good JSONL line of the inputs, and the number of bad lines."""
-    refs, bad = [], 0
+def read_references(paths: list[Path]) -> tuple[list[tuple[int, str, str]], list[InputTally]]:
+    """(seq, id, reference) for every good JSONL line of the inputs, and what each input gave."""
+    refs, tallies = [], []
     for path in paths:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                parsed = parse_line(line)
-                if parsed is None:
-                    bad += bool(line.strip())
-                    continue
-                refs.append((len(refs), parsed[0], parsed[1]))
-    return refs, bad
+        tally = InputTally(path)
+        tallies.append(tally)
+        for ref_id, text in read_input(path, tally):
+            refs.append((len(refs), ref_id, text))
+    return refs, tallies
 
 
 _MEMORY_RE = re.compile(r"^\d+(\.\d+)?\s*[KMGT]i?B$", re.I)
@@ -56,7 +56,7 @@ _MEMORY_RE = re.compile(r"^\d+(\.\d+)?\s*[KMGT]i?B$", re.I)
 DEFAULT_MEMORY_SHARE = 0.5
 
 
-def _memory_limit(asked: str | None) -> str:
+def memory_limit_setting(asked: str | None) -> str:
     """A DuckDB memory_limit: the one asked for (checked, since it goes into SQL), else half the RAM."""
     if asked:
         if not _MEMORY_RE.match(asked.strip()):
@@ -72,7 +72,7 @@ def _memory_limit(asked: str | None) -> str:
 def run_duckdb(refs: list[tuple[int, str, str]], index_dir: Path, output: Path, *, workers: int = 1,
                threads: int | None = None, memory_limit: str | None = None,
                on_progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
-    """Verify `refs` against the index at `index_dir`; write verdicts to `output` (.jsonl or .parquet).
+    """Verify `refs` against the index at `index_dir`; write verdicts to `output` (.jsonl, .csv or .parquet).
 
     Returns the count of each verdict.
     """
@@ -98,7 +98,7 @@ def run_duckdb(refs: list[tuple[int, str, str]], index_dir: Path, output: Path, 
         # DuckDB takes 80% of RAM unless told: 200k refs against 2M records passed 18 GiB on a
         # 24 GB machine (issue 8 benchmark). Half the RAM by default, spilling to the temp dir
         # rather than ./.tmp in whatever directory the user is in.
-        con.execute(f"SET memory_limit = '{_memory_limit(memory_limit)}'")
+        con.execute(f"SET memory_limit = '{memory_limit_setting(memory_limit)}'")
         con.execute(f"SET temp_directory = '{Path(tempfile.gettempdir()) / 'citecheck-duckdb'}'")
         con.execute("SET preserve_insertion_order = false")
         ref_keys = pa.table({"ref_id": [s for s, _ in seq_keys], "key": [k for _, k in seq_keys]})
@@ -153,11 +153,12 @@ def _glob(path: Path) -> str:
 
 
 class _Sink:
-    """Verdict rows to a JSONL file, or a Parquet file when the name ends in .parquet."""
+    """Verdict rows to a JSONL, CSV or Parquet file, as the name's suffix says (job.output_format)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.parquet = path.suffix.lower() == ".parquet"
+        self.format = output_format(path)
+        self.parquet = self.format == "parquet"
 
     def __enter__(self):
         self.tmp = self.path.with_name(self.path.name + ".part")
@@ -166,7 +167,10 @@ class _Sink:
 
             self.writer = pq.ParquetWriter(str(self.tmp), verdict_schema(), compression="zstd")
         else:
-            self.handle = open(self.tmp, "w", encoding="utf-8")
+            self.handle = open(self.tmp, "w", encoding="utf-8", newline="" if self.format == "csv" else None)
+            if self.format == "csv":
+                self.csv = csv.writer(self.handle)
+                self.csv.writerow(VERDICT_COLUMNS)
         return self
 
     def write(self, rows: list[dict]) -> None:
@@ -174,6 +178,8 @@ class _Sink:
             import pyarrow as pa
 
             self.writer.write_table(pa.Table.from_pylist(rows, schema=verdict_schema()))
+        elif self.format == "csv":
+            self.csv.writerows(csv_cells(r) for r in rows)
         else:
             self.handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 

@@ -3,7 +3,7 @@
 The same steps as on DuckDB with the same code: `job.parse_line` and `job.reference_keys` run in
 the executors (mapPartitions), `job.CANDIDATES_SQL` runs as Spark SQL, `job.verdict_row` judges
 each reference in the executors. Output is a directory of part files (Spark's way: each executor
-writes its own), JSON lines or Parquet, with the same columns as DuckDB's.
+writes its own), JSON lines, CSV or Parquet, with the same columns as DuckDB's.
 
 On one machine the session binds to loopback only (SPARK_LOCAL_IP, spark.driver.host and
 spark.driver.bindAddress = 127.0.0.1, no web UI): nothing it starts listens on or talks to any
@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from citecheck.batch.job import CANDIDATES_SQL, parse_line, reference_keys, verdict_row
+from citecheck.batch.job import CANDIDATES_SQL, CSV_LIST_SEPARATOR, MalformedLine, parse_line, reference_keys, verdict_row
 from citecheck.index.store import KEYS_DIR, RECORDS_DIR
 
 LOOPBACK = "127.0.0.1"
@@ -53,8 +53,12 @@ def local_session(cores: int = 2, memory: str = "2g", master: str | None = None)
 
 
 def _parse_partition(lines):
+    # Malformed lines are counted and reported by the driver before the job (job.tally_inputs).
     for row in lines:
-        parsed = parse_line(row.value)
+        try:
+            parsed = parse_line(row.value)
+        except MalformedLine:
+            continue
         if parsed is not None:
             yield parsed
 
@@ -72,7 +76,8 @@ def _judge(item):
 
 def run_spark(inputs: list[Path], index_dir: Path, output: Path, *, cores: int = 2, memory: str = "2g",
               master: str | None = None, fmt: str = "jsonl", spark=None) -> dict[str, int]:
-    """Verify the JSONL references in `inputs` against the index; write verdicts under `output` (a directory).
+    """Verify the JSONL references in `inputs` against the index; write verdicts under `output` (a directory
+    of JSON lines, CSV or Parquet parts, as `fmt` says).
 
     Returns the count of each verdict.
     """
@@ -108,6 +113,13 @@ def run_spark(inputs: list[Path], index_dir: Path, output: Path, *, cores: int =
         writer = df.write.mode("overwrite")
         if fmt == "parquet":
             writer.parquet(str(output))
+        elif fmt == "csv":
+            # CSV has no lists: the wrong fields are one cell, as on DuckDB (job.csv_cells); quotes
+            # doubled as RFC 4180 has it, not Spark's default backslash.
+            from pyspark.sql.functions import concat_ws
+
+            (df.withColumn("wrong_fields", concat_ws(CSV_LIST_SEPARATOR, "wrong_fields")).write.mode("overwrite")
+             .option("header", "true").option("escape", '"').csv(str(output)))
         else:
             writer.option("ignoreNullFields", "false").json(str(output))
         counts = {r["verdict"]: r["count"] for r in df.groupBy("verdict").count().collect()}

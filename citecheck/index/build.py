@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from citecheck.index import records as rec
-from citecheck.index.snapshot import Malformed, expand_sources, read_file
+from citecheck.index.snapshot import Malformed, SnapshotError, expand_sources, read_file
 from citecheck.index.store import (
     KEYS_DIR, META_FILE, PROGRESS_FILE, RECORDS_DIR, WRITER_HEAP_BYTES, open_search, read_json, write_json_atomic,
 )
@@ -112,6 +112,25 @@ class BuildStats:
     resumed: bool = False
     seconds: float = 0.0
     malformed_examples: list[str] = field(default_factory=list)
+    #: Sources read from their start that held no record at all (legitimately empty, not an error).
+    empty_files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _FileTally:
+    """What one snapshot file gave: tells a file that is no snapshot at all from an empty one."""
+
+    records: int = 0
+    malformed: int = 0
+    first_problem: str = ""
+    resumed: bool = False
+
+    def problem(self, path: Path) -> str | None:
+        """Why the file is not a snapshot: read from its start, it gave malformed records and no work."""
+        if self.resumed or self.records or not self.malformed:
+            return None
+        return (f"{path}: not a Crossref snapshot or records file (no work with a DOI in it; "
+                f"{self.malformed:,} malformed, first: {self.first_problem})")
 
 
 class _Writer:
@@ -170,7 +189,9 @@ def build_index(sources: list[str], directory: Path, filt: Filter = Filter(), *,
     """Ingest snapshot files into the index at `directory`; resumes where an earlier run stopped.
 
     ``on_progress(bytes_done, bytes_total, stats)`` is called as reading advances.
-    Raises SnapshotError when a source does not exist.
+    Raises SnapshotError when a source does not exist, or when a file read from its start gives
+    no work but malformed records (not a snapshot: the batches before it stay committed). A file
+    with no record at all is empty, not an error: it is named in `BuildStats.empty_files`.
     """
     started = time.monotonic()
     files = expand_sources(sources)
@@ -182,6 +203,8 @@ def build_index(sources: list[str], directory: Path, filt: Filter = Filter(), *,
     if meta.get("filter", filt.describe()) != filt.describe():
         raise ValueError(f"{directory} was built with --filter {meta['filter']}; use the same filter or --fresh")
     stats = BuildStats(files=len(files), resumed=bool(progress.get("units")))
+    if not files:  # only empty directories were named
+        stats.empty_files = [str(s) for s in sources]
     writer = _Writer(directory, progress)
     done_units: dict[str, int] = progress.get("units", {})
     sizes = [f.stat().st_size for f in files]
@@ -204,8 +227,15 @@ def build_index(sources: list[str], directory: Path, filt: Filter = Filter(), *,
                 if on_progress:
                     on_progress(_before + pos, total_bytes, stats)
 
+            tally = _FileTally()
+
+            def done(unit, _tally=tally):
+                skip = done_units.get(unit, 0)
+                _tally.resumed |= skip != 0
+                return skip
+
             last_unit = None
-            for unit, pos, item in read_file(path, lambda u: done_units.get(u, 0), report):
+            for unit, pos, item in read_file(path, done, report):
                 if unit != last_unit:
                     if last_unit is not None:
                         pending[last_unit] = -1
@@ -215,10 +245,13 @@ def build_index(sources: list[str], directory: Path, filt: Filter = Filter(), *,
                 if isinstance(item, Malformed):
                     counts["malformed"] += 1
                     stats.malformed += 1
+                    tally.malformed += 1
+                    tally.first_problem = tally.first_problem or item.why
                     if len(stats.malformed_examples) < MAX_MALFORMED_EXAMPLES:
                         stats.malformed_examples.append(f"{unit}#{pos}: {item.why}")
                     pending[unit] = -1 if pos < 0 else pos + 1
                     continue
+                tally.records += 1
                 pending[unit] = pos + 1
                 indexed = (item.get("indexed") or {}).get("date-time") if isinstance(item.get("indexed"), dict) else None
                 if isinstance(indexed, str) and (latest is None or indexed > latest):
@@ -232,6 +265,12 @@ def build_index(sources: list[str], directory: Path, filt: Filter = Filter(), *,
                 stats.added += 1
                 if len(batch) >= batch_records:
                     flush()
+            problem = tally.problem(path)
+            if problem:
+                # The batch in hand is not committed: a run without this file resumes from the last commit.
+                raise SnapshotError(problem)
+            if not tally.resumed and not tally.records and not tally.malformed:
+                stats.empty_files.append(str(path))
             if last_unit is not None:
                 pending[last_unit] = -1
             pending.setdefault(str(path), -1)

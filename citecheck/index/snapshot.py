@@ -43,12 +43,19 @@ def _is_snapshot_name(name: str) -> bool:
 
 
 def expand_sources(sources: list[str]) -> list[Path]:
-    """The snapshot files named, directories expanded (sorted, so that the order is stable)."""
+    """The snapshot files named, directories expanded (sorted, so that the order is stable).
+
+    Raises SnapshotError for a source that does not exist, or a directory of files none of
+    which is named as a snapshot file (an empty directory gives no file, and no error).
+    """
     files: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and _is_snapshot_name(p.name))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_snapshot_name(p.name))
+            if not found and any(p.is_file() for p in path.rglob("*")):
+                raise SnapshotError(f"{source}: no snapshot file in it (named {', '.join('*' + s for s in SNAPSHOT_SUFFIXES)})")
+            files += found
         elif path.is_file():
             files.append(path)
         else:
@@ -73,8 +80,7 @@ def _jsonl(handle: IO[bytes], skip: int) -> Iterator[tuple[int, dict | Malformed
             continue
         line = line.strip()
         if not line:
-            yield pos, Malformed("empty line")
-            continue
+            continue  # a blank line holds no record: not malformed, only nothing
         try:
             yield pos, _work_of(json.loads(line))
         except (ValueError, UnicodeDecodeError) as exc:
@@ -130,10 +136,12 @@ def read_file(path: Path, done: Callable[[str], int], position: Callable[[int], 
             except tarfile.TarError as exc:
                 yield str(path), -1, Malformed(f"not a tar archive: {exc}")
                 return
+            members = 0
             try:
                 for member in archive:
                     if not member.isfile() or not _is_snapshot_name(member.name) or member.name.lower().endswith((".tar", ".tar.gz", ".tgz")):
                         continue
+                    members += 1
                     unit = f"{path}::{member.name}"
                     skip = done(unit)
                     if skip < 0:
@@ -147,6 +155,9 @@ def read_file(path: Path, done: Callable[[str], int], position: Callable[[int], 
                         position(raw.tell())
             except (tarfile.TarError, OSError, EOFError) as exc:
                 yield str(path), -1, Malformed(f"archive broken off: {exc}")
+                return
+            if not members:
+                yield str(path), -1, Malformed("an archive with no .json, .jsonl or .json.gz file in it")
             return
         unit = str(path)
         skip = done(unit)
