@@ -294,3 +294,18 @@ def test_a_title_close_enough_to_match_but_cut_short_carries_the_remark():
     work = replace(work, title="Physical activity and survival", subtitle="after breast cancer diagnosis")
     cited = replace(cited, title="Physical activity and survival")
     assert not [f for f in judge(cited, Evidence(candidates=(work,))).fields if f.note]
+
+
+def test_a_nearest_that_shares_only_a_few_title_words_is_not_offered():
+    hernandez = Citation(text="x", line=40, title="The effects of ketamine infusion on opioid use and chronic pain: "
+                         "A randomized controlled trial", journal="The Clinical Journal of Pain", year=2018,
+                         volume="34", pages="654-660", authors=(Author("Hernandez", "G"),))
+    lamivudine = Work(doi="10.1002/hep.21486", title="A randomized controlled trial of lamivudine to treat acute "
+                      "hepatitis B", journal="Hepatology", year_issued=2007, volume="45", pages="97-101",
+                      authors=(Author("Kumar", "M"),))
+    result = judge(hernandez, Evidence(candidates=(lamivudine,)))
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.nearest is None and result.reason == "No published work has this title."
+    # A candidate by the same first author is still offered, however different its title.
+    by_hernandez = replace(lamivudine, authors=(Author("Hernandez", "G"),))
+    assert judge(hernandez, Evidence(candidates=(by_hernandez,))).nearest.doi == "10.1002/hep.21486"

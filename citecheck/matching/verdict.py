@@ -161,6 +161,10 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
     return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
 
 
+#: the least title similarity at which a candidate that shares no other detail is shown as the nearest
+NEAREST_ALONE_MIN = 70
+
+
 def _nearest(citation: Citation, scored) -> Nearest | None:
     """The closest rejected candidate, and what agrees and differs."""
     if not scored:
@@ -176,6 +180,8 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
     work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
     same += [f.name for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
+    if not same and sim < NEAREST_ALONE_MIN:
+        return None  # a few title words in common ("a randomized controlled trial"): noise to an editor
     differ = [f.name for f in fields if f.status is FieldStatus.MISMATCH and f.name != "title"]
     if same[:1] == ["first author"] and "authors" in differ:
         differ[differ.index("authors")] = "co-authors"
