@@ -1,6 +1,7 @@
 """The editor's terminal report, rendered with rich's recording console as an editor would read it."""
 
 import io
+from dataclasses import replace
 
 from rich.console import Console
 
@@ -105,3 +106,28 @@ def test_a_word_draft_is_located_by_paragraph_throughout():
     assert "paragraph 4: (Smith, 2019)" in text and "paragraph 15 (Zanos" in text
     assert "Research claimed with no citation, paragraph 6" in text or ", paragraph 6:" in text
     assert "line 4" not in text and "line 15" not in text and "line 6" not in text
+
+
+def _author_mismatch(text: str, cited_authors: tuple[Author, ...]) -> CheckResult:
+    work = replace(ZANOS, authors=(Author("Zanos", "Panos"), Author("Moaddel", "Ruin"), Author("Morris", "Patrick J."),
+                                   Author("Georgiou", "Polymnia"), Author("Fischell", "Jonathan"),
+                                   Author("Elmer", "Greg I."), Author("Alkondon", "Manickavasagom")))
+    fields = (FieldCheck("authors", [a.surname for a in cited_authors], ["Zanos", "Moaddel", "Morris"],
+                         FieldStatus.MISMATCH, "first author cited as Smith, published as Zanos"),)
+    return CheckResult(Citation(text=text, line=3, authors=cited_authors), Verdict.MISMATCH, "wrong authors", work, fields)
+
+
+def test_corrected_authors_are_written_in_the_citation_style():
+    # Vancouver stays Vancouver (it became an APA reference, with the issue lost).
+    text = "Smith P, Moaddel R. NMDAR inhibition-independent antidepressant actions of ketamine metabolites. Nature. 2016;533(7604):481-6."
+    fixed = corrected_reference(_author_mismatch(text, (Author("Smith", "P"), Author("Moaddel", "R"))))
+    assert fixed == ("Zanos P, Moaddel R, Morris PJ, et al. NMDAR inhibition-independent antidepressant actions of "
+                     "ketamine metabolites. Nature. 2016;533(7604):481-6. https://doi.org/10.1038/nature17998")
+    text = "Smith P, et al. NMDAR inhibition-independent antidepressant actions. Nature. 2016;533(7604):481-6."
+    fixed = corrected_reference(_author_mismatch(text, (Author("Smith", "P"),)))
+    assert fixed.startswith("Zanos P, Moaddel R, Morris PJ, et al. NMDAR inhibition")
+    # APA stays APA, with "&" before the last author.
+    text = "Smith, P., & Moaddel, R. (2016). NMDAR inhibition-independent antidepressant actions. Nature, 533(7604), 481–486."
+    work_of_two = replace(ZANOS, authors=(Author("Zanos", "Panos"), Author("Moaddel", "Ruin")))
+    result = replace(_author_mismatch(text, (Author("Smith", "P"), Author("Moaddel", "R"))), match=work_of_two)
+    assert corrected_reference(result).startswith("Zanos, P., & Moaddel, R. (2016). NMDAR")

@@ -450,6 +450,23 @@ def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     return authors, et_al, work[end:].lstrip(_STRIP)
 
 
+def author_list_end(text: str) -> tuple[int, str] | None:
+    """Where the author list that opens a reference ends (its "et al." included), and how
+    it is written: "vancouver" ("Ikeda S, Tanaka M") or "apa" ("Zheng, L., & Smith, J. K.");
+    None for any other form.  For rewriting an entry's authors in its own style."""
+    best = None
+    for regex, style in ((_APA_RE, "apa"), (_VANCOUVER_RE, "vancouver")):
+        m = regex.match(text)
+        if m and _ends_author_list(text, m.end()) and (best is None or m.end() > best[0]):
+            best = (m.end(), style)
+    if best is None:
+        return None
+    end, style = best
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end, style
+
+
 # ". 1985. " after a name: the year that closes a Chicago author-date list.
 _CHICAGO_YEAR_RE = re.compile(rf"\.\s(?={_YEAR}[a-z]?\.\s)")
 #: how far after where the list pattern stopped the year that closes the list is looked for

@@ -1,14 +1,16 @@
 """The corrected reference, written in the citation's own style where it can be.
 
 The cited text is kept and each wrong value is replaced by the published one where it
-occurs once; when a value cannot be placed, a plain APA-like reference is written instead.
+occurs once, a wrong author list by the published one written the same way (Vancouver or
+APA); when a value cannot be placed, a plain APA-like reference is written instead.
 """
 
 from __future__ import annotations
 
 import re
 
-from citecheck.models import CheckResult, FieldStatus, Work
+from citecheck.extract.parse import author_list_end
+from citecheck.models import Author, CheckResult, FieldStatus, Work
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 
@@ -72,6 +74,37 @@ def _initials(given: str) -> str:
     return " ".join(f"{c}." for c in letters)
 
 
+#: the most authors written out before "et al." (AMA and Vancouver: 6, then the first 3 and et al.)
+_VANCOUVER_MAX = 6
+#: the most authors APA 7 writes out (then the first 19, an ellipsis and the last)
+_APA_MAX = 20
+
+
+def _authors_as(style: str, authors: tuple[Author, ...]) -> str:
+    """The authors written as the citation writes its own: "vancouver" or "apa"."""
+    if style == "vancouver":
+        shown = authors if len(authors) <= _VANCOUVER_MAX else authors[:3]
+        names = [f"{a.surname} {_initials(a.initials).replace('.', '').replace(' ', '')}".strip() for a in shown]
+        return ", ".join(names) + (", et al" if len(shown) < len(authors) else "")
+    names = [f"{a.surname}, {_initials(a.initials)}".strip(", ") for a in authors]
+    if len(names) > _APA_MAX:
+        return ", ".join(names[:_APA_MAX - 1]) + ", … " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def _with_published_authors(text: str, work: Work) -> str | None:
+    """``text`` with its author list replaced by the work's, in the same style; None when
+    the list is in a form not rewritten here."""
+    found = author_list_end(text)
+    if found is None or not work.authors:
+        return None
+    end, style = found
+    authors = _authors_as(style, work.authors)
+    if text[end - 1] == "." and not authors.endswith("."):  # the cited list's "et al." held the stop
+        authors += "."
+    return authors + text[end:]
+
+
 def corrected_reference(result: CheckResult) -> str | None:
     """The citation rewritten with the published values, or None when nothing is wrong."""
     work = result.match
@@ -82,7 +115,13 @@ def corrected_reference(result: CheckResult) -> str | None:
     off_by_one = [f for f in result.fields if f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found]
     text = result.citation.text
     for f in wrong + off_by_one:
-        if f.name == "authors" or f.name == "title":
+        if f.name == "authors":
+            new = _with_published_authors(text, work)
+            if new is None:
+                return plain_reference(work)
+            text = new
+            continue
+        if f.name == "title":
             return plain_reference(work)
         cited, found = f.cited, f.found
         if cited in (None, "") or found in (None, ""):
