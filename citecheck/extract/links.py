@@ -143,8 +143,6 @@ _AUTHOR_MENTION_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\b\.?|\s+(?:and|
 MIN_TOPIC_WORDS = 3
 #: characters of a word compared (a crude stem: "infusions" ~ "infusion")
 STEM_CHARS = 6
-#: rapidfuzz-free journal comparison: share of the named journal's words in the record's
-JOURNAL_WORD_SHARE = 0.6
 
 
 def _fold(text: str) -> str:
@@ -180,32 +178,13 @@ def journals_agree(named: str, work: Work) -> bool:
 
 
 def journal_names_agree(named: str, names) -> bool:
-    """True when ``named`` is one of ``names`` (full or abbreviated, "The" and case aside);
-    True as well when ``names`` is empty (nothing to contradict)."""
-    target = {_journal_key(n) for n in names if n}
-    target.discard("")
-    if not target:
-        return True  # the record names no journal: nothing to contradict
-    key = _journal_key(named)
-    if key in target:
-        return True
-    words = key.split()
-    for t in target:
-        t_words = t.split()
-        if not words or not t_words:
-            continue
-        # "Anesthesia and Analgesia" ~ "Anesth Analg": each abbreviated word is a prefix.
-        if len(words) == len(t_words) and all(a.startswith(b) or b.startswith(a) for a, b in zip(words, t_words)):
-            return True
-        shared = sum(1 for w in words if w in t_words)
-        if shared / max(len(words), len(t_words)) >= JOURNAL_WORD_SHARE and shared >= 2:
-            return True
-    return False
+    """True when ``named`` is one of ``names`` (full or abbreviated, "The" and case aside,
+    or a short name writers use: "NEJM", "CMAJ"); True as well when ``names`` is empty
+    (nothing to contradict).  The reference matcher's rule (matching.journals)."""
+    from citecheck.matching.journals import same_journal
 
-
-def _journal_key(name: str) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+", _fold(name)) if w not in ("the", "and", "of", "journal", "j")]
-    return " ".join(words)
+    names = tuple(n for n in names if n)
+    return not names or same_journal(named, names)
 
 
 # A link or DOI in a text: its digits are no year ("…/j.neuron.2019.02.005"), its words no
@@ -253,10 +232,13 @@ _SAYS = {"year": "the text says {cited} but the linked work is from {found}",
 # "Berman et al. https://doi.org/…", "Duman & Aghajanian, 2012 https://…": the authors a link's
 # own words name (right before the link, as its anchor), not any name elsewhere in the sentence.
 _NAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
-# (Case matters: a name is capitalised; "pain and depression https://…" names nobody.)
+# A link's own anchor text names them at its end: "[Strauss et al. (2007)](…)". Case matters:
+# a name is capitalised ("pain and depression https://…" names nobody); two names joined by
+# "and" need their year ("Anxiety and Depression https://…" is a title's words).
+_CITED_YEAR = r"\(?\d{4}[a-z]?\)?[,.]?\s*"
 _NAMED_AUTHOR_RE = re.compile(
-    rf"\b({_NAME})(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+{_NAME})[,.]?\s*(?:\(?\d{{4}}[a-z]?\)?[,.]?\s*)?"
-    r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:)")
+    rf"(?:\b({_NAME})\s+et\s+al\b\.?[,.]?\s*(?:{_CITED_YEAR})?|\b({_NAME})\s+(?:and|&)\s+{_NAME}[,.]?\s*{_CITED_YEAR})"
+    r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:|\)?$)")
 
 
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
@@ -265,11 +247,12 @@ def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
     from citecheck.matching.score import same_surname
 
     wrong: list[FieldCheck] = []
-    named = _NAMED_AUTHOR_RE.search(anchor_text)
+    named = _NAMED_AUTHOR_RE.search(anchor_text.rstrip(" .;,"))
+    named = named and (named.group(1) or named.group(2))
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     surnames = [a.surname for a in work.authors]
-    if named and surnames and not any(same_surname(named.group(1), s) for s in surnames):
-        wrong.append(FieldCheck("authors", [named.group(1)], surnames[:3], FieldStatus.MISMATCH))
+    if named and surnames and not any(same_surname(named, s) for s in surnames):
+        wrong.append(FieldCheck("authors", [named], surnames[:3], FieldStatus.MISMATCH))
     years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
     if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
         wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))
