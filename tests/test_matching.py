@@ -309,3 +309,16 @@ def test_a_nearest_that_shares_only_a_few_title_words_is_not_offered():
     # A candidate by the same first author is still offered, however different its title.
     by_hernandez = replace(lamivudine, authors=(Author("Hernandez", "G"),))
     assert judge(hernandez, Evidence(candidates=(by_hernandez,))).nearest.doi == "10.1002/hep.21486"
+
+
+def test_an_entry_with_a_pubmed_link_and_a_title_is_searched_as_an_article():
+    from citecheck.matching.verdict import skip_reason
+
+    # An invention in the form language models write: authors, year, title, PubMed link, no journal.
+    kowalski = Citation(text="x", line=7, authors=(Author("Kowalski", "J"),), year=2021,
+                        title="Acupuncture and chronic low back pain outcomes in primary care",
+                        pmid="34567890", url="https://pubmed.ncbi.nlm.nih.gov/34567890/")
+    assert skip_reason(kowalski) is None  # was "a web page (a link with no DOI, journal, volume or pages)"
+    assert judge(kowalski, Evidence()).verdict is Verdict.NOT_FOUND  # was skipped, so CI passed it
+    # A bare PubMed link is still skipped, with its PMID.
+    assert "PMID 34567890" in skip_reason(replace(kowalski, title=None, authors=(), year=None))

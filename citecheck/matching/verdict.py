@@ -46,8 +46,9 @@ def skip_reason(citation: Citation) -> str | None:
 
 
 def looks_like_book(citation: Citation) -> bool:
-    """No journal, volume or pages: a book, report or web page rather than an article."""
-    return not (citation.journal or citation.volume or citation.pages or citation.doi)
+    """No journal, volume or pages: a book, report or web page rather than an article.
+    (A PubMed ID says article: PubMed lists journal articles.)"""
+    return not (citation.journal or citation.volume or citation.pages or citation.doi or citation.pmid)
 
 
 def _support(fields: tuple[FieldCheck, ...]) -> int:
