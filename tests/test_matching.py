@@ -322,3 +322,17 @@ def test_an_entry_with_a_pubmed_link_and_a_title_is_searched_as_an_article():
     assert judge(kowalski, Evidence()).verdict is Verdict.NOT_FOUND  # was skipped, so CI passed it
     # A bare PubMed link is still skipped, with its PMID.
     assert "PMID 34567890" in skip_reason(replace(kowalski, title=None, authors=(), year=None))
+
+
+def test_a_cited_doi_with_its_work_s_details_identifies_the_work_under_a_title_cited_wrong():
+    may = Work(doi="10.1016/j.pain.2008.02.034", title="Chronic pain may change the structure of the brain",
+               journal="Pain", year_issued=2008, volume="137", issue="1", pages="7-15", authors=(Author("May", "A"),))
+    cited = Citation(text="x", line=1, authors=(Author("May", "A"),), year=2008, journal="Pain", volume="137",
+                     issue="1", pages="7-15", doi=may.doi, title="Chronic pain changes brain structure: a narrative review")
+    result = judge(cited, Evidence(doi_work=may, doi_known=True))
+    assert result.verdict is Verdict.MISMATCH and result.match.doi == may.doi  # was "belongs to another work"
+    assert [f.name for f in result.wrong_fields] == ["title"]
+    assert result.reason.startswith("A real work, cited with wrong details: title differs from the published one.")
+    # The DOI of a work with other details still belongs to another work.
+    other = replace(cited, journal="Brain", volume="12", pages="1-9", year=2001)
+    assert judge(other, Evidence(doi_work=may, doi_known=True)).verdict is Verdict.NOT_FOUND

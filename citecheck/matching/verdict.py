@@ -32,6 +32,11 @@ class Evidence:
     agency: str | None = None  # registration agency of a cited DOI Crossref does not know
 
 
+#: Of authors, year, journal, volume and pages, how many must agree (authors among them) for a
+#: cited DOI to identify its work under a title cited wrong: all but one.
+DOI_SUPPORT_MIN = 4
+
+
 def skip_reason(citation: Citation) -> str | None:
     """Why a citation cannot be looked up at all, or None when it can."""
     if citation.doi:
@@ -102,6 +107,14 @@ def judge(citation: Citation, evidence: Evidence) -> CheckResult:
 
         work, sim, fields, _ = max(identified, key=rank)
         return _identified(citation, work, fields, evidence)
+    if doi_work is not None:
+        # The cited DOI's own work, with its authors and three more of year, journal, volume and
+        # pages agreeing: that work, its title cited wrong ("Chronic pain changes brain structure"
+        # for "Chronic pain may change the structure of the brain"), not another one.
+        fields = next(s[2] for s in scored if s[0].doi == doi_work.doi)
+        if _support(fields) >= DOI_SUPPORT_MIN and any(f.name == "authors" and f.status is FieldStatus.MATCH
+                                                       for f in fields):
+            return _identified(citation, doi_work, fields, evidence)
     return _unidentified(citation, evidence, scored)
 
 
@@ -121,7 +134,7 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
     parts = []
     for f in wrong:
         if f.name == "title":
-            parts.append("title differs slightly")
+            parts.append("title differs from the published one")
         elif f.name == "authors":
             parts.append(f.note or "authors differ")
         else:
