@@ -155,21 +155,65 @@ def _words(text: str) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:STEM_CHARS] for w in _words(text) if w not in _STOP}
+    """The stems of the text's words, and of each part of a hyphenated one ("inter-laboratory")."""
+    parts = (p for w in _words(text) for p in (w, *w.split("-")) if len(p) >= 3)
+    return {p[:STEM_CHARS] for p in parts if p not in _STOP}
 
 
 _TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$")
 
 
+# "a 2004 Am J Gastroenterol study", "a 2019 JAMA review": a journal named before the study.
+_JOURNAL_BEFORE_RE = re.compile(
+    r"(?:19|20)(?<!\w..)\d\d\s+(?P<journal>[A-Z][\w&'’.-]*+(?:\s+(?:of|and|the|in|on|for|&|[A-Z][\w&'’.-]*+))*+)"
+    r"\s+(?:study|trial|review|paper|article|analysis|meta-analysis)\b")
+
+
 def journal_named(text: str) -> str | None:
-    """The journal a sentence names ("published in The Lancet"), or None."""
+    """The journal a sentence names ("published in The Lancet", "a 2019 JAMA review"), or None."""
     m = _JOURNAL_RE.search(text)
-    if not m:
-        return None
-    name = m.group("journal").strip()
-    # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
-    # trailing sentence-initial word ("In") can.
-    return _TRAILING_CONNECTOR_RE.sub("", name) or None
+    if m:
+        name = m.group("journal").strip()
+        # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
+        # trailing sentence-initial word ("In") can.
+        return _TRAILING_CONNECTOR_RE.sub("", name) or None
+    m = _JOURNAL_BEFORE_RE.search(text)
+    if m and _reads_as_journal(m.group("journal")):
+        return m.group("journal")
+    return None
+
+
+def _reads_as_journal(name: str) -> bool:
+    """True for a journal's name, never a place or a school ("a 2019 Harvard study")."""
+    from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
+
+    return bool(_JOURNAL_WORD_RE.search(name)) or is_known_journal(name) or reads_as_abbreviated_journal(name)
+
+
+# Words only a journal's name holds ("Journal of Gambling Studies", "Annals of …").
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin|Lancet)\b")
+
+
+def names_the_journal(text: str, work: Work) -> bool:
+    """True when ``text`` holds one of the work's journal names whole, or the name before its
+    section ("American Journal of Physiology" of "… . Endocrinology and Metabolism"): the
+    text then names that journal, however far a pattern reads the name."""
+    words = f" {_journal_words(text)} "
+    for name in (work.journal, *work.short_journal):
+        for part in filter(None, (name, *(_SECTION_RE.split(name or "")[:1]))):
+            key = _journal_words(part)
+            if len(key) >= 3 and f" {key} " in words:
+                return True
+    return False
+
+
+# What parts a journal's name from its section or publisher's note: ". ", " / ", " : ".
+_SECTION_RE = re.compile(r"\.\s|\s/\s|\s:\s")
+
+
+def _journal_words(text: str) -> str:
+    """Lower-case words and numbers only, "&" as "and": "J. Consult. Clin. Psychol." -> "j consult clin psychol"."""
+    return " ".join(re.findall(r"[a-z0-9]+", _fold(text.replace("&", " and "))))
 
 
 def journals_agree(named: str, work: Work) -> bool:
@@ -236,8 +280,10 @@ _NAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # a name is capitalised ("pain and depression https://…" names nobody); two names joined by
 # "and" need their year ("Anxiety and Depression https://…" is a title's words).
 _CITED_YEAR = r"\(?\d{4}[a-z]?\)?[,.]?\s*"
+# One name needs its year in parentheses ("[Barton (1998)](…)"), and must be no journal's ("JAMA (2019)").
 _NAMED_AUTHOR_RE = re.compile(
-    rf"(?:\b({_NAME})\s+et\s+al\b\.?[,.]?\s*(?:{_CITED_YEAR})?|\b({_NAME})\s+(?:and|&)\s+{_NAME}[,.]?\s*{_CITED_YEAR})"
+    rf"(?:\b({_NAME})\s+et\s+al\b\.?[,.]?\s*(?:{_CITED_YEAR})?|\b({_NAME})\s+(?:and|&)\s+{_NAME}[,.]?\s*{_CITED_YEAR}"
+    rf"|\b({_NAME})\s+\(\d{{4}}[a-z]?\)[,.]?\s*)"
     r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:|\)?$)")
 
 
@@ -248,7 +294,9 @@ def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
 
     wrong: list[FieldCheck] = []
     named = _NAMED_AUTHOR_RE.search(anchor_text.rstrip(" .;,"))
-    named = named and (named.group(1) or named.group(2))
+    if named and named.group(3) and _reads_as_journal(named.group(3)):
+        named = None  # "JAMA (2019)" names a journal
+    named = named and (named.group(1) or named.group(2) or named.group(3))
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     surnames = [a.surname for a in work.authors]
     if named and surnames and not any(same_surname(named, s) for s in surnames):
@@ -257,6 +305,6 @@ def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
     if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
         wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))
     named = journal_named(anchor_text)
-    if named and work.journal and not journals_agree(named, work):
+    if named and work.journal and not journals_agree(named, work) and not names_the_journal(anchor_text, work):
         wrong.append(FieldCheck("journal", named, work.journal, FieldStatus.MISMATCH))
     return wrong
