@@ -112,7 +112,7 @@ def _check_command(mode: str):
         offline: bool = typer.Option(False, "--offline", envvar="CITECHECK_OFFLINE", help="Answer from the cache only; uncached citations are errors."),
         format: Optional[str] = typer.Option(None, "--format", "-f", envvar="CITECHECK_FORMAT", callback=_format_choice, help=f"Report format: {', '.join(FORMATS)} (default rich; plain text when not a terminal)."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", envvar="CITECHECK_OUTPUT", help="Write the report (or, for baseline, the baseline) to this file."),
-        fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", callback=_fail_on_choice, show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run (comma-separated; repeatable: the values add up)."),
+        fail_on: Optional[List[str]] = typer.Option(None, envvar="CITECHECK_FAIL_ON", callback=_fail_on_choice, show_default=",".join(DEFAULT_FAIL_ON), help="Verdicts and flags that fail the run, comma- or space-separated (repeatable: the values add up); none for a report that never fails."),
         ignore: Optional[List[str]] = typer.Option(None, "--ignore", envvar="CITECHECK_IGNORE", help="Ignore a DOI, or 'text:<start of the reference>' (repeatable)."),
         baseline: Optional[Path] = typer.Option(None, envvar="CITECHECK_BASELINE", help="Baseline file of accepted problems (default: the nearest .citecheck-baseline.json, from the working directory upward)."),
         recorded: Optional[Path] = typer.Option(None, envvar="CITECHECK_RECORDED", help="Answer from a file of recorded Crossref answers instead of the network."),
@@ -130,13 +130,14 @@ def _check_command(mode: str):
         quiet: bool = typer.Option(False, "--quiet", "-q", envvar="CITECHECK_QUIET", help="No warnings or progress on stderr."),
         verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More detail on stderr (-vv for requests)."),
     ):
+        # fail_on is the words in effect (_fail_on_choice); typer hands `none`, no words, over as None.
         if record and offline:
             # --record asks Crossref for everything; --offline asks nothing.
             raise typer.BadParameter("cannot record with --offline: a recording needs Crossref's answers", param_hint="--record")
         settings = Settings(
             paths=tuple(paths), crossref_url=crossref_url, source=source or None, mailto=mailto or None,
             cache_dir=cache_dir.expanduser() if cache_dir else default_cache_dir(), use_cache=not no_cache, offline=offline, format=format,
-            output=output, fail_on=fail_on, ignore=tuple(_split_rules(ignore)), baseline=baseline,
+            output=output, fail_on=tuple(fail_on or ()), ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
             include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), allow_private_urls=allow_private_urls,

@@ -129,6 +129,8 @@ def load_config(path: Path | None) -> dict:
             raise ConfigError(f"{path}: {key} is a secret; set {PLUS_TOKEN_VARIABLE} in the environment instead")
         if name in LIST_KEYS:  # a list, or one string of its values ("mismatch, not_found")
             value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if name == "fail_on" and not value:  # the option would take [] for unset, the default
+            raise ConfigError(f'{path}: {key} = []: empty; for a report that never fails, write {key} = "none"')
         out[name] = value
     return out
 
@@ -171,7 +173,7 @@ def _effective(name: str, value):
     """An option's value as the run uses it: the failing verdicts as one list, the cache
     directory its default when none is given."""
     if name == "fail_on":  # the option's callback has made it the words in effect
-        return ",".join(value)
+        return ",".join(value) or "none"
     if name == "cache_dir":
         return value.expanduser() if value else default_cache_dir()
     return value

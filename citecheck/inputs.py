@@ -8,6 +8,7 @@ link-local address unless the user allows it, a size cap and a deadline.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import ipaddress
 import os
@@ -63,18 +64,22 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
                 include: Iterable[str] = (), exclude: Iterable[str] = (),
                 allow_private_urls: bool = False, url_deadline_secs: float = DEFAULT_URL_DEADLINE_SECS,
                 max_url_bytes: int = DEFAULT_MAX_URL_BYTES, session=None,
-                resolve: Resolver | None = None) -> list[Input]:
+                resolve: Resolver | None = None, on_warning: Callable[[str], None] | None = None) -> list[Input]:
     """Read each path: a file, a directory (recursively), '-' for standard input, or an
     http(s) URL of an article page.
 
     ``include``/``exclude``: glob patterns for the files found in directories,
-    matched against the path below the directory ("drafts/*.md") and against
-    the file name ("*.docx"); files named on the command line are always read.
+    matched against the path below the directory ("drafts/*.md"), the path as
+    given or from the working directory ("content/drafts/*.md") and the file
+    name ("*.docx"); files named on the command line are always read.
     ``allow_private_urls``: let URLs reach loopback, private and link-local
     addresses (an intranet CMS); refused by default.
+    ``on_warning``: told of each --exclude pattern that excluded nothing in the directories.
     """
     include, exclude = tuple(include), tuple(exclude)
     inputs: list[Input] = []
+    walked: list[str] = []
+    used: set[str] = set()
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -90,7 +95,8 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
             continue
         p = Path(path)
         if p.is_dir():
-            found = list(walk(p, include, exclude))
+            walked.append(path)
+            found = list(walk(p, include, exclude, used))
             if not found:
                 what = "matching --include/--exclude" if include or exclude else \
                     "(.txt, .md, .html, .docx, .pdf, .bib, .ris)"
@@ -98,54 +104,100 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
             inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
         else:
             inputs.append(_read_file(p, path, max_bytes))
+    if walked and on_warning:
+        for pattern in dict.fromkeys(_patterns(exclude)):
+            if pattern not in used:
+                on_warning(f"--exclude {pattern!r} excluded nothing in {', '.join(walked)}")
     return inputs
 
 
-def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterable[Path]:
-    """Article files below ``root``, sorted, filtered by the globs.
+def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+         used: set[str] | None = None) -> Iterable[Path]:
+    """Article files below ``root``, sorted, filtered by the globs; ``used`` collects the
+    exclude patterns that excluded something.
 
     Symbolic links to directories are not followed (no loops); a link to a
     file is listed, and a dangling one too, so that it is reported.
     """
+    include, exclude = _patterns(include), _patterns(exclude)
+    used = used if used is not None else set()
+    prefixes = _root_prefixes(root)
     out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         rel_dir = Path(dirpath).relative_to(root)
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith(".")
-                             and not _excluded((rel_dir / d).as_posix() + "/", d, exclude))
+        kept = []
+        for d in sorted(dirnames):
+            if d in SKIPPED_DIRS or d.startswith("."):
+                continue
+            if _excluded(_spellings((rel_dir / d).as_posix() + "/", prefixes), d, exclude, used):
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         for name in filenames:
-            rel = (rel_dir / name).as_posix()
             if name.startswith("."):
                 continue
+            spellings = _spellings((rel_dir / name).as_posix(), prefixes)
             if include:
-                if not _matches(rel, name, include):
+                if not _matching(spellings, name, include):
                     continue
             elif Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            if _excluded(rel, name, exclude):
+            if _excluded(spellings, name, exclude, used):
                 continue
             out.append(Path(dirpath) / name)
     return sorted(out)
 
 
-def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+def _patterns(patterns: Iterable[str]) -> tuple[str, ...]:
+    """Glob patterns without blanks and without a leading "./" (paths are matched without one)."""
+    out = []
     for pat in patterns:
         pat = pat.strip()
-        if not pat:
-            continue
-        if fnmatch.fnmatch(rel, pat) or ("/" not in pat and fnmatch.fnmatch(name, pat)):
-            return True
-        if pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:]):
-            return True
-    return False
+        while pat.startswith("./"):
+            pat = pat[2:]
+        if pat:
+            out.append(pat)
+    return tuple(out)
 
 
-def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
-    if not patterns:
+def _root_prefixes(root: Path) -> tuple[str, ...]:
+    """How paths below ``root`` may be spelt before the part below it: "" (below the root), the
+    root as given ("content/"), and the root from the working directory (for "$PWD/content")."""
+    prefixes = [""]
+    given = root.as_posix()
+    if given != ".":
+        prefixes.append(given.rstrip("/") + "/")
+    with contextlib.suppress(OSError, ValueError):
+        from_cwd = Path(os.path.abspath(root)).relative_to(Path.cwd()).as_posix()
+        prefixes.append("" if from_cwd == "." else from_cwd + "/")
+    return tuple(dict.fromkeys(prefixes))
+
+
+def _spellings(rel: str, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(prefix + rel for prefix in prefixes)
+
+
+def _matching(paths: tuple[str, ...], name: str, patterns: tuple[str, ...]) -> str | None:
+    """The first pattern that matches one of the spellings of a path, or its name; else None."""
+    for pat in patterns:
+        if "/" not in pat and fnmatch.fnmatch(name, pat):
+            return pat
+        for rel in paths:
+            if fnmatch.fnmatch(rel, pat) or (pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:])):
+                return pat
+    return None
+
+
+def _excluded(paths: tuple[str, ...], name: str, patterns: tuple[str, ...], used: set[str]) -> bool:
+    """True when a pattern excludes the path; the pattern is added to ``used``."""
+    pattern = _matching(paths, name, patterns)
+    if pattern is None:
+        # "drafts/" or "drafts" excludes everything below that folder.
+        pattern = next((p for p in patterns for rel in paths if rel.startswith(p.rstrip("/") + "/")), None)
+    if pattern is None:
         return False
-    if _matches(rel, name, patterns):
-        return True
-    # "drafts/" or "drafts" excludes everything below that folder.
-    return any(rel.startswith(p.strip().rstrip("/") + "/") for p in patterns if p.strip())
+    used.add(pattern)
+    return True
 
 
 def _read_file(p: Path, name: str, max_bytes: int) -> Input:

@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import re
+
 from citecheck.exit_codes import ExitCode
 from citecheck.models import CheckResult, Report, Verdict
 
 #: What fails a run unless --fail-on says otherwise (DESIGN.md).
 DEFAULT_FAIL_ON = ("mismatch", "not_found", "retracted")
-#: Words --fail-on accepts: the verdicts and the flags.
-FAIL_ON_CHOICES = tuple(v.value for v in Verdict) + ("retracted",)
+#: Words --fail-on accepts: the verdicts that can fail a run, and the flags.
+FAIL_ON_CHOICES = ("mismatch", "not_found", "skipped", "error", "retracted")
+#: The --fail-on word for a run that reports and never fails.
+FAIL_ON_NOTHING = "none"
+_SEPARATORS = re.compile(r"[\s,]+")
 
 
 def parse_fail_on(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Split and check a --fail-on value; raises ValueError naming an unknown word."""
+    """Split and check a --fail-on value (words separated by commas or spaces); () for `none`.
+
+    Raises ValueError for an unknown word, for `none` beside other words, and for a value
+    with no word at all (an unset shell variable must not turn the policy off).
+    """
     if isinstance(value, str):
         value = [value]
+    tokens = [t.lower().replace("-", "_") for item in value for t in _SEPARATORS.split(item) if t]
     # "not_found", "not-found" and "not found" (as the report writes it) are one word.
-    words = tuple(dict.fromkeys(w.strip().lower().replace("-", "_").replace(" ", "_")
-                                for item in value for w in item.split(",") if w.strip()))
+    words: list[str] = []
+    for token in tokens:
+        if token == "found" and words and words[-1] == "not":
+            words[-1] = "not_found"
+        else:
+            words.append(token)
+    words = list(dict.fromkeys(words))
+    choices = f"choose from {', '.join(FAIL_ON_CHOICES)}, or {FAIL_ON_NOTHING} for a report that never fails"
+    if not words:
+        raise ValueError(f"--fail-on is empty; {choices}")
+    if FAIL_ON_NOTHING in words:
+        if len(words) > 1:
+            raise ValueError(f"--fail-on {FAIL_ON_NOTHING} cannot be combined with {', '.join(w for w in words if w != FAIL_ON_NOTHING)}")
+        return ()
     unknown = [w for w in words if w not in FAIL_ON_CHOICES]
+    if "verified" in unknown:
+        raise ValueError(f"--fail-on verified would fail the run on its good citations; for a report that "
+                         f"never fails, use --fail-on {FAIL_ON_NOTHING}")
     if unknown:
-        raise ValueError(f"unknown --fail-on value {unknown[0]!r}; choose from {', '.join(FAIL_ON_CHOICES)}")
-    return words
+        raise ValueError(f"unknown --fail-on value {unknown[0]!r}; {choices}")
+    return tuple(words)
 
 
 def fail_on_words(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:

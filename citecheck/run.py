@@ -100,6 +100,27 @@ def build_service(settings, err: Console):
     return service, source, max(1, workers)
 
 
+def output_problem(path: Path) -> str | None:
+    """Why no file can be written at ``path`` (a missing folder, a directory, no permission), or
+    None: asked before the run, not after it (a user trial lost a whole run to a missing folder)."""
+    folder = path.parent
+    if path.is_dir():
+        return "it is a directory"
+    if not folder.is_dir():
+        return f"no such directory {folder}"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "permission denied"
+    return None
+
+
+def _can_write(path: Path | None, err: Console) -> bool:
+    """True when the report (or baseline) can go to ``path`` (None is stdout); else says why on stderr."""
+    problem = output_problem(Path(path)) if path else None
+    if problem:
+        err.print(f"citecheck: cannot write {path}: {problem}", markup=False, soft_wrap=True)
+    return problem is None
+
+
 def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -> Report | None:
     """Read, check and annotate (ignores, baseline) every input; None when the run cannot start."""
     try:
@@ -116,8 +137,13 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
         except (OSError, ValueError) as exc:
             err.print(f"citecheck: cannot read baseline {baseline_path}: {exc}", markup=False)
             return None
+
+    def warn(message: str) -> None:
+        if not settings.quiet:
+            err.print(f"citecheck: {safe_text(message)}", markup=False, soft_wrap=True)
+
     inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20, include=settings.include,
-                         exclude=settings.exclude, allow_private_urls=settings.allow_private_urls)
+                         exclude=settings.exclude, allow_private_urls=settings.allow_private_urls, on_warning=warn)
     try:
         with RunProgress(err, service, quiet=settings.quiet, verbose=settings.verbose) as progress:
             report = check_inputs(inputs, service, source, workers=workers, on_result=progress.advance)
@@ -133,6 +159,8 @@ def run_check(settings, stdin=None) -> ExitCode:
     """Check the settings' paths and write the report; the exit code follows DESIGN.md."""
     _setup_logging(settings.quiet, settings.verbose)
     err = Console(stderr=True, highlight=False)
+    if not _can_write(settings.output, err):
+        return ExitCode.INPUT_ERROR
     report = make_report(settings, err, stdin)
     if report is None:
         return ExitCode.INPUT_ERROR
@@ -146,6 +174,8 @@ def run_lookup(settings) -> ExitCode:
     text = " ".join(settings.paths).strip()
     if not text:  # a user trial got a `skipped` verdict for "": there was nothing to look up
         err.print("citecheck: lookup: the reference is empty; give it as written, in quotes", markup=False)
+        return ExitCode.INPUT_ERROR
+    if not _can_write(settings.output, err):
         return ExitCode.INPUT_ERROR
     try:
         service, source, _ = build_service(settings, err)
@@ -198,11 +228,13 @@ def run_baseline(settings, stdin=None) -> ExitCode:
     """Check the paths and write their current problems to the baseline file."""
     _setup_logging(settings.quiet, settings.verbose)
     err = Console(stderr=True, highlight=False)
+    target = settings.output or Path(BASELINE_FILE_NAME)
+    if not _can_write(target, err):
+        return ExitCode.INPUT_ERROR
     # The baseline records everything that fails now, so an existing baseline must not hide anything.
     report = make_report(settings, err, stdin, use_baseline=False)
     if report is None:
         return ExitCode.INPUT_ERROR
-    target = settings.output or Path(BASELINE_FILE_NAME)
     try:
         count = write_baseline(report, target, settings.fail_on)
     except OSError as exc:

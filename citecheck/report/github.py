@@ -18,7 +18,8 @@ def escape_property(value: str) -> str:
 
 class GithubReport(Reporter):
     """`::error` for failing citations, `::warning` for the rest of the problems and for claims
-    that disagree with their citation, `::notice` for skipped citations and other text findings."""
+    that disagree with their citation, `::notice` for skipped and ignored citations (saying why they
+    are ignored) and the other text findings."""
 
     name = "github"
 
@@ -32,10 +33,13 @@ class GithubReport(Reporter):
                 if r.verdict is Verdict.VERIFIED and not r.retracted:
                     continue
                 level = annotation_level(r, fail_on)
-                title = f"citation {r.verdict.value}" + (" (retracted)" if r.retracted else "")
+                flags = ", ".join(flag for flag, on in (("retracted", r.retracted), ("ignored", r.ignored)) if on)
+                title = f"citation {r.verdict.value}" + (f" ({flags})" if flags else "")
+                # An ignored result says so and why, as the terminal report does.
+                message = f"Ignored: {r.ignored.rstrip('.')}. {r.reason}" if r.ignored else r.reason
                 lines.append(
                     f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"
-                    f"{escape_data(r.reason)}"
+                    f"{escape_data(message)}"
                 )
             for f in text_findings(doc):
                 # Never an error: claims and in-text findings are for a reader, not the policy.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.interface import FINDING_TITLES, Reporter, incomplete_note, safe_text, text_findings
@@ -15,6 +17,15 @@ def md_cell(value) -> str:
     for ch in "\\`*_[]<>|#!~":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def md_code(value) -> str:
+    """Text as a Markdown code span, shown as it is: nothing escaped, fenced by more backticks
+    than it holds in a row (a space inside the fence when it starts or ends with one)."""
+    text = safe_text(value)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 class MarkdownReport(Reporter):
@@ -36,7 +47,7 @@ class MarkdownReport(Reporter):
         problems = [(d, r) for d in report.documents for r in d.results if r.verdict is not Verdict.VERIFIED]
         unread = [d for d in report.documents if d.error]
         if unread:
-            lines += ["**Could not read:**", ""] + [f"- `{md_cell(d.path)}`: {md_cell(d.error)}" for d in unread] + [""]
+            lines += ["**Could not read:**", ""] + [f"- {md_code(d.path)}: {md_cell(d.error)}" for d in unread] + [""]
         findings = [(d, f) for d in report.documents for f in text_findings(d)]
         if not problems:
             lines.append("No problems found in the citations that could be read." if incomplete
@@ -60,5 +71,5 @@ def _findings_section(findings) -> list[str]:
         return []
     out = ["", "**In the text:**", ""]
     for doc, f in findings:
-        out.append(f"- `{md_cell(doc.path)}` line {f.line}: {FINDING_TITLES[f.kind]}: {md_cell(f.message)}")
+        out.append(f"- {md_code(doc.path)} line {f.line}: {FINDING_TITLES[f.kind]}: {md_cell(f.message)}")
     return out
