@@ -175,3 +175,30 @@ def test_unreadable_bibtex_is_an_error():
     pytest.importorskip("bibtexparser", reason="bibtexparser is not installed")
     with pytest.raises(ExtractError, match="BibTeX"):
         extract_bytes(b"@article{x, title = {unclosed", "bad.bib")
+
+
+def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
+    """A Word document of (text, style) paragraphs."""
+    docx = pytest.importorskip("docx")
+    import io
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("closing", [
+    "Bloom Fertility Centre, 3 Park Lane, Bristol. This leaflet does not replace advice from your doctor.",
+    "Bloom Fertility Centre has helped families in the south-west of England for over twenty years.",
+])
+def test_docx_plain_paragraph_after_a_numbered_list_is_an_entry_only_when_it_reads_as_one(closing):
+    entry = ("Dunaif A. Insulin resistance and the polycystic ovary syndrome: mechanism and implications "
+             "for pathogenesis. Endocr Rev. 1997;18(6):774-800.")
+    data = _docx([("PCOS is common [1].", None), ("References", "Heading 1"), (entry, "List Number"),
+                  ("Legro RS. Diagnosis and treatment of polycystic ovary syndrome. BMJ. 2013;347:f6401.", None),
+                  (closing, None)])
+    ex = extract_bytes(data, "leaflet.docx")
+    assert [(c.line, c.text[:6]) for c in ex.citations] == [(3, "Dunaif"), (4, "Legro ")]

@@ -136,3 +136,16 @@ def test_html_deep_nesting_does_not_recurse():
 ])
 def test_extract_bytes_chooses_by_suffix_or_content(name, data, fmt):
     assert extract_bytes(data, name).format == fmt
+
+
+@pytest.mark.parametrize("closing", [
+    "*This article is for information only and is not medical advice.*",
+    "*Riverside Clinic has cared for patients with chronic pain in Galway for over twenty years.*",
+])
+def test_markdown_horizontal_rule_ends_the_list(closing):
+    md = ("Depression is complex (Nestler, 2002).\n\n## References\n\n"
+          "Nestler, E. J. (2002). Neurobiology of depression. *Neuron*, *34*(1), 13–25.\n\n"
+          "Duman, R. S. (2016). Synaptic plasticity and depression. *Nature Medicine*, *22*(3), 238–249.\n\n"
+          f"---\n\n{closing}\n")
+    ex = MarkdownExtractor().extract(md.encode())
+    assert [c.line for c in ex.citations] == [5, 7]

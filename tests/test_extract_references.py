@@ -121,3 +121,79 @@ def test_numbered_list_past_1799_continues_by_sequence():
     wrapped = ["References", "1. Smith J. A very long title that wraps onto the next line", "2019. Pain Med. 20:1-5.",
                "2. Jones K. Another study. Pain. 2018;1:2-3."]
     assert [e[1][:5] for e in find_entries(wrapped)] == ["Smith", "Jones"]
+
+
+HARVARD = "Mercadante, S., Girelli, D. and Casuccio, A. (2004) 'Sleep disorders in advanced cancer', Supportive Care in Cancer, 12(5), pp. 355-359."
+
+
+@pytest.mark.parametrize("group", [
+    "National Sleep Foundation (2023) How much sleep do we really need? Available at: https://www.thensf.org/sleep/ "
+    "(Accessed: 3 March 2024).",
+    "World Health Organization (2023) Sleep and health. Geneva: WHO.",
+    "World Health Organization. (2023). Sleep and health. World Health Organization.",
+    "U.S. Food and Drug Administration. 2021. Ketamine: safety communication. Silver Spring: FDA.",
+])
+def test_an_organisation_as_author_opens_an_entry_of_a_one_per_line_list(group):
+    entries = find_entries(["Sources", HARVARD, group])
+    assert [t for _, t in entries] == [HARVARD, group]
+    # A list without a heading that ends with one is still a list.
+    assert [n for n, _ in find_entries(PROSE + [HARVARD, group])] == [5, 6]
+
+
+def test_a_line_that_opens_like_an_organisation_after_an_unfinished_one_is_a_wrap():
+    lines = ["References", HARVARD,
+             "Smith, J., Jones, K., Brown, L., Green, P., White, Q., Black, R., Grey, S. and",
+             "Casuccio A (2004) Sleep in advanced cancer. Supportive Care in Cancer, 12(5), pp. 355-359."]
+    entries = find_entries(lines)
+    assert [n for n, _ in entries] == [2, 3]
+    assert entries[1][1].endswith("Grey, S. and Casuccio A (2004) Sleep in advanced cancer. Supportive Care in "
+                                  "Cancer, 12(5), pp. 355-359.")
+
+
+NUMBERED = ["References", "1. Stewart WF, Ricci JA. Lost productive time and cost due to common pain conditions. "
+            "JAMA. 2003;290(18):2443-2454.", ""]
+
+
+@pytest.mark.parametrize("footer", [
+    "Back on Track Physiotherapy | 12 Harbour Road, Galway | Tel 091 555 0199",
+    "Back on Track Physiotherapy is a family-run clinic serving Galway and the west of Ireland.",
+    "Book your appointment today. Call 091 555 0199.",
+])
+def test_an_unnumbered_line_after_a_numbered_list_is_no_entry_unless_it_reads_as_one(footer):
+    assert [t[:7] for _, t in find_entries(NUMBERED + [footer, "Copyright 2024. All rights reserved."])] == ["Stewart"]
+    real = ["Green P, White Q. Unnumbered but a real entry. BMJ. 2018;360:k1.", "",
+            "Mayo Clinic. Ketamine infusion therapy for depression and chronic pain. https://www.mayoclinic.org/"]
+    assert [t[:7] for _, t in find_entries(NUMBERED + real + ["", footer])] == ["Stewart", "Green P", "Mayo Cl"]
+
+
+@pytest.mark.parametrize("footer", [
+    "Back on Track Physiotherapy | 12 Harbour Road, Galway | Tel 091 555 0199",
+    "Riverside Pain Clinic, 44 Main Street, Galway, where our team sees patients six days a week",
+    "This article is for information only and is not medical advice from our clinical team.",
+    "The information on this page is not a substitute for professional medical advice, diagnosis or treatment.",
+    "About the author: Dr Jane Smith has twenty years of experience treating chronic pain in Dublin.",
+])
+def test_contact_details_and_disclaimers_end_a_list(footer):
+    apa = ["References", "", "Smith, J. (2019). Ketamine for pain. Pain Medicine, 20(1), 1-9.", "", footer]
+    assert [t[:5] for _, t in find_entries(apa)] == ["Smith"]
+    # ... and are left out after a list without a heading
+    block = ["Smith, J. (2019). Ketamine for pain. Pain Medicine, 20(1), 1-9.",
+             "Brown, A. (2016). Ketamine and depression. Nature Medicine, 22, 238-249.", "", footer]
+    assert [t[:5] for _, t in find_entries(PROSE + block)] == ["Smith", "Brown"]
+
+
+@pytest.mark.parametrize("entry", [
+    "Jones K. Telehealth is not a substitute for in-person care. J Telemed. 2020;26(1):1-9.",
+    "Lane J, Smith K. Drive for thirst: the road to 12 Main Street. Physiology. 2019;34:2-3.",
+    "Smith J. Telephone-based CBT for insomnia: a trial | Sleep. 2019;42:1-9. doi:10.1093/sleep/zsz001",
+])
+def test_a_reference_that_mentions_a_phone_a_road_or_a_substitute_is_still_an_entry(entry):
+    assert [t for _, t in find_entries(["References", "", entry, "", entry])] == [entry, entry]
+
+
+def test_a_horizontal_rule_ends_the_list_and_an_underline_does_not():
+    closing = "Riverside Clinic has cared for patients with chronic pain in Galway for over twenty years."
+    for rule in ("---", "* * *", "__________", "=========="):
+        lines = ["References", rule, "1. Smith J. Ketamine for pain. Pain Med. 2019;20(1):1-9.",
+                 "2. Brown A. Ketamine and depression. Nat Med. 2016;22:238-49.", rule, closing]
+        assert [t[:5] for _, t in find_entries(lines)] == ["Smith", "Brown"], rule

@@ -131,3 +131,23 @@ def test_a_publishers_link_with_the_doi_in_its_address_gives_the_entry_its_doi()
             "Smith J, et al. Ketamine for depression. NEJM. 2019.</a></li></ul>")
     [entry] = HtmlExtractor().extract(page.encode()).citations
     assert entry.doi == "10.1056/NEJMoa1234567" and entry.journal == "NEJM"
+
+
+@pytest.mark.parametrize("box", ["author-box", "about-the-author", "post-author-bio", "bio"])
+def test_an_author_box_after_the_list_is_furniture(reader, box):
+    page = ("<html><body><article><h1>Eczema</h1><p>Eczema is common.</p>\n<h3>Sources:</h3>\n"
+            '<ul><li><a href="https://doi.org/10.1136/adc.2003.034033">https://doi.org/10.1136/adc.2003.034033</a>'
+            f'</li></ul>\n<div class="{box}"><p>Dr. Priya Raman is a board-certified dermatologist with 15 years '
+            "of experience.</p></div>\n</article></body></html>")
+    assert [c.doi for c in HtmlExtractor().extract(page.encode()).citations] == ["10.1136/adc.2003.034033"]
+
+
+def test_a_paragraph_after_a_list_of_items_is_an_entry_only_when_it_reads_as_one(reader):
+    page = ("<html><body><article><p>Text [1].</p>\n<h2>References</h2>\n"
+            f"<ol><li>{ENTRY}</li>\n<li><p>Brown A. Ketamine and depression. Nat Med. 2016;22:238-49.</p></li>\n"
+            "<li><p>Mayo Clinic. Ketamine infusion therapy explained for patients and their families.</p></li></ol>\n"
+            "<p>Green P, White Q. Unnumbered but a real entry. BMJ. 2018;360:k1.</p>\n"
+            "<p>Riverside Clinic has cared for patients with chronic pain in Galway for over twenty years.</p>\n"
+            "</article></body></html>")
+    texts = [c.text[:5] for c in HtmlExtractor().extract(page.encode()).citations]
+    assert texts == ["Zheng", "Brown", "Mayo ", "Green"]

@@ -2,11 +2,12 @@
 
 Every paragraph of the body (tables included, in document order) is a block
 whose ``line`` is its 1-based paragraph number, as Word's "Go To" counts
-them.  Footnotes and endnotes are read from their own XML parts: a note that
-cites something becomes a citation whose ``line`` is the paragraph that calls
-it, and its marker there an in-text citation.  Hyperlinks are kept with their
-anchor text (a doi.org or PubMed link is a citation of its own); superscript
-numbers become "[n]" markers.
+them; a paragraph that Word numbers or bullets is a list item, as "1." makes
+one in text.  Footnotes and endnotes are read from their own XML parts: a note
+that cites something becomes a citation whose ``line`` is the paragraph that
+calls it, and its marker there an in-text citation.  Hyperlinks are kept with
+their anchor text (a doi.org or PubMed link is a citation of its own);
+superscript numbers become "[n]" markers.
 
 A .docx is a zip archive: before python-docx opens one, the declared sizes of
 its members are bounded (``MAX_DOCX_UNPACKED_BYTES``), and zipfile never
@@ -140,6 +141,42 @@ def _notes(document_part) -> dict[tuple[str, str], tuple[str, list[tuple[str, st
     return notes
 
 
+def _list_styles(styles_root) -> set[str]:
+    """The ids of the paragraph styles that number or bullet their paragraphs ("List
+    Number", "List Bullet", and the styles based on them)."""
+    own: dict[str, bool | None] = {}  # style id -> has numbering of its own (None: says nothing)
+    based_on: dict[str, str] = {}
+    for style in styles_root.iter(f"{_W}style"):
+        sid = style.get(f"{_W}styleId") or ""
+        num_id = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+        own[sid] = None if num_id is None else num_id.get(f"{_W}val") != "0"
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based_on[sid] = parent.get(f"{_W}val") or ""
+    out: set[str] = set()
+    for sid in own:
+        seen = set()
+        at = sid
+        while own.get(at) is None and at in based_on and at not in seen:  # a loop of basedOn ends too
+            seen.add(at)
+            at = based_on[at]
+        if own.get(at):
+            out.add(sid)
+    return out
+
+
+def _is_list_item(p, list_styles: set[str]) -> bool:
+    """A paragraph of a numbered or bulleted list: numbered by itself or by its style."""
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return False
+    num_id = ppr.find(f"{_W}numPr/{_W}numId")
+    if num_id is not None:
+        return num_id.get(f"{_W}val") != "0"  # "0": numbering taken off
+    style = ppr.find(f"{_W}pStyle")
+    return style is not None and style.get(f"{_W}val") in list_styles
+
+
 class DocxExtractor(Extractor):
     """Word documents: paragraphs, numbered lists, tables, footnotes, endnotes, links."""
 
@@ -157,6 +194,7 @@ class DocxExtractor(Extractor):
             body = document.element.body
             rels = _rels(document.part)
             notes = _notes(document.part)
+            list_styles = _list_styles(document.styles.element)
         except ExtractError:
             raise
         except Exception as exc:  # python-docx raises many types on a damaged package
@@ -167,8 +205,11 @@ class DocxExtractor(Extractor):
         note_entries: list[tuple[int, str]] = []
         markers: list[tuple[int, str, int]] = []
         note_numbers: dict[tuple[str, str], int] = {}
+        list_items: set[int] = set()
         for number, p in enumerate(body.iter(f"{_W}p"), start=1):
             para = _read_paragraph(p, rels)
+            if _is_list_item(p, list_styles):
+                list_items.add(number)
             text = para.text
             for key in para.notes:
                 if key not in notes:
@@ -192,4 +233,4 @@ class DocxExtractor(Extractor):
                     text = f"{text} {url}"
             blocks.append((number, text))
         return build_extraction(blocks, self.name, join_wraps=False, links=links,
-                                notes=note_entries, note_markers=markers)
+                                notes=note_entries, note_markers=markers, list_items=list_items)

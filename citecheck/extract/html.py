@@ -27,9 +27,12 @@ from citecheck.models import Extraction
 _IGNORED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                  "iframe", "svg", "button", "select")
 _IGNORED_SET = frozenset(_IGNORED_TAGS)
-# class/id words that mark page furniture ("site-footer", "nav-menu", "sharedaddy").
+# class/id words that mark page furniture ("site-footer", "nav-menu", "sharedaddy", an
+# author's box or bio: "author-box", "about-the-author", "bio").
 _FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|related|share|sharing|social|"
-                                r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget)",
+                                r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget|"
+                                r"author[-_]?(?:box|bio|info|card|profile|details)|about[-_](?:the[-_])?author|"
+                                r"bio(?:graphy)?(?:$|[-_\s]))",
                                 re.IGNORECASE)
 # Elements whose class says furniture but that hold the whole page.
 _NEVER_DROPPED = {"html", "body", "main", "article"}
@@ -68,13 +71,16 @@ class _Block:
     anchors: list = field(default_factory=list)  # its <a href> elements
     nested: bool = False  # holds a block of its own: not a line
     item: bool = False  # a list item (<li>)
+    in_item: bool = False  # a list item, or inside one
 
 
-def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str]]:
+def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
+                items: set[int] | None = None) -> list[tuple[int, str]]:
     """(source line, text) of each innermost block element, furniture removed.
 
     ``links``, when given, receives (block number, anchor text, href) of every link
-    in the kept blocks (block number: 1-based position in the returned list).
+    in the kept blocks (block number: 1-based position in the returned list);
+    ``items`` the block numbers of the list items (an <li>, or a block inside one).
     """
     root = _parse(text)
     if root is None:
@@ -106,7 +112,8 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
             if tag in _BLOCK_SET:
                 if block is not None:
                     block.nested = True
-                block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li")
+                in_item = tag == "li" or (block is not None and block.in_item)
+                block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li", in_item=in_item)
                 blocks.append(block)
                 opened.append(_BLOCK)
             else:
@@ -123,6 +130,8 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None) -> l
             blocks.pop()
             if not block.nested:
                 _add_block(block, markers, out, links)
+                if block.in_item and items is not None:
+                    items.add(len(out))
             block = blocks[-1] if blocks else None
         if block is not None:
             el_tail = el.tail
@@ -436,9 +445,11 @@ class HtmlExtractor(Extractor):
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in an HTML page; ``line`` is the element's source line."""
         links: list[tuple[int, str, str]] = []
-        blocks = page_blocks(decode(data), links)
+        items: set[int] = set()
+        blocks = page_blocks(decode(data), links, items)
         # Work on block numbers (a minified page has every block on source line 1),
         # then report each element's source line.
         numbered = [(i, text) for i, (_, text) in enumerate(blocks, start=1)]
         line_map = {i: line for i, (line, _) in enumerate(blocks, start=1)}
-        return build_extraction(numbered, self.name, join_wraps=False, links=links, line_map=line_map)
+        return build_extraction(numbered, self.name, join_wraps=False, links=links, list_items=items,
+                                line_map=line_map)

@@ -34,14 +34,15 @@ _HTML_TAG_RE = re.compile(r"</?(?:sup|sub|em|strong|i|b|br|span)\b[^>]*>", re.IG
 
 
 def strip_markdown(line: str, defs: dict[str, str] | None = None) -> str:
-    """One Markdown line as plain text; list markers stay (the list finder uses them).
+    """One Markdown line as plain text; list markers and thematic breaks ("---") stay (the
+    list finder uses them).
 
     ``defs``: the document's link reference definitions (id -> URL).
     """
     if not line:
         return line
     if line.lstrip()[:1] in _RULE_FIRST and _RULE_RE.match(line):
-        return ""
+        return line.strip()
     if "[" in line:
         if defs is not None and not line.lstrip().startswith("[^") and _LINK_DEF_RE.match(line):
             return ""

@@ -4,7 +4,9 @@ Works on lines of text (plain text, Markdown with its syntax stripped, or the
 block elements of an HTML page, each treated as one "line").  Two ways in:
 
 - a heading ("References", "Sources:", "## Bibliography", "**Works Cited**",
-  ...) followed by entries, until page furniture or a new heading ends the list;
+  ...) followed by entries, until page furniture (a clinic's contact details, a
+  disclaimer), a horizontal rule, a new heading or a line that is no entry after a
+  numbered or bulleted list ends the list;
 - no heading: a trailing block of lines at the end of the article that each
   look like a reference (authors + year + title, or a DOI).
 
@@ -16,7 +18,7 @@ citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 # Words that open a reference list (compared after stripping Markdown marks,
 # numbering and a trailing colon, lower-cased).
@@ -45,8 +47,7 @@ _SCHOLARLY_LINK_RE = re.compile(
     r"|\bPMID:?\s?\d{5,9}\b|pmc\.ncbi\.nlm\.nih\.gov/articles/PMC\d",
     re.IGNORECASE)
 # An author list opening a line: "Zheng, L.", "Ikeda S,", "van der Berg, A.",
-# "Smith, John", "J. Smith", "World Health Organization." is not caught (fine:
-# group authors come with a year and are taken as wrapped-or-new by position).
+# "Smith, John", "J. Smith" ("World Health Organization" is _GROUP_AUTHOR_RE's).
 _AUTHOR_START_RE = re.compile(
     r"^(?:(?:van|von|de|der|den|del|da|di|du|la|le|dos|ter|zur)\s)*"
     r"[A-Z\u00C0-\u00DE][\w'’\-]+(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?"
@@ -58,16 +59,44 @@ _AUTHOR_START_RE = re.compile(
     r"|^[A-Z\u00C0-\u00DE][\w'’\-]+(?:,\s[A-Z][\w'’\-]+)*\.\s[“\"]"
 )
 
+# An organisation as author, then its year: "National Sleep Foundation (2023) …",
+# "World Health Organization. (2023). …", "U.S. Food and Drug Administration. 2021. …"
+# (_AUTHOR_START_RE wants personal names). Capitalised words joined by "of", "for",
+# "and", "&", "the", "on", "in", after initials ("U.S.") at most.
+_NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’\-]*+"
+_GROUP_AUTHOR_RE = re.compile(
+    rf"(?:(?:[A-Z]\.)++\s)?{_NAME_WORD}(?:\s(?:(?:of|for|and|the|on|in|&)\s)*+{_NAME_WORD})*+"
+    r"(?:\.?\s\((?:(?:1[89]|20)\d\d[a-z]?(?:,\s[^()]*+)?|n\.d\.)\)|\.\s(?:1[89]|20)\d\d[a-z]?\.)"
+)
+
 # Page furniture: ends a reference list wherever it appears.
 _FURNITURE_RE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b)|all rights reserved|request an? (?:appointment|consultation)|"
-    r"book (?:an? )?(?:appointment|consultation|now)|schedule (?:an? )?(?:appointment|consultation)|"
+    r"book (?:an? |your )?(?:appointment|consultation|now)|schedule (?:an? )?(?:appointment|consultation)|"
     r"contact us|call us|share (?:this|post|on)|^share\b|^follow us|privacy policy|terms of (?:use|service)|"
     r"^read more|^related (?:posts|articles)|^you might also|^recent posts|^previous post|^next post|"
     r"^posted in\b|^tags?:|^categor(?:y|ies):|^subscribe|newsletter|leave a (?:comment|reply)|"
-    r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie|"
+    r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie|^about the authors?\b|^disclaimer\b|"
+    r"^written by\b|"
     r"^(?:last (?:reviewed|updated|modified)|(?:medically |clinically )?reviewed by|updated on|page last)\b",
     re.IGNORECASE,
+)
+
+# A clinic's footer, in a line with no DOI or scholarly link: a phone number
+# ("Tel 091 555 0199") or a disclaimer ("… is for information only and is not medical advice").
+# Each alternative opens with a word, not \b, so that the search skips to candidates.
+_PHONE_OR_DISCLAIMER_RE = re.compile(
+    r"(?:tel(?:ephone)?\b\.?:?|phone\b:?|call )\s*+\+?\(?\d[\d ().-]{6,}+|"
+    r"not (?:intended as |meant as |to be taken as )?(?:professional |personal )?medical advice|"
+    r"for (?:general )?information(?:al)?(?: purposes)? only|"
+    r"(?:does|do|is|are) not (?:replace|constitute) (?:the |your )?(?:medical |professional |personal )?advice|"
+    r"not (?:intended as |meant as |meant to be |intended to be )?a substitute for (?:professional |medical )*+"
+    r"(?:advice|diagnosis|treatment|care)"
+)
+# ... or, in a line with no year, DOI or URL either, a street address ("12 Harbour Road,")
+# or fields set apart by " | " ("Back on Track Physiotherapy | Galway").
+_ADDRESS_OR_FIELDS_RE = re.compile(
+    r" \| |\b\d{1,5}[A-Za-z]? (?:[A-Z][a-z'’]*+ ){1,3}(?:Road|Street|Lane|Avenue|Drive)\b(?:,|$)"
 )
 
 _LINK_LINE_RE = re.compile(r"^(?:https?://|www\.|doi:\s?10\.|10\.\d{4,9}/)", re.IGNORECASE)
@@ -98,11 +127,14 @@ def find_entries_in(items: Iterable[tuple[int, str]], join_wraps: bool) -> list[
     return find_lists(items, join_wraps)[0]
 
 
-def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool
+def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool, list_items: Container[int] = frozenset()
                ) -> tuple[list[tuple[int, str]], set[int], list[int | None]]:
     """The entries of every reference list, the set of lines the lists cover
     (headings, entries and wrapped continuations: no prose is read there), and the
-    number each entry is printed with ("3." / "[3]" / "(3)"; None when it has none)."""
+    number each entry is printed with ("3." / "[3]" / "(3)"; None when it has none).
+
+    ``list_items``: the lines that are items of a numbered or bulleted list by the
+    document's structure (a Word list paragraph, an HTML <li>), as if marked "1."."""
     items = items if isinstance(items, list) else list(items)
     entries: list[tuple[int, str, int | None]] = []
     covered: set[int] = set()
@@ -115,7 +147,7 @@ def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool
         if len(text) <= MAX_HEADING_CHARS and is_heading(text):
             found_heading = True
             start = i
-            block, i = _read_list(items, i + 1, join_wraps)
+            block, i = _read_list(items, i + 1, join_wraps, list_items)
             if block:
                 covered.update(n for n, _ in items[start:i])
             entries.extend(block)
@@ -142,17 +174,49 @@ def is_heading(text: str) -> bool:
 _FURNITURE_STARTS = ("©", "(c)", "copyright", "share", "follow us", "read more", "related", "you might",
                      "recent posts", "previous post", "next post", "posted in", "tag", "categor", "subscribe",
                      "back to top", "skip to", "home", "about", "blog", "menu", "search", "last ", "medically ",
-                     "clinically ", "reviewed by", "updated on", "page last")
+                     "clinically ", "reviewed by", "updated on", "page last", "disclaimer", "written by")
 _FURNITURE_PARTS = ("rights reserved", "request a", "book ", "schedule a", "contact us", "call us", "share ",
                     "privacy policy", "terms of", "newsletter", "leave a", "cookie")
+# The same for _PHONE_OR_DISCLAIMER_RE and _ADDRESS_OR_FIELDS_RE: a line (lower-cased)
+# can only match one when it holds one of these.
+_CONTACT_PARTS = ("tel", "phone", "call ", "advice", "only", "substitute", " | ", "road", "street", "lane", "avenue",
+                  "drive")
 
 
 def is_furniture(text: str) -> bool:
-    """True for page furniture: footers, calls to action, share/contact lines."""
+    """True for page furniture: footers, calls to action, share/contact lines, a clinic's
+    address or phone number, a disclaimer."""
+    return _is_site_furniture(text) or _is_contact_or_disclaimer(text)
+
+
+def _is_site_furniture(text: str) -> bool:
+    """True for the furniture of a site's pages: copyright lines, calls to action,
+    share/contact/review lines."""
     low = text.strip().lower()
     if not (low.startswith(_FURNITURE_STARTS) or any(map(low.__contains__, _FURNITURE_PARTS))):
         return False
     return bool(_FURNITURE_RE.search(low))
+
+
+def _is_contact_or_disclaimer(text: str) -> bool:
+    """True for a clinic's address, phone number or fields set apart by " | ", or a
+    disclaimer: no reference holds them."""
+    text = text.strip()
+    low = text.lower()
+    if not any(map(low.__contains__, _CONTACT_PARTS)):
+        return False
+    if _PHONE_OR_DISCLAIMER_RE.search(low) is None and (
+            _ADDRESS_OR_FIELDS_RE.search(text) is None or _YEAR_RE.search(text) or has_url(text)):
+        return False
+    return not (_DOI_RE.search(text) or _SCHOLARLY_LINK_RE.search(text))
+
+
+_RULE_MARKS = "-*_=~–—─━ "
+
+
+def is_rule(text: str) -> bool:
+    """True for a horizontal rule: "---", "* * *", "________", "=====" (three marks or more)."""
+    return text[:1] in _RULE_MARKS and not text.strip(_RULE_MARKS) and len(text.replace(" ", "")) >= 3
 
 
 def looks_like_reference(text: str) -> bool:
@@ -198,10 +262,10 @@ def _without_marker(text: str, marker: re.Match | None) -> str:
     return text[marker.end():] if marker else text
 
 
-def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool
+def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_items: Container[int] = frozenset()
                ) -> tuple[list[tuple[int, str, int | None]], int]:
     """(line, text, printed number) of the entries from items[i:] until furniture, a new
-    heading or a non-entry line."""
+    heading, a horizontal rule or a non-entry line."""
     entries: list[tuple[int, str, int | None]] = []
     current: list | None = None  # [line, [fragments], list is numbered/bulleted, printed number]
     list_marked: bool | None = None
@@ -215,18 +279,36 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool
             current = _close(current, entries)
             i += 1
             continue
-        if (len(text) <= MAX_HEADING_CHARS and is_heading(text)) or is_furniture(text):
+        if (len(text) <= MAX_HEADING_CHARS and is_heading(text)) or _is_site_furniture(text):
             break
+        if is_rule(text):
+            if current is not None or entries:
+                break  # a rule after the entries: the page goes on with something else
+            i += 1
+            continue  # the heading's underline ("References" over "----------")
         marker = _MARKER_RE.match(text)
+        marked = marker is not None or line_no in list_items
         # (A long line never ends the list: the length is the quick test.)
-        if not marker and len(text) < MIN_UNDATED_ENTRY_CHARS and _ends_list(text) \
+        if not marked and len(text) < MIN_UNDATED_ENTRY_CHARS and _ends_list(text) \
                 and not _continues(current, join_wraps):
             break
-        starts_entry = _starts_entry(text, current, join_wraps, marker)
+        # A numbered or bulleted list ends at an unmarked line that is no part of an item
+        # (it follows a blank line unindented, or each item is a whole block) and reads as
+        # no entry: a clinic's address, a closing note.
+        if not marked and list_marked and (current is None or not join_wraps) and not raw[:1].isspace() \
+                and not _reads_as_entry(text):
+            break
+        starts_entry = _starts_entry(text, current, join_wraps, marked)
+        # Contact details or a disclaimer end the list too. Neither is a list item, nor a line
+        # that opened an entry by reading like one (authors, a year): those, most lines, are
+        # not tested.
+        if not marked and (current is None or not join_wraps or not starts_entry) \
+                and _is_contact_or_disclaimer(text):
+            break
         if current is None or starts_entry or not join_wraps:
             current = _close(current, entries)
             if list_marked is None:
-                list_marked = marker is not None  # the first entry says how the list is written
+                list_marked = marked  # the first entry says how the list is written
             number = next_number or _number_of(text, marker)
             current = [line_no, [_without_marker(text, marker)], list_marked, number]
         else:
@@ -239,10 +321,10 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool
     return kept, i
 
 
-def _starts_entry(text: str, current: list | None, join_wraps: bool, marker: re.Match | None) -> bool:
-    """Does this line open a new entry, or continue the one being read?  ``marker``:
-    the line's list marker (``_MARKER_RE.match(text)``)."""
-    if current is None or not join_wraps or marker:
+def _starts_entry(text: str, current: list | None, join_wraps: bool, marked: bool) -> bool:
+    """Does this line open a new entry, or continue the one being read?  ``marked``:
+    the line is a list item (has a list marker, or is one by the document's structure)."""
+    if current is None or not join_wraps or marked:
         return True
     if current[2]:
         return False  # a numbered or bulleted list: only a marker opens an entry
@@ -255,7 +337,7 @@ def _starts_entry(text: str, current: list | None, join_wraps: bool, marker: re.
     # and only after a line that could end an entry.
     if not _closed(current):
         return False
-    if _opens_like_reference(text):
+    if _opens_like_reference(text) or _GROUP_AUTHOR_RE.match(text):
         return True
     # MLA and others put the year last: authors alone open the entry when the one
     # above is complete (has its year).
@@ -365,12 +447,26 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
 
 def _opens_trailing_entry(text: str) -> bool:
     """A line of a list with no heading: one that opens with its link or DOI, or with authors
-    (and holds a DOI, or a year and more). Prose that merely holds a DOI link ("A 2019 study
-    showed … (https://doi.org/…)") is no entry: its links are link citations."""
+    (and holds a DOI, or a year and more), or with an organisation and its year (and more).
+    Prose that merely holds a DOI link ("A 2019 study showed … (https://doi.org/…)") is no
+    entry: its links are link citations."""
     text = _MARKER_RE.sub("", text)
     if _LINK_LINE_RE.match(text):
         return True
-    return bool(_AUTHOR_START_RE.match(text)) and looks_like_reference(text)
+    return (bool(_AUTHOR_START_RE.match(text)) and looks_like_reference(text)) or _opens_with_group_author(text)
+
+
+def _opens_with_group_author(text: str) -> bool:
+    """A line that opens with an organisation and its year, and goes on like a reference."""
+    return (len(text) >= MIN_REFERENCE_CHARS and text.count(".") + text.count(",") >= 2
+            and _GROUP_AUTHOR_RE.match(text) is not None)
+
+
+def _reads_as_entry(text: str) -> bool:
+    """A line that reads as a reference of its own, wherever it stands: one that opens a
+    list without heading, reads like a reference (a DOI; authors, a year and more), or
+    holds a web address (a cited web page)."""
+    return _opens_trailing_entry(text) or looks_like_reference(text) or has_url(text)
 
 
 def is_reference_note(text: str) -> bool:

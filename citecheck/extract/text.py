@@ -13,6 +13,7 @@ import codecs
 import functools
 import operator
 import re
+from collections.abc import Container
 from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
@@ -126,6 +127,7 @@ def _marker(digits: str) -> str:
 def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: bool,
                      links: list[tuple[int, str, str]] = (), notes: list[tuple[int, str]] = (),
                      note_markers: list[tuple[int, str, int]] = (),
+                     list_items: Container[int] = frozenset(),
                      pages: dict[int, int] | None = None,
                      line_map: dict[int, int] | None = None,
                      prose_blocks: list[tuple[int, str]] | None = None) -> Extraction:
@@ -135,8 +137,10 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     anchor text, URL) of the hyperlinks its format marks up.  ``notes``:
     (line, text) of footnotes and endnotes (DOCX), each a possible reference;
     ``note_markers``: (line, marker text, note index) where the body cites a
-    note.  ``pages``: line -> page (PDF).  ``line_map``: block number -> line to
-    report, when the blocks are numbered apart from the document's lines (HTML).
+    note.  ``list_items``: the lines that are list items by the document's
+    structure (a Word list paragraph, an HTML <li>).  ``pages``: line -> page
+    (PDF).  ``line_map``: block number -> line to report, when the blocks are
+    numbered apart from the document's lines (HTML).
     ``prose_blocks``: the prose as re-joined paragraphs, each on its first line
     (PDF), when it differs from ``blocks``.
     """
@@ -146,7 +150,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     from citecheck.extract.links import link_citations
     from citecheck.models import InText
 
-    entries, covered, printed = find_lists(blocks, join_wraps)
+    entries, covered, printed = find_lists(blocks, join_wraps, list_items)
     citations = [parse_reference(text, line) for line, text in entries]
     note_index: dict[int, int] = {}
     for i, (line, text) in enumerate(notes):
