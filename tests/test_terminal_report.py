@@ -131,3 +131,13 @@ def test_corrected_authors_are_written_in_the_citation_style():
     work_of_two = replace(ZANOS, authors=(Author("Zanos", "Panos"), Author("Moaddel", "Ruin")))
     result = replace(_author_mismatch(text, (Author("Smith", "P"), Author("Moaddel", "R"))), match=work_of_two)
     assert corrected_reference(result).startswith("Zanos, P., & Moaddel, R. (2016). NMDAR")
+
+
+def test_a_corrected_title_is_put_in_place_of_the_cited_one():
+    may = Work(doi="10.1016/j.pain.2008.02.034", title="Chronic pain may change the structure of the brain",
+               journal="Pain", year_issued=2008, volume="137", issue="1", pages="7-15", authors=(Author("May", "A"),))
+    text = "May A. Chronic pain changes brain structure: a narrative review. Pain. 2008;137(1):7-15. doi:10.1016/j.pain.2008.02.034"
+    fields = (FieldCheck("title", "Chronic pain changes brain structure: a narrative review", may.title, FieldStatus.MISMATCH),)
+    result = CheckResult(Citation(text=text, line=1), Verdict.MISMATCH, "title", may, fields)
+    assert corrected_reference(result) == ("May A. Chronic pain may change the structure of the brain. Pain. "
+                                           "2008;137(1):7-15. doi:10.1016/j.pain.2008.02.034")

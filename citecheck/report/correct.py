@@ -121,9 +121,9 @@ def corrected_reference(result: CheckResult) -> str | None:
                 return plain_reference(work)
             text = new
             continue
-        if f.name == "title":
-            return plain_reference(work)
         cited, found = f.cited, f.found
+        if f.name == "title" and work.subtitle:
+            found = f"{work.title}: {work.subtitle}"
         if cited in (None, "") or found in (None, ""):
             return plain_reference(work)
         if f.name == "journal":
