@@ -151,3 +151,15 @@ def test_a_paragraph_after_a_list_of_items_is_an_entry_only_when_it_reads_as_one
             "</article></body></html>")
     texts = [c.text[:5] for c in HtmlExtractor().extract(page.encode()).citations]
     assert texts == ["Zheng", "Brown", "Mayo ", "Green"]
+
+
+def test_text_beside_blocks_is_read_not_only_the_blocks_inside(reader):
+    # A fragment whose first sentence is in no block of its own (a CMS export), and a container
+    # with text around its paragraph: that text, and its link, were lost.
+    fragment = ('As <a href="https://doi.org/10.1001/archneur.64.12.1767">Strauss et al.</a> showed, tibial '
+                "position matters.\n<h2>References</h2>\n<ol><li>" + ENTRY + "</li></ol>")
+    line, text = page_blocks(fragment)[0]
+    assert line == 1 and text.startswith("As Strauss et al. showed, tibial position matters.")
+    assert "10.1001/archneur.64.12.1767" in [c.doi for c in HtmlExtractor().extract(fragment.encode()).citations]
+    page = "<div class='content'>Intro text.\n<p>A paragraph.</p>\nText after it.<ul><li>Item <ul><li>sub</li></ul></li></ul></div>"
+    assert [t for _, t in page_blocks(page)] == ["Intro text.", "A paragraph.", "Text after it.", "Item", "sub"]

@@ -38,7 +38,7 @@ _FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|relate
 _NEVER_DROPPED = {"html", "body", "main", "article"}
 # Elements that make a "line" of their own.
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "div",
-               "td", "th", "caption", "figcaption", "pre", "section", "tr"]
+               "td", "th", "caption", "figcaption", "pre", "section", "tr", "body"]
 _BLOCK_SET = frozenset(_BLOCK_TAGS)
 _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pubmed/\d",
                          re.IGNORECASE)
@@ -111,6 +111,10 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                     continue
             if tag in _BLOCK_SET:
                 if block is not None:
+                    if block.parts:
+                        # Its text so far is a line of its own ("<div>Text <a>link</a><p>…"):
+                        # a block that holds blocks was read only through them, its own text lost.
+                        _add_loose(block, markers, out, links, items)
                     block.nested = True
                 in_item = tag == "li" or (block is not None and block.in_item)
                 block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li", in_item=in_item)
@@ -132,7 +136,11 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                 _add_block(block, markers, out, links)
                 if block.in_item and items is not None:
                     items.add(len(out))
-            block = blocks[-1] if blocks else None
+            elif block.parts:
+                _add_loose(block, markers, out, links, items)
+            ended, block = block, (blocks[-1] if blocks else None)
+            if block is not None and block.nested:
+                block.line = ended.line  # the text after it is read from there on
         if block is not None:
             el_tail = el.tail
             if el_tail:
@@ -183,6 +191,16 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
         if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
             anchor = _bounded_text(a, markers, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
             links.append((len(out), " ".join(anchor.split()), href))
+
+
+def _add_loose(block: _Block, markers: dict, out: list[tuple[int, str]],
+               links: list[tuple[int, str, str]] | None, items: set[int] | None) -> None:
+    """Append the text a block holds beside its blocks, when there is any, and start anew."""
+    if "".join(block.parts).strip():
+        _add_block(block, markers, out, links)
+        if block.in_item and items is not None:
+            items.add(len(out))
+    block.parts, block.anchors = [], []
 
 
 def _single_spaced(text: str) -> str:
