@@ -38,8 +38,10 @@ _FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|relate
 _NEVER_DROPPED = {"html", "body", "main", "article"}
 # Elements that make a "line" of their own.
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "div",
-               "td", "th", "caption", "figcaption", "pre", "section", "tr", "body"]
-_BLOCK_SET = frozenset(_BLOCK_TAGS)
+               "td", "th", "caption", "figcaption", "pre", "section", "tr"]
+# The page itself: its <body>, or "document", the root html.parser's tree is built under.
+_PAGE_TAGS = frozenset(("body", "document"))
+_BLOCK_SET = frozenset(_BLOCK_TAGS) | _PAGE_TAGS
 _LINK_ID_RE = re.compile(r"doi\.org/10\.|^doi:|pubmed\.ncbi\.nlm\.nih\.gov/\d|ncbi\.nlm\.nih\.gov/pubmed/\d",
                          re.IGNORECASE)
 
@@ -72,6 +74,7 @@ class _Block:
     nested: bool = False  # holds a block of its own: not a line
     item: bool = False  # a list item (<li>)
     in_item: bool = False  # a list item, or inside one
+    page: bool = False  # the page's body: a line only for the text it holds in no other block
 
 
 def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
@@ -117,7 +120,8 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                         _add_loose(block, markers, out, links, items)
                     block.nested = True
                 in_item = tag == "li" or (block is not None and block.in_item)
-                block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li", in_item=in_item)
+                block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li", in_item=in_item,
+                               page=tag in _PAGE_TAGS)
                 blocks.append(block)
                 opened.append(_BLOCK)
             else:
@@ -132,7 +136,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
         # The end of an element: the text after it (its tail) belongs to the block around it.
         if opened.pop() == _BLOCK:
             blocks.pop()
-            if not block.nested:
+            if not block.nested and not block.page:
                 _add_block(block, markers, out, links)
                 if block.in_item and items is not None:
                     items.add(len(out))
