@@ -442,3 +442,65 @@ def test_a_link_whose_own_words_name_another_author_is_a_mismatch_and_is_not_rew
     # The DOI's digits are no year ("…/j.neuron.2019.02.005" beside "a 2000 trial").
     dated = replace(link, text="In a 2000 trial (https://doi.org/10.1016/j.neuron.2019.02.005) ketamine lifted depression.")
     assert check_link_text(CheckResult(dated, Verdict.VERIFIED, "ok", neuron, ())).verdict is Verdict.MISMATCH
+
+
+HARVARD_ENTRIES = [
+    "Foley, D., Ancoli-Israel, S., Britz, P. and Walsh, J. (2004) 'Sleep disturbances and chronic disease in older "
+    "adults', Journal of Psychosomatic Research, 56(5), pp. 497-502.",
+    "Mercadante, S., Girelli, D. and Casuccio, A. (2004) 'Sleep disorders in advanced cancer patients: prevalence "
+    "and factors associated', Supportive Care in Cancer, 12(5), pp. 355-359.",
+    "National Sleep Foundation (2023) How much sleep do we really need? Available at: "
+    "https://www.thensf.org/how-many-hours-of-sleep-do-you-need/ (Accessed: 3 March 2024).",
+    "U.S. Department of Health and Human Services. (2018). Physical activity guidelines for Americans (2nd ed.). "
+    "https://health.gov/paguidelines",
+    "World Health Organization (2023) Sleep and health. Geneva: WHO.",
+]
+
+
+@pytest.mark.parametrize("separator, numbered", [("\n\n", False), ("\n", True)])
+@pytest.mark.parametrize("cited, entry", [
+    ("(Mercadante, Girelli and Casuccio, 2004)", 1),
+    ("(Mercadante, Girelli & Casuccio, 2004)", 1),
+    ("(Mercadante, Girelli, and Casuccio 2004)", 1),
+    ("(Foley, Ancoli-Israel, Britz, & Walsh, 2004)", 0),
+    ("(World Health Organization, 2023)", 4),
+    ("(National Sleep Foundation, 2023)", 2),
+    ("(U.S. Department of Health and Human Services, 2018)", 3),  # an entry whose author is read as "U.S"
+])
+def test_three_or_more_authors_and_organisations_in_parentheses_link_to_their_entry(separator, numbered, cited, entry):
+    entries = separator.join(f"{i}. {e}" if numbered else e for i, e in enumerate(HARVARD_ENTRIES, start=1))
+    text = f"Sleep\n\nSleep problems are common in advanced illness {cited}.\n\nSources\n\n{entries}\n"
+    ex = extract_bytes(text.encode(), "a.txt")
+    assert len(ex.citations) == len(HARVARD_ENTRIES)
+    assert [(i.text, i.reference) for i in ex.in_text] == [(cited, entry)]
+
+
+def test_an_organisation_cited_with_no_year_or_another_year_links_to_its_undated_entry():
+    text = ("Sleep\n\nMost adults need 7 to 9 hours of sleep (National Sleep Foundation, 2023). Insomnia is common "
+            "(Mayo Clinic, n.d.).\n\nReferences\n"
+            "1. Foley D, Ancoli-Israel S, Britz P, Walsh J. Sleep disturbances and chronic disease in older adults. "
+            "J Psychosom Res. 2004;56(5):497-502.\n"
+            "2. National Sleep Foundation. How much sleep do we really need? "
+            "https://www.thensf.org/how-many-hours-of-sleep-do-you-need/. Accessed March 3, 2024.\n"
+            "3. Mayo Clinic. Insomnia. https://www.mayoclinic.org/diseases-conditions/insomnia.\n")
+    ex = extract_bytes(text.encode(), "a.txt")
+    assert [(i.text, i.reference) for i in ex.in_text] == [
+        ("(National Sleep Foundation, 2023)", 1), ("(Mayo Clinic, n.d.)", 2)]
+    assert uncited_entries(ex.citations, ex.in_text) == (0,)
+
+
+def test_an_organisation_with_no_entry_is_still_a_citation_so_its_sentence_is_sourced():
+    line = "Studies show that most adults need 7 to 9 hours of sleep per night (National Sleep Foundation, 2023)."
+    ex = extract_bytes(f"Sleep\n\n{line}\n".encode(), "a.txt")
+    assert [(i.text, i.reference) for i in ex.in_text] == [("(National Sleep Foundation, 2023)", None)]
+    assert ex.claims == ()  # not "claimed with no source"
+
+
+@pytest.mark.parametrize("paren", [
+    "(see Table 2, 2019 data)", "(Stage 2, n.d.)", "(Updated March 2023 by the Clinic)", "(open since 2019)",
+    "(Nurses' Health Study, 2019)", "(National Health and Nutrition Examination Survey, 2019)",
+    "(the Mayo Clinic, 2019)", "(Visit our Sleep Clinic in 2019)", "(World Health Organization data for 2019)",
+])
+def test_a_parenthesis_that_is_no_citation_does_not_become_one(paren):
+    ex = extract_bytes(f"Sleep\n\nMost adults need more sleep {paren}.\n".encode(), "a.txt")
+    assert ex.in_text == ()

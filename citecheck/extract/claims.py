@@ -6,6 +6,9 @@ cited entry; one without is what an editor should look at.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 
 from citecheck.extract.links import LINK_OR_DOI_RE
@@ -98,21 +101,121 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
                 skip: set[int] | frozenset[int] = frozenset()) -> tuple[Claim, ...]:
     """Sentences in the prose that point at specific research.
 
+    A sentence is read across the lines of its paragraph (hard-wrapped prose breaks it at
+    line ends), reported on the line it starts on, and cites what those lines cite.
     ``skip``: line numbers of the reference lists themselves (never prose); a footnote's
     citation carries the line of the paragraph that cites it, which is prose.
     """
     by_line: dict[int, list[InText]] = {}
     for it in in_text:
         by_line.setdefault(it.line, []).append(it)
+    paragraphs = _Paragraphs(lines, skip)
     claims: list[Claim] = []
+    done = 0  # the last line of the last paragraph read
     for number, line in enumerate(lines, start=1):
-        if number in skip or not _may_name_research(line):
+        if number <= done or number in skip or not _may_name_research(line):
             continue
-        for sentence in split_sentences(line):
-            claim = _claim(sentence, number, by_line.get(number, []))
+        first, done = paragraphs.around(number)
+        if first == done:  # a paragraph of one line
+            sentences = [(sentence, number, number) for sentence in split_sentences(line)]
+        else:
+            sentences = paragraphs.sentences(first, done)
+        for sentence, top, bottom in sentences:
+            cited = by_line.get(top, []) if top == bottom else \
+                [it for n in range(top, bottom + 1) for it in by_line.get(n, ())]
+            claim = _claim(sentence, top, cited)
             if claim:
                 claims.append(claim)
     return tuple(claims)
+
+
+# Hard-wrapped prose (Markdown and text filled to 70-100 columns: Emacs's fill-column 70,
+# Pandoc's --columns 72, Vim's textwidth 79, Prettier's and mdformat's 80) breaks its
+# sentences at line ends.  A longer line is a paragraph of its own (a block of HTML or
+# Word, unwrapped Markdown, a PDF paragraph already re-joined), never a wrapped line.
+_WIDEST_WRAP = 150
+# A line that opens a list item or a table row: it starts a paragraph of its own.
+_ITEM_START_RE = re.compile(r"[•·▪*\-–|]|\d{1,3}[.)]\s")
+# What a Markdown rule ("---", "***") or heading underline ("===") is made of.
+_RULE_CHARS = "-*_= "
+# A line's end that ends its sentence: a stop, closing quotes or brackets, note markers.
+_LINE_END_RE = re.compile(r"[.!?][\"”’')\]]*+(?:\[\^?\w[\w,\s–-]*+\])*+$")
+# What no sentence, heading or paragraph ends with: a comma, a dash, a word that joins.
+_GOES_ON = (",", ";", "-", "–", "—")
+_JOINING_WORDS = frozenset("a an the of in on at by for from to with and or as than that".split())
+# What a line that _LINE_END_RE matches ends with.
+_LINE_END_LAST = frozenset(".!?\"”’')]")
+#: the longest line end _LINE_END_RE is tried on (a bound on its work on a long line)
+_LINE_END_CHARS = 40
+
+
+class _Paragraphs:
+    """A document's prose lines as paragraphs: runs of non-blank lines, each line that is
+    wrapped read on with the next (not across blank lines, list items or ``skip``)."""
+
+    def __init__(self, lines: list[str], skip: set[int] | frozenset[int]):
+        self.lines = lines
+        self.skip = skip
+
+    @functools.cached_property
+    def width(self) -> int:
+        """The longest line of the prose (a wrapped paragraph's fill column, at most)."""
+        return max((len(line.rstrip()) for number, line in enumerate(self.lines, start=1)
+                    if len(line) <= _WIDEST_WRAP and number not in self.skip), default=0)
+
+    def around(self, number: int) -> tuple[int, int]:
+        """The first and last line of the paragraph that holds line ``number``."""
+        lines = self.lines
+        if (number == 1 or not lines[number - 2]) and (number == len(lines) or not lines[number]):
+            return number, number  # blank lines around it, as most paragraphs of text and Markdown have
+        first = last = number
+        while first > 1 and self.wrapped(first - 1):
+            first -= 1
+        while last < len(lines) and self.wrapped(last):
+            last += 1
+        return first, last
+
+    def wrapped(self, number: int) -> bool:
+        """True when line ``number``'s sentence goes on on the next line: the line ends no
+        sentence, and the next line opens in lower case, or this one ends with a comma or a
+        joining word ("published in"), or the next one's first word would not have fitted
+        on this one (a heading or a short line ends its paragraph)."""
+        line, after = self.lines[number - 1], self.lines[number]
+        if not line or not after or len(line) > _WIDEST_WRAP or len(after) > _WIDEST_WRAP \
+                or number in self.skip or number + 1 in self.skip:
+            return False  # a blank line, a line too long to be wrapped, a reference list's line
+        line, after = line.rstrip(), after.lstrip()
+        if not line or not after:
+            return False
+        if _ends_sentence(line) or line[0] in _RULE_CHARS and not line.strip(_RULE_CHARS) or line[0] == "|" \
+                or _ITEM_START_RE.match(after):
+            return False  # a sentence's end, a rule ("---"), a table row, a list item next
+        if after[0].islower() or line.endswith(_GOES_ON) or line.rsplit(None, 1)[-1] in _JOINING_WORDS:
+            return True
+        return len(line) + 1 + len(after.split(None, 1)[0]) > self.width
+
+    def sentences(self, first: int, last: int) -> list[tuple[str, int, int]]:
+        """(sentence, line it starts on, line it ends on) of the paragraph on lines
+        ``first``..``last``, its lines joined with a space."""
+        parts = [self.lines[n - 1].strip() for n in range(first, last + 1)]
+        starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))  # of each line
+
+        def line_at(offset: int) -> int:
+            return first + bisect.bisect_right(starts, offset) - 1
+
+        spans = _sentence_spans(" ".join(parts))
+        return [(sentence, line_at(start), line_at(end - 1)) for sentence, start, end in spans]
+
+
+def _ends_sentence(line: str) -> bool:
+    """True when the (right-stripped) line ends a sentence: "relief.", "(2019).", "pain.[3]",
+    not "et al."."""
+    last = line[-1]
+    if last == ".":
+        return not _no_end(line)
+    if last not in _LINE_END_LAST:
+        return False  # a quick test: most wrapped lines end in a letter
+    return _LINE_END_RE.search(line[-_LINE_END_CHARS:]) is not None and not _no_end(line)
 
 
 def _may_name_research(text: str) -> bool:
@@ -126,13 +229,27 @@ def _may_name_research(text: str) -> bool:
 
 def split_sentences(line: str) -> list[str]:
     """The sentences of one line of prose, list bullets removed."""
+    text = line.strip()
     sentences: list[str] = []
-    for piece in _split_at_gaps(line.strip()):
+    for start, end in _split_at_gaps(text):
         if sentences and _no_end(sentences[-1]):
-            sentences[-1] += " " + piece
+            sentences[-1] += " " + text[start:end]
         else:
-            sentences.append(piece)
+            sentences.append(text[start:end])
     return [_unbulleted(s).strip() for s in sentences if s.strip()]
+
+
+def _sentence_spans(text: str) -> list[tuple[str, int, int]]:
+    """(sentence, start, end) of each sentence of the text, as split_sentences splits it:
+    where in the text it starts and where it ends."""
+    sentences: list[tuple[str, int, int]] = []
+    for start, end in _split_at_gaps(text):
+        if sentences and _no_end(sentences[-1][0]):
+            sentence, first, _ = sentences[-1]
+            sentences[-1] = (f"{sentence} {text[start:end]}", first, end)
+        else:
+            sentences.append((text[start:end], start, end))
+    return [(_unbulleted(s).strip(), start, end) for s, start, end in sentences if s.strip()]
 
 
 def _no_end(sentence: str) -> bool:
@@ -153,16 +270,16 @@ def _unbulleted(sentence: str) -> str:
     return _BULLET_RE.sub("", sentence) if first.isspace() or (first and first in _BULLETS) else sentence
 
 
-def _split_at_gaps(text: str) -> list[str]:
-    """The text split after each sentence end and its note markers, the white space that
-    follows dropped."""
-    pieces: list[str] = []
+def _split_at_gaps(text: str) -> list[tuple[int, int]]:
+    """Where each piece of the text starts and ends, the text split after each sentence end
+    and its note markers, the white space that follows left out."""
+    pieces: list[tuple[int, int]] = []
     start = 0
     gap_re = _SENTENCE_GAP_RE if "!" in text or "?" in text else _PERIOD_GAP_RE
     for gap in gap_re.finditer(text):
-        pieces.append(text[start:gap.end("marks")])
+        pieces.append((start, gap.end("marks")))
         start = gap.end()
-    pieces.append(text[start:])
+    pieces.append((start, len(text)))
     return pieces
 
 

@@ -16,23 +16,38 @@ from citecheck.models import Citation, InText
 
 _NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
-# One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a"; in
-# parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
-_ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?)(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME}))?,?\s"
-         rf"(?P<year>{_YEAR})")
+# What follows the first author's name: "et al.", a second author ("and Villela", "&
+# Villela"), or a list of them closed by "and" or "&" (", Girelli and Casuccio",
+# ", Ancoli-Israel, Britz, & Walsh").
+_OTHERS = rf"(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})"
+# One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a",
+# "Mayo Clinic, n.d."; in parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
+_ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?,?\s"
+         rf"(?P<year>{_YEAR}|n\.d\.)")
 _ITEM_RE = re.compile(_ITEM)
 # A group author: "(National Institute of Mental Health, 2024)", "(World Health Organization 2019)"
-_GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR})")
+_GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR}|n\.d\.)")
+# An organisation's name: capitalised words, with "of", "for", "and", "the", "on", "in" or
+# "&" between them ("Centers for Disease Control and Prevention", "U.S. Department of
+# Health and Human Services") ...
+_ORGANISATION_RE = re.compile(r"[A-Z][\w'’.\-]*+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\w'’.\-]*+))*+")
+# ... and one of the words organisations are named with.
+_ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:Organi[sz]ation|Foundation|Association|Institutes?|Society|Academy|College|Council|Cent(?:er|re)s?|"
+    r"Department|Agency|Administration|Ministry|Services?|Clinic|Hospital|University|Board|Commission|"
+    r"Committee|Federation|Alliance|Network|Trust|Authority|Bureau|Collaboration|Coalition|Consortium)\b")
 _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
-# "Duman & Aghajanian (2012)", "Zheng et al. (2019)"
-_NARRATIVE_RE = re.compile(
-    rf"(?P<name>{_NAME})(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})"
-    rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})?\s\((?P<year>{_YEAR})\)")
+# "Duman & Aghajanian (2012)", "Zheng et al. (2019)", "Krystal, Abdallah and Sanacora (2019)"
+_NARRATIVE_RE = re.compile(rf"(?P<name>{_NAME}){_OTHERS}?\s\((?P<year>{_YEAR})\)")
 # What every narrative citation ends in: a pre-filter for _NARRATIVE_RE.  "\s\(YEAR\)",
 # written to start with "(" (the regex engine then skips to one).
 _NARRATIVE_YEAR_RE = re.compile(rf"\((?<=\s\(){_YEAR}\)")
 # "[1]", "[2-4]", "[1, 3, 5-7]"
 _NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
+# What follows a note marker that opens a line of wrapped prose ("medication\n[7]. Ketamine",
+# "[7] and"): a stop or a comma, or a word in lower case that is no link's start; a list's
+# marker is followed by its entry ("[1] Smith J", "[2] https://…").
+_AFTER_WRAPPED_MARKER_RE = re.compile(r"[.,;:]|\s++[a-z]++(?![:.])")
 #: the widest numeric range expanded ("[1-400]" is not a citation)
 MAX_RANGE = 50
 
@@ -51,13 +66,16 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
     references = [c for c in citations if c.kind == "reference"]
     by_number = _by_printed_number(printed)
     index = _author_year_index(citations)
-    index.update(_group_index(citations, index))
+    for key, i in _group_index(citations, index).items():
+        index.setdefault(key, i)
     found: list[InText] = []
     for number, line in enumerate(lines, start=1):
         if number in skip:
             continue
         if "(" in line:
-            found.extend(_author_year(line, number, index))
+            before = lines[number - 2] if number > 1 and number - 1 not in skip else ""
+            after = lines[number] if _open(line) and number < len(lines) and number + 1 not in skip else ""
+            found.extend(_author_year(line, number, index, before, after))
         if "[" in line:
             found.extend(_numeric(line, number, len(references), by_number))
     return tuple(found)
@@ -77,12 +95,17 @@ def _entry(index: dict, name: str, year: str) -> int | None:
     """The entry an author-year citation means: the one with that first author and year, or
     else the only one of that author a year either side (the year tolerance the matcher
     allows: "(Himmelseher & Durieux, 2005)" for an entry dated 2004, as online and print
-    dates differ)."""
-    found = index.get(_key(name, year))
-    if found is not None or not year.isdigit():
+    dates differ), or else that author's undated entry (a web page: "(Mayo Clinic, n.d.)",
+    "(National Sleep Foundation, 2023)" for "National Sleep Foundation. How much sleep do
+    we really need? https://… Accessed March 3, 2024.")."""
+    undated = year == "n.d."
+    found = index.get(_key(name, "" if undated else year))
+    if found is not None or undated or not year.isdigit():
         return found
     near = {index.get(_key(name, str(int(year) + step))) for step in (-1, 1)} - {None}
-    return near.pop() if len(near) == 1 else None
+    if near:
+        return near.pop() if len(near) == 1 else None
+    return index.get(_key(name, ""))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -96,22 +119,27 @@ def _key(surname: str, year: int | str | None) -> tuple[str, str]:
 
 
 def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str], int]:
+    """Entries keyed by first author and year (year "" for an undated entry)."""
     index: dict[tuple[str, str], int] = {}
     for i, c in enumerate(citations):
-        if c.authors and c.year:
+        if c.authors:
             index.setdefault(_key(c.authors[0].surname, c.year), i)
     return index
 
 
-_GROUP_NAME_END_RE = re.compile(r"\.\s|\s\(|,\s(?=\d)")
+# Where the name an entry opens with ends: a stop (not an initial's: "U.S. Department of
+# Health and Human Services. (2018)."), a parenthesis, a comma before a number.
+_GROUP_NAME_END_RE = re.compile(r"\.(?<!\b[A-Z]\.)\s|\s\(|,\s(?=\d)")
 
 
 def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str, str], int]:
-    """Entries whose author is an organisation, keyed by the name the entry opens with."""
+    """Entries whose author is an organisation, keyed by the name they open with and their
+    year: those not in ``index``, and those whose author's name was cut at a stop ("U.S" of
+    "U.S. Department of Health and Human Services. (2018). …")."""
     groups: dict[tuple[str, str], int] = {}
     taken = set(index.values())
     for i, c in enumerate(citations):
-        if i in taken or not c.year or c.kind != "reference":
+        if i in taken and "." not in c.authors[0].surname or c.kind != "reference":
             continue
         name = _GROUP_NAME_END_RE.split(c.text, maxsplit=1)[0].strip(" .")
         if 3 < len(name) <= 100 and " " in name:
@@ -119,12 +147,27 @@ def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str
     return groups
 
 
-def _author_year(line: str, number: int, index: dict) -> list[InText]:
+def _open(line: str) -> bool:
+    """True when the line ends inside a parenthesis: "(Duman et al.," wrapped before "2016)"."""
+    return line.rfind("(") > line.rfind(")")
+
+
+def _author_year(line: str, number: int, index: dict, before: str = "", after: str = "") -> list[InText]:
+    """The author-year citations on a line.  Hard-wrapped prose breaks them at line ends:
+    ``before``, the previous line, where a narrative citation's names may open ("Krystal,
+    Abdallah and\nSanacora (2019)"); ``after``, the next line, when a parenthesis opened on
+    this one closes there.  A citation is on the line it opens on."""
     out: list[InText] = []
     taken: list[tuple[int, int]] = []
-    for paren in _PAREN_RE.finditer(line):
+    joined = line
+    if after.strip():
+        line = line.rstrip()
+        joined = f"{line} {after.lstrip()}"
+    for paren in _PAREN_RE.finditer(joined):
+        if paren.start() >= len(line):
+            break  # the next line's own parentheses are read with it
         inner = paren.group(1)
-        if "19" not in inner and "20" not in inner and "18" not in inner:
+        if "19" not in inner and "20" not in inner and "18" not in inner and "n.d." not in inner:
             continue  # no year, so no item (a quick test: most parentheses in prose are no citation)
         if ";" not in inner:  # one item, the common case
             m = _item(inner.strip(), index)
@@ -138,12 +181,18 @@ def _author_year(line: str, number: int, index: dict) -> list[InText]:
         taken.append(paren.span())
         for text, m in items:  # several items: each is a citation of its own
             out.append(InText(text, number, _entry(index, m["name"], m["year"])))
-    if not _NARRATIVE_YEAR_RE.search(line):
+    if not _NARRATIVE_YEAR_RE.search(line) and not (before and line.lstrip()[:1] == "("):
         return out  # no " (2012)" for a narrative citation to end in
-    for m in _NARRATIVE_RE.finditer(line):
-        if any(a <= m.start() < b for a, b in taken):
+    indent = len(line) - len(line.lstrip())
+    before = before.rstrip()
+    start = len(before) + 1 if before else indent  # where the line's own text starts
+    for m in _NARRATIVE_RE.finditer(f"{before} {line[indent:]}" if before else line):
+        if m.end() <= start:
+            continue  # all on the previous line: read with it
+        if any(a <= m.start() - start + indent < b for a, b in taken):
             continue
-        out.append(InText(m.group(), number, _entry(index, m["name"], m["year"])))
+        out.append(InText(m.group(), number if m.start() >= start else number - 1,
+                          _entry(index, m["name"], m["year"])))
     return out
 
 
@@ -153,9 +202,21 @@ def _item(part: str, index: dict):
 
 
 def _group_item(part: str, index: dict):
-    """A group-author citation, only when an entry opens with that name (else prose like "(Since 2019)")."""
+    """A group-author citation: one naming an entry's author, or else an organisation, a comma
+    before its year ("(National Sleep Foundation, 2023)"); not prose like "(Since 2019)"."""
     m = _GROUP_RE.fullmatch(part)
-    return m if m and _key(m["name"], m["year"]) in index else None
+    if m is None:
+        return None
+    if _entry(index, m["name"], m["year"]) is not None:
+        return m
+    return m if part[m.end("name")] == "," and _is_organisation(m["name"]) else None
+
+
+def _is_organisation(name: str) -> bool:
+    """True when the name reads as an organisation's: capitalised words, one of them a word
+    organisations are named with ("World Health Organization", not "Updated March")."""
+    return _ORGANISATION_RE.fullmatch(name) is not None and name.rsplit(" ", 1)[-1][:1].isupper() \
+        and _ORGANISATION_WORD_RE.search(name) is not None
 
 
 _PREFIX_RE = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", re.IGNORECASE)
@@ -177,7 +238,7 @@ def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | Non
     out: list[InText] = []
     indent = len(line) - len(line.lstrip())
     for m in _NUMERIC_RE.finditer(line):
-        if m.start() == indent:
+        if m.start() == indent and not _AFTER_WRAPPED_MARKER_RE.match(line, m.end()):
             continue  # "[1] Smith J ..." is a list marker, not a citation
         for n in _expand(m.group(1)):
             if by_number is not None:
