@@ -130,3 +130,15 @@ def test_a_wrapped_claim_is_tied_to_a_citation_broken_over_its_lines():
     assert [(it.text, it.line, it.reference) for it in ex.in_text] == [("(Stampfer et al., 2000)", 1, 0)]
     [claim] = ex.claims
     assert (claim.line, claim.reference) == (1, 0)
+
+
+def test_a_link_on_the_next_line_of_a_wrapped_sentence_sources_it_and_is_read_with_it():
+    md = (b"# Ketamine\n\nA 2016 review in Nature Medicine found that ketamine rebuilds synapses within\n"
+          b"hours ([review](https://doi.org/10.1038/nm.4050)).\n\n"
+          b"A 2010 study in Science found that ketamine builds synapses in rats within a day,\n"
+          b"see https://doi.org/10.1126/science.1190287 for the details.\n")
+    ex = extract_bytes(md, "a.md")
+    assert [(c.line, c.reference) for c in ex.claims] == [(3, 0), (6, 1)]  # were unsourced
+    # The link's words are its whole sentence, so the journal and year it names are checked.
+    assert ex.citations[0].text.startswith("A 2016 review in Nature Medicine found")
+    assert ex.citations[1].text.startswith("A 2010 study in Science found")

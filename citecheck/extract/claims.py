@@ -109,7 +109,7 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
     by_line: dict[int, list[InText]] = {}
     for it in in_text:
         by_line.setdefault(it.line, []).append(it)
-    paragraphs = _Paragraphs(lines, skip)
+    paragraphs = Paragraphs(lines, skip)
     claims: list[Claim] = []
     done = 0  # the last line of the last paragraph read
     for number, line in enumerate(lines, start=1):
@@ -149,7 +149,7 @@ _LINE_END_LAST = frozenset(".!?\"”’')]")
 _LINE_END_CHARS = 40
 
 
-class _Paragraphs:
+class Paragraphs:
     """A document's prose lines as paragraphs: runs of non-blank lines, each line that is
     wrapped read on with the next (not across blank lines, list items or ``skip``)."""
 
@@ -193,6 +193,15 @@ class _Paragraphs:
         if after[0].islower() or line.endswith(_GOES_ON) or line.rsplit(None, 1)[-1] in _JOINING_WORDS:
             return True
         return len(line) + 1 + len(after.split(None, 1)[0]) > self.width
+
+    def sentence_holding(self, number: int, part: str) -> str | None:
+        """The sentence of a wrapped paragraph that holds ``part`` on line ``number``; None
+        when the line is a paragraph of its own (its sentences are the line's)."""
+        first, last = self.around(number)
+        if first == last:
+            return None
+        return next((sentence for sentence, top, bottom in self.sentences(first, last)
+                     if top <= number <= bottom and part in sentence), None)
 
     def sentences(self, first: int, last: int) -> list[tuple[str, int, int]]:
         """(sentence, line it starts on, line it ends on) of the paragraph on lines

@@ -56,8 +56,11 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     text, URL) of marked-up hyperlinks.  Lines in ``covered`` (reference lists)
     are skipped: an entry's own link is part of that entry.
     """
+    from citecheck.extract.claims import Paragraphs
+
     found: list[Citation] = []
     seen: set[tuple[int, str]] = set()
+    paragraphs = Paragraphs(prose, covered)
 
     def add(line: int, anchor: str, url: str, pos: int | None) -> None:
         doi, pmid = identifiers_of(url)
@@ -67,7 +70,9 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         if key in seen:
             return
         seen.add(key)
-        sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
+        sentence = paragraphs.sentence_holding(line, url) if 0 < line <= len(prose) else None
+        if sentence is None:
+            sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
         text = anchor if _descriptive(anchor, url) else (sentence or anchor or url)
         found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
 

@@ -227,6 +227,10 @@ def _tie_in_text_to_links(in_text: tuple, link_cites: tuple, links, offset: int)
     return tuple(out)
 
 
+#: the most lines a wrapped sentence runs on below its first (a link further down is another sentence's)
+_SENTENCE_LINES = 8
+
+
 def _tie_claims_to_links(claims, link_cites, offset: int):
     """A claim sentence that carries a link citation is tied to it (not unsourced)."""
     out = []
@@ -234,7 +238,8 @@ def _tie_claims_to_links(claims, link_cites, offset: int):
         if claim.reference is None:
             for k, link in enumerate(link_cites):
                 if link.line == claim.line and (link.text in claim.text or claim.text in link.text
-                                                or (link.url and link.url in claim.text)):
+                                                or (link.url and link.url in claim.text)) \
+                        or claim.line < link.line <= claim.line + _SENTENCE_LINES and link.url and link.url in claim.text:
                     claim = replace(claim, reference=offset + k)
                     break
         out.append(claim)
