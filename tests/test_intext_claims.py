@@ -504,3 +504,11 @@ def test_an_organisation_with_no_entry_is_still_a_citation_so_its_sentence_is_so
 def test_a_parenthesis_that_is_no_citation_does_not_become_one(paren):
     ex = extract_bytes(f"Sleep\n\nMost adults need more sleep {paren}.\n".encode(), "a.txt")
     assert ex.in_text == ()
+
+
+def test_a_sentence_citing_two_entries_ties_the_study_it_names_to_the_citation_after_it():
+    text = (b"Exercise\n\nRegular exercise cut deaths by a third [1], and a 2015 study in CMAJ found that walking "
+            b"lowered blood pressure [2].\n\nReferences\n1. Smith J. Exercise and death. BMJ. 2001;1:1-9.\n"
+            b"2. Jones K. Walking and pressure. CMAJ. 2012;2:1-9.\n")
+    [claim] = extract_bytes(text, "a.txt").claims
+    assert (claim.year, claim.journal, claim.reference) == (2015, "CMAJ", 1)  # was [1]'s, a false conflict

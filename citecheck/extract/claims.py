@@ -316,13 +316,24 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if not (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)):
         return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
-    tied = next((it for it in cited if it.text in sentence and it.reference is not None), None)
+    tied = _citation_of(sentence, cited, [m.group() for m in (year_m, journal_m) if m])
     year = int(year_m.group()) if year_m else None
     if year is None and tied is not None:
         # "A review in X ... (Duman & Aghajanian, 2012)": the citation dates the study.
         cited_year = _CITED_YEAR_RE.search(tied.text)
         year = int(cited_year.group()) if cited_year else None
     return Claim(sentence, number, year, journal, tied.reference if tied else None)
+
+
+def _citation_of(sentence: str, cited: list[InText], named: list[str]) -> InText | None:
+    """The in-text citation of the study the sentence names (its year or journal, ``named``):
+    the first one after where it is named ("… [2], and a 2015 study in CMAJ found … [3]"
+    is [3]'s), else the first one in the sentence."""
+    ties = [(sentence.find(it.text), it) for it in cited if it.reference is not None and it.text in sentence]
+    if len(ties) < 2:
+        return ties[0][1] if ties else None
+    at = min((i for i in (sentence.find(n) for n in named) if i >= 0), default=0)
+    return min((t for t in ties if t[0] >= at), key=lambda t: t[0], default=min(ties, key=lambda t: t[0]))[1]
 
 
 _CITED_YEAR_RE = re.compile(r"(?:19|20)\d\d")
