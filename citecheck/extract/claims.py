@@ -63,7 +63,7 @@ _YEAR_RE = re.compile(r"(?:19[5-9]\d|20\d\d)(?<![\w(,]....)(?![\w)])")
 # A journal's name as prose writes it: capitalised words joined by of/and/the/on/a/for/in/&
 # ("Journal of the American Medical Association", "Lab on a Chip", "Journal of Women's
 # Health"), or a list of them closed by "and" ("Diabetes, Obesity and Metabolism").
-_NAME_WORD = r"[A-Z][\w&'’-]*"
+_NAME_WORD = r"[A-Z][\w&'’-]*+\.?"  # (a stop after it: "J. Neurochem.", "Brain Res.")
 _JOURNAL = (rf"(?:The\s+)?(?:{_NAME_WORD}(?:,\s+{_NAME_WORD})+,?\s+(?:and|&)\s+{_NAME_WORD}"
             rf"|{_NAME_WORD})(?:\s+(?:of|and|the|on|a|for|in|&|{_NAME_WORD}))*")
 _PUBLISHED_IN_RE = re.compile(
@@ -304,7 +304,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     # searches begin at the first of them.
     century = _first_century(bare)
     year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
-    journal_m = _published_in(bare) or (_journal_before(bare, century) if century >= 0 else None)
+    journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
@@ -459,21 +459,26 @@ Vietnam|Singapore|Malaysia|Indonesia|Philippines|California|Texas|Florida|New Yo
 Quebec""".replace("\n", "").split("|"))
 
 
-def _journal_before(text: str, start: int = 0) -> re.Match | None:
+def journal_before(text: str, start: int = 0) -> re.Match | None:
+    """"a 2019 JAMA study", "a 2004 Am J Gastroenterol review": the journal named before a
+    study (group "journal"), when the name reads as a journal's (reads_as_journal)."""
     m = _JOURNAL_BEFORE_RE.search(text, start)
-    if m is None:
-        return None
-    name = _trim_journal(m.group("journal"))
-    if _JOURNAL_WORD_RE.search(name) or name in _FAMOUS_JOURNALS:
-        return m
-    # A name of two words or more the NLM list knows ("a 2019 Pain Medicine study"); one
-    # word is too often something else ("a 2019 Canadian study": Canadian is a journal too).
-    from citecheck.matching.journals import is_known_journal
+    return m if m is not None and reads_as_journal(_trim_journal(m.group("journal"))) else None
 
-    return m if len(name.split()) >= 2 and is_known_journal(name) else None
+
+def reads_as_journal(name: str) -> bool:
+    """True for a journal's name as prose writes it before "study": a journal word or a famous
+    journal, or a name of two words or more the NLM list knows or that is abbreviated as NLM
+    abbreviates ("Pain Medicine", "Am J Gastroenterol"); one word is too often something else
+    ("a 2019 Canadian study": Canadian is a journal too; "a 2019 Harvard study")."""
+    if _JOURNAL_WORD_RE.search(name) or name in _FAMOUS_JOURNALS:
+        return True
+    from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
+
+    return len(name.split()) >= 2 and (is_known_journal(name) or reads_as_abbreviated_journal(name))
 
 
 def _trim_journal(name: str) -> str:
     # "The Lancet Found" cannot happen (verbs are lower-case), but a trailing
     # sentence-initial word can: stop at the first lower-case run.
-    return re.sub(r"(?:\s+(?:in|of|and|for|&|the|on|a|In|And|Of|For|The|On|A))+$", "", name.strip())
+    return re.sub(r"(?:\s+(?:in|of|and|for|&|the|on|a|In|And|Of|For|The|On|A))+$", "", name.strip().rstrip("."))

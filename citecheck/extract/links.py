@@ -168,12 +168,6 @@ def _stems(text: str) -> set[str]:
 _TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$")
 
 
-# "a 2004 Am J Gastroenterol study", "a 2019 JAMA review": a journal named before the study.
-_JOURNAL_BEFORE_RE = re.compile(
-    r"(?:19|20)(?<!\w..)\d\d\s+(?P<journal>[A-Z][\w&'’.-]*+(?:\s+(?:of|and|the|in|on|for|&|[A-Z][\w&'’.-]*+))*+)"
-    r"\s+(?:study|trial|review|paper|article|analysis|meta-analysis)\b")
-
-
 def journal_named(text: str) -> str | None:
     """The journal a sentence names ("published in The Lancet", "a 2019 JAMA review"), or None."""
     m = _JOURNAL_RE.search(text)
@@ -182,21 +176,19 @@ def journal_named(text: str) -> str | None:
         # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
         # trailing sentence-initial word ("In") can.
         return _TRAILING_CONNECTOR_RE.sub("", name) or None
-    m = _JOURNAL_BEFORE_RE.search(text)
-    if m and _reads_as_journal(m.group("journal")):
-        return m.group("journal")
-    return None
+    from citecheck.extract.claims import journal_before
+
+    m = journal_before(text)
+    if m is None:
+        return None
+    return _TRAILING_CONNECTOR_RE.sub("", m.group("journal").strip()) or None
 
 
-def _reads_as_journal(name: str) -> bool:
-    """True for a journal's name, never a place or a school ("a 2019 Harvard study")."""
-    from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
+def _is_journal_word(word: str) -> bool:
+    """True when one capitalised word names a journal ("JAMA", "Lancet", "Neurology")."""
+    from citecheck.matching.journals import is_known_journal
 
-    return bool(_JOURNAL_WORD_RE.search(name)) or is_known_journal(name) or reads_as_abbreviated_journal(name)
-
-
-# Words only a journal's name holds ("Journal of Gambling Studies", "Annals of …").
-_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin|Lancet)\b")
+    return is_known_journal(word)
 
 
 def names_the_journal(text: str, work: Work) -> bool:
@@ -299,7 +291,7 @@ def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
 
     wrong: list[FieldCheck] = []
     named = _NAMED_AUTHOR_RE.search(anchor_text.rstrip(" .;,"))
-    if named and named.group(3) and _reads_as_journal(named.group(3)):
+    if named and named.group(3) and _is_journal_word(named.group(3)):
         named = None  # "JAMA (2019)" names a journal
     named = named and (named.group(1) or named.group(2) or named.group(3))
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
