@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from citecheck.extract.parse import ORGANISATION_WORD_RE
 from citecheck.models import Citation, InText
 
 _NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
@@ -31,11 +32,7 @@ _GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_Y
 # "&" between them ("Centers for Disease Control and Prevention", "U.S. Department of
 # Health and Human Services") ...
 _ORGANISATION_RE = re.compile(r"[A-Z][\w'’.\-]*+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\w'’.\-]*+))*+")
-# ... and one of the words organisations are named with.
-_ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:Organi[sz]ation|Foundation|Association|Institutes?|Society|Academy|College|Council|Cent(?:er|re)s?|"
-    r"Department|Agency|Administration|Ministry|Services?|Clinic|Hospital|University|Board|Commission|"
-    r"Committee|Federation|Alliance|Network|Trust|Authority|Bureau|Collaboration|Coalition|Consortium)\b")
+# ... and one of the words organisations are named with (parse.ORGANISATION_WORD_RE).
 _PAREN_RE = re.compile(r"\(([^()\n]{6,300}?)\)")
 # "Duman & Aghajanian (2012)", "Zheng et al. (2019)", "Krystal, Abdallah and Sanacora (2019)"
 _NARRATIVE_RE = re.compile(rf"(?P<name>{_NAME}){_OTHERS}?\s\((?P<year>{_YEAR})\)")
@@ -216,7 +213,7 @@ def _is_organisation(name: str) -> bool:
     """True when the name reads as an organisation's: capitalised words, one of them a word
     organisations are named with ("World Health Organization", not "Updated March")."""
     return _ORGANISATION_RE.fullmatch(name) is not None and name.rsplit(" ", 1)[-1][:1].isupper() \
-        and _ORGANISATION_WORD_RE.search(name) is not None
+        and ORGANISATION_WORD_RE.search(name) is not None
 
 
 _PREFIX_RE = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.)\s+", re.IGNORECASE)

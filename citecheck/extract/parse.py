@@ -611,7 +611,7 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
     # One organisation, "and" included ("Centers for Disease Control and Prevention").
-    first = [block] if "," not in block and ";" not in block and _GROUP_WORD_RE.search(block) \
+    first = [block] if "," not in block and ";" not in block and ORGANISATION_WORD_RE.search(block) \
         else _LOOSE_SPLIT_RE.split(block)
     if len(first) > 1 and " " not in first[0].strip() and block.startswith(first[0] + ", ") \
             and _ENDS_WITH_INITIAL_RE.search(first[1]):
@@ -623,7 +623,7 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         part = part.strip(_STRIP)
         if not part:
             continue
-        if _GROUP_WORD_RE.search(part):  # "American Diabetes Association", "Mayo Clinic"
+        if ORGANISATION_WORD_RE.search(part):  # "American Diabetes Association", "Mayo Clinic"
             surname, given = part, ""
         elif vancouver := _LOOSE_VANCOUVER_NAME_RE.fullmatch(part):  # "Woods SP"
             authors.append(Author(_clean_surname(vancouver.group("s")), vancouver.group("i")))
@@ -649,11 +649,12 @@ _ENDS_WITH_INITIAL_RE = re.compile(rf"\s[{_UP}]\.?$")
 _BLOCK_YEAR_RE = re.compile(rf"\s({_YEAR}[a-z]?)\s*$")
 # A name written surname first with its initials, as Vancouver writes it ("Woods SP").
 _LOOSE_VANCOUVER_NAME_RE = re.compile(rf"(?P<s>{_SURNAME})\s(?P<i>[{_UP}]{{1,3}})")
-# A word that makes a name an organisation's: the whole name is the author.
-_GROUP_WORD_RE = re.compile(
+# A word that makes a name an organisation's: the whole name is the author (here, and in
+# an author-year citation: "(National Sleep Foundation, 2023)").
+ORGANISATION_WORD_RE = re.compile(
     r"\b(?:Association|Society|Organi[sz]ation|Institutes?|Clinic|Foundation|Cent(?:er|re)s?|Hospital|University|"
     r"College|Academy|Council|Agency|Administration|Department|Ministry|Committee|Commission|Federation|"
-    r"Consortium|Collaboration|Group|Network|Services?|Office|Board)\b")
+    r"Consortium|Collaboration|Coalition|Alliance|Group|Network|Services?|Office|Board|Trust|Authority|Bureau)\b")
 
 
 def _initials_of(given: str) -> str:
