@@ -6,7 +6,7 @@ import pytest
 
 from citecheck.matching.journals import same_journal
 from citecheck.matching.normalize import split_pages
-from citecheck.matching.score import check_authors, check_pages, check_year, title_similarity
+from citecheck.matching.score import check_authors, check_number, check_pages, check_year, title_similarity
 from citecheck.matching.verdict import Evidence, judge
 from citecheck.models import Author, Citation, FieldStatus, Notice, Verdict, Work
 
@@ -336,3 +336,10 @@ def test_a_cited_doi_with_its_work_s_details_identifies_the_work_under_a_title_c
     # The DOI of a work with other details still belongs to another work.
     other = replace(cited, journal="Brain", volume="12", pages="1-9", year=2001)
     assert judge(other, Evidence(doi_work=may, doi_known=True)).verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize("cited", ["Suppl. 1", "Suppl 1", "Supplement 1", "S1"])
+def test_a_supplement_issue_is_the_same_however_written(cited):
+    # "Diabetes Care, 47(Suppl. 1)" against the record's "Supplement_1" was a mismatch.
+    assert check_number("issue", cited, "Supplement_1").status is FieldStatus.MATCH
+    assert check_number("issue", cited, "Supplement_2").status is FieldStatus.MISMATCH

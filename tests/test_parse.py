@@ -352,3 +352,25 @@ def test_an_apa_list_cut_with_an_ellipsis_is_a_shortened_list():
                         "(2018). NMDAR inhibition-independent antidepressant actions of ketamine metabolites. Nature, "
                         "533(7604), 418–421.", 1)
     assert c.et_al and c.authors[-1] == Author("Gould", "TD")
+
+
+@pytest.mark.parametrize("link, doi", [
+    ("https://doi.org/10.1016/j.jaut.2008.08.001?utm_source=clinic", "10.1016/j.jaut.2008.08.001"),
+    ("https://doi.org/10.1016/j.jaut.2008.08.001#abstract.", "10.1016/j.jaut.2008.08.001"),
+    ("https://doi.org/10.1002/(SICI)1522-2683(19991001)20:14%3C2824::AID-ELPS2824%3E3.0.CO;2-H",
+     "10.1002/(SICI)1522-2683(19991001)20:14<2824::AID-ELPS2824>3.0.CO;2-H"),
+])
+def test_a_doi_link_in_an_entry_is_read_without_its_query_and_with_its_escapes_decoded(link, doi):
+    # Both were "DOI not registered": a false mismatch on a correct reference.
+    c = parse_reference(f"Smith A. Autoimmune thyroid disease. J Autoimmun. 2008;31(4):339-344. {link}", 1)
+    assert c.doi == doi and c.journal == "J Autoimmun" and c.pages == "339-344"
+
+
+def test_vietnamese_names_are_names():
+    # "Nguyễn NT, …" was read with "NT" as the first author's surname: Latin Extended Additional letters.
+    c = parse_reference("Nguyễn NT, Hinojosa MW, Smith BR. Single laparoscopic incision transabdominal surgery. "
+                        "Obes Surg. 2008;18(12):1628-1631.", 1)
+    assert [(a.surname, a.initials) for a in c.authors] == [("Nguyễn", "NT"), ("Hinojosa", "MW"), ("Smith", "BR")]
+    c = parse_reference("Nguyễn, T. T., Trần, E., Ong, C. K., & Lee, S. K. (2003). A title of four words. "
+                        "J Cell Physiol, 1, 1-9.", 1)
+    assert [a.surname for a in c.authors] == ["Nguyễn", "Trần", "Ong", "Lee"]

@@ -19,9 +19,11 @@ import re
 
 from citecheck.models import Author, Citation
 
-# Upper- and lower-case letters, Latin-1 and Latin Extended-A included.
-_UP = r"A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F"
-_LOW = r"a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F"
+# Upper- and lower-case letters, Latin-1, Latin Extended-A and B, and Latin Extended
+# Additional included (Vietnamese: "Nguyễn", "Trần"; those blocks mix the cases, so both
+# classes hold them).
+_UP = r"A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"
+_LOW = r"a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u024F\u1E00-\u1EFF"
 
 # --- identifiers -----------------------------------------------------------
 
@@ -329,8 +331,13 @@ def _take_doi(work: str) -> tuple[str | None, str, str | None]:
     m = _search_doi(work)
     if not m:
         return None, work, None
-    doi = normalise_doi(m.group("doi"))
-    start, end = m.start(), m.start("doi") + len(doi)
+    raw = m.group("doi")
+    if ("?" in raw or "#" in raw or "%" in raw) and "doi.org/" in _folded(m.group()[:m.start("doi") - m.start()]):
+        doi, end = _doi_of_link(raw), m.start("doi") + len(raw.rstrip(_DOI_TRAILING))
+    else:
+        doi = normalise_doi(raw)
+        end = m.start("doi") + len(doi)
+    start = m.start()
     link = None
     if start == m.start("doi"):
         # No resolver or label before it: the DOI may close a link to a publisher's page
@@ -340,6 +347,14 @@ def _take_doi(work: str) -> tuple[str | None, str, str | None]:
             start, link = opening, work[opening:end]
     # The punctuation after a DOI may end the title before it: keep it.
     return doi, _joined(work[:start], work[end:]), link
+
+
+def _doi_of_link(raw: str) -> str:
+    """The DOI of a doi.org link's path: without its query or fragment ("?utm_source=…",
+    "#abstract"), percent-escapes decoded ("%3C2824::AID-ELPS2824%3E" of a SICI DOI)."""
+    from urllib.parse import unquote
+
+    return normalise_doi(unquote(re.split(r"[?#]", raw, maxsplit=1)[0]))
 
 
 def _joined(left: str, right: str) -> str:

@@ -80,10 +80,13 @@ def _page_token(token: str) -> str | None:
 
 
 def norm_number(value: str | None) -> str:
-    """Volume or issue in a comparable form: 'Vol. 07' -> '7', 'Suppl 1' -> 'suppl1'."""
+    """Volume or issue in a comparable form: 'Vol. 07' -> '7'; a supplement as 'suppl1' however
+    written ('Suppl. 1', 'Supplement_1', 'Suppl 1', 'S1')."""
     if not value:
         return ""
-    text = fold(str(value))
+    text = fold(str(value)).replace("_", " ")
     text = re.sub(r"\b(vol|volume|no|issue|nr|num)\b\.?", "", text)
+    text = re.sub(r"\bsupp(?:l|lement)?\b", "suppl", text)
     text = re.sub(r"[^0-9a-z]+", "", text)
+    text = re.sub(r"^s(?=\d+$)", "suppl", text)
     return re.sub(r"^0+(?=\d)", "", text)
