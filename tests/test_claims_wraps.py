@@ -142,3 +142,10 @@ def test_a_link_on_the_next_line_of_a_wrapped_sentence_sources_it_and_is_read_wi
     # The link's words are its whole sentence, so the journal and year it names are checked.
     assert ex.citations[0].text.startswith("A 2016 review in Nature Medicine found")
     assert ex.citations[1].text.startswith("A 2010 study in Science found")
+
+
+
+@pytest.mark.parametrize("verb", ["projected", "estimated", "examined", "followed"])
+def test_more_verbs_say_what_a_named_study_did(verb):
+    ex = extract_bytes(f"Ageing\n\nA 2007 study in Age and Ageing {verb} falls in 2,000 adults.\n".encode(), "a.txt")
+    assert [(c.year, c.journal) for c in ex.claims] == [(2007, "Age and Ageing")]

@@ -25,7 +25,8 @@ _RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists"
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
-    r"described|describes|argued|argues|discovered|identified|established|documented|linked)\b",
+    r"described|describes|argued|argues|discovered|identified|established|documented|linked|"
+    r"projected|estimated|predicted|noted|examined|assessed|evaluated|followed|tracked|analy[sz]ed)\b",
     re.IGNORECASE)
 # The same two patterns for lower-cased text, case-sensitive: several times faster than
 # IGNORECASE.  Exact for any text without the few characters whose lower case is no
