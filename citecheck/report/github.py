@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from citecheck.models import Report, Verdict
-from citecheck.report.interface import FINDING_TITLES, Reporter, annotation_level, safe_text, text_findings
+from citecheck.report.interface import (FINDING_TITLES, Reporter, annotation_level, notice_name, reason_with_notices,
+                                        safe_text, text_findings)
 
 
 def escape_data(value: str) -> str:
@@ -30,13 +31,22 @@ class GithubReport(Reporter):
             if doc.error:
                 lines.append(f"::error file={escape_property(doc.path)},title=citecheck::{escape_data('cannot read: ' + doc.error)}")
             for r in doc.results:
-                if r.verdict is Verdict.VERIFIED and not r.retracted:
+                if r.verdict is Verdict.VERIFIED and not r.notices:
                     continue
                 level = annotation_level(r, fail_on)
-                flags = ", ".join(flag for flag, on in (("retracted", r.retracted), ("ignored", r.ignored)) if on)
-                title = f"citation {r.verdict.value}" + (f" ({flags})" if flags else "")
-                # An ignored result says so and why, as the terminal report does.
-                message = f"Ignored: {r.ignored.rstrip('.')}. {r.reason}" if r.ignored else r.reason
+                if r.verdict is Verdict.VERIFIED and not r.retracted and level == "warning":
+                    level = "notice"  # a correction or expression of concern: for a reader, not a problem
+                # A retracted work is titled as one whatever its verdict, as the terminal's table marks it.
+                head = "retracted" if r.retracted else r.verdict.value
+                others = [] if r.retracted else list(dict.fromkeys(notice_name(n) for n in r.notices))
+                if r.retracted and r.verdict is not Verdict.VERIFIED:
+                    others.insert(0, r.verdict.value)  # "citation retracted (mismatch)"
+                flags = ", ".join(others + (["ignored"] if r.ignored else []))
+                title = f"citation {head}" + (f" ({flags})" if flags else "")
+                # An ignored result says so and why, as the terminal report does; a work's notices come
+                # before the reason ("Retracted: ... (notice https://doi.org/...)").
+                reason = reason_with_notices(r)
+                message = f"Ignored: {r.ignored.rstrip('.')}. {reason}" if r.ignored else reason
                 lines.append(
                     f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"
                     f"{escape_data(message)}"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from citecheck.matching.score import same_surname
-from citecheck.models import CheckResult, Citation, DocumentResult, InText, Report, Verdict, Work
+from citecheck.models import CheckResult, Citation, DocumentResult, InText, Notice, Report, Verdict, Work
 from citecheck.policy import fails
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
@@ -129,6 +129,57 @@ def incomplete_note(report: Report) -> str | None:
     if unread:
         parts.append(f"{plural(unread, 'input')} could not be read")
     return " and ".join(parts) or None
+
+
+#: A notice type (citecheck.services.crossref.NOTICE_TYPES) as a reader names it.
+NOTICE_NAMES = {"retraction": "retraction", "correction": "correction",
+                "expression_of_concern": "expression of concern"}
+
+
+def notice_name(notice: Notice) -> str:
+    """'retraction', 'correction', 'expression of concern'."""
+    return NOTICE_NAMES.get(notice.type, notice.type.replace("_", " "))
+
+
+def notice_where(notice: Notice) -> str:
+    """Where a notice is, as far as the record says: 'https://doi.org/10.1/n, 2021-05-02' (or '')."""
+    parts = (f"https://doi.org/{notice.doi}" if notice.doi else None, notice.date,
+             None if notice.doi else (f"from {notice.source}" if notice.source else None))
+    return ", ".join(p for p in parts if p)
+
+
+def notice_note(result: CheckResult) -> str:
+    """The matched work's editorial notices as sentences, a retraction first, or '' when it has none:
+    'Retracted: the work https://doi.org/10.1/w was retracted (retraction notice https://doi.org/10.1/n,
+    2021-05-02).', 'Correction notice: https://doi.org/10.1/c, 2020-11-5.'"""
+    if not result.notices:
+        return ""
+    out = []
+    if result.retracted:
+        wheres = list(dict.fromkeys(w for n in result.notices if n.type == "retraction" and (w := notice_where(n))))
+        work = f" https://doi.org/{result.match.doi}" if result.match and result.match.doi else ""
+        out.append(f"Retracted: the work{work} was retracted"
+                   + (f" (retraction notice {'; '.join(wheres)})" if wheres else "") + ".")
+    for n in result.notices:
+        if n.type == "retraction":
+            continue
+        where, name = notice_where(n), notice_name(n)
+        out.append(f"{name[:1].upper()}{name[1:]} notice" + (f": {where}." if where else " on the work."))
+    return " ".join(out)
+
+
+def reason_with_notices(result: CheckResult) -> str:
+    """A result's reason, its matched work's notices first (a retraction says so before anything else)."""
+    note = notice_note(result)
+    return f"{note} {result.reason}" if note else result.reason
+
+
+def problem_kind(result: CheckResult, fail_on: tuple[str, ...] = ()) -> str:
+    """What a result's problem is called in a CI report: `retracted` for a retracted work (unless the run
+    fails it for its verdict alone, --fail-on without retracted), else its verdict."""
+    if result.retracted and ("retracted" in fail_on or result.verdict.value not in fail_on):
+        return "retracted"
+    return result.verdict.value
 
 
 def annotation_level(result: CheckResult, fail_on: tuple[str, ...]) -> str:

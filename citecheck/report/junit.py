@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import Reporter, safe_text
+from citecheck.report.interface import Reporter, notice_note, problem_kind, reason_with_notices, safe_text
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -37,7 +37,9 @@ class JunitReport(Reporter):
                 name = f"line {r.citation.line}: {r.citation.text[:100]}"
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=xml_text(name))
                 if fails(r, fail_on):
-                    el = ET.SubElement(case, "failure", message=xml_text(r.reason), type=r.verdict.value)
+                    # A retracted work is named as such, its notice first (the verdict alone said "verified").
+                    el = ET.SubElement(case, "failure", message=xml_text(reason_with_notices(r)),
+                                       type=problem_kind(r, fail_on))
                     el.text = xml_text(r.citation.text)
                     failures += 1
                 elif r.verdict is Verdict.ERROR:
@@ -46,6 +48,10 @@ class JunitReport(Reporter):
                 elif r.verdict is Verdict.SKIPPED or r.ignored:
                     ET.SubElement(case, "skipped", message=xml_text(r.ignored or r.reason))
                     skipped += 1
+                if r.notices and not fails(r, fail_on):
+                    # A passing case still carries its work's notices (a correction, or a retraction
+                    # the run does not fail on), as the terminal report shows them.
+                    ET.SubElement(case, "system-out").text = xml_text(notice_note(r))
             suite.set("tests", str(len(doc.results) + (1 if doc.error else 0)))
             suite.set("failures", str(failures))
             suite.set("errors", str(errors))

@@ -6,9 +6,12 @@ import re
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import FINDING_TITLES, Reporter, incomplete_note, safe_text, text_findings
+from citecheck.report.interface import (FINDING_TITLES, Reporter, incomplete_note, notice_name, plural, reason_with_notices,
+                                        safe_text, text_findings)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
+#: A retracted work, and a work with another notice (a correction, an expression of concern).
+RETRACTED_ICON, NOTICE_ICON = "⛔", "ℹ️"
 
 
 def md_cell(value) -> str:
@@ -39,12 +42,19 @@ class MarkdownReport(Reporter):
         lines = ["## citecheck report", ""]
         if report.source.recorded:
             lines += [f"_Answers recorded, not live: {md_cell(report.source.url)}_", ""]
-        lines.append(" · ".join(f"{ICONS[k]} {n} {k.replace('_', ' ')}" for k, n in s.items()))
-        lines.append("")
+        summary = " · ".join(f"{ICONS[k]} {n} {k.replace('_', ' ')}" for k, n in s.items())
+        retracted = sum(1 for d in report.documents for r in d.results if r.retracted)
+        if retracted:
+            summary += f" · {RETRACTED_ICON} {retracted} retracted"
+        lines += [summary, ""]
         incomplete = incomplete_note(report)
         if incomplete:
             lines += [f"**{ICONS['error']} The check is incomplete:** {incomplete}.", ""]
-        problems = [(d, r) for d in report.documents for r in d.results if r.verdict is not Verdict.VERIFIED]
+        # A problem, as the terminal report has one: a verdict other than verified, a retracted work or one
+        # with a notice, or anything that fails the policy (a verified citation of a retracted work fails).
+        problems = [(d, r) for d in report.documents for r in d.results
+                    if r.verdict is not Verdict.VERIFIED or r.notices or fails(r, fail_on)]
+        failing = sum(1 for _, r in problems if fails(r, fail_on))
         unread = [d for d in report.documents if d.error]
         if unread:
             lines += ["**Could not read:**", ""] + [f"- {md_code(d.path)}: {md_cell(d.error)}" for d in unread] + [""]
@@ -53,15 +63,24 @@ class MarkdownReport(Reporter):
             lines.append("No problems found in the citations that could be read." if incomplete
                          else "No problems found in the citations.")
             return "\n".join(lines + _findings_section(findings)) + "\n"
+        if failing:
+            lines += [f"**{plural(failing, 'citation')} {'fails' if failing == 1 else 'fail'} the policy"
+                      f" ({md_cell(', '.join(fail_on))}).**", ""]
         lines += ["| file | line | verdict | citation | what is wrong |", "|---|---:|---|---|---|"]
         for doc, r in problems:
-            verdict = f"{ICONS[r.verdict.value]} {r.verdict.value}" + (" (fails)" if fails(r, fail_on) else "")
+            verdict = f"{ICONS[r.verdict.value]} {r.verdict.value}"
             if r.retracted:
-                verdict += " · retracted"
+                verdict = f"{RETRACTED_ICON} **retracted** · {verdict}"
+            elif r.notices:
+                names = ", ".join(dict.fromkeys(notice_name(n) for n in r.notices))
+                verdict += f" · {NOTICE_ICON} {names}"
+            if fails(r, fail_on):
+                verdict += " (fails)"
             if r.ignored:
                 verdict += f" · ignored: {md_cell(r.ignored)}"
             text = r.citation.text if len(r.citation.text) <= 160 else r.citation.text[:159] + "…"
-            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {md_cell(r.reason)} |")
+            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} "
+                         f"| {md_cell(reason_with_notices(r))} |")
         return "\n".join(lines + _findings_section(findings)) + "\n"
 
 

@@ -17,7 +17,7 @@ from citecheck import HOMEPAGE, __version__
 from citecheck.inputs import is_url
 from citecheck.models import DocumentResult, Report, Verdict
 from citecheck.policy import exit_code, fails
-from citecheck.report.interface import Reporter, annotation_level, plural, safe_text
+from citecheck.report.interface import Reporter, annotation_level, plural, problem_kind, reason_with_notices, safe_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The artifact URI of standard input (`-` on the command line), which has no file name.
@@ -48,14 +48,14 @@ class SarifReport(Reporter):
             for r in doc.results:
                 if not fails(r, fail_on):
                     continue
-                key = "retracted" if r.retracted and r.verdict.value not in fail_on else r.verdict.value
+                key = problem_kind(r, fail_on)
                 rule_id = RULES[key][0]
                 results.append({
                     "ruleId": rule_id,
                     "ruleIndex": rule_ids.index(key),
                     # The same level `--format github` gives: a result that fails the policy is an error.
                     "level": SARIF_LEVELS[annotation_level(r, fail_on)],
-                    "message": {"text": safe_text(f"{r.reason} Cited: {r.citation.text}")},
+                    "message": {"text": safe_text(f"{reason_with_notices(r)} Cited: {r.citation.text}")},
                     "locations": [{"physicalLocation": {
                         "artifactLocation": {"uri": artifact_uri(doc.path)},
                         "region": {"startLine": max(1, r.citation.line)},

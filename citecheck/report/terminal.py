@@ -68,26 +68,39 @@ def _summary_line(doc: DocumentResult, unread_on_stderr: bool) -> Text:
         if i:
             line.append(", ")
         line.append(f"{count} {STYLES[verdict][0].lower()}", style=STYLES[verdict][1])
+    retracted = sum(1 for r in doc.results if r.retracted)
+    if retracted:
+        line.append(f"; {retracted} retracted", style="bold red")
     return line
 
 
 def _verdict_label(r: CheckResult) -> Text:
+    """The table's verdict: a retracted work reads RETRACTED (after its verdict when that is not
+    `verified`, MISMATCH RETRACTED), never cut by the column."""
     label, style = STYLES[r.verdict]
     if r.ignored:
         label, style = label.lower(), "dim"
+    if r.retracted and r.verdict is Verdict.VERIFIED:
+        return Text("RETRACTED", style="dim" if r.ignored else "bold red")
     text = Text(label, style=style)
     if r.retracted:
         text.append(" RETRACTED", style="bold red")
     return text
 
 
+#: The verdict column's width when no label is longer (NOT FOUND, MISMATCH, RETRACTED).
+VERDICT_WIDTH = 9
+
+
 def _overview(doc: DocumentResult) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    rows = [(r, _verdict_label(r)) for r in _in_reading_order(doc)]
     table.add_column("para" if doc.format == "docx" else "line", justify="right", no_wrap=True, width=5)
-    table.add_column("verdict", no_wrap=True, width=9)
+    # As wide as its longest label, so MISMATCH RETRACTED is never cut to MISMATCH…
+    table.add_column("verdict", no_wrap=True, width=max([VERDICT_WIDTH] + [label.cell_len for _, label in rows]))
     table.add_column("citation", ratio=1, overflow="fold")
-    for r in _in_reading_order(doc):
-        table.add_row(str(r.citation.line), _verdict_label(r), _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
+    for r, label in rows:
+        table.add_row(str(r.citation.line), label, _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
     return table
 
 
