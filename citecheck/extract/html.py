@@ -20,7 +20,8 @@ from lxml import etree
 from citecheck.extract.interface import Extractor
 from citecheck.extract.parse import find_doi
 from citecheck.extract.references import has_url
-from citecheck.extract.text import build_extraction, decode, holds_superscript_digits, superscripts_as_markers
+from citecheck.extract.text import (build_extraction, decode, ends_in_unit, holds_superscript_digits,
+                                   superscripts_as_markers)
 from citecheck.models import Extraction
 
 # Never article content: dropped with everything inside.
@@ -105,7 +106,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                 continue
             if tag == "sup":
                 marker = _note_marker(el, markers)
-                if marker:
+                if marker and not _is_exponent(el.tail, block.parts[-1] if block is not None and block.parts else ""):
                     markers[el] = marker
                     opened.append(_SKIPPED)
                     walk.skip_subtree()
@@ -235,6 +236,20 @@ def _note_marker(sup, markers: dict) -> str | None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
     m = _SUP_NOTE_RE.match(_bounded_text(sup, markers, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
     return f"[{m.group(1).replace(' ', '')}]" if m else None
+
+
+# A superscript number after a space with an element's symbol right after it is a mass
+# number, no note marker ("<sup>11</sup>C-PiB", "<sup>18</sup>F").
+_ELEMENT_START_RE = re.compile(r"[A-Z][a-z]?(?![a-z])")
+
+
+def _is_exponent(after: str | None, before: str) -> bool:
+    """True when a superscript number between ``before`` and ``after`` is an exponent or a
+    mass number, not a note marker."""
+    if ends_in_unit(before):
+        return True
+    return (not before or before[-1:].isspace() or before.endswith(("(", "-", "/"))) \
+        and after is not None and _ELEMENT_START_RE.match(after) is not None
 
 
 def _bounded_text(el, markers: dict, max_nodes: int, max_chars: int, whole: bool = True) -> str:

@@ -74,7 +74,8 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
             after = lines[number] if _open(line) and number < len(lines) and number + 1 not in skip else ""
             found.extend(_author_year(line, number, index, before, after))
         if "[" in line:
-            found.extend(_numeric(line, number, len(references), by_number))
+            after = lines[number] if _open_bracket(line) and number < len(lines) and number + 1 not in skip else ""
+            found.extend(_numeric(line, number, len(references), by_number, after))
     return tuple(found)
 
 
@@ -229,13 +230,25 @@ def _strip_prefix(part: str) -> str:
     return part[m.end():] if m else part
 
 
-def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | None) -> list[InText]:
+def _open_bracket(line: str) -> bool:
+    """True when the line ends inside a bracket: "[1," wrapped before "2]"."""
+    return line.rfind("[") > line.rfind("]")
+
+
+def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | None, after: str = "") -> list[InText]:
     """The numeric citations on a line: each number the entry printed with it
-    (``by_number``), or else the entry in that position of ``count``."""
+    (``by_number``), or else the entry in that position of ``count``.  ``after``: the next
+    line, when a bracket opened on this one closes there ("[1,\n2]")."""
     out: list[InText] = []
     indent = len(line) - len(line.lstrip())
-    for m in _NUMERIC_RE.finditer(line):
-        if m.start() == indent and not _AFTER_WRAPPED_MARKER_RE.match(line, m.end()):
+    joined = line
+    if after.strip():
+        line = line.rstrip()
+        joined = line + ("" if line.endswith(("[", "-", "–")) else " ") + after.lstrip()
+    for m in _NUMERIC_RE.finditer(joined):
+        if m.start() >= len(line):
+            break  # the next line's own citations are read with it
+        if m.start() == indent and not _AFTER_WRAPPED_MARKER_RE.match(joined, m.end()):
             continue  # "[1] Smith J ..." is a list marker, not a citation
         for n in _expand(m.group(1)):
             if by_number is not None:

@@ -116,11 +116,21 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
             text = ln.strip()
             if "  " in text:
                 text = _SPACES_RE.sub(" ", text)  # justified text comes out with runs of spaces
-            if not text or i in ends and (_PAGE_NUMBER_RE.match(text) or _key(text) in furniture):
+            if not text or i in ends and (_PAGE_NUMBER_RE.match(text) and not _cut_link(kept, page_of, page_no)
+                                          or _key(text) in furniture):
                 continue  # blank lines say nothing in a PDF's text (no paragraph gaps)
             kept.append((number, superscripts_as_markers(text)))
             page_of[number] = page_no
     return kept, page_of
+
+
+def _cut_link(kept: list[tuple[int, str]], page_of: dict[int, int], page_no: int) -> bool:
+    """True when the page's last kept line ends in a link or DOI broken at "-" or "/"
+    (the number after it is the link's tail: "doi:10.1210/jc.2004-" + "0627")."""
+    if not kept or page_of[kept[-1][0]] != page_no or not kept[-1][1].endswith(("-", "/")):
+        return False
+    last = kept[-1][1].rsplit(" ", 1)[-1]
+    return "://" in last or "10." in last
 
 
 def paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[tuple[int, int]]]]:

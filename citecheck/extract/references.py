@@ -290,7 +290,7 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
         marked = marker is not None or line_no in list_items
         # (A long line never ends the list: the length is the quick test.)
         if not marked and len(text) < MIN_UNDATED_ENTRY_CHARS and _ends_list(text) \
-                and not _continues(current, join_wraps):
+                and not _continues(current, join_wraps) and not (current and _link_tail(current[1][-1], text)):
             break
         # A numbered or bulleted list ends at an unmarked line that is no part of an item
         # (it follows a blank line unindented, or each item is a whole block) and reads as
@@ -350,6 +350,8 @@ _OPEN_END_RE = re.compile(r"(?:https?://\S+|\b10\.\d{4,9}/\S+|\d)$")
 def _closed(current: list) -> bool:
     """True when the entry being read could end here (not mid-word, mid-list or mid-clause)."""
     last = current[1][-1].rstrip()
+    if len(current[1]) > 1 and " " not in last:
+        last = _join(current[1][-2:])  # the tail of a link: "…/j.1440-" + "1746.2006.04559.x"
     if last.endswith((".", ")", "]", "”", '"', "’")):
         return True
     # A match of _OPEN_END_RE lies in the line's last word: the search starts there
@@ -378,6 +380,16 @@ def _close(current: list | None, entries: list[tuple[int, str, int | None]]) -> 
     return None
 
 
+# A note that repeats the one above: "Ibid.", "Ibid., p. 125.", "Id. at 5.", "Op. cit."
+_REPEAT_NOTE_RE = re.compile(r"(?:ibid(?:em)?\.?|id\.|(?:op|loc)\.\s?cit\.?)(?:,?\s[^\n]{0,60})?", re.IGNORECASE)
+
+
+def is_repeat_note(text: str) -> bool:
+    """True for a note that cites the source of the note above ("Ibid., p. 125."): it keeps
+    its place in the list, so that the notes after it keep their numbers."""
+    return text[:1] in "IiOoLl" and _REPEAT_NOTE_RE.fullmatch(text.strip()) is not None
+
+
 def has_url(text: str) -> bool:
     """``_URL_RE.search(text)`` as a bool: the lower-cased text holds "http://", "https://"
     or "www.", or the regex finds one spelt with "ſ" (the one character IGNORECASE takes
@@ -389,7 +401,7 @@ def has_url(text: str) -> bool:
 
 
 def _is_entry(text: str) -> bool:
-    if len(text) >= MIN_UNDATED_ENTRY_CHARS:
+    if len(text) >= MIN_UNDATED_ENTRY_CHARS or is_repeat_note(text):
         return True
     return bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or has_url(text))
 
@@ -409,8 +421,8 @@ def _join(fragments: list[str]) -> str:
     for frag in fragments[1:]:
         if out.endswith("-") and out[-2:-1].isalpha() and frag[:1].islower():
             out = out[:-1] + frag  # "fibro-" + "myalgia"
-        elif out.endswith(("-", "/")) or _in_link(out):
-            out = out + frag  # "10.1000/" + "abc", "low-" + "Dose"
+        elif out.endswith(("-", "/")) or _in_link(out) or _link_tail(out, frag):
+            out = out + frag  # "10.1000/" + "abc", "low-" + "Dose", "…1746.2006." + "04559.x"
         else:
             out = out + " " + frag
     return out
@@ -420,6 +432,18 @@ def _in_link(text: str) -> bool:
     """True when the text ends inside a URL or DOI that a line break split."""
     last = text.rsplit(" ", 1)[-1]
     return ("://" in last or last.startswith("10.")) and not last.endswith((".", ","))
+
+
+# The rest of a link or DOI broken after a dot: one word with a digit ("04559.x").
+_LINK_TAIL_RE = re.compile(r"(?:[^\W\d]|[.\-/()])*+\d[\w.\-/()]*+")
+
+
+def _link_tail(text: str, frag: str) -> bool:
+    """True when ``frag`` is the rest of a link or DOI that ``text`` ends in, broken after a dot."""
+    if not text.endswith(".") or _LINK_TAIL_RE.fullmatch(frag) is None:
+        return False
+    last = text.rsplit(" ", 1)[-1]
+    return "://" in last or last.startswith(("10.", "doi:10.", "DOI:10."))
 
 
 def _trailing_block(items: list[tuple[int, str]], join_wraps: bool

@@ -18,19 +18,23 @@ from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import parse_reference
-from citecheck.extract.references import find_lists
-from citecheck.models import Extraction
+from citecheck.extract.references import find_lists, is_repeat_note
+from citecheck.models import Citation, Extraction
 
 #: share of control characters (other than tab/newline/CR/FF) above which a
 #: file is binary, not an article; measured in the first block of text
 MAX_CONTROL_SHARE = 0.01
 SNIFF_CHARS = 8192
+#: why a note that repeats the one above ("Ibid., p. 125.") is not looked up
+REPEAT_NOTE = "a repeat of the note above (Ibid.), not looked up again"
 
 # Unicode superscript digits as clinic pages paste them ("relief.¹²"): read as
 # numeric in-text citations "[1]" / "[1,2]".
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|,(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))*")
 
+# A unit a superscript number is the power of, not a note marker: "kg/m²", "30 cm³".
+_UNIT_END_RE = re.compile(r"(?:^|[\s/\d])(?:[kcmdµμn]?m|ft)$")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # The same control characters as bytes: UTF-8, cp1252 and latin-1 decode each of
@@ -112,7 +116,22 @@ def superscripts_as_markers(text: str) -> str:
     """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers)."""
     if not holds_superscript_digits(text):
         return text
-    return _SUPERSCRIPT_RUN_RE.sub(lambda m: _marker(m.group().translate(_SUPERSCRIPT_DIGITS)), text)
+    return _SUPERSCRIPT_RUN_RE.sub(lambda m: _as_marker(m, text), text)
+
+
+def _as_marker(m: re.Match, text: str) -> str:
+    """A run of superscript digits as a note marker; left as it is when it is a power of a
+    unit ("kg/m²") or the rest of a mass number ("¹⁸F": the run matched is "⁸")."""
+    start = m.start()
+    if text[start - 1] in _SUPERSCRIPT_CHARS or ends_in_unit(text, start):
+        return m.group()
+    return _marker(m.group().translate(_SUPERSCRIPT_DIGITS))
+
+
+def ends_in_unit(text: str, end: int | None = None) -> bool:
+    """True when ``text[:end]`` ends in a unit a superscript number is the power of ("kg/m", "30 cm")."""
+    end = len(text) if end is None else end
+    return _UNIT_END_RE.search(text, max(0, end - 4), end) is not None
 
 
 def _marker(digits: str) -> str:
@@ -151,7 +170,8 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     from citecheck.models import InText
 
     entries, covered, printed = find_lists(blocks, join_wraps, list_items)
-    citations = [parse_reference(text, line) for line, text in entries]
+    citations = [Citation(text, line, ignore_reason=REPEAT_NOTE) if is_repeat_note(text) else parse_reference(text, line)
+                 for line, text in entries]
     note_index: dict[int, int] = {}
     for i, (line, text) in enumerate(notes):
         if _note_is_reference(text):
