@@ -141,31 +141,38 @@ def _notes(document_part) -> dict[tuple[str, str], tuple[str, list[tuple[str, st
     return notes
 
 
-def _list_styles(styles_root) -> set[str]:
-    """The ids of the paragraph styles that number or bullet their paragraphs ("List
-    Number", "List Bullet", and the styles based on them)."""
-    own: dict[str, bool | None] = {}  # style id -> has numbering of its own (None: says nothing)
-    based_on: dict[str, str] = {}
-    for style in styles_root.iter(f"{_W}style"):
-        sid = style.get(f"{_W}styleId") or ""
-        num_id = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-        own[sid] = None if num_id is None else num_id.get(f"{_W}val") != "0"
-        parent = style.find(f"{_W}basedOn")
-        if parent is not None:
-            based_on[sid] = parent.get(f"{_W}val") or ""
-    out: set[str] = set()
-    for sid in own:
-        seen = set()
-        at = sid
-        while own.get(at) is None and at in based_on and at not in seen:  # a loop of basedOn ends too
+class _ListStyles:
+    """Which paragraph styles number or bullet their paragraphs ("List Number", "List
+    Bullet", and the styles based on them), looked up for the styles a document uses only:
+    a template defines a hundred and more."""
+
+    def __init__(self, document) -> None:
+        self.document = document  # its styles part is read on the first look-up
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, style_id: str) -> bool:
+        if style_id not in self.known:
+            self.known[style_id] = self._numbers(style_id)
+        return self.known[style_id]
+
+    def _numbers(self, style_id: str) -> bool:
+        root = self.document.styles.element
+        seen: set[str] = set()
+        at = style_id
+        while at and at not in seen:  # a loop of basedOn ends too
             seen.add(at)
-            at = based_on[at]
-        if own.get(at):
-            out.add(sid)
-    return out
+            style = next((el for el in root.iterfind(f"{_W}style") if el.get(f"{_W}styleId") == at), None)
+            if style is None:
+                return False
+            num_id = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+            if num_id is not None:
+                return num_id.get(f"{_W}val") != "0"
+            parent = style.find(f"{_W}basedOn")
+            at = parent.get(f"{_W}val") if parent is not None else None
+        return False
 
 
-def _is_list_item(p, list_styles: set[str]) -> bool:
+def _is_list_item(p, list_styles: _ListStyles) -> bool:
     """A paragraph of a numbered or bulleted list: numbered by itself or by its style."""
     ppr = p.find(f"{_W}pPr")
     if ppr is None:
@@ -194,7 +201,7 @@ class DocxExtractor(Extractor):
             body = document.element.body
             rels = _rels(document.part)
             notes = _notes(document.part)
-            list_styles = _list_styles(document.styles.element)
+            list_styles = _ListStyles(document)
         except ExtractError:
             raise
         except Exception as exc:  # python-docx raises many types on a damaged package
