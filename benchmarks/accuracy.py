@@ -435,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     cases = builder.build(args.limit, slices)
     print(f"{len(cases)} cases from {len(corpus.served)} served and {len(corpus.kept_out)} kept-out works "
           f"(built in {time.monotonic() - started:.0f} s); {builder.raw_left_out} PMC strings left out of the "
-          "right cases because they name authors their record lacks", file=sys.stderr)
+          "right cases because they name authors their record lacks (the category right_record_short tests such strings)",
+          file=sys.stderr)
 
     with tempfile.TemporaryDirectory(prefix="citecheck-accuracy-") as tmp:
         workdir = args.keep.resolve() if args.keep else Path(tmp)
