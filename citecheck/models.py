@@ -189,6 +189,7 @@ class Extraction:
     in_text: tuple[InText, ...] = ()
     claims: tuple[Claim, ...] = ()
     format: str = "text"
+    lists: tuple[int, ...] = ()  # the list each entry is in (its heading's line, 0: none), in citation order
 
 
 @dataclass(frozen=True, slots=True)

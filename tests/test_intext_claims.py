@@ -512,3 +512,14 @@ def test_a_sentence_citing_two_entries_ties_the_study_it_names_to_the_citation_a
             b"2. Jones K. Walking and pressure. CMAJ. 2012;2:1-9.\n")
     [claim] = extract_bytes(text, "a.txt").claims
     assert (claim.year, claim.journal, claim.reference) == (2015, "CMAJ", 1)  # was [1]'s, a false conflict
+
+
+def test_entries_are_uncited_only_in_a_list_the_text_cites():
+    # A "Further reading" list beside the references: its entries are not meant to be cited
+    # (a trial found every one of them listed as "never cited").
+    text = (b"Sleep\n\nMost adults need seven hours (Smith, 2019).\n\nReferences\n"
+            b"Smith J. Sleep and health. Sleep. 2019;1:1-9.\nJones K. Sleep and mood. Sleep. 2018;2:1-9.\n\n"
+            b"Further reading\nBrown A. Why we sleep. Sleep Med. 2017;3:1-9.\n")
+    ex = extract_bytes(text, "a.txt")
+    uncited = uncited_entries(ex.citations, ex.in_text, ex.lists)
+    assert [ex.citations[i].authors[0].surname for i in uncited] == ["Jones"]

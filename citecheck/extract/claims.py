@@ -387,17 +387,23 @@ def claim_conflicts(claim: Claim, citation: Citation | None, work: Work | None) 
     return out
 
 
-def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...]) -> tuple[int, ...]:
+def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...],
+                    lists: tuple[int, ...] = ()) -> tuple[int, ...]:
     """Indices of the reference-list entries no in-text citation points to.
 
-    Empty when no in-text citation points to an entry of the list (a list of further
-    reading, a clinic page whose only inline citations are links): there is nothing to
-    compare the list with.  Link citations are never "uncited".
+    Only in a list the text cites at all: a list no in-text citation points to (further
+    reading, a clinic page whose only inline citations are links) has nothing to be compared
+    with.  ``lists``: the list of each entry (Extraction.lists); without it, one list.  Link
+    citations are never "uncited".
     """
     used = {it.reference for it in in_text if it.reference is not None}
-    if not any(0 <= i < len(citations) and citations[i].kind == "reference" for i in used):
-        return ()
-    return tuple(i for i, c in enumerate(citations) if c.kind == "reference" and i not in used)
+
+    def list_of(i: int) -> int | None:
+        return lists[i] if i < len(lists) else None
+
+    cited_lists = {list_of(i) for i in used if 0 <= i < len(citations) and citations[i].kind == "reference"}
+    return tuple(i for i, c in enumerate(citations)
+                 if c.kind == "reference" and i not in used and list_of(i) in cited_lists)
 
 
 def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:

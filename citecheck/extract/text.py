@@ -18,7 +18,7 @@ from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import parse_reference
-from citecheck.extract.references import find_lists, is_repeat_note
+from citecheck.extract.references import MAX_HEADING_CHARS, find_lists, is_heading, is_repeat_note
 from citecheck.models import Citation, Extraction
 
 #: share of control characters (other than tab/newline/CR/FF) above which a
@@ -196,7 +196,20 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         all_citations = tuple(_with_line(c, line_map) for c in all_citations)
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
-    return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt)
+    lists = _list_of_each(blocks, entries) + (-1,) * (len(citations_t) - len(entries))  # notes: a list of their own
+    return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists)
+
+
+def _list_of_each(blocks: list[tuple[int, str]], entries: list[tuple[int, str]]) -> tuple[int, ...]:
+    """The list each entry is in: the line of the last list heading above it, 0 for none
+    ("References" and "Further reading" are two lists)."""
+    headings = [n for n, text in blocks if len(text) <= MAX_HEADING_CHARS and is_heading(text)]
+    out, k, heading = [], 0, 0
+    for line, _ in entries:
+        while k < len(headings) and headings[k] < line:
+            heading, k = headings[k], k + 1
+        out.append(heading)
+    return tuple(out)
 
 
 def _with_line(item, line_map: dict[int, int]):
