@@ -140,7 +140,7 @@ before after still both such only same recently however although because while i
 within without between among work works team group authors author confirm confirms confirmed agree agrees
 agreed reported reports explain explains explained described describes describe noted note notes argued
 says said claim claims example here now just even like time times our we you your they them has have had
-not all any each every out very what further
+not all any each every out further
 """.split())
 # Authors named in the text ("Berman et al.", "Duman and Aghajanian"): names, not its topic.
 _AUTHOR_MENTION_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)")
@@ -170,25 +170,14 @@ _TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:in|of|and|for|&|In|And|Of|For))+$
 
 def journal_named(text: str) -> str | None:
     """The journal a sentence names ("published in The Lancet", "a 2019 JAMA review"), or None."""
-    m = _JOURNAL_RE.search(text)
-    if m:
-        name = m.group("journal").strip()
-        # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
-        # trailing sentence-initial word ("In") can.
-        return _TRAILING_CONNECTOR_RE.sub("", name) or None
     from citecheck.extract.claims import journal_before
 
-    m = journal_before(text)
+    m = _JOURNAL_RE.search(text) or journal_before(text)
     if m is None:
         return None
+    # "The Lancet Neurology Found" cannot happen (verbs are lower-case); a
+    # trailing sentence-initial word ("In") can.
     return _TRAILING_CONNECTOR_RE.sub("", m.group("journal").strip()) or None
-
-
-def _is_journal_word(word: str) -> bool:
-    """True when one capitalised word names a journal ("JAMA", "Lancet", "Neurology")."""
-    from citecheck.matching.journals import is_known_journal
-
-    return is_known_journal(word)
 
 
 def names_the_journal(text: str, work: Work) -> bool:
@@ -287,11 +276,12 @@ _NAMED_AUTHOR_RE = re.compile(
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
     """The author, year and journal the text around a link gives that the linked ``work``
     does not have, as wrong fields (cited: what the text says; found: the work's)."""
+    from citecheck.matching.journals import is_known_journal
     from citecheck.matching.score import same_surname
 
     wrong: list[FieldCheck] = []
     named = _NAMED_AUTHOR_RE.search(anchor_text.rstrip(" .;,"))
-    if named and named.group(3) and _is_journal_word(named.group(3)):
+    if named and named.group(3) and is_known_journal(named.group(3)):
         named = None  # "JAMA (2019)" names a journal
     named = named and (named.group(1) or named.group(2) or named.group(3))
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
