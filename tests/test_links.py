@@ -57,3 +57,15 @@ def test_topic_words_meet_the_parts_of_a_hyphenated_title_word():
     work = Work(doi="10.1002/jms.1525", title="On the inter-instrument and the inter-laboratory transferability of "
                 "a tandem mass spectral reference library", journal="Journal of Mass Spectrometry", year_issued=2009)
     assert link_fits("inter instrument laboratory results", work) is None
+
+
+def test_a_markdown_link_whose_anchor_a_line_end_breaks_is_read_as_one_link():
+    from citecheck.extract import extract_bytes
+
+    md = (b"# Knee\n\nTibial position changes the dial test, as [Strauss et\n"
+          b"al. (2009)](https://doi.org/10.1002/bjs.6728) showed in a trial.\n")
+    [link] = extract_bytes(md, "a.md").citations
+    assert (link.kind, link.line, link.text, link.doi) == ("link", 3, "Strauss et al. (2009)", "10.1002/bjs.6728")
+    bisgaard = Work(doi="10.1002/bjs.6728", title="Hernia repair", journal="Br J Surg", year_issued=2009,
+                    authors=(Author("Bisgaard", "T"),))
+    assert link_fits(link.text, bisgaard) == "the text names Strauss but the linked work is by Bisgaard"

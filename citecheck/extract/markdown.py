@@ -130,6 +130,25 @@ def links_of(number: int, line: str) -> list[tuple[int, str, str]]:
     return out
 
 
+# A link's anchor text broken at a line end: "[Strauss et" then "al. (2009)](https://…)".
+_OPEN_ANCHOR_RE = re.compile(r"\[[^\[\]\n]*+$")
+_ANCHOR_CLOSE_RE = re.compile(r"[^\[\]\n]*+\]\(\s*<?(?:[^()\s<>]|\([^()\s<>]*\))++>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _links_on_one_line(lines: list[str]) -> list[str]:
+    """The lines with each inline link whose anchor text a line end breaks moved whole onto
+    the line it opens on (hard-wrapped Markdown), so that it is read as a link."""
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if "[" in line and _OPEN_ANCHOR_RE.search(line):
+            after = lines[i + 1].lstrip()
+            m = _ANCHOR_CLOSE_RE.match(after)
+            if m:
+                lines[i] = f"{line.rstrip()} {m.group()}"
+                lines[i + 1] = after[m.end():].lstrip()
+    return lines
+
+
 def _link_text(m: re.Match) -> str:
     text, url = m.group(1).strip(), m.group(2)
     if not text or text == url:
@@ -146,7 +165,7 @@ class MarkdownExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a Markdown article."""
-        raw = superscripts_as_markers(decode(data)).split("\n")
+        raw = _links_on_one_line(superscripts_as_markers(decode(data)).split("\n"))
         defs = link_definitions(raw)
         notes, note_of_line = footnotes(raw)
         labels = {label: k for k, (label, _, _) in enumerate(notes)}
