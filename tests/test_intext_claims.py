@@ -523,3 +523,12 @@ def test_entries_are_uncited_only_in_a_list_the_text_cites():
     ex = extract_bytes(text, "a.txt")
     uncited = uncited_entries(ex.citations, ex.in_text, ex.lists)
     assert [ex.citations[i].authors[0].surname for i in uncited] == ["Jones"]
+
+
+def test_and_colleagues_cites_like_et_al():
+    text = (b"Hernia\n\nBisgaard and colleagues (2009) found less pain, as did others (Franneby and co-workers, 2006)."
+            b"\n\nReferences\nBisgaard T, Klarskov B. Hernia repair. Br J Surg. 2009;96:1-9.\n"
+            b"Franneby U, Sandblom G. Pain after hernia. Ann Surg. 2006;244:212-9.\n")
+    ex = extract_bytes(text, "a.txt")
+    assert [(i.text, i.reference) for i in ex.in_text] == [("Bisgaard and colleagues (2009)", 0),
+                                                             ("(Franneby and co-workers, 2006)", 1)]

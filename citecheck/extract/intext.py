@@ -17,10 +17,11 @@ from citecheck.models import Citation, InText
 
 _NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
-# What follows the first author's name: "et al.", a second author ("and Villela", "&
-# Villela"), or a list of them closed by "and" or "&" (", Girelli and Casuccio",
-# ", Ancoli-Israel, Britz, & Walsh").
-_OTHERS = rf"(?:\s(?:et\sal\.?|and\s{_NAME}|&\s{_NAME})|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})"
+# What follows the first author's name: "et al." (or "and colleagues"), a second author
+# ("and Villela", "& Villela"), or a list of them closed by "and" or "&" (", Girelli and
+# Casuccio", ", Ancoli-Israel, Britz, & Walsh").
+_OTHERS = (rf"(?:\s(?:et\sal\.?|and\s(?:colleagues|co-?workers|associates)|and\s{_NAME}|&\s{_NAME})"
+           rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})")
 # One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a",
 # "Mayo Clinic, n.d."; in parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
 _ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?,?\s"
