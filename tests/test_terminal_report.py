@@ -141,3 +141,17 @@ def test_a_corrected_title_is_put_in_place_of_the_cited_one():
     result = CheckResult(Citation(text=text, line=1), Verdict.MISMATCH, "title", may, fields)
     assert corrected_reference(result) == ("May A. Chronic pain may change the structure of the brain. Pain. "
                                            "2008;137(1):7-15. doi:10.1016/j.pain.2008.02.034")
+
+
+def test_a_long_article_s_overview_lists_what_to_look_at_and_counts_the_rest():
+    from citecheck.report.terminal import OVERVIEW_ALL_UP_TO
+
+    right = [CheckResult(Citation(text=f"Author{i} A. Title {i}. Nature. 2016;1:1-9.", line=10 + i), Verdict.VERIFIED,
+                         "A published work, cited right.", ZANOS, ()) for i in range(OVERVIEW_ALL_UP_TO + 5)]
+    invented = CheckResult(Citation(text="Nobody N. An invented title. J. 2000;1:1-9.", line=9), Verdict.NOT_FOUND,
+                           "No published work has this title.")
+    text = _render(Report((DocumentResult("long.md", (invented, *right)),)), width=120)
+    assert "Author3 A." not in text and "Nobody N." in text
+    assert f"{OVERVIEW_ALL_UP_TO + 5} more, cited right (not listed" in text
+    short = _render(Report((DocumentResult("short.md", (invented, *right[:3])),)), width=120)
+    assert "Author2 A." in short and "more, cited right" not in short  # a short article: every row

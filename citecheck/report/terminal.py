@@ -92,17 +92,35 @@ def _verdict_label(r: CheckResult) -> Text:
 VERDICT_WIDTH = 9
 
 
+#: Up to this many citations the overview lists them all; past it, all but the plain verified
+#: ones (a 40-reference article listed every row, 80 lines at 80 columns, before any problem).
+OVERVIEW_ALL_UP_TO = 15
+
+
 def _overview(doc: DocumentResult) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    rows = [(r, _verdict_label(r)) for r in _in_reading_order(doc)]
+    shown = _in_reading_order(doc)
+    if len(shown) > OVERVIEW_ALL_UP_TO:
+        shown = [r for r in shown if not _plainly_verified(r)]
+    left_out = len(doc.results) - len(shown)
+    rows = [(r, _verdict_label(r)) for r in shown]
     table.add_column("para" if doc.format == "docx" else "line", justify="right", no_wrap=True, width=5)
     # As wide as its longest label, so MISMATCH RETRACTED is never cut to MISMATCH…
     table.add_column("verdict", no_wrap=True, width=max([VERDICT_WIDTH] + [label.cell_len for _, label in rows]))
     table.add_column("citation", ratio=1, overflow="fold")
     for r, label in rows:
         table.add_row(str(r.citation.line), label, _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
+    if left_out:
+        table.add_row("", Text("verified", style="green"),
+                      Text(f"{left_out} more, cited right (not listed: an article of {len(doc.results)} citations; "
+                           "--format json lists every one)", style="dim"))
     return table
 
+
+def _plainly_verified(r: CheckResult) -> bool:
+    """Verified, not ignored, no retraction or other notice, no remark: nothing to look at."""
+    return (r.verdict is Verdict.VERIFIED and not r.ignored and not r.notices
+            and not any(f.status is FieldStatus.MATCH and f.note for f in r.fields))
 
 def _in_reading_order(doc: DocumentResult) -> list[CheckResult]:
     """The results in the order an editor reads the document: links in the text come before
