@@ -197,3 +197,11 @@ def test_a_horizontal_rule_ends_the_list_and_an_underline_does_not():
         lines = ["References", rule, "1. Smith J. Ketamine for pain. Pain Med. 2019;20(1):1-9.",
                  "2. Brown A. Ketamine and depression. Nat Med. 2016;22:238-49.", rule, closing]
         assert [t[:5] for _, t in find_entries(lines)] == ["Smith", "Brown"], rule
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it():
+    from citecheck.extract.references import _join
+
+    # "Interferon-alpha-" + "related" lost its hyphen: "Interferon-alpharelated" (third user trial).
+    assert _join(["Tomer Y. Interferon-alpha-", "related thyroiditis."]) == "Tomer Y. Interferon-alpha-related thyroiditis."
+    assert _join(["Smith J. Low-dose fibro-", "myalgia care."]) == "Smith J. Low-dose fibromyalgia care."

@@ -416,10 +416,12 @@ def _ends_list(text: str) -> bool:
 
 
 def _join(fragments: list[str]) -> str:
-    """Re-join wrapped lines; a hyphen at a line end joins a split word."""
+    """Re-join wrapped lines; a hyphen at a line end joins a split word, unless the word
+    holds a hyphen already ("Interferon-alpha-" + "related" is a compound going on)."""
     out = fragments[0]
     for frag in fragments[1:]:
-        if out.endswith("-") and out[-2:-1].isalpha() and frag[:1].islower():
+        if out.endswith("-") and out[-2:-1].isalpha() and frag[:1].islower() \
+                and "-" not in out[out.rfind(" ") + 1:-1]:
             out = out[:-1] + frag  # "fibro-" + "myalgia"
         elif out.endswith(("-", "/")) or _in_link(out) or _link_tail(out, frag):
             out = out + frag  # "10.1000/" + "abc", "low-" + "Dose", "…1746.2006." + "04559.x"
