@@ -155,3 +155,18 @@ def test_a_long_article_s_overview_lists_what_to_look_at_and_counts_the_rest():
     assert f"{OVERVIEW_ALL_UP_TO + 5} more, cited right (not listed" in text
     short = _render(Report((DocumentResult("short.md", (invented, *right[:3])),)), width=120)
     assert "Author2 A." in short and "more, cited right" not in short  # a short article: every row
+
+
+def test_numbered_notes_with_no_list_read_are_named_as_such():
+    from citecheck.models import InText
+    from citecheck.report.github import GithubReport
+
+    # A two-column PDF read across its columns lost its list: ten notes pointed at nothing and
+    # the run looked clean but for ten "not in the reference list" items (third user trial).
+    notes = tuple(InText(f"[{i}]", 3 + i, None, page=1) for i in range(1, 11))
+    doc = DocumentResult("obesity.pdf", (), in_text=notes, format="pdf")
+    text = " ".join(_render(Report((doc,)), width=200).split())
+    assert "No reference list read, page 1, line 4: the text cites 10 numbered notes" in text
+    assert "::warning file=obesity.pdf,line=4,title=No reference list read::" in GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    # Two stray notes are not enough to say so.
+    assert "No reference list read" not in _render(Report((DocumentResult("a.pdf", (), in_text=notes[:2]),)))

@@ -53,7 +53,7 @@ class GithubReport(Reporter):
                 )
             for f in text_findings(doc):
                 # Never an error: claims and in-text findings are for a reader, not the policy.
-                level = "warning" if f.kind == "claim_conflict" else "notice"
+                level = "warning" if f.kind in ("claim_conflict", "no_list") else "notice"
                 lines.append(f"::{level} file={escape_property(doc.path)},line={f.line},"
                              f"title={escape_property(FINDING_TITLES[f.kind])}::{escape_data(f.message)}")
         return "\n".join(lines) + ("\n" if lines else "")

@@ -39,6 +39,7 @@ class TextFinding:
 
 #: kind -> heading; a claim whose details disagree with its citation first.
 FINDING_TITLES = {
+    "no_list": "No reference list read",
     "claim_conflict": "Claim",
     "uncited_claim": "Claim with no citation",
     "vague_claim": "Research claimed with no source",
@@ -52,11 +53,23 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: numbered notes pointing at nothing, with no reference list read, that make a "no_list" finding
+NO_LIST_MIN_NOTES = 3
+
+
 def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     """A document's in-text and claim findings, one per line they concern: claims that
     disagree with their citation, claims that cite nothing, in-text citations with no
     entry, entries never cited."""
     out = []
+    numbered = [it for it in doc.in_text if it.reference is None and it.text.startswith("[")]
+    if len(numbered) >= NO_LIST_MIN_NOTES and not any(r.citation.kind == "reference" for r in doc.results):
+        # A list laid out in a way the extractor cannot read (two columns read across, an
+        # image) leaves the notes pointing at nothing: say so, or the run looks clean.
+        out.append(TextFinding(numbered[0].line, "no_list",
+                                f"the text cites {len(numbered)} numbered notes ({numbered[0].text} …) and no "
+                                "reference list was read: its entries went unchecked (a list laid out in columns "
+                                "read across, or an image, cannot be read)", page=numbered[0].page))
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:

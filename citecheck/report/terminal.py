@@ -223,7 +223,7 @@ def _text_notes(doc: DocumentResult) -> list:
     for finding in text_findings(doc):
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
             continue  # listed together above
-        style = "bold yellow" if finding.kind == "claim_conflict" else "bold"
+        style = "bold yellow" if finding.kind in ("claim_conflict", "no_list") else "bold"
         line = Text(f"{FINDING_TITLES[finding.kind]}, {_where(doc, finding.line, finding.page)}: ", style=style)
         line.append_text(_t(finding.message))
         if finding.leads:
