@@ -100,22 +100,11 @@ def build_service(settings, err: Console):
     return service, source, max(1, workers)
 
 
-def output_problem(path: Path) -> str | None:
-    """Why no file can be written at ``path`` (a missing folder, a directory, no permission), or
-    None: asked before the run, not after it (a user trial lost a whole run to a missing folder)."""
-    folder = path.parent
-    if path.is_dir():
-        return "it is a directory"
-    if not folder.is_dir():
-        return f"no such directory {folder}"
-    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return "permission denied"
-    return None
-
-
 def _can_write(path: Path | None, err: Console) -> bool:
     """True when the report (or baseline) can go to ``path`` (None is stdout); else says why on stderr."""
-    problem = output_problem(Path(path)) if path else None
+    from citecheck.services.recorded import write_problem
+
+    problem = write_problem(Path(path)) if path else None
     if problem:
         err.print(f"citecheck: cannot write {path}: {problem}", markup=False, soft_wrap=True)
     return problem is None

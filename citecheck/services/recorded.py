@@ -50,19 +50,25 @@ def _body(body) -> tuple[object, str]:
     return body, json.dumps(body)
 
 
-def check_writable(path: Path) -> None:
-    """Raise ServiceError unless a file can be written at `path`: said before the run asks
-    anything, not after it (a user trial lost a whole run to a missing directory)."""
+def write_problem(path: Path) -> str | None:
+    """Why no file can be written at ``path`` (it is a directory, its folder is missing, no
+    permission), or None: asked before a run, not after it (a user trial lost a whole run to
+    a missing directory)."""
     folder = path.parent
     if path.is_dir():
-        problem = "it is a directory"
-    elif not folder.is_dir():
-        problem = f"no such directory {folder}"
-    elif not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        problem = "permission denied"
-    else:
-        return
-    raise ServiceError(f"cannot write recording {path}: {problem}")
+        return "it is a directory"
+    if not folder.is_dir():
+        return f"no such directory {folder}"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "permission denied"
+    return None
+
+
+def check_writable(path: Path) -> None:
+    """Raise ServiceError unless a recording can be written at `path` (write_problem)."""
+    problem = write_problem(path)
+    if problem:
+        raise ServiceError(f"cannot write recording {path}: {problem}")
 
 
 class RecordingTransport(Transport):
