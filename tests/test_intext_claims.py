@@ -532,3 +532,56 @@ def test_and_colleagues_cites_like_et_al():
     ex = extract_bytes(text, "a.txt")
     assert [(i.text, i.reference) for i in ex.in_text] == [("Bisgaard and colleagues (2009)", 0),
                                                              ("(Franneby and co-workers, 2006)", 1)]
+
+
+ROUND_NOTES = """Knee pain
+
+Exercise therapy reduced pain in older adults (1). A 2019 meta-analysis found that weight
+loss eased symptoms (2, 3). Injections help for weeks only (4–5).
+
+References
+1. Fransen M, McConnell S. Exercise for osteoarthritis of the knee. Cochrane Database Syst Rev. 2008;(4):CD004376.
+2. Messier SP, Mihalko SL. Effects of intensive diet and exercise on knee joint loads. JAMA. 2013;310(12):1263-73.
+3. Bliddal H, Leeds AR. Weight loss as treatment for knee osteoarthritis symptoms. Obes Rev. 2014;15(7):578-86.
+4. Juni P, Hari R. Intra-articular corticosteroid for knee osteoarthritis. Cochrane Database Syst Rev. 2015;(10):CD005328.
+5. Bannuru RR, Schmid CH. Comparative effectiveness of pharmacologic interventions. Ann Intern Med. 2015;162(1):46-54.
+"""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_numbers_in_round_brackets_cite_entries_when_the_text_cites_no_other_way(suffix):
+    got = extract_bytes(ROUND_NOTES.encode(), "knee" + suffix)
+    assert [(i.text, i.reference) for i in got.in_text] == [
+        ("(1)", 0), ("(2, 3)", 1), ("(2, 3)", 2), ("(4–5)", 3), ("(4–5)", 4)]
+    claim = next(c for c in got.claims if c.year == 2019)
+    assert claim.reference == 1  # tied to its citation: not a claim citing nothing
+
+
+def test_numbers_in_round_brackets_in_an_html_ordered_list():
+    body = ROUND_NOTES.split("References")[0].replace("\n\n", "</p><p>")
+    items = "".join(f"<li>{line[3:]}</li>" for line in ROUND_NOTES.split("References\n")[1].splitlines())
+    page = f"<html><body><p>{body}</p><h2>References</h2><ol>{items}</ol></body></html>"
+    got = extract_bytes(page.encode(), "knee.html")
+    assert [i.reference for i in got.in_text] == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("prose", [
+    # enumerations, not citations
+    "Patients should: (1) rest, (2) ice the knee, and (3) see a doctor.",
+    "(1) Rest the knee.\n(2) Ice it.",
+    # one group only: not the document's way of citing
+    "Exercise therapy reduced pain (1).",
+    # a number no entry has
+    "Pain fell in (7) cases and (9) controls.",
+])
+def test_round_brackets_that_cite_nothing(prose):
+    article = prose + "\n\n" + "References\n" + ROUND_NOTES.split("References\n")[1]
+    assert extract_bytes(article.encode(), "a.txt").in_text == ()
+
+
+def test_round_brackets_are_no_citation_beside_author_year_citations():
+    article = ("Exercise helps (Fransen & McConnell, 2008). It works in two ways (1) and (2).\n\n"
+               "References\nFransen, M., & McConnell, S. (2008). Exercise for osteoarthritis of the knee. "
+               "Cochrane Database of Systematic Reviews, (4), CD004376.\n"
+               "Messier, S. P. (2013). Effects of diet on knee joint loads. JAMA, 310(12), 1263-1273.\n")
+    assert [i.text for i in extract_bytes(article.encode(), "a.txt").in_text] == ["(Fransen & McConnell, 2008)"]

@@ -374,3 +374,11 @@ def test_vietnamese_names_are_names():
     c = parse_reference("Nguyễn, T. T., Trần, E., Ong, C. K., & Lee, S. K. (2003). A title of four words. "
                         "J Cell Physiol, 1, 1-9.", 1)
     assert [a.surname for a in c.authors] == ["Nguyễn", "Trần", "Ong", "Lee"]
+
+
+def test_cochrane_issue_without_a_volume_keeps_the_journal():
+    c = parse_reference("Juni P, Hari R, Rutjes AW. Intra-articular corticosteroid for knee osteoarthritis. "
+                        "Cochrane Database Syst Rev. 2015 Oct 22;(10):CD005328.", 1)
+    assert (c.title, c.journal, c.year) == ("Intra-articular corticosteroid for knee osteoarthritis",
+                                            "Cochrane Database Syst Rev", 2015)
+    assert (c.volume, c.issue, c.pages) == (None, "10", "CD005328")

@@ -77,6 +77,8 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
         if "[" in line:
             after = lines[number] if _open_bracket(line) and number < len(lines) and number + 1 not in skip else ""
             found.extend(_numeric(line, number, len(references), by_number, after))
+    if not found and references:
+        found = _round_numeric(lines, skip, len(references), by_number)
     return tuple(found)
 
 
@@ -257,6 +259,42 @@ def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | Non
             else:
                 out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
     return out
+
+
+# "(1)", "(2, 3)", "(4–6)": note numbers in round brackets, as many journals print them.
+_ROUND_NUMERIC_RE = re.compile(r"\((\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\)")
+# What an enumeration's "(1)" follows ("aims: (1) to …", "rest, (2) ice, and (3) …"),
+# besides a line's start (a list item's marker).
+_ENUMERATION_ENDS = (":", ";", ",", "•", "·", "▪", "*", "–", "-", " and", " or", " then")
+#: the fewest round-bracket groups that make them the document's way of citing
+MIN_ROUND_GROUPS = 2
+
+
+def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int,
+                   by_number: dict[int, int] | None) -> list[InText]:
+    """Numeric citations in round brackets, for a document that cites in no other way.
+
+    Round brackets hold much else ("(1) rest, (2) ice"), so a group counts only when
+    every number in it is an entry's and it follows a word (not an enumeration's colon,
+    comma or "and", nor a line's start), and the document has two such groups at least.
+    """
+    out: list[InText] = []
+    groups = 0
+    for number, line in enumerate(lines, start=1):
+        if number in skip or "(" not in line:
+            continue
+        for m in _ROUND_NUMERIC_RE.finditer(line):
+            before = " " + line[max(0, m.start() - 8):m.start()].rstrip()
+            if before == " " and not line[:m.start()].strip() or before.endswith(_ENUMERATION_ENDS):
+                continue
+            numbers = _expand(m.group(1))
+            entries = [by_number.get(n) if by_number is not None else (n - 1 if 1 <= n <= count else None)
+                       for n in numbers]
+            if not numbers or None in entries:
+                continue
+            groups += 1
+            out.extend(InText(m.group(), number, entry) for entry in entries)
+    return out if groups >= MIN_ROUND_GROUPS else []
 
 
 _COMMA_RE = re.compile(r"\s?,\s?")
