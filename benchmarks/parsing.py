@@ -280,9 +280,9 @@ _FURNITURE = ["Book a consultation today and start your journey to relief.",
               "Privacy Policy | Terms of Use", "Related Posts"]
 
 
-def _cite(style_numeric: bool, k: int, row: dict) -> str:
+def _cite(style_numeric: bool, k: int, row: dict, round_brackets: bool = False) -> str:
     if style_numeric:
-        return f"[{k + 1}]"
+        return f"({k + 1})" if round_brackets else f"[{k + 1}]"
     first = (row["record"].get("author") or [{}])[0].get("family") or "Smith"
     year = ((row["record"].get("issued") or {}).get("date-parts") or [[2000]])[0][0]
     return f"({first} et al., {year})"
@@ -304,18 +304,21 @@ def make_articles(rows: list[dict], count: int = ARTICLE_COUNT, words_per_entry:
     for a in range(count):
         style = styles[a % len(styles)]
         numeric = _load(style).numeric
+        # The second article of each numeric style cites "(3)", as many journals print notes.
+        round_brackets = numeric and a // len(styles) == 1
         n = rng.randint(ENTRIES_MIN, ENTRIES_MAX)
         picked = rng.sample(pool, n)
         entries = [render(r["record"], style, with_doi=rng.random() < 0.5, doi=r["doi"]) for r in picked]
         prose, cites = [], []
         for k, row in enumerate(picked):
             sentence = rng.choice(_PROSE)
-            cites.append(_cite(numeric, k, row))
+            cites.append(_cite(numeric, k, row, round_brackets))
             paragraph = f"{sentence[:-1]} {cites[-1]}. {rng.choice(_PROSE)}"
             while len(paragraph.split()) < words_per_entry:
                 paragraph += " " + rng.choice(_PROSE)
             prose.append(paragraph)
-        articles.append({"style": style, "numeric": numeric, "heading": _HEADINGS[a % len(_HEADINGS)],
+        articles.append({"style": style, "numeric": numeric, "round_brackets": round_brackets,
+                         "heading": _HEADINGS[a % len(_HEADINGS)],
                          "prose": prose, "entries": entries, "cites": cites, "furniture": rng.sample(_FURNITURE, 2)})
     return articles
 
@@ -429,7 +432,7 @@ def extraction_recall(articles: list[dict], show: bool = False) -> dict[str, dic
             out[fmt] = {"skipped": f"{exc.name} is not installed"}
             continue
         stats = {"true": 0, "found": 0, "matched": 0, "spurious": 0, "bytes": 0, "secs": 0.0, "pages": 0,
-                 "cites": 0, "cites_found": 0, "cites_linked": 0}
+                 "cites": 0, "cites_found": 0, "cites_linked": 0, "round_cites": 0, "round_linked": 0}
         for art, data in zip(articles, docs):
             start = time.perf_counter()
             ex = extract_bytes(data, f"article.{fmt}")
@@ -474,6 +477,7 @@ def _count_links(art: dict, ex, entry_of: dict[int, int], stats: dict, show: boo
     for k, cite in enumerate(art["cites"]):
         meant.setdefault(cite, set()).add(k)
     stats["cites"] += len(art["cites"])
+    linked_before = stats["cites_linked"]
     seen: set[int] = set()
     for it in ex.in_text:
         ks = meant.get(it.text)
@@ -486,6 +490,9 @@ def _count_links(art: dict, ex, entry_of: dict[int, int], stats: dict, show: boo
             stats["cites_linked"] += 1
         elif show:
             print(f"  not linked [{fmt}/{art['style']}]: {it.text!r} -> {it.reference}")
+    if art["round_brackets"]:
+        stats["round_cites"] += len(art["cites"])
+        stats["round_linked"] += stats["cites_linked"] - linked_before
 
 
 def print_recall(result: dict[str, dict]) -> None:
@@ -500,7 +507,7 @@ def print_recall(result: dict[str, dict]) -> None:
                  else f"{s['pages'] / s['secs']:.1f} pages/s")
         print(f"  {fmt:5s} found {recall:.3f} ({s['matched']}/{s['true']})  spurious {spurious:.3f} "
               f"({s['spurious']}/{s['found']})  in-text linked {s['cites_linked'] / s['cites']:.3f} "
-              f"({s['cites_linked']}/{s['cites']})  {speed}")
+              f"({s['cites_linked']}/{s['cites']}; of them \"(3)\" {s['round_linked']}/{s['round_cites']})  {speed}")
 
 
 #: Words of prose per reference in PubMed Central research articles: one reference per 95

@@ -585,3 +585,8 @@ def test_round_brackets_are_no_citation_beside_author_year_citations():
                "Cochrane Database of Systematic Reviews, (4), CD004376.\n"
                "Messier, S. P. (2013). Effects of diet on knee joint loads. JAMA, 310(12), 1263-1273.\n")
     assert [i.text for i in extract_bytes(article.encode(), "a.txt").in_text] == ["(Fransen & McConnell, 2008)"]
+
+
+def test_a_round_bracket_citation_wrapped_to_the_start_of_a_line():
+    article = ROUND_NOTES.replace("weight\nloss eased symptoms (2, 3).", "weight loss eased symptoms\n(2, 3).")
+    assert [i.reference for i in extract_bytes(article.encode(), "a.md").in_text] == [0, 1, 2, 3, 4]

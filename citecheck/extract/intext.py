@@ -266,6 +266,7 @@ _ROUND_NUMERIC_RE = re.compile(r"\((\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\)")
 # What an enumeration's "(1)" follows ("aims: (1) to …", "rest, (2) ice, and (3) …"),
 # besides a line's start (a list item's marker).
 _ENUMERATION_ENDS = (":", ";", ",", "•", "·", "▪", "*", "–", "-", " and", " or", " then")
+_STOPS = frozenset(".,;:")
 #: the fewest round-bracket groups that make them the document's way of citing
 MIN_ROUND_GROUPS = 2
 
@@ -285,8 +286,10 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
             continue
         for m in _ROUND_NUMERIC_RE.finditer(line):
             before = " " + line[max(0, m.start() - 8):m.start()].rstrip()
-            if before == " " and not line[:m.start()].strip() or before.endswith(_ENUMERATION_ENDS):
+            if before.endswith(_ENUMERATION_ENDS):
                 continue
+            if not line[:m.start()].strip() and line[m.end():m.end() + 1] not in _STOPS:
+                continue  # a list item's marker; a wrapped citation's line goes on with a stop
             numbers = _expand(m.group(1))
             entries = [by_number.get(n) if by_number is not None else (n - 1 if 1 <= n <= count else None)
                        for n in numbers]
