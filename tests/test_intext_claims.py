@@ -590,3 +590,26 @@ def test_round_brackets_are_no_citation_beside_author_year_citations():
 def test_a_round_bracket_citation_wrapped_to_the_start_of_a_line():
     article = ROUND_NOTES.replace("weight\nloss eased symptoms (2, 3).", "weight loss eased symptoms\n(2, 3).")
     assert [i.reference for i in extract_bytes(article.encode(), "a.md").in_text] == [0, 1, 2, 3, 4]
+
+
+GLUED_NOTES = ROUND_NOTES.replace("adults (1).", "adults.1").replace("symptoms (2, 3).", "symptoms.2,3") \
+    .replace("only (4–5).", "only.4-5")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_note_numbers_pasted_as_plain_digits_cite_entries(suffix):
+    got = extract_bytes(GLUED_NOTES.encode(), "knee" + suffix)
+    assert [(i.text, i.reference) for i in got.in_text] == [
+        ("[1]", 0), ("[2,3]", 1), ("[2,3]", 2), ("[4-5]", 3), ("[4-5]", 4)]
+    claim = next(c for c in got.claims if c.year == 2019)
+    assert claim.reference == 1 and claim.text.startswith("A 2019 meta-analysis")  # its own sentence
+
+
+@pytest.mark.parametrize("prose", [
+    "Pain fell by 1.5 points in 2019.",  # a decimal, a year
+    "Exercise therapy reduced pain in older adults.1",  # one group only
+    "Pain fell in adults.7 Children did better.9",  # no entry has these numbers
+])
+def test_digits_after_a_stop_that_are_no_notes(prose):
+    article = prose + "\n\n" + "References\n" + ROUND_NOTES.split("References\n")[1]
+    assert extract_bytes(article.encode(), "a.txt").in_text == ()

@@ -300,6 +300,38 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
     return out if groups >= MIN_ROUND_GROUPS else []
 
 
+# Note numbers glued to the stop or comma after a word, as superscripts read as plain text
+# (copied from a web page, or a PDF's text): "in adults.1 A 2019 …", "symptoms.2,3", "pain,4-6 and".
+_GLUED_NOTE_RE = re.compile(r"(?<=[a-z)\]][.,;:])(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)")
+
+
+def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citations: tuple[Citation, ...],
+                     printed: Sequence[int | None] = ()) -> list[str] | None:
+    """The lines with note numbers glued to the words they follow written as markers
+    ("adults.1 A" -> "adults.[1] A"), for a text that cites in no other way; None when
+    it has none.  As with round brackets, a group counts only when every number in it is
+    an entry's, and the text has two such groups at least."""
+    count = sum(c.kind == "reference" for c in citations)
+    if not count:
+        return None
+    by_number = _by_printed_number(printed)
+
+    def is_note(numbers: list[int]) -> bool:
+        return bool(numbers) and all(n in by_number if by_number is not None else 1 <= n <= count
+                                     for n in numbers)
+
+    out = list(lines)
+    groups = 0
+    for i, line in enumerate(lines):
+        if i + 1 in skip or not any(c.isdigit() for c in line):
+            continue
+        marked = _GLUED_NOTE_RE.sub(lambda m: f"[{m.group(1)}]" if is_note(_expand(m.group(1))) else m.group(), line)
+        if marked != line:
+            groups += marked.count("[") - line.count("[")
+            out[i] = marked
+    return out if groups >= MIN_ROUND_GROUPS else None
+
+
 _COMMA_RE = re.compile(r"\s?,\s?")
 _RANGE_RE = re.compile(r"\s?[-–]\s?")
 

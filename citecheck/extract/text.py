@@ -165,7 +165,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     """
     # Imported here: intext, claims and links are layered on the citations.
     from citecheck.extract.claims import find_claims
-    from citecheck.extract.intext import find_in_text
+    from citecheck.extract.intext import find_in_text, mark_glued_notes
     from citecheck.extract.links import link_citations
     from citecheck.models import InText
 
@@ -180,6 +180,11 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     citations_t = tuple(citations)
     prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
     in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
+    if not in_text and citations_t:
+        marked = mark_glued_notes(prose, covered, citations_t, printed)
+        if marked is not None:  # note numbers pasted as plain digits ("adults.1 A")
+            prose = marked
+            in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
     in_text.extend(InText(text, line, note_index[i]) for line, text, i in note_markers if i in note_index)
     in_text.sort(key=lambda it: (it.line, _at(prose, it)))
     link_cites = link_citations(prose, links, covered)
