@@ -382,3 +382,17 @@ def test_cochrane_issue_without_a_volume_keeps_the_journal():
     assert (c.title, c.journal, c.year) == ("Intra-articular corticosteroid for knee osteoarthritis",
                                             "Cochrane Database Syst Rev", 2015)
     assert (c.volume, c.issue, c.pages) == (None, "10", "CD005328")
+
+
+def test_a_journal_section_letter_stays_with_the_journal():
+    c = parse_reference("Lehane, M. (2004). Liquid chromatography of ten azaspiracids in shellfish. "
+                        "Journal of Chromatography. A, 1024(1-2), 63–70.", 1)
+    assert (c.title, c.journal, c.volume) == ("Liquid chromatography of ten azaspiracids in shellfish",
+                                              "Journal of Chromatography. A", "1024")
+
+
+def test_mla_supplement_issue():
+    c = parse_reference("Stein, M. “Neurobiology of Generalized Anxiety Disorder”. The Journal of Clinical "
+                        "Psychiatry, vol. 70, no. Suppl 2, 2009, pp. 15–19.", 1)
+    assert (c.journal, c.volume, c.issue, c.pages, c.year) == (
+        "The Journal of Clinical Psychiatry", "70", "Suppl 2", "15-19", 2009)

@@ -97,7 +97,7 @@ _TAIL_RES = (
     ),
     # IEEE / MLA: vol. 3, no. 2, pp. 1-9
     re.compile(
-        r"\bvol\.\s?(?P<volume>\w++)(?:,\s?(?:nos?|iss|issue)\.?\s?(?P<issue>[\w-]++))?"
+        r"\bvol\.\s?(?P<volume>\w++)(?:,\s?(?:nos?|iss|issue)\.?\s?(?P<issue>(?:Suppl(?:ement)?\.?\s)?[\w-]++))?"
         rf"(?:,\s?(?:{_YEAR}|[A-Z][a-z]{{2,8}}\.?\s{_YEAR}))?(?:,\s?pp?\.\s?{_PAGES})?",
         re.IGNORECASE,
     ),
@@ -800,6 +800,8 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     # Journal = the last sentence, extended left over one-word abbreviated
     # segments ("Nat. Rev. Cancer", "J. Virol. Methods").
     idx = len(cuts) - 1
+    if idx > 0 and _is_section_letter(middle[cuts[idx].end():]):
+        idx -= 1  # a journal's section: "Journal of Chromatography. A"
     while idx > 0 and _is_abbrev_segment(middle[cuts[idx - 1].end(): cuts[idx].start() + 1]):
         idx -= 1
     title = middle[: cuts[idx].start() + 1]
@@ -853,6 +855,12 @@ def _bare_journal(text: str) -> str | None:
     from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
 
     return text if is_known_journal(text) or reads_as_abbreviated_journal(text) else None
+
+
+def _is_section_letter(text: str) -> bool:
+    """True for a journal section's letter alone ("A" of "Journal of Chromatography. A")."""
+    text = text.strip(_STRIP)
+    return len(text) == 1 and text.isupper()
 
 
 def _is_initial_before(text: str, pos: int) -> bool:
