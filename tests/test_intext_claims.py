@@ -613,3 +613,38 @@ def test_note_numbers_pasted_as_plain_digits_cite_entries(suffix):
 def test_digits_after_a_stop_that_are_no_notes(prose):
     article = prose + "\n\n" + "References\n" + ROUND_NOTES.split("References\n")[1]
     assert extract_bytes(article.encode(), "a.txt").in_text == ()
+
+
+def test_round_brackets_beside_superscripts_in_a_merged_draft():
+    article = ROUND_NOTES.replace("only (4–5).", "only.⁴⁻⁵")
+    got = extract_bytes(article.encode(), "a.txt")
+    assert sorted({i.reference for i in got.in_text}) == [0, 1, 2, 3, 4]
+
+
+def test_spanish_french_and_german_author_year_citations():
+    article = ("La sal sube la presión (Hoe y cols., 2005). Otros lo confirman (Hoe, Harris y Rebeck, 2005). "
+               "Como mostraron Hoe y cols. (2005). Selon Hoe et coll. (2005). Laut Hoe und Mitarbeiter (2005).\n\n"
+               "References\n"
+               "Hoe, H., Harris, D., y Rebeck, G. (2005). Multiple pathways of apolipoprotein E signaling in "
+               "primary neurons. Journal of Neurochemistry, 93, 145-155.\n")
+    got = extract_bytes(article.encode(), "a.txt").in_text
+    assert [(i.text, i.reference) for i in got] == [
+        ("(Hoe y cols., 2005)", 0), ("(Hoe, Harris y Rebeck, 2005)", 0), ("Hoe y cols. (2005)", 0),
+        ("Hoe et coll. (2005)", 0), ("Hoe und Mitarbeiter (2005)", 0)]
+
+
+def test_a_journal_name_before_a_year_is_no_narrative_citation():
+    article = ("A study was published in Journal of Rural Health (2006). The New England Journal of "
+               "Medicine (2019) agreed, as Professor Jones (2010) did.\n\n"
+               "References\nSmith, J. (2005). A title of some length here. Pain, 1, 1-2.\n")
+    assert [i.text for i in extract_bytes(article.encode(), "a.txt").in_text] == ["Jones (2010)"]
+
+
+def test_claims_that_support_name_cochrane_or_date_the_journal():
+    text = ("Intro. A 2020 meta-analysis in Hepatology supports the approach.\n"
+            "A recent Cochrane review found exercise reduces knee pain.\n"
+            "SPRINGFIELD, 2 April 2024 — A study by our researchers was published in Journal of Rural "
+            "Health (2006).\n")
+    claims = extract_bytes(text.encode(), "a.txt").claims
+    assert [(c.year, c.journal) for c in claims] == [
+        (2020, "Hepatology"), (None, "Cochrane Database of Systematic Reviews"), (2006, "Journal of Rural Health")]

@@ -245,3 +245,10 @@ def test_the_terminal_says_why_each_citation_was_skipped():
                        "work Crossref holds")
     shown = " ".join(_plain(Report((DocumentResult("a.md", (page,)),))).split())
     assert "Skipped, line 8: Mayo Clinic: ketamine" in shown and "not a published work Crossref holds" in shown
+
+
+def test_a_group_of_notes_with_no_entries_is_one_finding():
+    doc = _text_findings_doc()
+    doc = DocumentResult("a.md", doc.results, (InText("[2, 3]", 5, None), InText("[2, 3]", 5, None)), uncited=())
+    for out in (MarkdownReport().render(Report((doc,)), DEFAULT_FAIL_ON), " ".join(_plain(Report((doc,))).split())):
+        assert out.count("2, 3") == 1, out

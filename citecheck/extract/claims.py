@@ -26,7 +26,8 @@ _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
     r"described|describes|argued|argues|discovered|identified|established|documented|linked|"
-    r"projected|estimated|predicted|noted|examined|assessed|evaluated|followed|tracked|analy[sz]ed)\b",
+    r"projected|estimated|predicted|noted|examined|assessed|evaluated|followed|tracked|analy[sz]ed|"
+    r"supports|supported)\b",
     re.IGNORECASE)
 # The same two patterns for lower-cased text, case-sensitive: several times faster than
 # IGNORECASE.  Exact for any text without the few characters whose lower case is no
@@ -75,6 +76,9 @@ _PUBLISHED_IN_RE = re.compile(
 _JOURNAL_BEFORE_RE = re.compile(  # "\b(?:19|20)", written to start with the year's digits
     rf"(?:19|20)(?<!\w..)\d\d\s+(?P<journal>{_JOURNAL})"
     r"\s+(?:study|trial|meta-analysis|review|paper|article|analysis)\b")
+# "A recent Cochrane review found …": a review in the Cochrane Library's journal.
+_COCHRANE_RE = re.compile(r"\b(?P<journal>Cochrane)\s+(?:systematic\s+)?review")
+COCHRANE_JOURNAL = "Cochrane Database of Systematic Reviews"
 _JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Annals|Archives|Proceedings|Lancet|Bulletin|Reviews?)\b")
 _FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science", "Cell", "PLOS ONE", "PLoS ONE",
                               "Pediatrics", "Neurology", "Circulation", "Lancet", "The Lancet"})
@@ -305,7 +309,8 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     # searches begin at the first of them.
     century = _first_century(bare)
     year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
-    journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None)
+    journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None) \
+        or _COCHRANE_RE.search(bare)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
@@ -319,6 +324,13 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
     tied = _citation_of(sentence, cited, [m.group() for m in (year_m, journal_m) if m])
     year = int(year_m.group()) if year_m else None
+    if journal:
+        # "published in Journal of Rural Health (2006)": the year the journal is given is the
+        # study's, before any other ("SPRINGFIELD, 2 April 2024 — A study … (2006)").
+        dated = re.search(re.escape(journal) + r"\s?\(((?:19|20)\d\d)\)", sentence)
+        year = int(dated.group(1)) if dated else year
+        if journal == "Cochrane":
+            journal = COCHRANE_JOURNAL
     if year is None and tied is not None:
         # "A review in X ... (Duman & Aghajanian, 2012)": the citation dates the study.
         cited_year = _CITED_YEAR_RE.search(tied.text)

@@ -20,8 +20,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
 # What follows the first author's name: "et al." (or "and colleagues"), a second author
 # ("and Villela", "& Villela"), or a list of them closed by "and" or "&" (", Girelli and
 # Casuccio", ", Ancoli-Israel, Britz, & Walsh").
-_OTHERS = (rf"(?:\s(?:et\sal\.?|and\s(?:colleagues|co-?workers|associates)|and\s{_NAME}|&\s{_NAME})"
-           rf"|(?:,\s{_NAME}){{1,5}},?\s(?:and|&)\s{_NAME})")
+# Spanish, French, German, Italian and Portuguese write "y cols.", "et coll.", "und Mitarbeiter"
+# for "et al." and "y", "et", "und", "e" for "and" ("(Hoe, Harris y Rebeck, 2005)").
+_AND = r"(?:and|&|y|et|und|e)"
+_OTHERS = (rf"(?:\s(?:et\sal\.?|and\s(?:colleagues|co-?workers|associates)|y\scols?\.?|y\scolaboradores"
+           rf"|et\scoll?\.?|und\sMitarbeiter|e\scoll?\.?|{_AND}\s{_NAME})"
+           rf"|(?:,\s{_NAME}){{1,5}},?\s{_AND}\s{_NAME})")
 # One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a",
 # "Mayo Clinic, n.d."; in parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
 _ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?,?\s"
@@ -67,18 +71,24 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
     for key, i in _group_index(citations, index).items():
         index.setdefault(key, i)
     found: list[InText] = []
+    author_year = False
     for number, line in enumerate(lines, start=1):
         if number in skip:
             continue
         if "(" in line:
             before = lines[number - 2] if number > 1 and number - 1 not in skip else ""
             after = lines[number] if _open(line) and number < len(lines) and number + 1 not in skip else ""
-            found.extend(_author_year(line, number, index, before, after))
+            cited = _author_year(line, number, index, before, after)
+            if cited:
+                author_year = True
+                found.extend(cited)
         if "[" in line:
             after = lines[number] if _open_bracket(line) and number < len(lines) and number + 1 not in skip else ""
             found.extend(_numeric(line, number, len(references), by_number, after))
-    if not found and references:
-        found = _round_numeric(lines, skip, len(references), by_number)
+    if not author_year and references:
+        # Numbers in round brackets, in a text that cites no author and year (drafts merged
+        # from two sources mix them with "[3]" or superscripts).
+        found.extend(_round_numeric(lines, skip, len(references), by_number))
     return tuple(found)
 
 
@@ -192,9 +202,26 @@ def _author_year(line: str, number: int, index: dict, before: str = "", after: s
             continue  # all on the previous line: read with it
         if any(a <= m.start() - start + indent < b for a, b in taken):
             continue
-        out.append(InText(m.group(), number if m.start() >= start else number - 1,
-                          _entry(index, m["name"], m["year"])))
+        entry = _entry(index, m["name"], m["year"])
+        if entry is None and _ends_a_journal_name(m.string, m.start(), m["name"]):
+            continue  # "published in Journal of Rural Health (2006)": no author's name
+        out.append(InText(m.group(), number if m.start() >= start else number - 1, entry))
     return out
+
+
+# The capitalised words (with "of", "and" ... between them) right before a name.
+_CAPITALISED_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*+\s(?:(?:of|and|&|the|for|in|on)\s)*+)++$")
+#: how far back a journal's name is looked for
+_JOURNAL_NAME_CHARS = 80
+
+
+def _ends_a_journal_name(text: str, start: int, name: str) -> bool:
+    """True when ``name`` at ``start`` is the last word of a journal's name ("Journal of
+    Rural" before "Health (2006)")."""
+    from citecheck.extract.claims import reads_as_journal
+
+    run = _CAPITALISED_RUN_RE.search(text, max(0, start - _JOURNAL_NAME_CHARS), start)
+    return run is not None and reads_as_journal(run.group() + name)
 
 
 def _item(part: str, index: dict):
@@ -273,7 +300,7 @@ MIN_ROUND_GROUPS = 2
 
 def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int,
                    by_number: dict[int, int] | None) -> list[InText]:
-    """Numeric citations in round brackets, for a document that cites in no other way.
+    """Numeric citations in round brackets, for a document that cites no author and year.
 
     Round brackets hold much else ("(1) rest, (2) ice"), so a group counts only when
     every number in it is an entry's and it follows a word (not an enumeration's colon,

@@ -83,8 +83,10 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
             out.append(TextFinding(claim.line, "uncited_claim", text + (f" (names {named})" if named else ""),
                                    claim.candidates, claim.page))
     # The heading (FINDING_TITLES) says what is wrong; the message only names the citation.
+    said = set()  # "[2, 3]" with no entry for either number is one finding, not two
     for it in doc.in_text:
-        if it.reference is None:
+        if it.reference is None and (it.line, it.text) not in said:
+            said.add((it.line, it.text))
             out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc), page=it.page))
     for k in doc.uncited:
         if k < len(doc.results):

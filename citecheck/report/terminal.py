@@ -13,7 +13,7 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, Reporter, entry_label, incomplete_note, plural, safe_text, shorten,
-                                        text_findings, unmatched_label)
+                                        text_findings)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -210,17 +210,18 @@ def _text_notes(doc: DocumentResult) -> list:
     """Remarks on verified citations, in-text citations without an entry, entries never
     cited, and claims about research."""
     out = _remarks(doc)
-    unmatched = [i for i in doc.in_text if i.reference is None]
+    findings = text_findings(doc)
+    unmatched = [f for f in findings if f.kind == "unmatched_in_text"]
     if unmatched:
         line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"{_where(doc, i.line, i.page)}: {unmatched_label(i, doc)}" for i in unmatched)))
+        line.append_text(_t("; ".join(f"{_where(doc, f.line, f.page)}: {f.message}" for f in unmatched)))
         out.append(line)
     if doc.uncited:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
         entries = [doc.results[k].citation for k in doc.uncited if k < len(doc.results)]
         line.append_text(_t("; ".join(f"{_where(doc, c.line, c.page)} ({entry_label(c)})" for c in entries)))
         out.append(line)
-    for finding in text_findings(doc):
+    for finding in findings:
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
             continue  # listed together above
         style = "bold yellow" if finding.kind in ("claim_conflict", "no_list") else "bold"
