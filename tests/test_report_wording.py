@@ -13,6 +13,7 @@ from citecheck.policy import DEFAULT_FAIL_ON
 from citecheck.report.github import GithubReport
 from citecheck.report.markdown import MarkdownReport
 from citecheck.report.sarif import SarifReport
+from citecheck.report.interface import text_findings
 from citecheck.report.terminal import TerminalReport
 from tests.conftest import FIXTURES, run_cli
 
@@ -252,3 +253,11 @@ def test_a_group_of_notes_with_no_entries_is_one_finding():
     doc = DocumentResult("a.md", doc.results, (InText("[2, 3]", 5, None), InText("[2, 3]", 5, None)), uncited=())
     for out in (MarkdownReport().render(Report((doc,)), DEFAULT_FAIL_ON), " ".join(_plain(Report((doc,))).split())):
         assert out.count("2, 3") == 1, out
+
+
+def test_research_claimed_in_general_with_a_link_is_no_claim_without_a_source():
+    sourced = Claim("Studies show massage eases back pain (source).", 3, reference=0, specific=False)
+    bare = Claim("Research has shown that massage works.", 4, specific=False)
+    doc = DocumentResult("a.md", _text_findings_doc().results, claims=(sourced, bare))
+    kinds = [(f.kind, f.line) for f in text_findings(doc)]
+    assert ("vague_claim", 4) in kinds and ("vague_claim", 3) not in kinds

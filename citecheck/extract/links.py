@@ -30,6 +30,10 @@ _BARE_RE = re.compile(
 _PREFILTER = ("doi", "pubmed")
 #: an anchor with fewer words than this says nothing; the sentence is kept instead
 MIN_ANCHOR_WORDS = 4
+#: ... and so does one with fewer words than this that are neither boilerplate nor stop words
+#: (years count): "here is the paper", "click here to read", "see the full study" say nothing,
+#: "Strauss et al. (2009)", "a 2019 trial in Pain" do
+MIN_ANCHOR_CONTENT_WORDS = 2
 
 
 def identifiers_of(url: str) -> tuple[str | None, str | None]:
@@ -93,8 +97,17 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
 
 
 def _descriptive(anchor: str, url: str) -> bool:
+    """True when a link's anchor says enough of the work to stand for it (else its sentence is read)."""
     return bool(anchor) and anchor not in url and len(anchor.split()) >= MIN_ANCHOR_WORDS \
-        and "://" not in anchor and not anchor.lower().startswith(("doi", "10."))
+        and "://" not in anchor and not anchor.lower().startswith(("doi", "10.")) \
+        and _content_words(anchor) >= MIN_ANCHOR_CONTENT_WORDS
+
+
+def _content_words(anchor: str) -> int:
+    """How many of an anchor's words say something of a work: its years, and words that are
+    neither stop words nor a link's boilerplate ("read", "here", "click", "full", "paper")."""
+    words = [w for w in _words(anchor) if w not in _STOP and w not in _BOILERPLATE]
+    return len(_YEAR_RE.findall(anchor)) + len(words)
 
 
 def _sentence_at(line: str, anchor: str, pos: int | None) -> str:
@@ -141,6 +154,12 @@ within without between among work works team group authors author confirm confir
 agreed reported reports explain explains explained described describes describe noted note notes argued
 says said claim claims example here now just even like time times our we you your they them has have had
 not all any each every out further
+""".split())
+# The words of a link's anchor that point at it, not at what it holds ("read the full study here",
+# "click for the source", "see the paper"): no topic words, and no description of the work.
+_BOILERPLATE = frozenset("""
+read reading here link links click clicking source sources full full-text paper papers article articles
+see more view abstract pdf download
 """.split())
 # Authors named in the text ("Berman et al.", "Duman and Aghajanian"): names, not its topic.
 _AUTHOR_MENTION_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)")
@@ -230,21 +249,28 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
 
 def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str | None]:
     """What the text around a link says that the linked ``work`` does not: the wrong fields
-    (link_field_checks), and link_fits's line, which also names a topic that disagrees.
+    (link_field_checks, and a "title" field whose cited value lists the text's topic words
+    when none is the work's), and link_fits's line, which also names a topic that disagrees.
+    The topic is judged only when the text names no journal that agrees with the work, nor
+    a year that agrees along with an author who does: those details identify the work.
 
     Pure: the checker calls it with a link citation's text and the work its DOI
     resolved to.
     """
-    wrong = link_field_checks(anchor_text, work)
+    wrong, agree = _link_fields(anchor_text, work)
     problems = [_SAYS[f.name].format(cited=f.cited[0] if f.name == "authors" else f.cited,
                                      found=", ".join(f.found) if f.name == "authors" else f.found)
                 for f in wrong]
+    if "journal" in agree or ("year" in agree and len(agree) >= 2):
+        # The journal the text names is the work's (or its year and its author are): those
+        # details identify the work, and blog prose seldom repeats a paper's title words.
+        return wrong, "; ".join(problems) if problems else None
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     named = journal_named(anchor_text)
     skip = _stems(named or "")
     anchor_text = _AUTHOR_MENTION_RE.sub(" ", anchor_text)
     topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
-                   if w not in _STOP and w[:STEM_CHARS] not in skip]
+                   if w not in _STOP and w not in _BOILERPLATE and w[:STEM_CHARS] not in skip]
     topic = {w[:STEM_CHARS] for w in topic_words}
     if len(topic) >= MIN_TOPIC_WORDS and work.title:
         record = _stems(" ".join(filter(None, (work.title, work.subtitle, work.journal))))
@@ -252,6 +278,9 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
             shown = ", ".join(topic_words[:4])
             problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
                             f"\"{work.title}\"")
+            # A field of its own, so a report shows what disagrees rather than only a DOI cited right.
+            wrong = [*wrong, FieldCheck("title", f"topic words: {shown}", work.title, FieldStatus.MISMATCH,
+                                        "no topic word of the text in it")]
     return wrong, "; ".join(problems) if problems else None
 
 
@@ -276,22 +305,38 @@ _NAMED_AUTHOR_RE = re.compile(
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:
     """The author, year and journal the text around a link gives that the linked ``work``
     does not have, as wrong fields (cited: what the text says; found: the work's)."""
+    return _link_fields(anchor_text, work)[0]
+
+
+def _link_fields(anchor_text: str, work: Work) -> tuple[list[FieldCheck], set[str]]:
+    """link_field_checks's wrong fields, and the names of those the text gives that agree
+    with the work ("authors", "year", "journal")."""
     from citecheck.matching.journals import is_known_journal
     from citecheck.matching.score import same_surname
 
     wrong: list[FieldCheck] = []
+    agree: set[str] = set()
     named = _NAMED_AUTHOR_RE.search(anchor_text.rstrip(" .;,"))
     if named and named.group(3) and is_known_journal(named.group(3)):
         named = None  # "JAMA (2019)" names a journal
     named = named and (named.group(1) or named.group(2) or named.group(3))
     anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
     surnames = [a.surname for a in work.authors]
-    if named and surnames and not any(same_surname(named, s) for s in surnames):
-        wrong.append(FieldCheck("authors", [named], surnames[:3], FieldStatus.MISMATCH))
+    if named and surnames:
+        if any(same_surname(named, s) for s in surnames):
+            agree.add("authors")
+        else:
+            wrong.append(FieldCheck("authors", [named], surnames[:3], FieldStatus.MISMATCH))
     years = [int(y) for y in _YEAR_RE.findall(anchor_text)]
-    if years and work.years and not any(abs(y - wy) <= 1 for y in years for wy in work.years):
-        wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))
+    if years and work.years:
+        if any(abs(y - wy) <= 1 for y in years for wy in work.years):
+            agree.add("year")
+        else:
+            wrong.append(FieldCheck("year", years[0], work.year, FieldStatus.MISMATCH))
     named = journal_named(anchor_text)
-    if named and work.journal and not journals_agree(named, work) and not names_the_journal(anchor_text, work):
-        wrong.append(FieldCheck("journal", named, work.journal, FieldStatus.MISMATCH))
-    return wrong
+    if named and work.journal:
+        if journals_agree(named, work) or names_the_journal(anchor_text, work):
+            agree.add("journal")
+        else:
+            wrong.append(FieldCheck("journal", named, work.journal, FieldStatus.MISMATCH))
+    return wrong, agree

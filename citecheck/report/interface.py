@@ -73,6 +73,8 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:
+            if claim.reference is not None:
+                continue  # "Studies show … ([source](doi))": it cites its source, a link
             out.append(TextFinding(claim.line, "vague_claim",
                                    f"{text} (names no study: cite one, or drop the appeal to research)", page=claim.page))
         elif claim.conflicts:
