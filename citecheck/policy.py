@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from citecheck.exit_codes import ExitCode
-from citecheck.models import CheckResult, Report, Verdict
+from citecheck.models import CheckResult, DocumentResult, InText, Report, Verdict
 
 #: What fails a run unless --fail-on says otherwise (DESIGN.md).
 DEFAULT_FAIL_ON = ("mismatch", "not_found", "retracted")
@@ -61,12 +61,27 @@ def fails(result: CheckResult, fail_on: tuple[str, ...]) -> bool:
     return result.verdict.value in fail_on or ("retracted" in fail_on and result.retracted)
 
 
+#: numbered notes pointing at nothing, with no reference list read, that say a list went unread
+NO_LIST_MIN_NOTES = 3
+
+
+def unread_list_notes(doc: DocumentResult) -> list[InText]:
+    """The numbered notes of a document whose reference list could not be read (a list in
+    columns read across, an image, a heading in a language not known): three or more notes
+    ("[1]", superscripts) pointing at nothing and no entry read; else []."""
+    numbered = [it for it in doc.in_text if it.reference is None and it.text.startswith("[")]
+    if len(numbered) < NO_LIST_MIN_NOTES or any(r.citation.kind == "reference" for r in doc.results):
+        return []
+    return numbered
+
+
 def exit_code(report: Report, fail_on: tuple[str, ...]) -> ExitCode:
-    """1 if a citation fails the policy; else 2 if an input was unreadable; else 3 on errors; else 0."""
+    """1 if a citation fails the policy; else 2 if an input, or a reference list its notes
+    cite, was unreadable; else 3 on errors; else 0."""
     results = [r for d in report.documents for r in d.results]
     if any(fails(r, fail_on) for r in results):
         return ExitCode.POLICY_FAILED
-    if any(d.error for d in report.documents):
+    if any(d.error or unread_list_notes(d) for d in report.documents):
         return ExitCode.INPUT_ERROR
     if any(r.verdict is Verdict.ERROR for r in results):
         return ExitCode.CHECK_ERROR

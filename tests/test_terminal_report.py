@@ -167,6 +167,29 @@ def test_numbered_notes_with_no_list_read_are_named_as_such():
     doc = DocumentResult("obesity.pdf", (), in_text=notes, format="pdf")
     text = " ".join(_render(Report((doc,)), width=200).split())
     assert "No reference list read, page 1, line 4: the text cites 10 numbered notes" in text
-    assert "::warning file=obesity.pdf,line=4,title=No reference list read::" in GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    assert "::error file=obesity.pdf,line=4,title=No reference list read::" in GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
     # Two stray notes are not enough to say so.
     assert "No reference list read" not in _render(Report((DocumentResult("a.pdf", (), in_text=notes[:2]),)))
+
+
+def test_a_reference_list_that_went_unread_makes_the_run_incomplete():
+    import json
+
+    from citecheck.exit_codes import ExitCode
+    from citecheck.models import InText
+    from citecheck.policy import exit_code
+    from citecheck.report.markdown import MarkdownReport
+    from citecheck.report.sarif import SarifReport
+
+    # A German page whose "Literatur" list was not read exited 0, "No problems found" (trial 8):
+    # its six citations, one invented, went unchecked.
+    notes = tuple(InText(f"[{i}]", 3 + i, None) for i in range(1, 7))
+    report = Report((DocumentResult("de.txt", (), in_text=notes),))
+    assert exit_code(report, DEFAULT_FAIL_ON) is ExitCode.INPUT_ERROR
+    assert "CHECK INCOMPLETE" in " ".join(_render(report, width=200).split())
+    assert "1 reference list cited by numbered notes could not be read" in MarkdownReport().render(report, DEFAULT_FAIL_ON)
+    invocation = json.loads(SarifReport().render(report, DEFAULT_FAIL_ON))["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "de.txt: the text cites 6 numbered notes" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    # Two stray notes leave the run complete.
+    assert exit_code(Report((DocumentResult("de.txt", (), in_text=notes[:2]),)), DEFAULT_FAIL_ON) is ExitCode.OK

@@ -52,8 +52,9 @@ class GithubReport(Reporter):
                     f"{escape_data(message)}"
                 )
             for f in text_findings(doc):
-                # Never an error: claims and in-text findings are for a reader, not the policy.
-                level = "warning" if f.kind in ("claim_conflict", "no_list") else "notice"
+                # Claims and in-text findings are for a reader, not the policy: never an error, but for
+                # a reference list that went unread, which fails the run as an unread input does.
+                level = "error" if f.kind == "no_list" else "warning" if f.kind == "claim_conflict" else "notice"
                 lines.append(f"::{level} file={escape_property(doc.path)},line={f.line},"
                              f"title={escape_property(FINDING_TITLES[f.kind])}::{escape_data(f.message)}")
         return "\n".join(lines) + ("\n" if lines else "")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, InText, Notice, Report, Verdict, Work
-from citecheck.policy import fails
+from citecheck.policy import fails, unread_list_notes
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
 # that reorder text on screen (issue 7): none of these from an article or Crossref reaches output.
@@ -53,8 +53,11 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: numbered notes pointing at nothing, with no reference list read, that make a "no_list" finding
-NO_LIST_MIN_NOTES = 3
+def unread_list_message(numbered: list[InText]) -> str:
+    """What a "no_list" finding says: how many notes cite a list that was not read."""
+    return (f"the text cites {len(numbered)} numbered notes ({numbered[0].text} …) and no reference list was "
+            "read: its entries went unchecked (a list laid out in columns read across, an image, or under a "
+            "heading citecheck does not know, cannot be read)")
 
 
 def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
@@ -62,14 +65,11 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     disagree with their citation, claims that cite nothing, in-text citations with no
     entry, entries never cited."""
     out = []
-    numbered = [it for it in doc.in_text if it.reference is None and it.text.startswith("[")]
-    if len(numbered) >= NO_LIST_MIN_NOTES and not any(r.citation.kind == "reference" for r in doc.results):
+    numbered = unread_list_notes(doc)
+    if numbered:
         # A list laid out in a way the extractor cannot read (two columns read across, an
         # image) leaves the notes pointing at nothing: say so, or the run looks clean.
-        out.append(TextFinding(numbered[0].line, "no_list",
-                                f"the text cites {len(numbered)} numbered notes ({numbered[0].text} …) and no "
-                                "reference list was read: its entries went unchecked (a list laid out in columns "
-                                "read across, or an image, cannot be read)", page=numbered[0].page))
+        out.append(TextFinding(numbered[0].line, "no_list", unread_list_message(numbered), page=numbered[0].page))
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:
@@ -140,11 +140,14 @@ def incomplete_note(report: Report) -> str | None:
     citations; a summary must not read as a pass because of them."""
     unchecked = sum(1 for d in report.documents for r in d.results if r.verdict is Verdict.ERROR)
     unread = sum(1 for d in report.documents if d.error)
+    lists = sum(1 for d in report.documents if not d.error and unread_list_notes(d))
     parts = []
     if unchecked:
         parts.append(f"{plural(unchecked, 'citation')} could not be checked")
     if unread:
         parts.append(f"{plural(unread, 'input')} could not be read")
+    if lists:
+        parts.append(f"{plural(lists, 'reference list')} cited by numbered notes could not be read")
     return " and ".join(parts) or None
 
 

@@ -16,8 +16,9 @@ from urllib.parse import quote
 from citecheck import HOMEPAGE, __version__
 from citecheck.inputs import is_url
 from citecheck.models import DocumentResult, Report, Verdict
-from citecheck.policy import exit_code, fails
-from citecheck.report.interface import Reporter, annotation_level, plural, problem_kind, reason_with_notices, safe_text
+from citecheck.policy import exit_code, fails, unread_list_notes
+from citecheck.report.interface import (Reporter, annotation_level, plural, problem_kind, reason_with_notices,
+                                        safe_text, unread_list_message)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The artifact URI of standard input (`-` on the command line), which has no file name.
@@ -119,6 +120,8 @@ def _notification(doc: DocumentResult) -> dict | None:
     name = "standard input" if doc.path == "-" else doc.path
     if doc.error:
         text = f"{name} could not be read: {doc.error}"
+    elif unread_list_notes(doc):
+        text = f"{name}: {unread_list_message(unread_list_notes(doc))}"
     else:
         unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
         if not unchecked:
