@@ -280,12 +280,16 @@ def _numeric(line: str, number: int, count: int, by_number: dict[int, int] | Non
             break  # the next line's own citations are read with it
         if m.start() == indent and not _AFTER_WRAPPED_MARKER_RE.match(joined, m.end()):
             continue  # "[1] Smith J ..." is a list marker, not a citation
-        for n in _expand(m.group(1)):
-            if by_number is not None:
-                out.append(InText(m.group(), number, by_number.get(n)))
-            else:
-                out.append(InText(m.group(), number, n - 1 if 1 <= n <= count else None))
+        out.extend(InText(m.group(), number, _note_entry(n, count, by_number)) for n in _expand(m.group(1)))
     return out
+
+
+def _note_entry(n: int, count: int, by_number: dict[int, int] | None) -> int | None:
+    """The entry note number ``n`` cites: the one printed with it (``by_number``), or else
+    the one in that position of ``count``; None for none."""
+    if by_number is not None:
+        return by_number.get(n)
+    return n - 1 if 1 <= n <= count else None
 
 
 # "(1)", "(2, 3)", "(4–6)": note numbers in round brackets, as many journals print them.
@@ -318,8 +322,7 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
             if not line[:m.start()].strip() and line[m.end():m.end() + 1] not in _STOPS:
                 continue  # a list item's marker; a wrapped citation's line goes on with a stop
             numbers = _expand(m.group(1))
-            entries = [by_number.get(n) if by_number is not None else (n - 1 if 1 <= n <= count else None)
-                       for n in numbers]
+            entries = [_note_entry(n, count, by_number) for n in numbers]
             if not numbers or None in entries:
                 continue
             groups += 1
@@ -344,8 +347,7 @@ def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citation
     by_number = _by_printed_number(printed)
 
     def is_note(numbers: list[int]) -> bool:
-        return bool(numbers) and all(n in by_number if by_number is not None else 1 <= n <= count
-                                     for n in numbers)
+        return bool(numbers) and all(_note_entry(n, count, by_number) is not None for n in numbers)
 
     out = list(lines)
     groups = 0
