@@ -8,7 +8,13 @@ block elements of an HTML page, each treated as one "line").  Two ways in:
   disclaimer), a horizontal rule, a new heading or a line that is no entry after a
   numbered or bulleted list ends the list;
 - no heading: a trailing block of lines at the end of the article that each
-  look like a reference (authors + year + title, or a DOI).
+  look like a reference (authors + year + title, or a DOI), or are numbered in
+  one run with such lines;
+- a label on a line of its own, outside any list ("Source: Smith J, … 2020;…",
+  "Study: …", "Quelle: …"), when what follows it reads as a whole reference.
+
+Headings and page furniture are known in English, German, Spanish, French,
+Italian, Portuguese and Dutch.
 
 Conservative on purpose: clinic pages end in "Request an appointment",
 "Share this", copyright lines and link lists, and none of those may become a
@@ -18,17 +24,45 @@ citation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Iterable
+
+from citecheck.extract.parse import parse_reference
 
 # Words that open a reference list (compared after stripping Markdown marks,
 # numbering and a trailing colon, lower-cased).
+# German, Spanish, French, Italian, Portuguese and Dutch lists are headed in their
+# language ("Literatur", "Referencias bibliográficas", "Références", "Bronnen"); the
+# accents are optional (a page may drop them). Only a line that is the heading and
+# nothing else matches: "Quellen" alone, never "Quellen zufolge …".
 _HEADING_RE = re.compile(
     r"(?:\d{1,2}\.?\s*)?(?:references?(?:\s(?:list|cited|and notes))?|sources?(?:\scited)?|"
     r"bibliography|works\scited|cited\sworks|citations|literature(?:\scited)?|"
     r"further\sreading|notes|end\s?notes|sources\sand\sreferences|"
-    r"(?:scientific|research|medical)\s(?:references|sources)|studies\scited)"
+    r"(?:scientific|research|medical)\s(?:references|sources)|studies\scited|"
+    r"(?:key|selected|select)\s(?:references|sources|bibliography|reading)|reading\slist|"
+    r"(?:suggested|recommended|additional)\s(?:reading|references|sources)|"
+    # German
+    r"literatur(?:verzeichnis|angaben|hinweise|liste)?|quellen(?:angaben|verzeichnis|\sund\sliteratur)?|"
+    r"(?:verwendete|weiterf(?:ü|ue)hrende|zitierte)\sliteratur|literatur\sund\squellen|"
+    # Spanish, Portuguese, Italian
+    r"referencias(?:\sbibliogr[aá]ficas)?|bibliograf[ií]a|fuentes|"
+    r"refer[eê]ncias(?:\sbibliogr[aá]ficas)?|fontes|riferimenti(?:\sbibliografici)?|fonti|"
+    # French
+    r"r[ée]f[ée]rences\sbibliographiques|r[ée]f[ée]rences|bibliographie|"
+    # Dutch
+    r"literatuur(?:lijst)?|referenties|bronnen|bronvermelding)"
 )
 _HEADING_MARKS = " \t#*_:=>|"
+
+# A label in front of a reference on its own line, as newsletters and press releases
+# write one: "Source: Smith J, … 2020;…", "Journal reference: …", "Study: …", "Quelle: …".
+# (A "Sources:" line alone is a heading.)
+_LABEL_RE = re.compile(
+    r"(?:(?:journal|original|full)\s)?(?:sources?|references?|citations?|study|paper)\s?:\s+"
+    r"|(?:quelle|quellenangabe|fuente|fonte|r[ée]f[ée]rence|referencia|refer[eê]ncia)\s?:\s+",
+    re.IGNORECASE,
+)
 
 # List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•".
 # Numbers run to 1799: "(2005)." or "2006." opening a wrapped line is a year, not a number,
@@ -78,7 +112,20 @@ _FURNITURE_RE = re.compile(
     r"^posted in\b|^tags?:|^categor(?:y|ies):|^subscribe|newsletter|leave a (?:comment|reply)|"
     r"^back to top|^skip to|^(?:home|about|blog|menu|search)$|cookie|^about the authors?\b|^disclaimer\b|"
     r"^written by\b|"
-    r"^(?:last (?:reviewed|updated|modified)|(?:medically |clinically )?reviewed by|updated on|page last)\b",
+    r"^(?:last (?:reviewed|updated|modified)|(?:medically |clinically )?reviewed by|updated on|page last)\b|"
+    # German, Spanish, French, Italian, Portuguese, Dutch footers: legal notice, privacy,
+    # rights, "Stand: März 2024" and other "last updated" lines, appointments.
+    r"^(?:impressum\b|datenschutz|aviso legal\b|mentions l[ée]gales\b|note legali\b|colofon\b)|"
+    r"^stand\b\s?:?\s*(?:\d|januar|februar|m(?:ä|ae)rz|april|mai\b|juni|juli|august|september|oktober|november|"
+    r"dezember)|"
+    r"^(?:zuletzt (?:aktualisiert|ge(?:ä|ae)ndert|gepr(?:ü|ue)ft)|letzte (?:aktualisierung|(?:ä|ae)nderung)|"
+    r"(?:ú|u)ltima (?:actualizaci(?:ó|o)n|revisi(?:ó|o)n|modificaci(?:ó|o)n)|derni(?:è|e)re mise (?:à|a) jour|"
+    r"mis (?:à|a) jour le)\b|"
+    r"rechte vorbehalten|derechos reservados|droits r(?:é|e)serv(?:é|e)s|diritti riservati|direitos reservados|"
+    r"rechten voorbehouden|"
+    # (at the start of the line or of a field: a title may be about privacy)
+    r"(?:^|[·|•] ?)(?:pol(?:í|i)tica de (?:privacidad|cookies)|politique de confidentialit(?:é|e))|"
+    r"^(?:termin (?:vereinbaren|buchen)|(?:pedir|solicitar|reservar) (?:una )?cita|prendre rendez-vous)\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +138,16 @@ _PHONE_OR_DISCLAIMER_RE = re.compile(
     r"for (?:general )?information(?:al)?(?: purposes)? only|"
     r"(?:does|do|is|are) not (?:replace|constitute) (?:the |your )?(?:medical |professional |personal )?advice|"
     r"not (?:intended as |meant as |meant to be |intended to be )?a substitute for (?:professional |medical )*+"
-    r"(?:advice|diagnosis|treatment|care)"
+    r"(?:advice|diagnosis|treatment|care)|"
+    # "ersetzt keine ärztliche Beratung", "no sustituye la consulta médica",
+    # "ne remplace pas l'avis d'un médecin", "non sostituisce il parere del medico"
+    r"ersetzt (?:keine|nicht (?:die|den|eine|einen)) "
+    r"(?:(?:ä|ae)rztliche|medizinische|pers(?:ö|oe)nliche|professionelle|fach|besuch|gang|rat\b|arzt)|"
+    r"(?:no|non|n(?:ã|a)o) (?:sustituye|reemplaza|sostituisce|substitui) (?:a |al |el |la |il |o |un |una |um |uma )?"
+    r"(?:consejo|consulta|opini(?:ó|o)n|diagn(?:ó|o)stico|atenci(?:ó|o)n|asesoramiento|parere|consiglio|visita|"
+    r"consulenza|aconselhamento|m(?:é|e)dic)|"
+    r"ne (?:remplace|se substitue) (?:pas|en aucun cas|aucunement) (?:(?:à|a) )?(?:un |une |l[ae] |l['’])?"
+    r"(?:avis|consultation|diagnostic|conseil|m(?:é|e)decin)"
 )
 # ... or, in a line with no year, DOI or URL either, a street address ("12 Harbour Road,")
 # or fields set apart by " | " ("Back on Track Physiotherapy | Galway").
@@ -150,7 +206,7 @@ def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool, list_items: C
             block, i = _read_list(items, i + 1, join_wraps, list_items)
             if block:
                 covered.update(n for n, _ in items[start:i])
-            entries.extend(block)
+            entries.extend((line, _unlabelled(text), number) for line, text, number in block)
         else:
             i += 1
     if not found_heading or not entries:
@@ -158,7 +214,73 @@ def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool, list_items: C
         if trailing:
             covered.update(n for n, _ in items[start:])
             entries = trailing
+    labelled = _labelled_entries(items, covered, join_wraps)
+    if labelled:
+        entries = sorted(entries + labelled, key=lambda entry: entry[0])
     return [(line, text) for line, text, _ in entries], covered, [number for _, _, number in entries]
+
+
+def labelled_reference(text: str) -> str | None:
+    """The reference in a line that a label opens ("Source: Smith J, Lee K. Title. Journal.
+    2020;12:1-9." gives "Smith J, … 1-9."), or None: no label, or what follows it reads as no
+    whole reference ("Source: our clinic's patient survey, 2023.")."""
+    text = text.strip()
+    m = _LABEL_RE.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():].strip()
+    return rest if _reads_as_whole_reference(rest) else None
+
+
+def _reads_as_whole_reference(text: str) -> bool:
+    """A reference with all its parts, as the parser reads it: authors, a year, a title and a
+    journal; or one that opens with its authors and holds a DOI."""
+    if not (looks_like_reference(text) or _opens_with_group_author(text)):
+        return False
+    citation = parse_reference(text, 0)
+    if citation.doi:
+        return bool(_AUTHOR_START_RE.match(text) or _GROUP_AUTHOR_RE.match(text))
+    return bool(citation.authors and citation.year and citation.title and citation.journal)
+
+
+def _unlabelled(text: str) -> str:
+    """A list entry without the label in front of it ("Source: …"), when it has one."""
+    rest = labelled_reference(text) if _LABEL_RE.match(text) else None
+    return text if rest is None else rest
+
+
+#: a labelled reference wrapped over lines is read over this many lines at most
+MAX_LABELLED_LINES = 4
+
+
+def _labelled_entries(items: list[tuple[int, str]], covered: set[int], join_wraps: bool
+                      ) -> list[tuple[int, str, int | None]]:
+    """The labelled references ("Source: Smith J, … 2020;…") outside the lists found, each
+    on the line of its label, its text without the label (wrapped lines re-joined when
+    ``join_wraps``); their lines are added to ``covered``."""
+    out: list[tuple[int, str, int | None]] = []
+    n_items = len(items)
+    for i, (line, raw) in enumerate(items):
+        text = raw.strip()
+        m = _LABEL_RE.match(text)
+        if m is None or line in covered:
+            continue
+        fragments = [text[m.end():].strip()]
+        j = i + 1
+        while True:
+            joined = _join(fragments)
+            if not joined.endswith(("-", ",", ";", ":", "/")) and _reads_as_whole_reference(joined):
+                out.append((line, joined, None))
+                covered.update(items[k][0] for k in range(i, j))
+                break
+            if not join_wraps or j >= n_items or len(fragments) >= MAX_LABELLED_LINES:
+                break
+            following = items[j][1].strip()
+            if not following or items[j][0] in covered or _LABEL_RE.match(following) or is_furniture(following):
+                break
+            fragments.append(following)
+            j += 1
+    return out
 
 
 def is_heading(text: str) -> bool:
@@ -166,6 +288,8 @@ def is_heading(text: str) -> bool:
     if len(text) > MAX_HEADING_CHARS:
         return False
     core = text.strip(_HEADING_MARKS).strip().lower()
+    if not core.isascii():
+        core = unicodedata.normalize("NFC", core)  # "Re\u0301fe\u0301rences" from a PDF
     return bool(_HEADING_RE.fullmatch(core))
 
 
@@ -174,13 +298,18 @@ def is_heading(text: str) -> bool:
 _FURNITURE_STARTS = ("©", "(c)", "copyright", "share", "follow us", "read more", "related", "you might",
                      "recent posts", "previous post", "next post", "posted in", "tag", "categor", "subscribe",
                      "back to top", "skip to", "home", "about", "blog", "menu", "search", "last ", "medically ",
-                     "clinically ", "reviewed by", "updated on", "page last", "disclaimer", "written by")
+                     "clinically ", "reviewed by", "updated on", "page last", "disclaimer", "written by",
+                     "impressum", "datenschutz", "aviso legal", "mentions l", "note legali", "colofon", "stand",
+                     "zuletzt ", "letzte ", "última ", "ultima ", "dernière ", "derniere ", "mis à", "mis a",
+                     "termin ", "pedir ", "solicitar ", "reservar ", "prendre rendez")
 _FURNITURE_PARTS = ("rights reserved", "request a", "book ", "schedule a", "contact us", "call us", "share ",
-                    "privacy policy", "terms of", "newsletter", "leave a", "cookie")
+                    "privacy policy", "terms of", "newsletter", "leave a", "cookie", "rechte vorbehalten",
+                    "derechos reservados", "droits r", "diritti riservati", "direitos reservados",
+                    "rechten voorbehouden", "tica de ", "politique de confidentialit")
 # The same for _PHONE_OR_DISCLAIMER_RE and _ADDRESS_OR_FIELDS_RE: a line (lower-cased)
 # can only match one when it holds one of these.
 _CONTACT_PARTS = ("tel", "phone", "call ", "advice", "only", "substitute", " | ", "road", "street", "lane", "avenue",
-                  "drive")
+                  "drive", "ersetzt ", "sustituye", "reemplaza", "sostituisce", "substitui", "remplace", "substitue")
 
 
 def is_furniture(text: str) -> bool:
@@ -339,6 +468,8 @@ def _starts_entry(text: str, current: list | None, join_wraps: bool, marked: boo
         return False
     if _opens_like_reference(text) or _GROUP_AUTHOR_RE.match(text):
         return True
+    if _LABEL_RE.match(text) and labelled_reference(text) is not None:
+        return True  # "Source: Smith J, …" under "Sources:"
     # MLA and others put the year last: authors alone open the entry when the one
     # above is complete (has its year).
     return bool(_AUTHOR_START_RE.match(text)) and bool(_YEAR_RE.search(" ".join(current[1])))
@@ -457,10 +588,16 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
                        or (_ends_list(items[end - 1][1].strip()) and not looks_like_reference(items[end - 1][1]))):
         end -= 1
     start = end
+    below: int | None = None  # the number of the entry below, when it is numbered
     while start > 0:
         text = items[start - 1][1].strip()
-        if text and not _opens_trailing_entry(text):
-            break
+        if text:
+            if _opens_trailing_entry(text):
+                below = _number_of(text, _MARKER_RE.match(text))
+            elif (number := _numbered_in_run(items, start - 1, end, below)) is not None:
+                below = number
+            else:
+                break
         start -= 1
     block = []
     for n, t in items[start:end]:
@@ -469,6 +606,35 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
             marker = _MARKER_RE.match(t)
             block.append((n, _without_marker(t, marker), _number_of(t, marker)))
     return (block, start) if len(block) >= MIN_TRAILING_ENTRIES else ([], end)
+
+
+def _numbered_in_run(items: list[tuple[int, str]], k: int, end: int, below: int | None) -> int | None:
+    """The number of items[k] when it is an entry of a numbered list by its place, though it
+    opens with no author the way _opens_trailing_entry wants ("2. Desai. When are children
+    …", a surname without initials): its number is one less than the entry's below it, or
+    one more than that of the line above it, which opens an entry. It reads like a reference
+    still (a year, two full stops, long). None otherwise."""
+    text = items[k][1].strip()
+    marker = _MARKER_RE.match(text)
+    number = _number_of(text, marker)
+    if number is None:
+        return None
+    rest = _without_marker(text, marker)
+    if not (rest[:1].isupper() and len(rest) >= MIN_UNDATED_ENTRY_CHARS and rest.count(".") >= 2
+            and _YEAR_RE.search(rest)) or is_furniture(rest):
+        return None
+    if below is not None and number == below - 1:
+        return number
+    if below is None and k + 1 < end:
+        return None  # the entry below has no number: no run to join
+    # The last line of the block: numbered one after the entry above it.
+    j = k - 1
+    while j >= 0 and not items[j][1].strip():
+        j -= 1
+    above = items[j][1].strip() if j >= 0 else ""
+    if above and _opens_trailing_entry(above) and _number_of(above, _MARKER_RE.match(above)) == number - 1:
+        return number
+    return None
 
 
 def _opens_trailing_entry(text: str) -> bool:
