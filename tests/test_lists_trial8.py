@@ -194,3 +194,14 @@ def test_labelled_references_in_html_and_markdown():
             "<p>Source: our clinic's patient survey, 2023.</p></body></html>")
     assert [c.text for c in _refs(html, "page.html")] == [NYBERG]
     assert [c.text for c in _refs(f"# News\n\nWalking helps.\n\n**Source:** {NYBERG}\n", "news.md")] == [NYBERG]
+
+
+def test_a_newsletter_study_line_with_a_quoted_title_journal_and_year_is_an_entry():
+    text = ('Roundup\n\nStudy: "Blue-light filtering spectacles and sleep quality in shift-working nurses: a '
+            'crossover trial" (Chronobiol Int, 2020).\nWhy it matters: could help our night staff.\n\n'
+            'Study: "our own survey of patients" (2023).\n')
+    cites = extract_bytes(text.encode(), "news.txt").citations
+    assert [(c.line, c.title, c.journal, c.year) for c in cites] == [
+        (3, "Blue-light filtering spectacles and sleep quality in shift-working nurses: a crossover trial",
+         "Chronobiol Int", 2020)]
+    assert cites[0].text.startswith('"Blue-light')  # the label is no part of it

@@ -309,6 +309,9 @@ def test_a_nearest_that_shares_only_a_few_title_words_is_not_offered():
     # A candidate by the same first author is still offered, however different its title.
     by_hernandez = replace(lamivudine, authors=(Author("Hernandez", "G"),))
     assert judge(hernandez, Evidence(candidates=(by_hernandez,))).nearest.doi == "10.1002/hep.21486"
+    # A year in common is no more than chance: a year has thousands of works (trial 8).
+    same_year = replace(lamivudine, year_issued=2018)
+    assert judge(hernandez, Evidence(candidates=(same_year,))).nearest is None
 
 
 def test_an_entry_with_a_pubmed_link_and_a_title_is_searched_as_an_article():

@@ -396,3 +396,9 @@ def test_mla_supplement_issue():
                         "Psychiatry, vol. 70, no. Suppl 2, 2009, pp. 15–19.", 1)
     assert (c.journal, c.volume, c.issue, c.pages, c.year) == (
         "The Journal of Clinical Psychiatry", "70", "Suppl 2", "15-19", 2009)
+
+
+def test_a_quoted_title_with_its_journal_and_year_in_parentheses():
+    c = parse_reference('"Blue-light filtering spectacles and sleep quality in nurses" (Chronobiol Int, 2020).', 1)
+    assert (c.authors, c.title, c.journal, c.year) == (
+        (), "Blue-light filtering spectacles and sleep quality in nurses", "Chronobiol Int", 2020)

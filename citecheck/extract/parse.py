@@ -771,7 +771,11 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
                 break
     if quoted:
         title = quoted.group(1).strip(_STRIP)
-        journal = _without_in(middle[quoted.end():]).strip(_STRIP + "\"“”'’")
+        after = middle[quoted.end():]
+        named = _PAREN_JOURNAL_YEAR_RE.match(after)
+        if named:  # '"Title" (Chronobiol Int, 2020)', as newsletters name a study
+            return title or None, named.group(1).strip()
+        journal = _without_in(after).strip(_STRIP + "\"“”'’")
         if not has_tail:
             journal = _bare_journal(journal)
         return title or None, journal or None
@@ -809,6 +813,8 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     return _clean_title(title), _clean_journal(journal)
 
 
+# A journal and year in parentheses after a quoted title: ' (Chronobiol Int, 2020)'.
+_PAREN_JOURNAL_YEAR_RE = re.compile(rf"\s?\(([{_UP}][^(),]{{1,120}}),\s?{_YEAR}\)")
 # What follows a title when no volume or pages do: the year in its forms, and notes.
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # Possessive throughout, and only ever run over an entry's last characters: "12" repeated

@@ -234,13 +234,21 @@ def labelled_reference(text: str) -> str | None:
 
 def _reads_as_whole_reference(text: str) -> bool:
     """A reference with all its parts, as the parser reads it: authors, a year, a title and a
-    journal; or one that opens with its authors and holds a DOI."""
+    journal; or one that opens with its authors and holds a DOI; or a quoted title with its
+    journal and year, as newsletters name a study ('"Title" (Chronobiol Int, 2020).')."""
+    if _QUOTED_STUDY_RE.match(text):
+        citation = parse_reference(text, 0)
+        return bool(citation.title and citation.journal and citation.year)
     if not (looks_like_reference(text) or _opens_with_group_author(text)):
         return False
     citation = parse_reference(text, 0)
     if citation.doi:
         return bool(_AUTHOR_START_RE.match(text) or _GROUP_AUTHOR_RE.match(text))
     return bool(citation.authors and citation.year and citation.title and citation.journal)
+
+
+# '"Title" (Journal, 2020)': a quoted title of some length, then its journal and year.
+_QUOTED_STUDY_RE = re.compile(r"[\"“][^\"“”]{20,400}[\"”]\s?\([A-Z][^(),]{1,120},\s?(?:19|20)\d\d\)")
 
 
 def _unlabelled(text: str) -> str:

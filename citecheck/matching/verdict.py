@@ -194,8 +194,10 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
     work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
     same += [f.name for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
-    if not same and sim < NEAREST_ALONE_MIN:
-        return None  # a few title words in common ("a randomized controlled trial"): noise to an editor
+    if not [name for name in same if name != "year"] and sim < NEAREST_ALONE_MIN:
+        # A few title words in common ("a randomized controlled trial"), and a year at most (a
+        # year has thousands of works): noise to an editor.
+        return None
     differ = [f.name for f in fields if f.status is FieldStatus.MISMATCH and f.name != "title"]
     if same[:1] == ["first author"] and "authors" in differ:
         differ[differ.index("authors")] = "co-authors"
