@@ -205,3 +205,10 @@ def test_a_newsletter_study_line_with_a_quoted_title_journal_and_year_is_an_entr
         (3, "Blue-light filtering spectacles and sleep quality in shift-working nurses: a crossover trial",
          "Chronobiol Int", 2020)]
     assert cites[0].text.startswith('"Blue-light')  # the label is no part of it
+
+
+def test_a_newsletter_study_line_with_a_dash_before_its_journal_is_an_entry():
+    text = ("Roundup\n\nStudy: Assessment of spring phenology in North America from remote sensing for 1982-2006 "
+            "— Glob Chang Biol, 2009\nWhy it matters: worth a look.\n")
+    cites = extract_bytes(text.encode(), "news.txt").citations
+    assert [(c.line, c.journal, c.year) for c in cites] == [(3, "Glob Chang Biol", 2009)]

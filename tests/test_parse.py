@@ -402,3 +402,12 @@ def test_a_quoted_title_with_its_journal_and_year_in_parentheses():
     c = parse_reference('"Blue-light filtering spectacles and sleep quality in nurses" (Chronobiol Int, 2020).', 1)
     assert (c.authors, c.title, c.journal, c.year) == (
         (), "Blue-light filtering spectacles and sleep quality in nurses", "Chronobiol Int", 2020)
+
+
+def test_a_title_then_a_dash_and_a_known_journal_with_its_year():
+    c = parse_reference("Assessment of spring phenology in North America from remote sensing for 1982-2006 "
+                        "— Glob Chang Biol, 2009", 1)
+    assert (c.title, c.journal, c.year) == (
+        "Assessment of spring phenology in North America from remote sensing for 1982-2006", "Glob Chang Biol", 2009)
+    # A dash inside a title before words that name no journal splits nothing.
+    assert parse_reference("Smith J. Pain relief - a review of the options. 2009", 1).journal is None

@@ -787,6 +787,10 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
         # ("Genome Res. 2007."), never a publisher or a site.
         cuts = [m for m in _BOUNDARY_RE.finditer(middle) if not _is_initial_before(middle, m.start())]
         if not cuts:
+            dash = middle.rfind(" - ")
+            journal = _bare_journal(middle[dash + 3:]) if dash > 0 else None
+            if journal:  # "Title — Glob Chang Biol, 2009", as newsletters name a study
+                return _clean_title(middle[:dash]), journal
             return _clean_title(middle), None
         body = _strip_bare_tail(middle)
         ends = [m for m in cuts if m.end() <= len(body)]

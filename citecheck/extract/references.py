@@ -234,8 +234,9 @@ def labelled_reference(text: str) -> str | None:
 
 def _reads_as_whole_reference(text: str) -> bool:
     """A reference with all its parts, as the parser reads it: authors, a year, a title and a
-    journal; or one that opens with its authors and holds a DOI; or a quoted title with its
-    journal and year, as newsletters name a study ('"Title" (Chronobiol Int, 2020).')."""
+    journal; or one that opens with its authors and holds a DOI; or a title with its journal
+    and year, as newsletters name a study ('"Title" (Chronobiol Int, 2020).', 'Title — Glob
+    Chang Biol, 2009')."""
     if _QUOTED_STUDY_RE.match(text):
         citation = parse_reference(text, 0)
         return bool(citation.title and citation.journal and citation.year)
@@ -247,8 +248,10 @@ def _reads_as_whole_reference(text: str) -> bool:
     return bool(citation.authors and citation.year and citation.title and citation.journal)
 
 
-# '"Title" (Journal, 2020)': a quoted title of some length, then its journal and year.
-_QUOTED_STUDY_RE = re.compile(r"[\"“][^\"“”]{20,400}[\"”]\s?\([A-Z][^(),]{1,120},\s?(?:19|20)\d\d\)")
+# '"Title" (Journal, 2020)': a quoted title of some length, then its journal and year; or
+# 'Title — Journal, 2009'.
+_QUOTED_STUDY_RE = re.compile(r"[\"“][^\"“”]{20,400}[\"”]\s?\([A-Z][^(),]{1,120},\s?(?:19|20)\d\d\)"
+                              r"|[A-Z][^—–]{20,400}\s[—–-]\s[A-Z][^,—–]{1,120},\s?(?:19|20)\d\d\.?$")
 
 
 def _unlabelled(text: str) -> str:
