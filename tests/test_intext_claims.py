@@ -648,3 +648,11 @@ def test_claims_that_support_name_cochrane_or_date_the_journal():
     claims = extract_bytes(text.encode(), "a.txt").claims
     assert [(c.year, c.journal) for c in claims] == [
         (2020, "Hepatology"), (None, "Cochrane Database of Systematic Reviews"), (2006, "Journal of Rural Health")]
+
+
+def test_a_claim_followed_on_its_line_by_a_bare_doi_cites_it():
+    text = ("A study by our researchers was published in Journal of Rural Health (2006). "
+            "DOI: 10.1111/j.1748-0361.2006.00060.x\n")
+    got = extract_bytes(text.encode(), "a.txt")
+    link = next(i for i, c in enumerate(got.citations) if c.kind == "link")
+    assert [c.reference for c in got.claims] == [link]

@@ -270,18 +270,34 @@ _SENTENCE_LINES = 8
 
 
 def _tie_claims_to_links(claims, link_cites, offset: int):
-    """A claim sentence that carries a link citation is tied to it (not unsourced)."""
+    """A claim sentence that carries a link citation is tied to it (not unsourced); so is the
+    one claim of a line whose link stands alone after it ("… (2006). DOI: 10.1111/…")."""
     out = []
     for claim in claims:
         if claim.reference is None:
             for k, link in enumerate(link_cites):
                 if link.line == claim.line and (link.text in claim.text or claim.text in link.text
-                                                or (link.url and link.url in claim.text)) \
+                                                or (link.url and link.url in claim.text)
+                                                or _bare_identifier(link.text) and _one_claim_on(claims, claim.line)) \
                         or claim.line < link.line <= claim.line + _SENTENCE_LINES and link.url and link.url in claim.text:
                     claim = replace(claim, reference=offset + k)
                     break
         out.append(claim)
     return tuple(out)
+
+
+_IDENTIFIER_LABEL_RE = re.compile(r"\b(?:doi|pmid|available\s(?:at|from)|link|source)\b\s*:?", re.IGNORECASE)
+
+
+def _bare_identifier(text: str) -> bool:
+    """True when a link citation's text is its link or DOI alone ("DOI: 10.1111/…")."""
+    from citecheck.extract.links import LINK_OR_DOI_RE
+
+    return not _IDENTIFIER_LABEL_RE.sub("", LINK_OR_DOI_RE.sub("", text)).strip(" .,;:()[]")
+
+
+def _one_claim_on(claims, line: int) -> bool:
+    return sum(c.line == line for c in claims) == 1
 
 
 def _note_is_reference(text: str) -> bool:
