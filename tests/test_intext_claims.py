@@ -656,3 +656,8 @@ def test_a_claim_followed_on_its_line_by_a_bare_doi_cites_it():
     got = extract_bytes(text.encode(), "a.txt")
     link = next(i for i, c in enumerate(got.citations) if c.kind == "link")
     assert [c.reference for c in got.claims] == [link]
+
+
+def test_a_note_number_pasted_after_an_acronym():
+    article = GLUED_NOTES.replace("older adults.1", "older adults with PTSD.1")
+    assert [i.reference for i in extract_bytes(article.encode(), "a.txt").in_text] == [0, 1, 2, 3, 4]

@@ -411,3 +411,14 @@ def test_a_title_then_a_dash_and_a_known_journal_with_its_year():
         "Assessment of spring phenology in North America from remote sensing for 1982-2006", "Glob Chang Biol", 2009)
     # A dash inside a title before words that name no journal splits nothing.
     assert parse_reference("Smith J. Pain relief - a review of the options. 2009", 1).journal is None
+
+
+@pytest.mark.parametrize("title", [
+    "Age differences in personality: Evidence from a nationally representative Australian sample",
+    "Screening and case-finding instruments for depression: a meta-analysis",
+])
+def test_a_bare_title_with_a_subtitle_has_no_authors(title):
+    # `citecheck lookup "<title>"` read the words before the colon as the author list, and the
+    # real work was a mismatch on its "first author" (trial 9).
+    c = parse_reference(title, 1)
+    assert (c.authors, c.title) == ((), title)

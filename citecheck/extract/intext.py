@@ -331,8 +331,9 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
 
 
 # Note numbers glued to the stop or comma after a word, as superscripts read as plain text
-# (copied from a web page, or a PDF's text): "in adults.1 A 2019 …", "symptoms.2,3", "pain,4-6 and".
-_GLUED_NOTE_RE = re.compile(r"(?<=[a-z)\]][.,;:])(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)")
+# (copied from a web page, or a PDF's text): "in adults.1 A 2019 …", "symptoms.2,3", "pain,4-6 and",
+# "veterans with PTSD.5" (an acronym: two capitals at least, not an initial's "J.2").
+_GLUED_NOTE_RE = re.compile(r"(?:(?<=[a-z)\]][.,;:])|(?<=[A-Z]{2}[.,;:]))(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)")
 
 
 def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citations: tuple[Citation, ...],

@@ -627,6 +627,10 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
+    if _TITLE_WORD_RE.search(block) and not ORGANISATION_WORD_RE.search(block):
+        # "Age differences in personality: Evidence from …": a title's words before its
+        # subtitle (a word in lower case), not names.
+        return (), False, work
     # One organisation, "and" included ("Centers for Disease Control and Prevention").
     first = [block] if "," not in block and ";" not in block and ORGANISATION_WORD_RE.search(block) \
         else _LOOSE_SPLIT_RE.split(block)
