@@ -58,6 +58,7 @@ class Citation:
     url: str | None = None
     page: int | None = None  # PDF page number, where known
     ignore_reason: str | None = None  # set by an inline ignore marker
+    number: int | None = None  # a list entry's number: as printed ("47."), else its place in its list
 
 
 @dataclass(frozen=True, slots=True)

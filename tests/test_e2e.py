@@ -76,7 +76,7 @@ def test_recorded_terminal_report_says_recorded_and_names_problems():
     run = run_cli("check", str(SAMPLE), "--recorded", str(RECORDING))
     assert run.exit_code == 1
     assert "Answers recorded, not live" in run.stdout
-    assert "line 76 · MISMATCH" in run.stdout
+    assert "line 76 · no. 9 · MISMATCH" in run.stdout  # the list entry's number, to find it by
     assert "Corrected: Zanos, P., Moaddel, R." in run.stdout and "Nature, 533(7604), 481–486." in run.stdout
     assert "https://doi.org/10.1038/nature17998" in run.stdout
     assert "5 verified, 2 mismatch, 2 not found, 1 skipped, 0 error" in run.stdout

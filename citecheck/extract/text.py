@@ -190,6 +190,8 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     link_cites = link_citations(prose, links, covered)
     in_text_t = _tie_in_text_to_links(tuple(in_text), link_cites, links, len(citations_t))
     claims = find_claims(prose, in_text_t, skip=covered)
+    lists = _list_of_each(blocks, entries) + (-1,) * (len(citations_t) - len(entries))  # notes: a list of their own
+    citations_t = _numbered(citations_t, printed, lists)
     all_citations = citations_t + link_cites
     if link_cites:
         claims = _tie_claims_to_links(claims, link_cites, len(citations_t))
@@ -201,8 +203,23 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         all_citations = tuple(_with_line(c, line_map) for c in all_citations)
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
-    lists = _list_of_each(blocks, entries) + (-1,) * (len(citations_t) - len(entries))  # notes: a list of their own
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists)
+
+
+def _numbered(citations: tuple[Citation, ...], printed: list[int | None], lists: tuple[int, ...]
+               ) -> tuple[Citation, ...]:
+    """The list entries with their numbers: as printed ("47."), else their place in their list
+    (a Word or HTML list numbered by its markup, an unnumbered list), so that a reader can find
+    them; notes keep none."""
+    out, place = [], {}
+    for i, c in enumerate(citations):
+        if lists[i] == -1:
+            out.append(c)
+            continue
+        place[lists[i]] = place.get(lists[i], 0) + 1
+        number = printed[i] if i < len(printed) and printed[i] is not None else place[lists[i]]
+        out.append(replace(c, number=number))
+    return tuple(out)
 
 
 def _list_of_each(blocks: list[tuple[int, str]], entries: list[tuple[int, str]]) -> tuple[int, ...]:

@@ -41,7 +41,7 @@ def citation_json(r: CheckResult, fail_on: tuple[str, ...]) -> dict:
     """One citation with its verdict and evidence."""
     c = r.citation
     return {
-        "kind": c.kind, "text": c.text, "line": c.line, "page": c.page,
+        "kind": c.kind, "text": c.text, "line": c.line, "page": c.page, "number": c.number,
         "verdict": r.verdict.value,
         "fails": fails(r, fail_on),
         "parsed": {

@@ -34,7 +34,8 @@ class JunitReport(Reporter):
                 ET.SubElement(case, "error", message=xml_text(doc.error))
                 errors += 1
             for r in doc.results:
-                name = f"line {r.citation.line}: {r.citation.text[:100]}"
+                number = f"no. {r.citation.number}, " if r.citation.number is not None else ""
+                name = f"{number}line {r.citation.line}: {r.citation.text[:100]}"
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=xml_text(name))
                 if fails(r, fail_on):
                     # A retracted work is named as such, its notice first (the verdict alone said "verified").

@@ -79,6 +79,8 @@ class MarkdownReport(Reporter):
             if r.ignored:
                 verdict += f" · ignored: {md_cell(r.ignored)}"
             text = r.citation.text if len(r.citation.text) <= 160 else r.citation.text[:159] + "…"
+            if r.citation.number is not None:
+                text = f"{r.citation.number}. {text}"
             lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} "
                          f"| {md_cell(reason_with_notices(r))} |")
         return "\n".join(lines + _findings_section(findings)) + "\n"

@@ -109,12 +109,17 @@ def _overview(doc: DocumentResult) -> Table:
     table.add_column("verdict", no_wrap=True, width=max([VERDICT_WIDTH] + [label.cell_len for _, label in rows]))
     table.add_column("citation", ratio=1, overflow="fold")
     for r, label in rows:
-        table.add_row(str(r.citation.line), label, _t(_cut(r.citation.text, MAX_TABLE_CHARS)))
+        table.add_row(str(r.citation.line), label, _t(_cut(_numbered_text(r.citation), MAX_TABLE_CHARS)))
     if left_out:
         table.add_row("", Text("verified", style="green"),
                       Text(f"{left_out} more, cited right (not listed: an article of {len(doc.results)} citations; "
                            "--format json lists every one)", style="dim"))
     return table
+
+
+def _numbered_text(citation) -> str:
+    """The entry as the reader sees it in the list: with its number ("47. Smith J …")."""
+    return f"{citation.number}. {citation.text}" if citation.number is not None else citation.text
 
 
 def _plainly_verified(r: CheckResult) -> bool:
@@ -171,7 +176,8 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     if r.ignored:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))
     label, style = STYLES[r.verdict]
-    title = Text(f" {_where(doc, r.citation.line, r.citation.page)} · ", style="bold")
+    number = f"no. {r.citation.number} · " if r.citation.number is not None else ""
+    title = Text(f" {_where(doc, r.citation.line, r.citation.page)} · {number}", style="bold")
     title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
 
