@@ -180,17 +180,28 @@ def _effective(name: str, value):
 
 
 def describe_settings(ctx, config_path: Path | None) -> str:
-    """One line per option of a command context: name, value, and where it came from."""
+    """One line per option of a command context: name, value, and where it came from; then
+    the ignore file and the plus token a check would use."""
+    from citecheck.ignores import find_baseline_file, find_ignore_file
+
+    params = [p for p in ctx.command.params
+              if p.name not in ("paths", "ctx") and getattr(p, "opts", None) and p.param_type_name != "argument"]
+    width = max([len("(plus token)")] + [len(p.opts[0]) for p in params])
     lines = [f"config file: {config_path or 'none found'}"]
-    for param in ctx.command.params:
-        if param.name in ("paths", "ctx") or not getattr(param, "opts", None) or param.param_type_name == "argument":
-            continue
+    for param in params:
         source = ctx.get_parameter_source(param.name)
         where = SOURCE_NAMES.get(getattr(source, "name", ""), "default")
         if where == "variable" and getattr(param, "envvar", None):
             where += f" {param.envvar}"
         value = _effective(param.name, ctx.params.get(param.name))
-        lines.append(f"{param.opts[0]:<16} {value!s:<40} ({where})")
+        if param.name == "baseline" and value is None:
+            # What check will use when no baseline is named: the nearest one found.
+            found = find_baseline_file()
+            value, where = (found, "found from the working directory upward") if found else ("none found", where)
+        lines.append(f"{param.opts[0]:<{width}} {value!s:<40} ({where})")
+    ignore_file = find_ignore_file()
+    lines.append(f"{'(ignore file)':<{width}} {ignore_file or 'none found'!s:<40} "
+                 f"({'found from the working directory upward' if ignore_file else 'none'})")
     token = "set" if plus_token() else "not set"
-    lines.append(f"{'(plus token)':<16} {token:<40} (variable {PLUS_TOKEN_VARIABLE}; never shown)")
+    lines.append(f"{'(plus token)':<{width}} {token:<40} (variable {PLUS_TOKEN_VARIABLE}; never shown)")
     return "\n".join(lines)

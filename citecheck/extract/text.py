@@ -57,6 +57,9 @@ def decode(data: bytes) -> str:
             # A few stray NULs in an otherwise textual file (a bad export): drop them.
             data = data.replace(b"\x00", b"")
             return decode(data)
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return decode(utf16)
         # Many NULs without a UTF-16 BOM: an image, a program, an archive ...
         raise ExtractError("binary file, not an article")
     else:
@@ -68,6 +71,21 @@ def decode(data: bytes) -> str:
     if _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
         raise ExtractError("binary file, not an article")
     return _unix_newlines(text)
+
+
+def _bomless_utf16(data: bytes) -> bytes | None:
+    """UTF-16 text saved without its BOM (as some Windows tools write it), with the BOM put
+    back; None when the bytes are not that: text in a Latin script has a NUL as every other
+    byte, the high byte of each character, and those bytes are all NUL or nearly."""
+    sample = data[:SNIFF_CHARS] if len(data[:SNIFF_CHARS]) % 2 == 0 else data[:SNIFF_CHARS - 1]
+    if len(sample) < 2:
+        return None
+    for bom, high in ((codecs.BOM_UTF16_LE, sample[1::2]), (codecs.BOM_UTF16_BE, sample[0::2])):
+        if high.count(0) * 10 >= len(high) * 9:  # nine high bytes in ten are NUL
+            text = (bom + data).decode("utf-16", errors="replace")
+            if _control_share(text[:SNIFF_CHARS]) <= MAX_CONTROL_SHARE:
+                return bom + data
+    return None
 
 
 def _decode_8bit(data: bytes) -> str:

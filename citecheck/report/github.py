@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from citecheck.inputs import is_url
 from citecheck.models import Report, Verdict
 from citecheck.report.interface import (FINDING_TITLES, Reporter, annotation_level, notice_name, reason_with_notices,
                                         safe_text, text_findings)
@@ -29,7 +30,8 @@ class GithubReport(Reporter):
         lines = []
         for doc in report.documents:
             if doc.error:
-                lines.append(f"::error file={escape_property(doc.path)},title=citecheck::{escape_data('cannot read: ' + doc.error)}")
+                where, said = _location(doc)
+                lines.append(f"::error {where}title=citecheck::{escape_data(said + 'cannot read: ' + doc.error)}")
             for r in doc.results:
                 if r.verdict is Verdict.VERIFIED and not r.notices:
                     continue
@@ -47,14 +49,23 @@ class GithubReport(Reporter):
                 # before the reason ("Retracted: ... (notice https://doi.org/...)").
                 reason = reason_with_notices(r)
                 message = f"Ignored: {r.ignored.rstrip('.')}. {reason}" if r.ignored else reason
-                lines.append(
-                    f"::{level} file={escape_property(doc.path)},line={r.citation.line},title={escape_property(title)}::"
-                    f"{escape_data(message)}"
-                )
+                where, said = _location(doc, r.citation.line)
+                lines.append(f"::{level} {where}title={escape_property(title)}::{escape_data(said + message)}")
             for f in text_findings(doc):
                 # Claims and in-text findings are for a reader, not the policy: never an error, but for
                 # a reference list that went unread, which fails the run as an unread input does.
                 level = "error" if f.kind == "no_list" else "warning" if f.kind == "claim_conflict" else "notice"
-                lines.append(f"::{level} file={escape_property(doc.path)},line={f.line},"
-                             f"title={escape_property(FINDING_TITLES[f.kind])}::{escape_data(f.message)}")
+                where, said = _location(doc, f.line)
+                lines.append(f"::{level} {where}title={escape_property(FINDING_TITLES[f.kind])}::"
+                             f"{escape_data(said + f.message)}")
         return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _location(doc, line: int | None = None) -> tuple[str, str]:
+    """(the annotation's file and line properties, what its message opens with): a file of the
+    repository by its path; a page fetched by URL, or standard input, named in the message
+    instead (GitHub can attach an annotation to no file of the checkout for them)."""
+    if is_url(doc.path) or doc.path == "-":
+        name = "standard input" if doc.path == "-" else doc.path
+        return "", f"{name}{f' line {line}' if line is not None else ''}: "
+    return f"file={escape_property(doc.path)}{f',line={line}' if line is not None else ''},", ""
