@@ -189,6 +189,15 @@ def _plain_decode(data: bytes) -> str:
     elif b"\x00" in data:
         if data.count(b"\x00") * 100 < len(data) and not text._control_heavy(data[:text.SNIFF_CHARS]):
             return _plain_decode(data.replace(b"\x00", b""))
+        for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+            # UTF-16 without its BOM: mostly letters and spaces, read either way round.
+            sample = data[:text.SNIFF_CHARS - text.SNIFF_CHARS % 2][:len(data) - len(data) % 2]
+            high = sample[1::2] if codec == "utf-16-le" else sample[0::2]
+            if len(sample) >= text.MIN_UTF16_BYTES and high.count(0) * 10 >= len(high) * 9:
+                chars = sample.decode(codec, errors="replace")
+                if sum(c.isalpha() or c.isspace() for c in chars) >= len(chars) / 2 \
+                        and text._control_share(chars) <= text.MAX_CONTROL_SHARE:
+                    return _plain_decode(bom + data)
         raise ExtractError("binary file, not an article")
     else:
         try:

@@ -73,17 +73,24 @@ def decode(data: bytes) -> str:
     return _unix_newlines(text)
 
 
+#: the fewest bytes read as UTF-16 without a BOM (eight characters)
+MIN_UTF16_BYTES = 16
+
+
 def _bomless_utf16(data: bytes) -> bytes | None:
     """UTF-16 text saved without its BOM (as some Windows tools write it), with the BOM put
     back; None when the bytes are not that: text in a Latin script has a NUL as every other
-    byte, the high byte of each character, and those bytes are all NUL or nearly."""
-    sample = data[:SNIFF_CHARS] if len(data[:SNIFF_CHARS]) % 2 == 0 else data[:SNIFF_CHARS - 1]
-    if len(sample) < 2:
+    byte, the high byte of each character, and those bytes are all NUL or nearly, and what
+    they decode to is mostly letters and spaces."""
+    size = min(len(data), SNIFF_CHARS)
+    sample = data[:size - size % 2]  # whole characters
+    if len(sample) < MIN_UTF16_BYTES:
         return None
     for bom, high in ((codecs.BOM_UTF16_LE, sample[1::2]), (codecs.BOM_UTF16_BE, sample[0::2])):
         if high.count(0) * 10 >= len(high) * 9:  # nine high bytes in ten are NUL
-            text = (bom + data).decode("utf-16", errors="replace")
-            if _control_share(text[:SNIFF_CHARS]) <= MAX_CONTROL_SHARE:
+            text = (bom + sample).decode("utf-16", errors="replace")
+            words = sum(ch.isalpha() or ch.isspace() for ch in text)
+            if words * 2 >= len(text) and _control_share(text) <= MAX_CONTROL_SHARE:
                 return bom + data
     return None
 
