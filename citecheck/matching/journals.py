@@ -25,8 +25,9 @@ _STOP_WORDS = {"of", "the", "and", "in", "for", "on", "a", "an", "und", "de", "l
 JOURNAL_FUZZY_MIN = 92.0
 
 
-def _strip_qualifiers(name: str) -> str:
-    # "Pain medicine (Malden, Mass.)" and "JAMA : the journal of ..." name the same journal.
+def strip_qualifiers(name: str) -> str:
+    """A journal's name without the qualifiers Crossref appends: "Pain medicine (Malden,
+    Mass.)" and "JAMA : the journal of ..." name the same journal as "Pain medicine", "JAMA"."""
     name = re.sub(r"\([^)]*\)", " ", name)
     return name.split(" : ")[0]
 
@@ -35,7 +36,7 @@ def _journal_key(name: str | None) -> str:
     """A journal name normalised: qualifiers and leading 'The' dropped, '&' as 'and'."""
     if not name:
         return ""
-    key = norm_text(_strip_qualifiers(name))
+    key = norm_text(strip_qualifiers(name))
     return key[4:] if key.startswith("the ") else key
 
 
