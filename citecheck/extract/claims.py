@@ -310,7 +310,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     century = _first_century(bare)
     year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
     journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None) \
-        or _COCHRANE_RE.search(bare)
+        or ("Cochrane" in bare and _COCHRANE_RE.search(bare) or None)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look

@@ -225,7 +225,7 @@ def labelled_reference(text: str) -> str | None:
     2020;12:1-9." gives "Smith J, … 1-9."), or None: no label, or what follows it reads as no
     whole reference ("Source: our clinic's patient survey, 2023.")."""
     text = text.strip()
-    m = _LABEL_RE.match(text)
+    m = _label(text)
     if m is None:
         return None
     rest = text[m.end():].strip()
@@ -254,9 +254,18 @@ _QUOTED_STUDY_RE = re.compile(r"[\"“][^\"“”]{20,400}[\"”]\s?\([A-Z][^(),
                               r"|[A-Z][^—–]{20,400}\s[—–-]\s[A-Z][^,—–]{1,120},\s?(?:19|20)\d\d\.?$")
 
 
+#: the longest label ("Journal reference: ", "Quellenangabe: ") a colon closes
+_LABEL_CHARS = 24
+
+
+def _label(text: str) -> re.Match | None:
+    """``_LABEL_RE.match(text)``, quickly: no label without a colon in its first characters."""
+    return _LABEL_RE.match(text) if ":" in text[:_LABEL_CHARS] else None
+
+
 def _unlabelled(text: str) -> str:
     """A list entry without the label in front of it ("Source: …"), when it has one."""
-    rest = labelled_reference(text) if _LABEL_RE.match(text) else None
+    rest = labelled_reference(text) if _label(text) else None
     return text if rest is None else rest
 
 
@@ -273,7 +282,7 @@ def _labelled_entries(items: list[tuple[int, str]], covered: set[int], join_wrap
     n_items = len(items)
     for i, (line, raw) in enumerate(items):
         text = raw.strip()
-        m = _LABEL_RE.match(text)
+        m = _label(text)
         if m is None or line in covered:
             continue
         fragments = [text[m.end():].strip()]
@@ -287,7 +296,7 @@ def _labelled_entries(items: list[tuple[int, str]], covered: set[int], join_wrap
             if not join_wraps or j >= n_items or len(fragments) >= MAX_LABELLED_LINES:
                 break
             following = items[j][1].strip()
-            if not following or items[j][0] in covered or _LABEL_RE.match(following) or is_furniture(following):
+            if not following or items[j][0] in covered or _label(following) or is_furniture(following):
                 break
             fragments.append(following)
             j += 1
@@ -479,7 +488,7 @@ def _starts_entry(text: str, current: list | None, join_wraps: bool, marked: boo
         return False
     if _opens_like_reference(text) or _GROUP_AUTHOR_RE.match(text):
         return True
-    if _LABEL_RE.match(text) and labelled_reference(text) is not None:
+    if _label(text) and labelled_reference(text) is not None:
         return True  # "Source: Smith J, …" under "Sources:"
     # MLA and others put the year last: authors alone open the entry when the one
     # above is complete (has its year).
