@@ -3,7 +3,9 @@
 ``extract_bytes`` picks the extractor from the content first (a zip holding
 ``word/document.xml`` is a Word document, ``%PDF-`` a PDF, an image or a
 program is refused) and from the suffix second; standard input and unknown
-suffixes are sniffed (HTML, BibTeX, RIS, Markdown, else plain text).
+suffixes are sniffed (HTML, CSL-JSON, BibTeX, RIS, Markdown, else plain text).
+A ``.json`` file, or text that is JSON, is read as CSL-JSON (a reference
+manager's export) or refused: never read as an article with no references.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ __all__ = ["ExtractError", "Extractor", "extract_bytes", "extract_document", "ex
 # the HTML, Word and PDF libraries (a quarter of a second of start-up on every run).
 _TEXT, _MARKDOWN, _HTML = "text.TextExtractor", "markdown.MarkdownExtractor", "html.HtmlExtractor"
 _DOCX, _PDF, _BIBTEX, _RIS = "docx.DocxExtractor", "pdf.PdfExtractor", "bib.BibtexExtractor", "bib.RisExtractor"
+_CSL_JSON = "bib.CslJsonExtractor"  # refuses JSON that is not CSL-JSON
 _BY_SUFFIX: dict[str, str] = {
     ".txt": _TEXT,
     ".text": _TEXT,
@@ -36,6 +39,7 @@ _BY_SUFFIX: dict[str, str] = {
     ".bib": _BIBTEX,
     ".bibtex": _BIBTEX,
     ".ris": _RIS,
+    ".json": _CSL_JSON,  # also ".csl.json"
 }
 
 
@@ -45,8 +49,8 @@ def _extractor_class(name: str) -> type[Extractor]:
     return getattr(importlib.import_module(f"citecheck.extract.{module}"), cls)
 
 
-#: the suffixes a directory is searched for
-ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX)
+#: the suffixes a directory is searched for (not .json: a folder's JSON files are seldom reference lists)
+ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX) - {".json"}
 #: bytes looked at when sniffing content
 SNIFF_BYTES = 4096
 #: a PDF's "%PDF-" may follow some junk; readers accept it within the first KiB
@@ -59,6 +63,8 @@ _BIBTEX_SNIFF_RE = re.compile(rb"^\s*@(?:article|book|inbook|incollection|inproc
                               rb"online|phdthesis|mastersthesis|techreport|report|unpublished|manual|"
                               rb"booklet|proceedings|string|preamble|comment)\s*[{(]", re.IGNORECASE | re.MULTILINE)
 _RIS_SNIFF_RE = re.compile(rb"\A\s*TY  - ")
+# JSON: an array of objects (or an empty one), or an object with a quoted key. Not "[1] Smith ...".
+_JSON_SNIFF_RE = re.compile(rb"\A\s*(?:\[\s*(?:\{|\]\s*\Z)|\{\s*\")")
 
 # Signatures of files that are not articles: (prefix, what to call it).
 _NOT_ARTICLES: tuple[tuple[bytes, str], ...] = (
@@ -151,7 +157,7 @@ def _zip_kind(data: bytes) -> str:
 
 #: what a text file named as a binary format holds, and the suffix to check it under
 _TEXT_KINDS = {_HTML: ("an HTML page", ".html"), _RIS: ("RIS references", ".ris"), _BIBTEX: ("BibTeX", ".bib"),
-               _MARKDOWN: ("Markdown", ".md"), _TEXT: ("plain text", ".txt")}
+               _CSL_JSON: ("JSON", ".json"), _MARKDOWN: ("Markdown", ".md"), _TEXT: ("plain text", ".txt")}
 
 
 def _holds_text(data: bytes) -> str:
@@ -171,6 +177,8 @@ def _holds_text(data: bytes) -> str:
 
 def _sniff_text(data: bytes) -> str:
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")
+    if _JSON_SNIFF_RE.match(head):
+        return _CSL_JSON
     if _HTML_SNIFF_RE.match(head) or re.search(rb"<html\b|<!doctype html", head, re.IGNORECASE):
         return _HTML
     if _RIS_SNIFF_RE.match(head):

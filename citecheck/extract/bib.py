@@ -1,24 +1,40 @@
-"""Reference lists without an article: BibTeX (bibtexparser) and RIS (rispy).
+"""Reference lists without an article: BibTeX (bibtexparser), RIS (rispy) and CSL-JSON.
 
 Each record is a Citation whose fields are taken straight from the record
 (no parsing of free text), and whose ``text`` is the record rendered as one
 reference string, for the search query and the report.  ``line`` is where the
 record starts in the file.
+
+The record's type decides what the fields mean.  An article's container is its
+journal.  A chapter's or a conference paper's container is a book (or a
+proceedings volume), not a journal, and a book, thesis, report or web page has
+none: without a DOI such a record keeps no journal, volume or pages, so that it
+is looked up by its title and, when Crossref has no match, ``skipped`` as a book
+or report (see ``citecheck.matching.verdict.looks_like_book``), as the same
+entry written out in an article's reference list is.  With a DOI it is looked
+up by the DOI like any other record.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import warnings
 
 from citecheck.extract.interface import ExtractError, Extractor
-from citecheck.extract.parse import find_doi, normalise_doi
+from citecheck.extract.parse import ORGANISATION_WORD_RE, find_doi, normalise_doi
 from citecheck.extract.text import decode
 from citecheck.models import Author, Citation, Extraction
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _PMID_RE = re.compile(r"\b(\d{1,9})\b")
 _SPACES_RE = re.compile(r"\s+")
+_URL_RE = re.compile(r"https?://[^\s<>{}\"]+")
+
+#: what a record is, for what its container, numbers and link mean: an article in a periodical; a
+#: chapter or conference paper in a book; a book, thesis or report; anything else (a web page, data)
+ARTICLE, CHAPTER, BOOK, OTHER = "article", "chapter", "book", "other"
 
 
 def _clean(value) -> str | None:
@@ -42,11 +58,27 @@ def _pages(first, last=None) -> str | None:
     return None
 
 
-def _author(name: str) -> Author | None:
-    """"Smith, John A." / "John A. Smith" / "Smith JA" -> Author."""
+def _initials(given: str) -> str:
+    """ "John A." -> "JA"; "HH" (initials run together, as Vancouver writes them) -> "HH"."""
+    out = ""
+    for word in re.findall(r"[^\W\d_]+", given):
+        if word[0].isupper():
+            out += word if len(word) <= 3 and word.isupper() else word[0]
+    return out
+
+
+def _author(name: str, group: bool = False) -> Author | None:
+    """"Smith, John A." / "John A. Smith" / "Smith JA" -> Author.
+
+    An organisation (``group``, or a name with no comma that holds a word such as
+    "Organization" or "Institute") is one author: the whole name as the surname and
+    no initials, as the reference-list parser keeps a group author.
+    """
     name = _SPACES_RE.sub(" ", name).strip().strip("{}").strip()
     if not name:
         return None
+    if group or ("," not in name and ORGANISATION_WORD_RE.search(name)):
+        return Author(name, "")
     if "," in name:
         surname, given = name.split(",", 1)
         if re.fullmatch(r"\s*(?:Jr|Sr|II|III|IV)\.?\s*", given) and "," in given:
@@ -63,37 +95,87 @@ def _author(name: str) -> Author | None:
         surname, given = " ".join(words[cut:]), " ".join(words[:cut])
     else:
         surname, given = name, ""
-    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", given) if w[0].isupper())
-    return Author(surname.strip("{} "), initials)
+    return Author(surname.strip("{} "), _initials(given))
 
 
-def render_entry(authors: tuple[Author, ...], year, title, journal, volume, issue, pages, doi) -> str:
-    """A record as one reference string (Vancouver-like), for search and display."""
+def render_entry(authors: tuple[Author, ...], year, title, journal, volume, issue, pages, doi,
+                 kind: str = ARTICLE, container: str | None = None, publisher: str | None = None) -> str:
+    """A record as one reference string (Vancouver-like), for search and display.
+
+    A chapter reads "In: <book>. <publisher>; <year>. p. <pages>.", a book or report
+    "<publisher>; <year>.", an article "<journal>. <year>;<volume>(<issue>):<pages>.".
+    """
     parts = []
     if authors:
         parts.append(", ".join(f"{a.surname} {a.initials}".strip() for a in authors[:6])
                      + (" et al" if len(authors) > 6 else "") + ".")
     if title:
         parts.append(title.rstrip(".") + ".")
-    tail = ""
-    if journal:
-        tail += journal.rstrip(".") + ". "
-    if year:
-        tail += str(year)
-    if volume:
-        tail += f";{volume}"
-        if issue:
-            tail += f"({issue})"
-    if pages:
-        tail += f":{pages}"
-    if tail.strip():
-        parts.append(tail.strip() + ".")
+    if kind == ARTICLE:
+        tail = ""
+        if journal:
+            tail += journal.rstrip(".") + ". "
+        if year:
+            tail += str(year)
+        if volume:
+            tail += f";{volume}"
+            if issue:
+                tail += f"({issue})"
+        if pages:
+            tail += f":{pages}"
+        if tail.strip():
+            parts.append(tail.strip() + ".")
+    else:
+        if kind == CHAPTER and container:
+            parts.append(f"In: {container.rstrip('.')}.")
+        published = "; ".join(str(p) for p in (publisher, year) if p)
+        if published:
+            parts.append(published + ".")
+        if pages:
+            parts.append(f"p. {pages}.")
     if doi:
         parts.append(f"doi:{doi}")
     return " ".join(parts)
 
 
+def _record(line: int, kind: str, *, authors: tuple[Author, ...], et_al: bool = False, year: int | None,
+            title: str | None, container: str | None, volume: str | None, issue: str | None, pages: str | None,
+            doi: str | None, pmid: str | None, url: str | None, publisher: str | None = None) -> Citation:
+    """The Citation of one record of type ``kind`` (ARTICLE, CHAPTER, BOOK or OTHER).
+
+    A chapter's, book's or report's link is the publisher's page for it, not what is cited:
+    it is dropped (once its DOI, if any, is taken), so that the record is looked up by its
+    title and reported as a book when Crossref has no match, not excused as "a web page".
+    """
+    text = render_entry(authors, year, title, container if kind == ARTICLE else None, volume, issue, pages, doi,
+                        kind=kind, container=container, publisher=publisher)
+    journal = container if kind == ARTICLE else None
+    if kind in (CHAPTER, BOOK):
+        # Nor does a PubMed ID make it an article here: PubMed lists Bookshelf chapters
+        # (StatPearls, GeneReviews) too, which Crossref does not hold.
+        url = pmid = None
+    if kind != ARTICLE:
+        issue = None  # a report's number ("NG136") or a book's edition, not a journal issue
+        if not doi:
+            # Looked up by title; no match is `skipped` as a book or report, not `not_found`.
+            volume = pages = None
+    return Citation(text=text, line=line, authors=authors, et_al=et_al, year=year, title=title, journal=journal,
+                    volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid, url=url)
+
+
 # --- BibTeX ----------------------------------------------------------------
+
+#: entry types whose container (booktitle) is a book or a proceedings volume
+_BIBTEX_CHAPTERS = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
+                              "bookinbook", "suppbook", "suppcollection"})
+#: entry types that are journal articles (any entry with a journal field is one too)
+_BIBTEX_ARTICLES = frozenset({"article", "suppperiodical"})
+#: books, theses and reports (@misc, @online, @unpublished ... are OTHER: often a web page)
+_BIBTEX_BOOKS = frozenset({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                           "reference", "mvreference", "phdthesis", "mastersthesis", "thesis", "techreport",
+                           "report", "booklet", "manual", "periodical"})
+_NAME_SPLIT_RE = re.compile(r"\{|\}|\s+and\s+")
+
 
 def _latex_to_text(value: str) -> str:
     if "\\" not in value and "{" not in value:
@@ -106,55 +188,168 @@ def _latex_to_text(value: str) -> str:
         return value.replace("{", "").replace("}", "")
 
 
+def _bibtex_names(raw: str) -> list[tuple[str, bool]]:
+    """A BibTeX name list as (name, is_group) pairs.
+
+    Names are split on "and" outside braces only, and a name wholly in braces
+    ("{World Health Organization}", "{National Institute for Health and Care
+    Excellence}") is one group author, as BibTeX itself reads it.
+    """
+    names, depth, start = [], 0, 0
+    for m in _NAME_SPLIT_RE.finditer(raw):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(raw[start:m.start()])
+            start = m.end()
+    names.append(raw[start:])
+    return [(name.strip(), _wholly_braced(name.strip())) for name in names if name.strip()]
+
+
+def _wholly_braced(name: str) -> bool:
+    if not name.startswith("{"):
+        return False
+    depth = 0
+    for i, ch in enumerate(name):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0:
+            return i == len(name) - 1
+    return False
+
+
+def _bibtex_authors(raw: str) -> tuple[tuple[Author, ...], bool]:
+    """The authors of a raw BibTeX author field, and whether it ends "and others"."""
+    names = _bibtex_names(raw)
+    et_al = any(n.lower() == "others" for n, _ in names)
+    names = [(n, g) for n, g in names if n.lower() != "others"]
+    plain = _latex_to_text(raw)
+    if len(names) > 1 and not any(g for _, g in names) and "," not in plain and ORGANISATION_WORD_RE.search(plain):
+        # One organisation written without its braces, "and" included
+        # ("Centers for Disease Control and Prevention"), as the reference-list parser reads it.
+        author = _author(plain, group=True)
+        return ((author,) if author else ()), et_al
+    authors = []
+    for name, group in names:
+        author = _author(_latex_to_text(name[1:-1] if group else name), group=group)
+        if author:
+            authors.append(author)
+    return tuple(authors), et_al
+
+
+def _unenclosed(value: str, strings: dict[str, str]) -> str:
+    """A raw field value as the parser's middleware leaves it: no enclosing braces or
+    quotes, and a @string macro resolved (for the records bibtexparser set aside)."""
+    value = value.strip()
+    if len(value) >= 2 and ((value[0] == "{" and value[-1] == "}") or (value[0] == '"' and value[-1] == '"')):
+        return value[1:-1]
+    return strings.get(value.lower(), value)
+
+
+def _quiet_bibtexparser() -> None:
+    """bibtexparser logs each block it cannot parse to stderr; citecheck says it once, in its own words."""
+    log = logging.getLogger("bibtexparser")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
+
+
+def _abort_hint(blocks) -> str:
+    reasons = [str(getattr(getattr(b, "error", None), "abort_reason", "") or "") for b in blocks]
+    if reasons and all("closing" in r or "Was still looking" in r or not r for r in reasons):
+        return "a brace or quote is not closed"
+    return "a syntax error"
+
+
 class BibtexExtractor(Extractor):
     """BibTeX (.bib): every entry of the file is a citation."""
 
     name = "bibtex"
 
     def extract(self, data: bytes) -> Extraction:
-        """One Citation per BibTeX entry; ``line`` is the line of its "@type{"."""
+        """One Citation per BibTeX entry; ``line`` is the line of its "@type{".
+
+        An entry the parser had to abandon (an unclosed brace, a missing comma) makes
+        the whole file an ExtractError naming its line: a reference silently left out
+        would let a run pass without checking it.  Entries set aside only for a
+        duplicate key or field are read and checked.
+        """
         try:
             import bibtexparser
+            from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
         except ImportError:  # pragma: no cover - a packaging fault, said plainly
             raise ExtractError("reading BibTeX needs bibtexparser (pip install bibtexparser)") from None
         text = decode(data)
+        _quiet_bibtexparser()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 library = bibtexparser.parse_string(text)
         except Exception as exc:
             raise ExtractError(f"unreadable BibTeX ({type(exc).__name__}: {str(exc)[:120]})") from None
-        citations = []
+        broken, records = [], []
+        strings = {k.lower(): str(v.value) for k, v in getattr(library, "strings_dict", {}).items()}
         for entry in library.entries:
-            fields = {k.lower(): _latex_to_text(str(f.value)) for k, f in entry.fields_dict.items()}
-            citations.append(self._citation(entry.start_line + 1, entry.entry_type.lower(), fields))
-        if not citations and library.failed_blocks:
-            raise ExtractError(f"unreadable BibTeX: {len(library.failed_blocks)} entries could not be parsed")
+            records.append((entry, False))
+        for block in library.failed_blocks:
+            kept = getattr(block, "ignore_error_block", None)
+            if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)) and isinstance(kept, Entry):
+                records.append((kept, True))
+            else:
+                broken.append(block)
+        if broken:
+            lines = sorted(b.start_line + 1 for b in broken)
+            shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
+            many = len(lines) > 1
+            raise ExtractError(f"{len(lines)} BibTeX entr{'ies' if many else 'y'} could not be read "
+                               f"(line{'s' if many else ''} {shown}: {_abort_hint(broken)}); "
+                               f"fix {'them' if many else 'it'} to check this file")
+        citations = []
+        for entry, raw in sorted(records, key=lambda r: r[0].start_line):
+            values = {k.lower(): (_unenclosed(str(f.value), strings) if raw else str(f.value))
+                      for k, f in entry.fields_dict.items()}
+            citations.append(self._citation(entry.start_line + 1, entry.entry_type.lower(), values))
         return Extraction(citations=tuple(citations), format=self.name)
 
     @staticmethod
-    def _citation(line: int, kind: str, f: dict[str, str]) -> Citation:
-        names = re.split(r"\s+and\s+", f.get("author") or f.get("editor") or "")
-        authors = tuple(a for a in (_author(n) for n in names if n.strip().lower() != "others") if a)
-        et_al = bool(re.search(r"\band\s+others\b", f.get("author") or ""))
+    def _citation(line: int, kind: str, raw: dict[str, str]) -> Citation:
+        f = {k: _latex_to_text(v) for k, v in raw.items()}
+        journal = _clean(f.get("journal") or f.get("journaltitle"))
+        category = (ARTICLE if journal or kind in _BIBTEX_ARTICLES
+                    else CHAPTER if kind in _BIBTEX_CHAPTERS else BOOK if kind in _BIBTEX_BOOKS else OTHER)
+        names = raw.get("author") or ("" if category == CHAPTER else raw.get("editor")) or ""
+        authors, et_al = _bibtex_authors(names)
         title = _clean(f.get("title"))
-        journal = _clean(f.get("journal") or f.get("journaltitle")
-                         or (f.get("booktitle") if kind in ("inproceedings", "incollection", "conference") else None))
+        container = journal if category == ARTICLE else _clean(f.get("booktitle") or f.get("maintitle"))
         year = _year(f.get("year") or f.get("date"))
         volume, issue = _clean(f.get("volume")), _clean(f.get("number") or f.get("issue"))
         pages = _pages(f.get("pages"))
-        doi = f.get("doi")
-        doi = normalise_doi(doi) if doi else find_doi(f.get("url") or "")
-        pmid = _clean(f.get("pmid"))
         url = _clean(f.get("url"))
-        text = render_entry(authors, year, title, journal, volume, issue, pages, doi)
-        return Citation(text=text, line=line, authors=authors, et_al=et_al, year=year, title=title,
-                        journal=journal, volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid, url=url)
+        if not url:
+            m = _URL_RE.search(raw.get("howpublished") or "")
+            url = m.group().rstrip(".,;") if m else None
+        doi = f.get("doi")
+        doi = normalise_doi(doi) if doi else find_doi(url or "")
+        pmid = _clean(f.get("pmid"))
+        publisher = _clean(f.get("publisher") or f.get("institution") or f.get("school")
+                           or f.get("organization"))
+        return _record(line, category, authors=authors, et_al=et_al, year=year, title=title, container=container,
+                       volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid, url=url, publisher=publisher)
 
 
 # --- RIS -------------------------------------------------------------------
 
 _RIS_START_RE = re.compile(r"^TY  - ", re.MULTILINE)
+#: RIS types whose secondary title (T2) is a book or a proceedings volume
+_RIS_CHAPTERS = frozenset({"CHAP", "ECHAP", "CONF", "CPAPER", "ENCYC", "DICT"})
+#: RIS books, theses and reports
+_RIS_BOOKS = frozenset({"BOOK", "EBOOK", "EDBOOK", "RPRT", "THES", "GOVDOC", "STAND", "PAMP", "SER"})
+#: other RIS types with no journal: web pages, data, documents ... (the remaining types are articles)
+_RIS_OTHERS = frozenset({"ELEC", "WEB", "BLOG", "GEN", "PAT", "DATA", "DBASE", "COMP", "MANSCPT", "UNPB",
+                         "SLIDE", "VIDEO", "MPCT", "SOUND", "ADVS", "ART", "MAP", "CHART", "MUSIC", "HEAR",
+                         "BILL", "STAT", "CASE", "LEGAL", "ICOMM", "PCOMM", "CTLG", "AGGR", "MULTI"})
 
 
 class RisExtractor(Extractor):
@@ -182,13 +377,16 @@ class RisExtractor(Extractor):
 
     @staticmethod
     def _citation(line: int, r: dict) -> Citation:
+        kind = (r.get("type_of_reference") or "").upper()
+        category = (CHAPTER if kind in _RIS_CHAPTERS else BOOK if kind in _RIS_BOOKS
+                    else OTHER if kind in _RIS_OTHERS else ARTICLE)
         names = list(r.get("authors") or []) + list(r.get("first_authors") or [])
+        if not names and category == BOOK:
+            names = list(r.get("secondary_authors") or [])  # an edited book's editors
         authors = tuple(a for a in (_author(n) for n in names) if a)
         title = _clean(r.get("title") or r.get("primary_title"))
-        journal = _clean(r.get("secondary_title") or r.get("journal_name") or r.get("alternate_title3")
-                         or r.get("alternate_title2") or r.get("alternate_title1"))
-        if (r.get("type_of_reference") or "").upper() in ("BOOK", "ELEC", "WEB", "RPRT", "THES"):
-            journal = None
+        container = _clean(r.get("secondary_title") or r.get("journal_name") or r.get("alternate_title3")
+                           or r.get("alternate_title2") or r.get("alternate_title1"))
         year = _year(r.get("year") or r.get("publication_year") or r.get("date"))
         volume, issue = _clean(r.get("volume")), _clean(r.get("number") or r.get("issue"))
         pages = _pages(r.get("start_page"), r.get("end_page"))
@@ -203,7 +401,128 @@ class RisExtractor(Extractor):
             if value and re.fullmatch(r"\s*\d{1,9}\s*", str(value)):
                 pmid = str(value).strip()
                 break
-        text = render_entry(authors, year, title, journal, volume, issue, pages, doi)
-        return Citation(text=text, line=line, authors=authors, year=year, title=title, journal=journal,
-                        volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid,
-                        url=urls[0] if urls else None)
+        return _record(line, category, authors=authors, year=year, title=title, container=container,
+                       volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid,
+                       url=urls[0] if urls else None, publisher=_clean(r.get("publisher")))
+
+
+# --- CSL-JSON --------------------------------------------------------------
+
+#: CSL types that are articles in a periodical
+_CSL_ARTICLES = frozenset({"article-journal", "article", "article-magazine", "article-newspaper", "review",
+                           "review-book"})
+#: CSL types whose container-title is a book or a proceedings volume
+_CSL_CHAPTERS = frozenset({"chapter", "paper-conference", "entry", "entry-dictionary", "entry-encyclopedia"})
+#: CSL books, theses and reports
+_CSL_BOOKS = frozenset({"book", "thesis", "report", "standard", "pamphlet", "classic", "periodical"})
+#: keys of which a CSL item has at least one (besides "type")
+_CSL_KEYS = ("title", "container-title", "author", "editor", "DOI", "issued")
+_TAG_RE = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span)\b[^>]*>", re.IGNORECASE)
+NOT_CSL_JSON = "not an article: JSON that is not CSL-JSON"
+
+
+def _first(value):
+    """A CSL value, or the first of a list of them (Crossref's CSL gives lists)."""
+    if isinstance(value, list):
+        value = next((v for v in value if v not in (None, "")), None)
+    if isinstance(value, (dict, list)):
+        return None
+    return value
+
+
+def _csl_text(value) -> str | None:
+    value = _first(value)
+    return _clean(_TAG_RE.sub("", str(value))) if value is not None else None
+
+
+def _csl_name(name) -> Author | None:
+    if not isinstance(name, dict):
+        return _author(str(name)) if isinstance(name, str) else None
+    if name.get("literal"):
+        return _author(str(name["literal"]), group=True)  # CSL's name for an organisation
+    family = " ".join(str(name[k]).strip() for k in ("non-dropping-particle", "family") if name.get(k))
+    if not family:
+        return _author(str(name.get("given") or ""))
+    return Author(_clean(family) or family, _initials(str(name.get("given") or "")))
+
+
+def _csl_year(issued) -> int | None:
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return _year(parts[0][0])
+        return _year(issued.get("raw") or issued.get("literal") or issued.get("season"))
+    return _year(_first(issued))
+
+
+def is_csl_json(value) -> bool:
+    """A JSON value that is a CSL-JSON list of items (or one item): objects with a "type"
+    and a title, container title, author, DOI or date."""
+    items = [value] if isinstance(value, dict) else value
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        return False
+    return all(isinstance(i.get("type"), str) for i in items) and (
+        not items or any(any(k in i for k in _CSL_KEYS) for i in items))
+
+
+def _item_lines(text: str, count: int) -> list[int]:
+    """The line each item of a top-level JSON array starts on (the text is valid JSON)."""
+    decoder, lines = json.JSONDecoder(), []
+    i = text.find("[")
+    line, at = 1, 0
+    ws = re.compile(r"[\s,]*")
+    i = ws.match(text, i + 1).end()
+    while len(lines) < count and i < len(text) and text[i] != "]":
+        line += text.count("\n", at, i)
+        at = i
+        lines.append(line)
+        _, i = decoder.raw_decode(text, i)
+        i = ws.match(text, i).end()
+    return lines + [1] * (count - len(lines))
+
+
+class CslJsonExtractor(Extractor):
+    """CSL-JSON (.json), as Zotero, Mendeley and citation.js export it: every item is a citation.
+
+    Any other JSON is refused ("not an article"), never read as an article with no references.
+    """
+
+    name = "csl-json"
+
+    def extract(self, data: bytes) -> Extraction:
+        """One Citation per item; ``line`` is the line its "{" is on."""
+        text = decode(data)
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ExtractError(f"unreadable JSON (line {exc.lineno}: {exc.msg})") from None
+        except (ValueError, RecursionError):
+            raise ExtractError("unreadable JSON") from None
+        if not is_csl_json(value):
+            raise ExtractError(NOT_CSL_JSON)
+        items = [value] if isinstance(value, dict) else value
+        lines = [1] if isinstance(value, dict) else _item_lines(text, len(items))
+        return Extraction(citations=tuple(self._citation(line, item) for line, item in zip(lines, items)),
+                          format=self.name)
+
+    @staticmethod
+    def _citation(line: int, item: dict) -> Citation:
+        kind = str(item.get("type") or "").lower()
+        category = (ARTICLE if kind in _CSL_ARTICLES else CHAPTER if kind in _CSL_CHAPTERS
+                    else BOOK if kind in _CSL_BOOKS else OTHER)
+        names = item.get("author") or ([] if category == CHAPTER else item.get("editor")) or []
+        authors = tuple(a for a in (_csl_name(n) for n in (names if isinstance(names, list) else [names])) if a)
+        container = _csl_text(item.get("container-title")) or _csl_text(item.get("container-title-short")) \
+            or _csl_text(item.get("journalAbbreviation"))
+        page = _csl_text(item.get("page")) or _csl_text(item.get("page-first"))
+        doi = _csl_text(item.get("DOI") or item.get("doi"))
+        url = _csl_text(item.get("URL") or item.get("url"))
+        doi = normalise_doi(doi) if doi else find_doi(url or "")
+        pmid = _csl_text(item.get("PMID") or item.get("pmid"))
+        if pmid and not re.fullmatch(r"\d{1,9}", pmid):
+            pmid = None
+        return _record(line, category, authors=authors, year=_csl_year(item.get("issued")),
+                       title=_csl_text(item.get("title")), container=container,
+                       volume=_csl_text(item.get("volume")), issue=_csl_text(item.get("issue")),
+                       pages=_pages(page), doi=doi, pmid=pmid, url=url,
+                       publisher=_csl_text(item.get("publisher")))
