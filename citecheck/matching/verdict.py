@@ -167,7 +167,7 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
     if looks_like_book(citation):
         return CheckResult(citation, Verdict.SKIPPED,
-                           "No journal, volume or pages: a book or report, which Crossref may not hold; no match found.",
+                           "No journal, volume or pages: a book, a chapter or a report, which Crossref may not hold; no match found.",
                            nearest=nearest)
     reason = "No published work has this title."
     if nearest:
