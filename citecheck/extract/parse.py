@@ -191,11 +191,11 @@ _STRIP = " \t.,;:-"
 _IN_BOOK_RE = re.compile(r"^(?:In\s?:|In\s)", re.IGNORECASE)
 
 
-def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
+def parse_reference(text: str, line: int, kind: str = "reference", number: int | None = None) -> Citation:
     """Parse one reference entry into a Citation; fields not found are None.
 
     ``text`` is the entry as written (kept as the citation's text); ``line`` is
-    where it starts in the document.
+    where it starts in the document, ``number`` its number in its list.
     """
     work = text
     if not work.isascii():
@@ -219,10 +219,10 @@ def parse_reference(text: str, line: int, kind: str = "reference") -> Citation:
     work = work.strip(" .,;")
     if not _THREE_LETTERS_RE.search(work):
         # Only an identifier or a link: nothing else to read.
-        return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url)
+        return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number)
 
     fields = _parse_body(work)
-    return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, **fields)
+    return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, **fields)
 
 
 # Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).

@@ -195,8 +195,10 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     from citecheck.models import InText
 
     entries, covered, printed = find_lists(blocks, join_wraps, list_items)
-    citations = [Citation(text, line, ignore_reason=REPEAT_NOTE) if is_repeat_note(text) else parse_reference(text, line)
-                 for line, text in entries]
+    lists = _list_of_each(blocks, entries)
+    numbers = _entry_numbers(printed, lists)
+    citations = [Citation(text, line, ignore_reason=REPEAT_NOTE, number=number) if is_repeat_note(text)
+                 else parse_reference(text, line, number=number) for (line, text), number in zip(entries, numbers)]
     note_index: dict[int, int] = {}
     for i, (line, text) in enumerate(notes):
         if _note_is_reference(text):
@@ -215,8 +217,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     link_cites = link_citations(prose, links, covered)
     in_text_t = _tie_in_text_to_links(tuple(in_text), link_cites, links, len(citations_t))
     claims = find_claims(prose, in_text_t, skip=covered)
-    lists = _list_of_each(blocks, entries) + (-1,) * (len(citations_t) - len(entries))  # notes: a list of their own
-    citations_t = _numbered(citations_t, printed, lists)
+    lists += (-1,) * (len(citations_t) - len(entries))  # notes: a list of their own
     all_citations = citations_t + link_cites
     if link_cites:
         claims = _tie_claims_to_links(claims, link_cites, len(citations_t))
@@ -231,20 +232,14 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists)
 
 
-def _numbered(citations: tuple[Citation, ...], printed: list[int | None], lists: tuple[int, ...]
-               ) -> tuple[Citation, ...]:
-    """The list entries with their numbers: as printed ("47."), else their place in their list
-    (a Word or HTML list numbered by its markup, an unnumbered list), so that a reader can find
-    them; notes keep none."""
+def _entry_numbers(printed: list[int | None], lists: tuple[int, ...]) -> list[int]:
+    """Each entry's number: as printed ("47."), else its place in its list (a Word or HTML
+    list numbered by its markup, an unnumbered list), so that a reader can find it."""
     out, place = [], {}
-    for i, c in enumerate(citations):
-        if lists[i] == -1:
-            out.append(c)
-            continue
-        place[lists[i]] = place.get(lists[i], 0) + 1
-        number = printed[i] if i < len(printed) and printed[i] is not None else place[lists[i]]
-        out.append(replace(c, number=number))
-    return tuple(out)
+    for i, heading in enumerate(lists):
+        place[heading] = place.get(heading, 0) + 1
+        out.append(printed[i] if i < len(printed) and printed[i] is not None else place[heading])
+    return out
 
 
 def _list_of_each(blocks: list[tuple[int, str]], entries: list[tuple[int, str]]) -> tuple[int, ...]:
