@@ -118,10 +118,11 @@ def _invocation(report: Report, fail_on: tuple[str, ...]) -> dict:
 def _notification(doc: DocumentResult) -> dict | None:
     """An error notification naming the file and what was not done, or None when all was checked."""
     name = "standard input" if doc.path == "-" else doc.path
+    numbered = unread_list_notes(doc)
     if doc.error:
         text = f"{name} could not be read: {doc.error}"
-    elif unread_list_notes(doc):
-        text = f"{name}: {unread_list_message(unread_list_notes(doc))}"
+    elif numbered:
+        text = f"{name}: {unread_list_message(numbered)}"
     else:
         unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
         if not unchecked:
