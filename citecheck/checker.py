@@ -17,7 +17,7 @@ from citecheck.ignores import take_inline_markers
 from citecheck.inputs import Input
 from citecheck.extract.interface import ExtractError
 from citecheck.extract.claims import claim_conflicts, shares_topic, uncited_entries
-from citecheck.extract.links import link_problems
+from citecheck.extract.links import link_problems, link_year_remark
 from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
@@ -130,7 +130,12 @@ def check_link_text(result: CheckResult) -> CheckResult:
         return result
     wrong_fields, problem = link_problems(result.citation.text, result.match)
     if problem is None:
-        return result
+        year = link_year_remark(result.citation.text, result.match)
+        if year is None:
+            return result
+        # "A 2006 study (link)" for a work of 2005: accepted, with the remark an entry gets.
+        return replace(result, fields=tuple(f for f in result.fields if f.name != "year") + (year,),
+                       reason=f"A published work, cited right ({year.note}).")
     wrong = {f.name: f for f in wrong_fields}
     fields = tuple(wrong.pop(f.name, f) for f in result.fields) + tuple(wrong.values())
     return replace(result, verdict=Verdict.MISMATCH, fields=fields,

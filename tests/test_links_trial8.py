@@ -101,3 +101,23 @@ def test_the_trials_sentences_with_a_boilerplate_anchor_report_the_wrong_year():
 def test_an_anchor_that_describes_the_work_still_stands_for_it(anchor):
     link = _link(f"In 2019 a review said so ([{anchor}]({KLEIJN_URL})).\n")
     assert link.text == anchor
+
+
+def test_a_link_whose_text_gives_a_year_off_by_one_is_verified_with_the_remark():
+    from dataclasses import replace
+
+    from citecheck.checker import check_link_text
+
+    # Trial 8: "cited right" said nothing of the year, where a reference entry says "within a year".
+    work = Work(doi="10.1111/j.1365-2664.2003.00868.x", title="Farmland biodiversity schemes", journal="Journal of "
+                "Applied Ecology", year_issued=2003, authors=(Author("Kleijn", "D"),))
+    link = Citation(text="A 2004 study in Journal of Applied Ecology found it (https://doi.org/10.1111/"
+                    "j.1365-2664.2003.00868.x).", line=3, kind="link", doi=work.doi)
+    result = check_link_text(CheckResult(link, Verdict.VERIFIED, "A published work, cited right.", work))
+    assert result.verdict is Verdict.VERIFIED
+    assert result.reason == "A published work, cited right (within a year: accepted)."
+    assert [(f.name, f.cited, f.found, f.note) for f in result.fields] == [
+        ("year", 2004, 2003, "within a year: accepted")]
+    same_year = replace(link, text=link.text.replace("2004", "2003"))
+    assert check_link_text(CheckResult(same_year, Verdict.VERIFIED, "A published work, cited right.", work)).reason \
+        == "A published work, cited right."

@@ -284,6 +284,19 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
     return wrong, "; ".join(problems) if problems else None
 
 
+def link_year_remark(anchor_text: str, work: Work) -> FieldCheck | None:
+    """The year the text around a link gives, when it is within a year of the linked work's
+    but not its year: a year field with the matcher's note ("within a year: accepted"), as a
+    reference entry's gets; None otherwise."""
+    from citecheck.matching.score import check_year
+
+    for year in _YEAR_RE.findall(LINK_OR_DOI_RE.sub(" ", anchor_text)):
+        found = check_year(int(year), work)
+        if found.status is FieldStatus.MATCH:
+            return found if found.note and int(year) not in work.years else None
+    return None
+
+
 #: How link_fits says each wrong field.
 _SAYS = {"year": "the text says {cited} but the linked work is from {found}",
          "journal": "the text names {cited} but the linked work is in {found}",
