@@ -28,7 +28,6 @@ from citecheck.extract.text import decode
 from citecheck.models import Author, Citation, Extraction
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_PMID_RE = re.compile(r"\b(\d{1,9})\b")
 _SPACES_RE = re.compile(r"\s+")
 _URL_RE = re.compile(r"https?://[^\s<>{}\"]+")
 
@@ -98,12 +97,13 @@ def _author(name: str, group: bool = False) -> Author | None:
     return Author(surname.strip("{} "), _initials(given))
 
 
-def render_entry(authors: tuple[Author, ...], year, title, journal, volume, issue, pages, doi,
-                 kind: str = ARTICLE, container: str | None = None, publisher: str | None = None) -> str:
+def render_entry(authors: tuple[Author, ...], year, title, container, volume, issue, pages, doi,
+                 kind: str = ARTICLE, publisher: str | None = None) -> str:
     """A record as one reference string (Vancouver-like), for search and display.
 
-    A chapter reads "In: <book>. <publisher>; <year>. p. <pages>.", a book or report
-    "<publisher>; <year>.", an article "<journal>. <year>;<volume>(<issue>):<pages>.".
+    An article reads "<journal>. <year>;<volume>(<issue>):<pages>." (its container is its
+    journal), a chapter "In: <book>. <publisher>; <year>. p. <pages>.", a book or report
+    "<publisher>; <year>.".
     """
     parts = []
     if authors:
@@ -113,8 +113,8 @@ def render_entry(authors: tuple[Author, ...], year, title, journal, volume, issu
         parts.append(title.rstrip(".") + ".")
     if kind == ARTICLE:
         tail = ""
-        if journal:
-            tail += journal.rstrip(".") + ". "
+        if container:
+            tail += container.rstrip(".") + ". "
         if year:
             tail += str(year)
         if volume:
@@ -147,8 +147,7 @@ def _record(line: int, kind: str, *, authors: tuple[Author, ...], et_al: bool = 
     it is dropped (once its DOI, if any, is taken), so that the record is looked up by its
     title and reported as a book when Crossref has no match, not excused as "a web page".
     """
-    text = render_entry(authors, year, title, container if kind == ARTICLE else None, volume, issue, pages, doi,
-                        kind=kind, container=container, publisher=publisher)
+    text = render_entry(authors, year, title, container, volume, issue, pages, doi, kind=kind, publisher=publisher)
     journal = container if kind == ARTICLE else None
     if kind in (CHAPTER, BOOK):
         # Nor does a PubMed ID make it an article here: PubMed lists Bookshelf chapters
