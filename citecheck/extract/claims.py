@@ -118,11 +118,16 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
     claims: list[Claim] = []
     done = 0  # the last line of the last paragraph read
     for number, line in enumerate(lines, start=1):
-        if number <= done or number in skip or not _may_name_research(line):
+        if number <= done or number in skip:
+            continue
+        parts = _research_parts(line)
+        if not parts:
             continue
         first, done = paragraphs.around(number)
         if first == done:  # a paragraph of one line
-            sentences = [(sentence, number, number) for sentence in split_sentences(line)]
+            # Only the sentences that hold one of the line's parts of research words can name research.
+            sentences = [(sentence, number, number) for sentence in split_sentences(line)
+                         if parts is _RESEARCH_PARTS or any(map(sentence.lower().__contains__, parts))]
         else:
             sentences = paragraphs.sentences(first, done)
         for sentence, top, bottom in sentences:
@@ -239,6 +244,14 @@ def _may_name_research(text: str) -> bool:
         return True
     low = text.lower()
     return any(map(low.__contains__, _RESEARCH_PARTS))
+
+
+def _research_parts(text: str) -> tuple[str, ...]:
+    """The parts of _RESEARCH_PARTS the text holds (lower-cased); all of them when it holds a
+    character lower-casing cannot be trusted on (_ODD_CASE)."""
+    if not text.isascii() and any(c in text for c in _ODD_CASE):
+        return _RESEARCH_PARTS
+    return tuple(filter(text.lower().__contains__, _RESEARCH_PARTS))
 
 
 def split_sentences(line: str) -> list[str]:
