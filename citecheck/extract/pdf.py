@@ -101,10 +101,58 @@ def _key(line: str) -> str:
     return _DIGITS_RE.sub("#", line.strip().lower())
 
 
+# A page number at either end of a running head or foot: "146 Journal of …", "… counselling 147".
+_FOLIO_RE = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
+#: the longest running head read for a page number (a head is a short line)
+_FOLIO_MAX_CHARS = 80
+
+
+def folio_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page, index) of the lines at a page's ends that carry that page's printed number:
+    running heads that change from page to page ("146 Journal of …" on even pages, "J Short
+    Title · Topic 147" on odd ones), which furniture_keys cannot learn from one occurrence.
+
+    A printed number is the page's when at least two pages carry a number at an end line that
+    is their place in the file plus the same offset (page 2 prints 146, page 3 prints 147)."""
+    if len(pages) < 2:
+        return set()
+    found: list[tuple[int, int, int]] = []  # (page, index, printed number - page)
+    for page_no, lines in enumerate(pages, start=1):
+        body = [i for i, ln in enumerate(lines) if ln.strip()]
+        for i in set(body[:FURNITURE_LINES] + body[-FURNITURE_LINES:]):
+            text = lines[i].strip()
+            m = _FOLIO_RE.search(text) if len(text) <= _FOLIO_MAX_CHARS and not text.endswith(".") else None
+            if m is None or m.group(1) and m.group(1) in (ln.strip() for ln in lines[:i]):
+                continue  # no number at an end, or a footnote under its marker ("3" … "3 Giller C")
+            found.append((page_no, i, int(m.group(1) or m.group(2)) - page_no))
+    offsets = Counter()
+    for offset, pages_with in {off: {p for p, _, o in found if o == off} for _, _, off in found}.items():
+        offsets[offset] = len(pages_with)
+    return {(page_no, i) for page_no, i, offset in found if offsets[offset] >= 2}
+
+
+# A name followed by affiliation marks, in a paper's author line: "Marianne T. Oduya¹",
+# "Henrik L. Brandvold²,³", "S. K. Patel*".
+_AFFILIATION_MARK_RE = re.compile(r"[A-Za-z][⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§"
+_MARKED_NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{1,4}}[{_MARKS}](?:[{_MARKS},]*[{_MARKS}])?")
+_NAME_SEPARATOR_RE = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def _without_affiliation_marks(line: str) -> str:
+    """The line without its superscripts when it is a list of authors each marked with an
+    affiliation ("Oduya¹, Brandvold², Patel¹"): those are no note markers."""
+    names = _NAME_SEPARATOR_RE.split(line.strip())
+    if len(names) < 2 or not all(_MARKED_NAME_RE.fullmatch(name) for name in names):
+        return line
+    return "".join(c for c in line if c not in _MARKS)
+
+
 def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """(line, text) of the kept lines of every page, and line -> page."""
     pages = [t.replace("\r\n", "\n").replace("\r", "\n").split("\n") for t in texts]
     furniture = furniture_keys(pages)
+    folios = folio_lines(pages)
     kept: list[tuple[int, str]] = []
     page_of: dict[int, int] = {}
     number = 0
@@ -117,11 +165,21 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
             if "  " in text:
                 text = _SPACES_RE.sub(" ", text)  # justified text comes out with runs of spaces
             if not text or i in ends and (_PAGE_NUMBER_RE.match(text) and not _cut_link(kept, page_of, page_no)
-                                          or _key(text) in furniture):
+                                          and not _marks_footnote(lines, i, text)
+                                          or _key(text) in furniture or (page_no, i) in folios):
                 continue  # blank lines say nothing in a PDF's text (no paragraph gaps)
+            if page_no == 1 and _AFFILIATION_MARK_RE.search(text):
+                text = _without_affiliation_marks(text)
             kept.append((number, superscripts_as_markers(text)))
             page_of[number] = page_no
     return kept, page_of
+
+
+def _marks_footnote(lines: list[str], i: int, text: str) -> bool:
+    """True when the number on line ``i`` marks a footnote below it on the page ("3" above
+    "3 Giller C, …"): a note marker, not the page's number."""
+    opening = text + " "
+    return text.isdigit() and any(line.lstrip().startswith(opening) for line in lines[i + 1:])
 
 
 def _cut_link(kept: list[tuple[int, str]], page_of: dict[int, int], page_no: int) -> bool:
@@ -131,6 +189,96 @@ def _cut_link(kept: list[tuple[int, str]], page_of: dict[int, int], page_no: int
         return False
     last = kept[-1][1].rsplit(" ", 1)[-1]
     return "://" in last or "10." in last
+
+
+# A footnote at a page's foot as typeset: its number, a space, its text ("1 Niemietz C, …").
+_FOOTNOTE_START_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
+# A note marker pypdf gave a line of its own (a raised digit set apart from the text).
+_LONE_MARKER_RE = re.compile(r"\d{1,3}")
+# A note marker in the text, as superscripts_as_markers writes superscript digits: "[3]".
+_INLINE_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+
+
+def page_footnotes(lines: list[tuple[int, str]], page_of: dict[int, int]
+                   ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str, int]]]:
+    """Footnotes typeset at the foot of each page, taken out of the text: (the lines left, the
+    notes as (line, text), the markers as (line, marker, note index)), the shapes
+    build_extraction takes a Word document's footnotes in.
+
+    A page's footnotes are its last lines from a line "N text" on, numbered on by one, each
+    number marked above them on the page: by a line of its own holding only the number (a
+    raised digit, as pypdf gives it) or by a superscript ("[N]" here). The markers become
+    "[^N]" on the line they follow, as the Word reader writes a footnote's marker."""
+    by_page: dict[int, list[int]] = {}
+    for k, (number, _) in enumerate(lines):
+        by_page.setdefault(page_of.get(number, 0), []).append(k)
+    drop: set[int] = set()
+    marked: dict[int, list[tuple[int, int]]] = {}  # line index -> [(footnote number, note index)]
+    notes: list[tuple[int, str]] = []
+    for page in sorted(by_page):
+        found = _foot_of_page(lines, by_page[page])
+        if found is None:
+            continue
+        start, block, markers = found
+        for n, (first, text) in block:
+            index = len(notes)
+            notes.append((lines[first][0], text))
+            at = markers[n]
+            if _LONE_MARKER_RE.fullmatch(lines[at][1]):
+                drop.add(at)
+                at = max((k for k in by_page[page] if k < at and k not in drop), default=at)
+            marked.setdefault(at, []).append((n, index))
+        drop.update(range(start, by_page[page][-1] + 1))
+    if not notes:
+        return lines, [], []
+    kept: list[tuple[int, str]] = []
+    note_markers: list[tuple[int, str, int]] = []
+    for k, (number, text) in enumerate(lines):
+        if k in marked:
+            for n, index in marked[k]:
+                shown = f"[^{n}]"
+                inline = f"[{n}]"
+                text = text.replace(inline, shown, 1) if inline in text else text + shown
+                note_markers.append((number, shown, index))
+        if k not in drop:
+            kept.append((number, text))
+    return kept, notes, note_markers
+
+
+def _foot_of_page(lines: list[tuple[int, str]], page: list[int]):
+    """(index of the first footnote line, [(number, (index of its line, its text))], number ->
+    index of its marker's line) of the footnotes at the foot of one page, or None."""
+    markers: dict[int, int] = {}
+    last_marker = -1
+    for k in page:
+        text = lines[k][1]
+        if _LONE_MARKER_RE.fullmatch(text):
+            markers.setdefault(int(text), k)
+            last_marker = k
+        elif "[" in text:
+            for m in _INLINE_MARKER_RE.finditer(text):
+                markers.setdefault(int(m.group(1)), k)
+    for start in page:
+        if start <= last_marker:
+            continue
+        m = _FOOTNOTE_START_RE.match(lines[start][1])
+        if not m or int(m.group(1)) not in markers or markers[int(m.group(1))] >= start:
+            continue
+        block: list[tuple[int, tuple[int, str]]] = []
+        expected = int(m.group(1))
+        for k in page[page.index(start):]:
+            text = lines[k][1]
+            m = _FOOTNOTE_START_RE.match(text)
+            if m and int(m.group(1)) == expected and expected in markers and markers[expected] < start:
+                block.append((expected, (k, text[m.end():])))
+                expected += 1
+            else:
+                n, (first, note) = block[-1]
+                joined = note[:-1] + text if note.endswith("-") and note[-2:-1].isalpha() and text[:1].islower() \
+                    else f"{note} {text}"
+                block[-1] = (n, (first, joined))
+        return start, block, markers
+    return None
 
 
 def paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[tuple[int, int]]]]:
@@ -187,11 +335,13 @@ class PdfExtractor(Extractor):
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a PDF; ``line`` is the line of the extracted text, ``page`` its page."""
         lines, page_of = pdf_lines(page_texts(data))
+        lines, notes, note_markers = page_footnotes(lines, page_of)
         paras = paragraphs(lines)
         # The reference lists are found on the lines (the list finder joins wrapped
         # entries itself); the prose is read as paragraphs, each on its first line.
         extraction = build_extraction(lines, self.name, join_wraps=True, pages=page_of,
-                                      prose_blocks=[(first, text) for first, text, _ in paras])
+                                      prose_blocks=[(first, text) for first, text, _ in paras],
+                                      notes=notes, note_markers=note_markers)
         by_first = {first: (text, spans) for first, text, spans in paras}
 
         def relocate(item, needle: str):
