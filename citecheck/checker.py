@@ -120,7 +120,8 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
         doc_results = tuple(check_link_text(r) for r in (next(results) for _ in ex.citations))
         claims = tuple(annotate_claim(c, doc_results, service) for c in ex.claims)
         documents.append(DocumentResult(item.path, doc_results, ex.in_text, claims, format=ex.format,
-                                        uncited=uncited_entries(ex.citations, ex.in_text, ex.lists)))
+                                        uncited=uncited_entries(ex.citations, ex.in_text, ex.lists),
+                                        problems=ex.problems))
     return Report(tuple(documents), source)
 
 

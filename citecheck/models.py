@@ -191,11 +191,18 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     format: str = "text"
     lists: tuple[int, ...] = ()  # the list each entry is in (its heading's line, 0: none), in citation order
+    #: what could not be read of a document that was otherwise read, one sentence each ("2 BibTeX
+    #: entries could not be read (lines 14, 40: ...)"): its other citations are checked, the run is incomplete
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """One input's results, or the error that stopped it being read."""
+    """One input's results, or the error that stopped it being read.
+
+    ``problems``: what could not be read of an input that was read in part (its
+    Extraction's problems); the results are those of the rest, and the run is incomplete.
+    """
 
     path: str
     results: tuple[CheckResult, ...] = ()
@@ -204,6 +211,7 @@ class DocumentResult:
     error: str | None = None
     format: str | None = None
     uncited: tuple[int, ...] = ()  # entries no in-text citation points to
+    problems: tuple[str, ...] = ()  # what of a partly read input could not be read (Extraction.problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,13 +75,21 @@ def unread_list_notes(doc: DocumentResult) -> list[InText]:
     return numbered
 
 
+def unread(doc: DocumentResult) -> bool:
+    """True when some of a document went unread, so the run cannot vouch for it: the whole
+    input (``error``), part of it (``problems``: a BibTeX entry, RIS record or CSL-JSON item
+    that could not be read, the rest checked), or the reference list its numbered notes cite.
+    The one rule behind exit code 2 and every report's "check incomplete"."""
+    return bool(doc.error or doc.problems or unread_list_notes(doc))
+
+
 def exit_code(report: Report, fail_on: tuple[str, ...]) -> ExitCode:
-    """1 if a citation fails the policy; else 2 if an input, or a reference list its notes
-    cite, was unreadable; else 3 on errors; else 0."""
+    """1 if a citation fails the policy; else 2 if an input, part of one, or a reference list
+    its notes cite, was unreadable (`unread`); else 3 on errors; else 0."""
     results = [r for d in report.documents for r in d.results]
     if any(fails(r, fail_on) for r in results):
         return ExitCode.POLICY_FAILED
-    if any(d.error or unread_list_notes(d) for d in report.documents):
+    if any(unread(d) for d in report.documents):
         return ExitCode.INPUT_ERROR
     if any(r.verdict is Verdict.ERROR for r in results):
         return ExitCode.CHECK_ERROR

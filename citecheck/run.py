@@ -22,7 +22,7 @@ from citecheck.exit_codes import ExitCode
 from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_file, find_ignore_file, load_baseline,
                                load_rules, write_baseline)
 from citecheck.models import DocumentResult, Report, SourceInfo
-from citecheck.policy import exit_code, fails
+from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
 from citecheck.report.interface import incomplete_note, plural, safe_text
 from citecheck.report.github import GithubReport
@@ -110,8 +110,13 @@ def _can_write(path: Path | None, err: Console) -> bool:
     return problem is None
 
 
-def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -> Report | None:
-    """Read, check and annotate (ignores, baseline) every input; None when the run cannot start."""
+def make_report(settings, err: Console, stdin=None, use_baseline: bool = True,
+                problems_in_report: bool = False) -> Report | None:
+    """Read, check and annotate (ignores, baseline) every input; None when the run cannot start.
+
+    Each unreadable input's error goes to stderr, and so does what could not be read of an
+    input read in part, unless ``problems_in_report``: the rich report on stdout says it
+    under the file's name (one line in the right place, not the same line twice)."""
     try:
         service, source, workers = build_service(settings, err)
         rules = load_rules(find_ignore_file(), list(settings.ignore))
@@ -141,6 +146,8 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True) -
     for doc in report.documents:
         if doc.error:
             err.print(f"citecheck: {safe_text(doc.path)}: {safe_text(doc.error)}", markup=False, soft_wrap=True)
+        for problem in () if problems_in_report else doc.problems:
+            err.print(f"citecheck: {safe_text(doc.path)}: {safe_text(problem)}", markup=False, soft_wrap=True)
     return apply_ignores(report, rules, baseline)
 
 
@@ -150,7 +157,8 @@ def run_check(settings, stdin=None) -> ExitCode:
     err = Console(stderr=True, highlight=False)
     if not _can_write(settings.output, err):
         return ExitCode.INPUT_ERROR
-    report = make_report(settings, err, stdin)
+    rich_on_stdout = not settings.output and (settings.format or "rich") == "rich"
+    report = make_report(settings, err, stdin, problems_in_report=rich_on_stdout)
     if report is None:
         return ExitCode.INPUT_ERROR
     return write_report(report, settings, err)
@@ -230,8 +238,8 @@ def run_baseline(settings, stdin=None) -> ExitCode:
         err.print(f"citecheck: cannot write {target}: {exc.strerror or exc}", markup=False)
         return ExitCode.INPUT_ERROR
     err.print(f"citecheck: wrote {count} problem{'s' if count != 1 else ''} to {target}", markup=False)
-    if any(d.error for d in report.documents):
-        return ExitCode.INPUT_ERROR
+    if any(unread(d) for d in report.documents):
+        return ExitCode.INPUT_ERROR  # the baseline holds nothing of what went unread
     return ExitCode.OK
 
 
@@ -256,6 +264,9 @@ def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
         if item.error:
             err.print(f"citecheck: {safe_text(item.path)}: {safe_text(item.error)}", markup=False, soft_wrap=True)
             code = ExitCode.INPUT_ERROR
+        for problem in extraction.problems if extraction else ():
+            err.print(f"citecheck: {safe_text(item.path)}: {safe_text(problem)}", markup=False, soft_wrap=True)
+            code = ExitCode.INPUT_ERROR
         if fmt == "json":
             _extract_json(item, extraction, first=number == 0)
         else:
@@ -277,7 +288,7 @@ def _extract_json(item, extraction, first: bool) -> None:
     if extraction is None:
         out.write(f', "error": {json.dumps(item.error)}}}')
         return
-    out.write(f', "format": {json.dumps(extraction.format)}, "error": null')
+    out.write(f', "format": {json.dumps(extraction.format)}, "error": null, "problems": {json.dumps(list(extraction.problems))}')
     parts = (
         ("citations", extraction.citations, _citation_fields),
         ("in_text", extraction.in_text, lambda i: {"text": i.text, "line": i.line, "reference": i.reference}),

@@ -280,13 +280,22 @@ def test_text_that_opens_with_a_bracket_is_still_text():
 # --- B6: a BibTeX entry with a syntax error ---------------------------------
 
 
-def test_a_bibtex_entry_that_cannot_be_read_fails_the_file():
-    with pytest.raises(ExtractError) as info:
-        extract_bytes(BROKEN_FAB_BIB, "broken_fab.bib")
-    assert str(info.value) == ("1 BibTeX entry could not be read (line 11: a brace or quote is not closed); "
-                               "fix it to check this file")
-    with pytest.raises(ExtractError, match=r"^2 BibTeX entries could not be read \(lines 1, 2: "):
-        extract_bytes(b"@article{a, title = {x\n@article{b, title = {y\n@article{c, title={z}}\n", "two.bib")
+def test_a_bibtex_entry_that_cannot_be_read_is_named_and_the_others_read():
+    """The broken entry is named by its line; the entries around it are read (and checked):
+    tests/test_partial_read.py follows them through the reports and the exit code."""
+    ex = extract_bytes(BROKEN_FAB_BIB, "broken_fab.bib")
+    assert [c.line for c in ex.citations] == [1, 22]
+    assert ex.problems == ("1 BibTeX entry could not be read (line 11: a brace or quote is not closed) and was not "
+                           "checked; fix it and check the file again",)
+    ex = extract_bytes(b"@article{a, title = {x\n@article{b, title = {y\n@article{c, title={z}}\n", "three.bib")
+    assert [c.title for c in ex.citations] == ["z"]
+    assert ex.problems[0].startswith("2 BibTeX entries could not be read (lines 1, 2: ")
+
+
+def test_a_bibtex_file_with_no_entry_that_can_be_read_fails_the_file():
+    with pytest.raises(ExtractError, match=r"^2 BibTeX entries could not be read \(lines 1, 2: .*\); "
+                                           r"fix them to check this file$"):
+        extract_bytes(b"@article{a, title = {x\n@article{b, title = {y\n", "two.bib")
 
 
 def test_bibtexparser_says_nothing_of_its_own_in_a_real_process(tmp_path):
@@ -298,7 +307,8 @@ def test_bibtexparser_says_nothing_of_its_own_in_a_real_process(tmp_path):
                           timeout=120, env={**os.environ, "CITECHECK_MAILTO": "editor@example.org"})
     assert done.returncode == 2
     assert done.stderr.splitlines() == [f"citecheck: {path}: 1 BibTeX entry could not be read (line 11: a brace or "
-                                        "quote is not closed); fix it to check this file"]
+                                        "quote is not closed) and was not checked; fix it and check the file again"]
+    assert "line 1: " in done.stdout and "line 22: " in done.stdout  # the entries that could be read
 
 
 def test_bibtex_duplicate_keys_are_read_not_dropped():
@@ -324,7 +334,7 @@ def test_cli_chapter_is_skipped_and_the_run_passes(fake_crossref, tmp_path):
 
 
 @pytest.mark.parametrize("name,data,message", [
-    ("broken_fab.bib", BROKEN_FAB_BIB, "1 BibTeX entry could not be read (line 11"),
+    ("broken.bib", b"@article{a, title = {x\n\n@article{b, title = {y\n", "2 BibTeX entries could not be read (lines 1, 3"),
     ("package.json", b'{"name": "x"}', "not an article: JSON that is not CSL-JSON"),
 ])
 def test_cli_unreadable_reference_file_is_an_input_error(fake_crossref, tmp_path, name, data, message):

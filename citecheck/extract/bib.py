@@ -255,6 +255,24 @@ def _quiet_bibtexparser() -> None:
     log.propagate = False
 
 
+def unread_records(lines: list[int], one: str, many: str, why: str, *, kept: bool) -> str:
+    """The one sentence naming the records of a reference file that could not be read, by line:
+    "2 BibTeX entries could not be read (lines 14, 40: a brace or quote is not closed) ...".
+
+    ``kept``: the file's other records were read and are checked, so this is a problem of a
+    partial read (Extraction.problems, the run incomplete); else the whole file is unread
+    (the ExtractError's message)."""
+    lines = sorted(lines)
+    shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
+    plural = len(lines) > 1
+    head = (f"{len(lines)} {many if plural else one} could not be read "
+            f"(line{'s' if plural else ''} {shown}: {why})")
+    if kept:
+        return (f"{head} and {'were' if plural else 'was'} not checked; "
+                f"fix {'them' if plural else 'it'} and check the file again")
+    return f"{head}; fix {'them' if plural else 'it'} to check this file"
+
+
 def _abort_hint(blocks) -> str:
     reasons = [str(getattr(getattr(b, "error", None), "abort_reason", "") or "") for b in blocks]
     if reasons and all("closing" in r or "Was still looking" in r or not r for r in reasons):
@@ -270,10 +288,13 @@ class BibtexExtractor(Extractor):
     def extract(self, data: bytes) -> Extraction:
         """One Citation per BibTeX entry; ``line`` is the line of its "@type{".
 
-        An entry the parser had to abandon (an unclosed brace, a missing comma) makes
-        the whole file an ExtractError naming its line: a reference silently left out
-        would let a run pass without checking it.  Entries set aside only for a
-        duplicate key or field are read and checked.
+        An entry the parser had to abandon (an unclosed brace, a missing comma) is named
+        by its line in the Extraction's ``problems``, and the entries that could be read
+        are checked: a reference silently left out would let a run pass without checking
+        it, and a whole file left unread would let an invented reference among the rest
+        pass unseen until the file is mended.  When no entry can be read the file is an
+        ExtractError.  Entries set aside only for a duplicate key or field are read and
+        checked.
         """
         try:
             import bibtexparser
@@ -298,19 +319,19 @@ class BibtexExtractor(Extractor):
                 records.append((kept, True))
             else:
                 broken.append(block)
+        problems = ()
         if broken:
-            lines = sorted(b.start_line + 1 for b in broken)
-            shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
-            many = len(lines) > 1
-            raise ExtractError(f"{len(lines)} BibTeX entr{'ies' if many else 'y'} could not be read "
-                               f"(line{'s' if many else ''} {shown}: {_abort_hint(broken)}); "
-                               f"fix {'them' if many else 'it'} to check this file")
+            said = unread_records([b.start_line + 1 for b in broken], "BibTeX entry", "BibTeX entries",
+                                  _abort_hint(broken), kept=bool(records))
+            if not records:
+                raise ExtractError(said)
+            problems = (said,)
         citations = []
         for entry, raw in sorted(records, key=lambda r: r[0].start_line):
             values = {k.lower(): (_unenclosed(str(f.value), strings) if raw else str(f.value))
                       for k, f in entry.fields_dict.items()}
             citations.append(self._citation(entry.start_line + 1, entry.entry_type.lower(), values))
-        return Extraction(citations=tuple(citations), format=self.name)
+        return Extraction(citations=tuple(citations), format=self.name, problems=problems)
 
     @staticmethod
     def _citation(line: int, kind: str, raw: dict[str, str]) -> Citation:
@@ -341,6 +362,8 @@ class BibtexExtractor(Extractor):
 # --- RIS -------------------------------------------------------------------
 
 _RIS_START_RE = re.compile(r"^TY  - ", re.MULTILINE)
+#: a record's end tag, as rispy reads one ("ER  -", with or without the space after it)
+_RIS_END_RE = re.compile(r"^ER  -", re.MULTILINE)
 #: RIS types whose secondary title (T2) is a book or a proceedings volume
 _RIS_CHAPTERS = frozenset({"CHAP", "ECHAP", "CONF", "CPAPER", "ENCYC", "DICT"})
 #: RIS books, theses and reports
@@ -357,22 +380,51 @@ class RisExtractor(Extractor):
     name = "ris"
 
     def extract(self, data: bytes) -> Extraction:
-        """One Citation per RIS record; ``line`` is the line of its "TY  -"."""
+        """One Citation per RIS record; ``line`` is the line of its "TY  -".
+
+        Each record, from its "TY  -" line to the next, is read on its own.  rispy reads a
+        record with no "ER  -" line into the next one (its authors added to the other's)
+        and drops one at the end of the file, silently; such a record is named by its line
+        in the Extraction's ``problems`` instead, and the other records are checked (as a
+        BibTeX entry that cannot be parsed is).  When no record can be read the file is an
+        ExtractError.
+        """
         try:
             import rispy
         except ImportError:  # pragma: no cover - a packaging fault, said plainly
             raise ExtractError("reading RIS needs rispy (pip install rispy)") from None
         text = decode(data)
-        starts = [text.count("\n", 0, m.start()) + 1 for m in _RIS_START_RE.finditer(text)]
-        try:
-            records = rispy.loads(text, skip_unknown_tags=True)
-        except Exception as exc:
-            raise ExtractError(f"unreadable RIS ({type(exc).__name__}: {str(exc)[:120]})") from None
-        citations = []
-        for i, r in enumerate(records):
-            line = starts[i] if i < len(starts) else 1
-            citations.append(self._citation(line, r))
-        return Extraction(citations=tuple(citations), format=self.name)
+        starts = [m.start() for m in _RIS_START_RE.finditer(text)]
+        if not starts:
+            # No record as RIS writes one; whatever rispy makes of it (usually nothing).
+            try:
+                records = rispy.loads(text, skip_unknown_tags=True)
+            except Exception as exc:
+                raise ExtractError(f"unreadable RIS ({type(exc).__name__}: {str(exc)[:120]})") from None
+            return Extraction(citations=tuple(self._citation(1, r) for r in records), format=self.name)
+        citations, unended, failed = [], [], []
+        line, at = 1, 0
+        for start, end in zip(starts, starts[1:] + [len(text)]):
+            line += text.count("\n", at, start)
+            at = start
+            chunk = text[start:end]
+            if not _RIS_END_RE.search(chunk):
+                unended.append(line)
+                continue
+            try:
+                records = rispy.loads(chunk, skip_unknown_tags=True)
+            except Exception:  # noqa: BLE001 - one record's fault, named by its line below
+                failed.append(line)
+                continue
+            citations.extend(self._citation(line, r) for r in records)
+        problems = ()
+        if unended or failed:
+            why = "a syntax error" if failed else 'no closing "ER  -" line'
+            said = unread_records(unended + failed, "RIS record", "RIS records", why, kept=bool(citations))
+            if not citations:
+                raise ExtractError(said)
+            problems = (said,)
+        return Extraction(citations=tuple(citations), format=self.name, problems=problems)
 
     @staticmethod
     def _citation(line: int, r: dict) -> Citation:
@@ -464,6 +516,26 @@ def is_csl_json(value) -> bool:
         not items or any(any(k in i for k in _CSL_KEYS) for i in items))
 
 
+#: The share of an array's items that must be CSL items (an object with a "type" and a title, container
+#: title, author, DOI or date) for its other items to be taken for damaged ones of a CSL-JSON library.
+#: Other JSON (data, an API's answer) rarely holds even one; a library with an item or two mangled by hand
+#: holds mostly good ones. Half, so that a library of two items with one damaged is still read.
+CSL_ITEMS_MIN_SHARE = 0.5
+
+
+def _typed(item) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("type"), str)
+
+
+def _damaged_csl_json(value) -> bool:
+    """A JSON array that is a CSL-JSON library with some items damaged: not objects, or with
+    no "type" (is_csl_json refuses it whole)."""
+    if not isinstance(value, list) or not value:
+        return False
+    good = sum(1 for i in value if _typed(i) and any(k in i for k in _CSL_KEYS))
+    return good > 0 and good >= CSL_ITEMS_MIN_SHARE * len(value)
+
+
 def _item_lines(text: str, count: int) -> list[int]:
     """The line each item of a top-level JSON array starts on (the text is valid JSON)."""
     decoder, lines = json.JSONDecoder(), []
@@ -497,12 +569,21 @@ class CslJsonExtractor(Extractor):
             raise ExtractError(f"unreadable JSON (line {exc.lineno}: {exc.msg})") from None
         except (ValueError, RecursionError):
             raise ExtractError("unreadable JSON") from None
-        if not is_csl_json(value):
+        if is_csl_json(value):
+            items = [value] if isinstance(value, dict) else value
+            lines = [1] if isinstance(value, dict) else _item_lines(text, len(items))
+            return Extraction(citations=tuple(self._citation(line, item) for line, item in zip(lines, items)),
+                              format=self.name)
+        if not _damaged_csl_json(value):
             raise ExtractError(NOT_CSL_JSON)
-        items = [value] if isinstance(value, dict) else value
-        lines = [1] if isinstance(value, dict) else _item_lines(text, len(items))
-        return Extraction(citations=tuple(self._citation(line, item) for line, item in zip(lines, items)),
-                          format=self.name)
+        # A library with some items damaged (hand-edited: an item with no "type", a stray null):
+        # the others are checked and the damaged ones named, as a BibTeX entry that cannot be parsed is.
+        lines = _item_lines(text, len(value))
+        kept = [(line, item) for line, item in zip(lines, value) if _typed(item)]
+        said = unread_records([line for line, item in zip(lines, value) if not _typed(item)], "CSL-JSON item",
+                              "CSL-JSON items", 'not an object with a "type"', kept=True)
+        return Extraction(citations=tuple(self._citation(line, item) for line, item in kept), format=self.name,
+                          problems=(said,))
 
     @staticmethod
     def _citation(line: int, item: dict) -> Citation:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from citecheck.inputs import is_url
 from citecheck.models import Report, Verdict
-from citecheck.report.interface import (FINDING_TITLES, Reporter, annotation_level, notice_name, reason_with_notices,
-                                        safe_text, text_findings)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, annotation_level, notice_name,
+                                        reason_with_notices, safe_text, text_findings)
 
 
 def escape_data(value: str) -> str:
@@ -32,6 +32,10 @@ class GithubReport(Reporter):
             if doc.error:
                 where, said = _location(doc)
                 lines.append(f"::error {where}title=citecheck::{escape_data(said + 'cannot read: ' + doc.error)}")
+            for problem in doc.problems:
+                # Part of the file went unread: an error, as an unread file is (the run exits 2).
+                where, said = _location(doc)
+                lines.append(f"::error {where}title={escape_property(PARTLY_READ)}::{escape_data(said + problem)}")
             for r in doc.results:
                 if r.verdict is Verdict.VERIFIED and not r.notices:
                     continue

@@ -48,6 +48,10 @@ FINDING_TITLES = {
 }
 
 
+#: What each report calls a document read only in part, before each of its problems.
+PARTLY_READ = "Read in part"
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -136,16 +140,20 @@ def plural(count: int, noun: str) -> str:
 def incomplete_note(report: Report) -> str | None:
     """What could not be checked ("9 citations could not be checked"), or None when nothing.
 
-    An `error` verdict or an unreadable input means the run says nothing about those
-    citations; a summary must not read as a pass because of them."""
+    An `error` verdict, an unreadable input, or one read only in part (its ``problems``)
+    means the run says nothing about those citations; a summary must not read as a pass
+    because of them. Covers every case of `citecheck.policy.unread`."""
     unchecked = sum(1 for d in report.documents for r in d.results if r.verdict is Verdict.ERROR)
     unread = sum(1 for d in report.documents if d.error)
+    partly = sum(1 for d in report.documents if not d.error and d.problems)
     lists = sum(1 for d in report.documents if not d.error and unread_list_notes(d))
     parts = []
     if unchecked:
         parts.append(f"{plural(unchecked, 'citation')} could not be checked")
     if unread:
         parts.append(f"{plural(unread, 'input')} could not be read")
+    if partly:
+        parts.append(f"{plural(partly, 'input')} could be read only in part")
     if lists:
         parts.append(f"{plural(lists, 'reference list')} cited by numbered notes could not be read")
     return " and ".join(parts) or None

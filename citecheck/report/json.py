@@ -78,7 +78,7 @@ def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
                    "snapshot": report.source.snapshot},
         "documents": [
             {
-                "path": d.path, "format": d.format, "error": d.error,
+                "path": d.path, "format": d.format, "error": d.error, "problems": list(d.problems),
                 "citations": [citation_json(r, fail_on) for r in d.results],
                 "in_text": [_in_text(i) for i in d.in_text],
                 "claims": [_claim(c) for c in d.claims],

@@ -33,6 +33,12 @@ class JunitReport(Reporter):
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
                 ET.SubElement(case, "error", message=xml_text(doc.error))
                 errors += 1
+            elif doc.problems:
+                # Read in part: the same test case, in error, so the run shows red while its other
+                # entries are listed as checked.
+                case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
+                ET.SubElement(case, "error", message=xml_text(" ".join(doc.problems)), type="read_in_part")
+                errors += 1
             for r in doc.results:
                 number = f"no. {r.citation.number}, " if r.citation.number is not None else ""
                 name = f"{number}line {r.citation.line}: {r.citation.text[:100]}"
@@ -53,7 +59,7 @@ class JunitReport(Reporter):
                     # A passing case still carries its work's notices (a correction, or a retraction
                     # the run does not fail on), as the terminal report shows them.
                     ET.SubElement(case, "system-out").text = xml_text(notice_note(r))
-            suite.set("tests", str(len(doc.results) + (1 if doc.error else 0)))
+            suite.set("tests", str(len(doc.results) + (1 if doc.error or doc.problems else 0)))
             suite.set("failures", str(failures))
             suite.set("errors", str(errors))
             suite.set("skipped", str(skipped))

@@ -6,8 +6,8 @@ import re
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import (FINDING_TITLES, Reporter, incomplete_note, notice_name, plural, reason_with_notices,
-                                        safe_text, text_findings)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, incomplete_note, notice_name, plural,
+                                        reason_with_notices, safe_text, text_findings)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
@@ -58,6 +58,9 @@ class MarkdownReport(Reporter):
         unread = [d for d in report.documents if d.error]
         if unread:
             lines += ["**Could not read:**", ""] + [f"- {md_code(d.path)}: {md_cell(d.error)}" for d in unread] + [""]
+        partly = [(d, p) for d in report.documents for p in d.problems]
+        if partly:
+            lines += [f"**{PARTLY_READ}:**", ""] + [f"- {md_code(d.path)}: {md_cell(p)}" for d, p in partly] + [""]
         findings = [(d, f) for d in report.documents for f in text_findings(d)]
         if not problems:
             lines.append("No problems found in the citations that could be read." if incomplete

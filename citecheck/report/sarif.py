@@ -1,8 +1,8 @@
 """`--format sarif`: SARIF 2.1.0 for code scanning; one result per failing citation.
 
-An input that could not be read, or citations that could not be checked, make the run's
-invocation `executionSuccessful: false` with a notification per file: without them code
-scanning showed a clean run while the job exited 2 or 3.
+An input that could not be read, or read only in part, or citations that could not be checked,
+make the run's invocation `executionSuccessful: false` with a notification per file: without
+them code scanning showed a clean run while the job exited 2 or 3.
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _invocation(report: Report, fail_on: tuple[str, ...]) -> dict:
-    """The run's invocation: unsuccessful, with a notification per file, when inputs went unread
-    or citations unchecked."""
+    """The run's invocation: unsuccessful, with a notification per file, when inputs (or parts
+    of them) went unread or citations unchecked."""
     notifications = [n for doc in report.documents if (n := _notification(doc))]
     invocation = {"executionSuccessful": not notifications, "exitCode": int(exit_code(report, fail_on))}
     if notifications:
@@ -118,15 +118,20 @@ def _invocation(report: Report, fail_on: tuple[str, ...]) -> dict:
 def _notification(doc: DocumentResult) -> dict | None:
     """An error notification naming the file and what was not done, or None when all was checked."""
     name = "standard input" if doc.path == "-" else doc.path
-    numbered = unread_list_notes(doc)
     if doc.error:
         text = f"{name} could not be read: {doc.error}"
-    elif numbered:
-        text = f"{name}: {unread_list_message(numbered)}"
     else:
+        # A file read in part may also have notes citing nothing or citations unchecked: one
+        # notification per file, saying each.
+        said = list(doc.problems)
+        numbered = unread_list_notes(doc)
+        if numbered:
+            said.append(unread_list_message(numbered))
         unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
-        if not unchecked:
+        if unchecked:
+            said.append(f"{plural(len(unchecked), 'citation')} could not be checked. {unchecked[0].reason}")
+        if not said:
             return None
-        text = f"{name}: {plural(len(unchecked), 'citation')} could not be checked. {unchecked[0].reason}"
+        text = f"{name}: " + "; ".join(said)
     return {"level": "error", "message": {"text": safe_text(text)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}}}]}

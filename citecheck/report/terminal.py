@@ -12,8 +12,8 @@ from rich.text import Text
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import (FINDING_TITLES, Reporter, entry_label, incomplete_note, plural, safe_text, shorten,
-                                        text_findings)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, plural,
+                                        safe_text, shorten, text_findings)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -72,6 +72,17 @@ def _summary_line(doc: DocumentResult, unread_on_stderr: bool) -> Text:
     if retracted:
         line.append(f"; {retracted} retracted", style="bold red")
     return line
+
+
+def _partly_read(doc: DocumentResult) -> list:
+    """One line per part of the document that could not be read (a BibTeX entry with a
+    syntax error), right under its summary: the citations listed are not all it holds."""
+    out = []
+    for problem in doc.problems:
+        line = Text(f"{PARTLY_READ}: ", style="bold magenta")
+        line.append_text(_t(problem))
+        out.append(line)
+    return out
 
 
 def _verdict_label(r: CheckResult) -> Text:
@@ -275,6 +286,7 @@ def build(report: Report, fail_on: tuple[str, ...], unread_on_stderr: bool = Fal
                       + (f", snapshot of {report.source.snapshot}" if report.source.snapshot else ""), "yellow"))
     for doc in report.documents:
         out.append(_summary_line(doc, unread_on_stderr))
+        out.extend(_partly_read(doc))
         if doc.results:
             out.append(_overview(doc))
             out.extend(_problem_panel(doc, r) for r in _in_reading_order(doc) if _is_problem(r, fail_on))
