@@ -102,3 +102,27 @@ def test_numbered_lines_without_markers_are_no_footnotes():
                   "1 tablet in the morning with breakfast", "2 tablets at night before bed", "Page 1"]])
     ex = extract_bytes(data, "leaflet.pdf")
     assert ex.citations == ()
+
+
+def test_entries_lost_in_lines_read_across_columns_are_named():
+    from citecheck.extract.pdf import lost_entries
+    from citecheck.models import Citation, Extraction
+
+    cites = tuple(Citation(f"Author{k} A. Title {k}. J Med. 2001;1:1-2.", 10 + k, number=k) for k in (1, 2, 3))
+    ex = Extraction(citations=cites)
+    lines = [(1, "Prose of the other column 5. Iatridis J, Mente P, Stokes I. Spine. 2006;31:1-9."),
+             (2, "4. Koopmanschap M. PRODISQ: a modular questionnaire on pro-"),
+             (3, "In 2019. Doctors agreed, as Table 2. Smith showed.")]
+    problems = lost_entries(lines, ex)
+    assert len(problems) == 1
+    assert "4 (line 2), 5 (line 1)" in problems[0] and "by hand" in problems[0]
+    # Every number read, or nothing shaped like an entry: no problem.
+    assert lost_entries(lines[2:], ex) == ()
+
+
+def test_a_pdf_whose_list_was_read_whole_has_no_problem():
+    data = _pdf([["Ketamine eased pain [1] and [2] and [3].", "References",
+                  "1. Zheng L, Patel K. Low-dose ketamine in fibromyalgia. Pain Med. 2019;20(1):161-9.",
+                  "2. Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.",
+                  "3. Wittich CM, Burkle CM. Ten common questions. Mayo Clin Proc. 2002;77:1223-1230."]])
+    assert extract_bytes(data, "x.pdf").problems == ()
