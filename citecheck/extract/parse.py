@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from citecheck.matching.normalize import script_of
 from citecheck.models import Author, Citation
 
 # Upper- and lower-case letters, Latin-1, Latin Extended-A and B, and Latin Extended
@@ -31,9 +32,11 @@ _LOW = r"a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u024F\u1E00-\u1EFF"
 # The prefixes people write in front of it are removed with it.
 _DOI_RE = re.compile(
     r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*[:.]?\s*|\bDOI\s*[:.]?\s*)?"
-    r"(?P<doi>10\.\d{4,9}/[^\s\"]++)",
+    r"(?P<doi>10\.\d{4,9}/[^\s\"\u3000-\u303F\uFF01-\uFF5E]++)",
     re.IGNORECASE,
 )
+# (A DOI ends at full-width and ideographic punctuation: "DOI：10.1016/j.knee.2008.04.009．",
+# "…009。", "…009，", "…009）" in Chinese and Japanese text; no registered DOI holds them.)
 # Punctuation that ends a sentence rather than a DOI.
 _DOI_TRAILING = ".,;:)]}>'\""
 
@@ -125,7 +128,9 @@ _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[
 # A surname: optional particles, then a capitalised word with ' and - inside.
 _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-]*+"
 # An all-capitals surname, only ever taken when initials follow ("ANDERSON DJ").
-_SURNAME_V = rf"(?:{_SURNAME}(?:\s{_SURNAME}(?=\s[{_UP}]{{1,6}}[,.:;\s(]))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}[,.:;\s(]))"
+# (Initials may end the text: the one-name patterns split a list cut where it ends,
+# "JOST C, GLOVICZKI P", and the last name is read too.)
+_SURNAME_V = rf"(?:{_SURNAME}(?:\s{_SURNAME}(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
 # Vancouver initials: "TH", "J-P", "A"
 _INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:Jr|Sr|II|III|IV|2nd|3rd|4th)\b\.?)?"
 # Dotted initials: "R. S.", "J.-P.", "Ø.", "Ch."
@@ -198,7 +203,13 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     where it starts in the document, ``number`` its number in its list.
     """
     work = text
+    other = False  # letters beyond ASCII: the entry may be in another script
     if not work.isascii():
+        other = True
+        if _WIDE_RE.search(work):
+            # Full-width forms and ideographic punctuation, as typed in Chinese and Japanese
+            # text ("KOWALSKI T， MENSAH A．…［J］．", "DOI：10.1016/…．"): their ASCII forms.
+            work = work.translate(_WIDE_TABLE)
         # str.replace per dash present: far faster than str.translate with a dict table.
         for dash, repl in _DASH_PAIRS:
             if dash in work:
@@ -217,6 +228,19 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
     work = work.strip(" .,;")
+    mark = None
+    if "[" in work and "]" in work:
+        mark = _TYPE_MARK_RE.search(work)
+        if mark is not None:
+            # GB/T 7714's type mark: "Title[J]. Journal, 2019, 12(3): 1-9." ([J] a journal
+            # article, [M] a book, [C] a proceedings paper, [EB/OL] a web page ...).
+            mark = mark.group(1)
+            work = _TYPE_MARK_RE.sub("", work)
+    if other:
+        script = script_of(work)
+        if script is not None:
+            fields = _parse_other_script(work, script, mark)
+            return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, **fields)
     if not _THREE_LETTERS_RE.search(work):
         # Only an identifier or a link: nothing else to read.
         return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number)
@@ -235,6 +259,15 @@ def _has_noise_key(low: str) -> bool:
     return ("[" in low or "available" in low or "accessed" in low or "retrieved" in low or "epub" in low
             or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
 
+
+# Full-width forms (U+FF01-FF5E) and the ideographic space and punctuation, folded to ASCII.
+_WIDE_RE = re.compile(r"[\uFF01-\uFF5E\u3000-\u3002\u3010\u3011]")
+_WIDE_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDE_TABLE.update({0x3000: " ", 0x3001: ", ", 0x3002: ". ", 0x3010: "[", 0x3011: "]"})
+# GB/T 7714's document type marks, closing the title: [J] journal article, [M] book, [C]
+# proceedings, [D] thesis, [R] report, [N] newspaper, [P] patent, [S] standard, [G], [A], [Z],
+# with "/OL" (online) and the like; and [EB/OL], [DB/OL], [CP/DK].
+_TYPE_MARK_RE = re.compile(r"(?<=\S)\s?\[((?:[JMCDRNPSGAZ]|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?)\](?=\s?[.,:;/]|\s?$)")
 
 # White space other than a plain space (tab, line break, no-break and thin spaces ...).
 _OTHER_SPACE_RE = re.compile(r"[^\S ]")
@@ -907,3 +940,95 @@ def _without_in(text: str) -> str:
 def _clean_journal(journal: str) -> str | None:
     journal = _without_in(journal.strip()).strip(_STRIP)
     return journal or None
+
+
+# --- entries in other scripts ---------------------------------------------------
+#
+# An entry written in Cyrillic, Chinese, Japanese, Korean, Greek, Arabic ... : its numbers are
+# ASCII digits in the usual tails (Vancouver "2021;26(7):88-96", GB/T 7714 "2019, 12(3): 1-9",
+# GOST "2019. Т. 5, № 2. С. 10-20"), read as in a Latin entry; its names, title and journal
+# are read by their punctuation alone.  Matching compares them only with a record in the same
+# script (citecheck.matching.verdict).
+
+# GOST 7.1 / 7.0.5: "2019. Т. 5, № 2. С. 10-20", "2019. Vol. 5, no. 2. P. 10-20", "2019. № 2. С. 10-20"
+_GOST_TAIL_RE = re.compile(
+    rf"(?P<year>{_YEAR})\s?[.,]\s?"
+    r"(?:(?:Т|Том|Vol|V)\.?\s?(?P<volume>\d++[A-Za-z]?)\s?[.,]?\s?)?"
+    r"(?:(?:№|N|No|Вып|Iss)\.?\s?(?P<issue>[\w-]{1,12}+)\s?[.,]?\s?)?"
+    r"(?:С|P|Pp|pp|p|Стр)\.\s?(?P<pages>[A-Za-z]{0,2}\d++[A-Za-z]?(?:\s?-\s?[A-Za-z]{0,2}\d++[A-Za-z]?)?)")
+# Upper- and lower-case letters of the cased scripts (Cyrillic, Greek) with the Latin ones.
+_UP_ANY = _UP + r"\u0400-\u042F\u0460-\u0480\u048A-\u052E\u0391-\u03A9"
+_LOW_ANY = _LOW + r"\u0430-\u045F\u0461-\u0481\u048B-\u052F\u03AC-\u03CE"
+_CASED_SURNAME = rf"[{_UP_ANY}][{_LOW_ANY}'’]++(?:-[{_UP_ANY}][{_LOW_ANY}'’]++)?"
+_CASED_INITIALS = rf"(?:[{_UP_ANY}][{_LOW_ANY}]?\.\s?-?\s?){{1,3}}|[{_UP_ANY}]{{1,3}}(?![{_LOW_ANY}])"
+_CASED_NAME = rf"(?:{_CASED_SURNAME}\s?(?:{_CASED_INITIALS})|(?:{_CASED_INITIALS})\s?{_CASED_SURNAME})"
+# "Смирнова М.И., Горбунов В.М., Волков Д.А.", "А.В. Иванов, Б.Г. Петров и др."
+_CASED_AUTHORS_RE = re.compile(
+    rf"(?P<list>{_CASED_NAME}(?:,\s?{_CASED_NAME})*+)"
+    r"(?P<etal>,?\s?(?:и\s?др\.?|и\s?соавт\.?|κ\.\s?ά\.|et\.?\s?al\.?))?")
+_CASED_ONE_RE = re.compile(rf"(?P<s>{_CASED_SURNAME})\s?(?P<i>{_CASED_INITIALS})|(?P<i2>{_CASED_INITIALS})\s?(?P<s2>{_CASED_SURNAME})")
+# Chinese, Japanese, Korean names: a few letters each, parted by commas ("王明, 李华, 张伟",
+# "山田 太郎, 佐藤 花子"), closed by "等" / "他" / "et al" and a full stop or a colon.
+_PLAIN_NAME = r"[^\W\d_]{1,6}+(?:\s[^\W\d_]{1,5}+)?"
+_PLAIN_AUTHORS_RE = re.compile(
+    rf"(?P<list>{_PLAIN_NAME}(?:\s?[,，、]\s?{_PLAIN_NAME})*+)"
+    r"(?P<etal>\s?[,，、]?\s?(?:等|他|ほか|외|et\.?\s?al\.?))?(?=\s?[.:])")
+# Where a title ends and a journal begins: GOST's "//", a full stop (with or without a space
+# after it in CJK text), a question or exclamation mark.
+_OTHER_CUT_RE = re.compile(r"\s?//\s?|[.?!](?:\s++|(?=[^\W\d_]))")
+_CASED_SCRIPTS = frozenset(("Cyrillic", "Greek"))
+#: the longest segment of a dotted abbreviation of a journal's name ("Рос. кардиол. журн.")
+_ABBREV_PIECE_MAX = 10
+
+
+def _parse_other_script(work: str, script: str, mark: str | None) -> dict:
+    """Authors, year, title, journal, volume, issue, pages of an entry in ``script`` (not
+    Latin), as far as its punctuation tells them; ``mark`` is its GB/T 7714 type mark."""
+    fields: dict = {"authors": (), "et_al": False}
+    tail = _GOST_TAIL_RE.search(work) or _find_tail(work)
+    if tail is not None:
+        head = work[: tail.start()]
+        groups = tail.groupdict()
+        fields["volume"] = groups.get("volume")
+        fields["issue"] = _clean_issue(groups.get("issue"))
+        fields["pages"] = _clean_pages(groups.get("pages"))
+        year = int(groups["year"]) if groups.get("year") else _any_year(work)
+    else:
+        head, year = work, _any_year(work)
+    fields["year"] = year
+    head = head.strip(_STRIP)
+    if script in _CASED_SCRIPTS:
+        m = _CASED_AUTHORS_RE.match(head)
+        if m and not _ends_author_list(head, m.end()):
+            m = None
+        if m:
+            fields["authors"] = tuple(
+                Author(_clean_surname(g[0] or g[3]), _bare_initials(g[1] or g[2]))
+                for g in _CASED_ONE_RE.findall(m.group("list")))
+    else:
+        m = _PLAIN_AUTHORS_RE.match(head)
+        if m:
+            names = re.split(r"\s?[,，、]\s?", m.group("list"))
+            if len(names[-1]) > 2 and names[-1][-1] in "等他":  # "王明等": et al. written on
+                names[-1], fields["et_al"] = names[-1][:-1], True
+            fields["authors"] = tuple(Author(name.strip(), "") for name in names)
+    if m:
+        fields["et_al"] = fields["et_al"] or bool(m.group("etal"))
+        head = head[m.end():].lstrip(_STRIP)
+    if tail is None:
+        head = _strip_bare_tail(head)
+    pieces = [p.strip(_STRIP) for p in _OTHER_CUT_RE.split(head)]
+    pieces = [p for p in pieces if p]
+    title, journal = None, None
+    if pieces:
+        if len(pieces) == 1 or mark in ("M", "D", "R", "S", "P", "EB/OL"):
+            title = pieces[0]
+        else:
+            # The journal is the last piece, with the dotted abbreviations before it.
+            at = len(pieces) - 1
+            while at > 1 and len(pieces[at - 1]) <= _ABBREV_PIECE_MAX and " " not in pieces[at - 1]:
+                at -= 1
+            title, journal = ". ".join(pieces[:at]), ". ".join(pieces[at:])
+    fields["title"] = _clean_title(title) if title else None
+    fields["journal"] = _clean_journal(journal) if journal else None
+    return fields

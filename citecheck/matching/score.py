@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from citecheck.matching.journals import journal_key, same_journal
-from citecheck.matching.normalize import norm_number, norm_surname, norm_text, split_pages
+from citecheck.matching.normalize import cached_script_of, norm_number, norm_surname, norm_text, split_pages
 from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
 
 #: Shortest normalised work title we look for inside the whole reference string when the
@@ -15,6 +15,8 @@ from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
 MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT = 30
 #: rapidfuzz ratio at which two surnames are the same person (transliteration: muller/mueller 92).
 SURNAME_FUZZY_MIN = 85.0
+#: Scripts whose names are written family name first, with no space: Chinese, Japanese, Korean.
+_NAME_FIRST_SCRIPTS = frozenset(("Chinese", "Japanese", "Korean"))
 #: A cited year within this many years of any of the record's dates is not wrong (DESIGN.md).
 YEAR_TOLERANCE = 1
 
@@ -88,6 +90,9 @@ def same_surname(a: str, b: str) -> bool:
     if not x or not y:
         return False
     if x == y:
+        return True
+    if not x.isascii() and (x.startswith(y) or y.startswith(x)) and cached_script_of(x) in _NAME_FIRST_SCRIPTS:
+        # "王明" cited whole, "王" the record's family name: the family name opens the name.
         return True
     # "van den Berg" cited as "Berg", "Garcia-Lopez" as "Garcia"
     parts_a, parts_b = norm_text(a).split(), norm_text(b).split()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
+from citecheck.matching.normalize import cached_script_of, script_of
 from citecheck.matching.score import compare_fields, same_surname, title_in_part, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 
@@ -46,13 +48,39 @@ def skip_reason(citation: Citation) -> str | None:
     if citation.url and (not citation.title or looks_like_book(citation)):
         return "a web page (a link with no DOI, journal, volume or pages), not a published work Crossref holds"
     if not citation.title:
+        script = entry_script(citation)
+        if script:
+            return other_script_reason(script)
         return "too little to look up: no title or DOI found in the entry"
     return None
 
 
+def entry_script(citation: Citation) -> str | None:
+    """The script a reference entry is written in when it is not Latin ("Cyrillic",
+    "Chinese", ...): its title's, or, with no title read, its text's.  None for links,
+    whose text is the sentence around them."""
+    if citation.kind != "reference" or citation.text.isascii():
+        return None
+    return cached_script_of(citation.title) if citation.title else script_of(citation.text)
+
+
+def other_script_reason(script: str) -> str:
+    """Why an entry in another script, with no DOI to go by and no record in its script
+    that matches, is not judged."""
+    return (f"written in {script} script, which citecheck cannot compare with Crossref's records "
+            "(often in English): check by hand")
+
+
 def looks_like_book(citation: Citation) -> bool:
     """No journal, volume or pages: a book, report or web page rather than an article.
-    (A PubMed ID says article: PubMed lists journal articles.)"""
+    (A PubMed ID says article: PubMed lists journal articles.)  GB/T 7714's type mark
+    says which it is: "[J]" a journal article, "[M]" a book."""
+    text = citation.text
+    if "J]" in text or "J］" in text or "M]" in text or "M］" in text:
+        if "[J]" in text or "［J］" in text:
+            return False
+        if "[M]" in text or "［M］" in text:
+            return True
     return not (citation.journal or citation.volume or citation.pages or citation.doi or citation.pmid)
 
 
@@ -78,7 +106,104 @@ def judge(citation: Citation, evidence: Evidence) -> CheckResult:
     reason = skip_reason(citation)
     if reason:
         return CheckResult(citation, Verdict.SKIPPED, reason)
+    script = entry_script(citation)
+    if script is not None:
+        return _judge_other_script(citation, evidence, script)
+    return _judge_by_title(citation, evidence)
 
+
+#: Of year, volume and pages (and authors or journal, where written in the record's script),
+#: how many must agree for a cited DOI to stand for an entry whose title cannot be compared.
+#: One (a year) is matched by thousands of works; two of them by a real work's details only.
+OTHER_SCRIPT_SUPPORT_MIN = 2
+#: Numbers that differ from the DOI's record from which the DOI is another work's (a single one
+#: is a detail cited wrong: a year, a page range).
+OTHER_SCRIPT_WRONG_MAX = 1
+#: The fields whose script is compared with the record's, in report order.
+_SCRIPTED_FIELDS = ("title", "authors", "journal")
+
+
+def _judge_other_script(citation: Citation, evidence: Evidence, script: str) -> CheckResult:
+    """The verdict for an entry written in ``script`` (not Latin).
+
+    Crossref holds many works of Russian, Chinese and Japanese journals, often under English
+    titles.  A record in the entry's own script is compared as usual: the work under the cited
+    DOI when its title is in that script, or else a searched candidate in that script that the
+    title identifies.  A record in another script cannot be told apart by title, authors or
+    journal, which then count neither against the work nor for it: a cited DOI is judged on the
+    numbers (``_judge_on_numbers``), and an entry with no DOI is ``skipped`` with the reason,
+    never "verified" on a DOI alone nor "not found" for want of an English title."""
+    doi_work = evidence.doi_work
+    if doi_work is not None:
+        if cached_script_of(doi_work.title) == script:
+            return _judge_by_title(citation, evidence)
+        return _judge_on_numbers(citation, doi_work, evidence, script)
+    same = tuple(w for w in evidence.candidates if cached_script_of(w.title) == script)
+    if same:
+        result = _judge_by_title(citation, Evidence(same, None, evidence.doi_known, evidence.agency))
+        if result.verdict in (Verdict.VERIFIED, Verdict.MISMATCH):
+            return result
+    if evidence.doi_known is False:
+        if evidence.agency and evidence.agency != "crossref":
+            return CheckResult(citation, Verdict.SKIPPED, f"DOI {citation.doi} is registered with {evidence.agency}, not Crossref.")
+        return CheckResult(citation, Verdict.NOT_FOUND,
+                           f"DOI {citation.doi} is registered with no agency: a mistyped or invented DOI (the entry is "
+                           f"written in {script} script, and no record in that script has its title).")
+    return CheckResult(citation, Verdict.SKIPPED, other_script_reason(script) + ".")
+
+
+def _judge_on_numbers(citation: Citation, work: Work, evidence: Evidence, script: str) -> CheckResult:
+    """An entry in ``script`` whose cited DOI is a work recorded in another script: title,
+    authors or journal in a script other than the record's are not compared ("absent", with a
+    note); the year, volume, issue and pages, ASCII digits in every script, decide.
+
+    All that is compared agreeing, two of them at least: verified, with a remark.  Two or more
+    differing (or one, and nothing agreeing): the DOI is another work's, and the citation is
+    ``not_found``, as a Latin entry with another work's DOI is.  One differing among agreeing
+    ones: a mismatch naming it.  Too little to tell (a year alone): skipped."""
+    blank = {}
+    for name in _SCRIPTED_FIELDS:
+        cited = citation.title if name == "title" else citation.journal if name == "journal" else \
+            (citation.authors[0].surname if citation.authors else None)
+        found = work.title if name == "title" else work.journal if name == "journal" else \
+            (work.authors[0].surname if work.authors else None)
+        if cited and found and cached_script_of(cited) != cached_script_of(found):
+            blank[name] = cited
+    view = replace(citation, title=None if "title" in blank else citation.title,
+                   authors=() if "authors" in blank else citation.authors,
+                   journal=None if "journal" in blank else citation.journal)
+    sim = title_similarity(view, work) if view.title else 100.0
+    fields = compare_fields(view, work, sim, TITLE_MATCH_MIN)
+    note = f"in {script} script: not compared"
+    fields = tuple(
+        FieldCheck(f.name, getattr(citation, f.name) if f.name != "authors" else [a.surname for a in citation.authors],
+                   f.found, FieldStatus.ABSENT, note) if f.name in blank else f
+        for f in fields)
+    wrong = [f for f in fields if f.status is FieldStatus.MISMATCH and f.name != "doi"]
+    support = _support(fields)
+    names = [n for n in _SCRIPTED_FIELDS if n in blank]
+    unseen = _listed(names)
+    remark = f"{unseen} in {script} script not compared with the record's"
+    if len(wrong) > OTHER_SCRIPT_WRONG_MAX or (wrong and not support):
+        differ = "; ".join(f"{f.name} {_show(f.cited)}, not {_show(f.found)}" for f in wrong)
+        reason = (f"The cited DOI {citation.doi} belongs to another work (\"{work.title}\"): {differ}. The entry's "
+                  f"{unseen}, in {script} script, could not be compared, and no record in that script matches it.")
+        return CheckResult(citation, Verdict.NOT_FOUND, reason)
+    if not wrong and support < OTHER_SCRIPT_SUPPORT_MIN:
+        return CheckResult(citation, Verdict.SKIPPED,
+                           f"Only the DOI could be checked: the entry is written in {script} script, and it gives too "
+                           f"few numbers (year, volume, pages) to tell whether DOI {citation.doi} (\"{work.title}\") "
+                           "is this work: check by hand.", work, fields)
+    return _identified(citation, work, fields, evidence, remark)
+
+
+def _listed(names: list[str]) -> str:
+    """ "title", "title and authors", "title, authors and journal"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
+    """The verdict for a citation whose title can be compared with the records' titles."""
     doi_work = evidence.doi_work
     if doi_work is not None and not citation.title:
         # A bare DOI: the DOI is the identity; compare what else the entry gives.
@@ -118,7 +243,28 @@ def judge(citation: Citation, evidence: Evidence) -> CheckResult:
     return _unidentified(citation, evidence, scored)
 
 
-def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], evidence: Evidence) -> CheckResult:
+# A DOI left as a template's placeholder ("10.xxxx/xxxxx", "10.1001/jama.2020.xxxx"), as text
+# written by a language model often holds: no DOI to look up, and no DOI of the work either.
+_PLACEHOLDER_DOI_RE = re.compile(r"\b10\.(?:[xX]{3,}|\d{4,9})/[^\s\"]*?[xX]{4,}[^\s\"]*|\b10\.[xX]{3,}\b[^\s\"]*")
+
+
+def placeholder_doi(citation: Citation) -> str | None:
+    """The placeholder written where the entry's DOI should be, or None."""
+    text = citation.text
+    if "xxx" not in text.lower():
+        return None
+    m = _PLACEHOLDER_DOI_RE.search(text)
+    return m.group().rstrip(".,;)") if m else None
+
+
+def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], evidence: Evidence,
+                remark: str | None = None) -> CheckResult:
+    """Verified or a mismatch: the work the citation is.  ``remark``: what was not compared."""
+    placeholder = placeholder_doi(citation)
+    if placeholder and placeholder != citation.doi:
+        # The work is identified by its other details; its DOI was left a placeholder.
+        fields = tuple(f for f in fields if f.name != "doi") + (
+            FieldCheck("doi", placeholder, work.doi, FieldStatus.MISMATCH, "a placeholder, not a DOI"),)
     wrong = [f for f in fields if f.status is FieldStatus.MISMATCH]
     if evidence.doi_known is False:
         wrong = [f for f in wrong if f.name != "doi"] + [
@@ -126,6 +272,8 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         ]
         fields = tuple(f for f in fields if f.name != "doi") + (wrong[-1],)
     notes = [f.note for f in fields if f.status is FieldStatus.MATCH and f.note]
+    if remark:
+        notes.append(remark)
     if not wrong:
         reason = "A published work, cited right"
         if notes:
@@ -139,6 +287,8 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
             parts.append(f.note or "authors differ")
         else:
             parts.append(f"{f.name} cited as {_show(f.cited)}, published as {_show(f.found)}")
+    if remark:
+        parts.append(remark)
     reason = f"A real work, cited with wrong details: {'; '.join(parts)}. Correct: https://doi.org/{work.doi}"
     return CheckResult(citation, Verdict.MISMATCH, reason, work, fields)
 
