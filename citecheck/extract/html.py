@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from lxml import etree
 
 from citecheck.extract.interface import Extractor
+from citecheck.extract.links import LinkAnchor
 from citecheck.extract.parse import find_doi
 from citecheck.extract.references import has_url
 from citecheck.extract.text import (build_extraction, decode, ends_in_unit, holds_superscript_digits,
@@ -76,6 +77,7 @@ class _Block:
     item: bool = False  # a list item (<li>)
     in_item: bool = False  # a list item, or inside one
     page: bool = False  # the page's body: a line only for the text it holds in no other block
+    note_at: int = -1  # where in ``parts`` the last note marker read from a link ("[4]") is
 
 
 def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
@@ -96,6 +98,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
     # What each open element is, innermost last: its "end" needs no second look at it.
     opened: list[int] = []
     block = None  # the innermost open block
+    entry_ids: list = []  # the ids of the page's entries, read at the first link to an id ([set])
     walk = _walk(root)
     for event, el in walk:
         if event == "start":
@@ -113,7 +116,18 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                     if block is not None:
                         block.parts.append(marker)
                     continue
-            if tag in _BLOCK_SET:
+            if tag == "a" and block is not None:
+                href = el.get("href")
+                if href is not None:
+                    # "<a href="#R1">1</a>": a note marker when R1 is an entry's id
+                    if href[:1] == "#" and len(href) > 1 \
+                            and _link_note(el, href[1:], block, root, markers, entry_ids):
+                        opened.append(_SKIPPED)
+                        walk.skip_subtree()
+                        continue
+                    block.anchors.append(el)
+                opened.append(_INLINE)
+            elif tag in _BLOCK_SET:
                 if block is not None:
                     if block.parts:
                         # Its text so far is a line of its own ("<div>Text <a>link</a><p>…"):
@@ -126,8 +140,6 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                 blocks.append(block)
                 opened.append(_BLOCK)
             else:
-                if tag == "a" and block is not None and el.get("href") is not None:
-                    block.anchors.append(el)
                 opened.append(_INLINE)
             if block is not None:
                 el_text = el.text
@@ -194,8 +206,11 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
         return
     for a, href in zip(block.anchors, hrefs):
         if href.startswith(("http://", "https://", "//")) or href.lower().startswith("doi:"):
-            anchor = _bounded_text(a, markers, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False)
-            links.append((len(out), " ".join(anchor.split()), href))
+            anchor = " ".join(_bounded_text(a, markers, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False).split())
+            title = a.get("title")
+            if title and title.strip():  # title="Cernunnos, a novel …": may name the work
+                anchor = LinkAnchor(anchor, " ".join(title.split())[:_ANCHOR_MAX_CHARS])
+            links.append((len(out), anchor, href))
 
 
 def _add_loose(block: _Block, markers: dict, out: list[tuple[int, str]],
@@ -236,6 +251,77 @@ def _note_marker(sup, markers: dict) -> str | None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
     m = _SUP_NOTE_RE.match(_bounded_text(sup, markers, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
     return f"[{m.group(1).replace(' ', '')}]" if m else None
+
+
+# A link to an id whose text is a note number ("<a href="#R1">1</a>", PMC's in-text
+# citations): a note marker when the id is an entry's (a list item, or a block named
+# as a reference), and the link is not already in brackets ("[<a href="#R4">4</a>]").
+_LINK_NOTE_RE = re.compile(r"^\s*(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\s*$")
+# An element that holds an entry: a list item, or a block whose id or class names a reference.
+_ENTRY_TAGS = frozenset(("li", "dd", "dt"))
+_ENTRY_ATTR_RE = re.compile(r"ref|bib|cit|note|fn", re.IGNORECASE)
+# ... or whose id is a reference's in JATS-made pages ("R1", "B12", "CR5"); not a figure's ("F1", "T2").
+_ENTRY_ID_RE = re.compile(r"(?:R|B|CR|C)\d{1,4}", re.IGNORECASE)
+_ENTRY_BLOCK_TAGS = frozenset(("p", "div", "td", "tr", "section", "cite", "span"))
+# Two markers of links joined by these are one ("<a>4</a>–<a>6</a>" is [4–6]).
+_NOTE_JOIN_RE = re.compile(r"^\s*[,–-]\s*$")
+
+
+def _link_note(el, target: str, block: _Block, root, markers: dict, entry_ids: list) -> str | None:
+    """The note marker ("[1]", "[2,3]") a link to ``target`` (an id) stands for, appended
+    to the block's text; None (nothing done) when its text is no note number, the id is no
+    entry's, or brackets around it make its text a note already."""
+    text = el.text
+    if text and not text.lstrip()[:1].isdigit() and text.strip():
+        return None  # a quick test: most links to an id are a table of contents' ("Methods")
+    m = _LINK_NOTE_RE.match(_bounded_text(el, markers, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
+    if m is None or _in_brackets(block.parts):
+        return None  # no note number; or "[<a href="#R4">4</a>]", "[<a>2</a>, <a>3</a>]": a note as written
+    before = block.parts[-1] if block.parts else ""
+    if not entry_ids:
+        entry_ids.append(_entry_ids(root))
+    if target not in entry_ids[0]:
+        return None
+    number = m.group(1).replace(" ", "")
+    if block.note_at >= 0 and block.note_at == len(block.parts) - 2 and _NOTE_JOIN_RE.match(before):
+        # "<a>4</a>–<a>6</a>": one marker, the range, as a <sup>4–6</sup> is read
+        number = f"{block.parts[block.note_at][1:-1]}{before.strip()}{number}"
+        del block.parts[-2:]
+    marker = f"[{number}]"
+    markers[el] = marker
+    block.parts.append(marker)
+    block.note_at = len(block.parts) - 1
+    return marker
+
+
+def _in_brackets(parts: list[str]) -> bool:
+    """True when the text so far leaves a "[" open."""
+    for part in reversed(parts):
+        at = max(part.rfind("["), part.rfind("]"))
+        if at >= 0:
+            return part[at] == "["
+    return False
+
+
+def _entry_ids(root) -> frozenset[str]:
+    """The ids of the page's elements that hold an entry: a list item (<li>, <dd>, <dt>),
+    or a block whose id or class names a reference ("R1", "B12", "ref-3", "CR5")."""
+    ids = set()
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        children = el.children if isinstance(el, _Node) else el
+        for child in children:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # a comment or processing instruction
+            ident = child.get("id")
+            if ident and (tag in _ENTRY_TAGS or tag in _ENTRY_BLOCK_TAGS
+                          and (_ENTRY_ID_RE.fullmatch(ident)
+                               or _ENTRY_ATTR_RE.search(f"{ident} {child.get('class') or ''}"))):
+                ids.add(ident)
+            stack.append(child)
+    return frozenset(ids)
 
 
 # A superscript number after a space with an element's symbol right after it is a mass

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from citecheck.extract.parse import normalise_doi
+from citecheck.extract.parse import _doi_of_link, normalise_doi
 from citecheck.models import Citation, FieldCheck, FieldStatus, Work
 
 # A DOI in a link: doi.org/10.x/…, or a publisher page that carries it in its path
@@ -36,12 +36,29 @@ MIN_ANCHOR_WORDS = 4
 MIN_ANCHOR_CONTENT_WORDS = 2
 
 
+class LinkAnchor(str):
+    """A link's anchor text, with the title the link's markup gives it (Markdown's
+    ``[text](url "title")`` or a definition's title, HTML's ``title=``): the title often
+    names the work ("Cernunnos, a novel nonhomologous end-joining factor, …"), where the
+    anchor says "this paper". A str, so that every reader of anchors reads it unchanged."""
+
+    link_title: str | None
+
+    def __new__(cls, text: str, title: str | None = None) -> "LinkAnchor":
+        anchor = super().__new__(cls, text)
+        anchor.link_title = title
+        return anchor
+
+
 def identifiers_of(url: str) -> tuple[str | None, str | None]:
     """(DOI, PMID) a link points at, either may be None."""
     doi = pmid = None
     m = _URL_DOI_RE.search(url)
     if m:
-        doi = normalise_doi(m.group(1))
+        raw = m.group(1)
+        # Percent-escapes decoded, as a browser copies a link ("0165-1781%2889%2990047-4"
+        # is 10.1016/0165-1781(89)90047-4): parse.py's reading of an entry's doi.org link.
+        doi = _doi_of_link(raw) if "%" in raw else normalise_doi(raw)
         # Landing-page suffixes are no part of the DOI.
         doi = re.sub(r"/(?:full|abstract|pdf|epdf|html)$", "", doi, flags=re.IGNORECASE)
     elif url.lower().startswith("doi:"):
@@ -57,16 +74,20 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     """The link citations of a document.
 
     ``prose``: the document's lines (index = line - 1).  ``links``: (line, anchor
-    text, URL) of marked-up hyperlinks.  Lines in ``covered`` (reference lists)
-    are skipped: an entry's own link is part of that entry.
+    text, URL) of marked-up hyperlinks (an anchor may be a LinkAnchor, with the link's
+    title).  Lines in ``covered`` (reference lists) are skipped: an entry's own link is
+    part of that entry.
     """
     from citecheck.extract.claims import Paragraphs
 
     found: list[Citation] = []
-    seen: set[tuple[int, str]] = set()
     paragraphs = Paragraphs(prose, covered)
+    # Every link first, each (line, identifier) once, so that a sentence holding two or
+    # more is cut between them (each link's text is its own part of it).
+    todo: list[tuple[int, str, str, int | None, str | None, str | None, str]] = []
+    seen: set[tuple[int, str]] = set()
 
-    def add(line: int, anchor: str, url: str, pos: int | None) -> None:
+    def take(line: int, anchor: str, url: str, pos: int | None) -> None:
         doi, pmid = identifiers_of(url)
         if not doi and not pmid:
             return
@@ -74,15 +95,12 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         if key in seen:
             return
         seen.add(key)
-        sentence = paragraphs.sentence_holding(line, url) if 0 < line <= len(prose) else None
-        if sentence is None:
-            sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
-        text = anchor if _descriptive(anchor, url) else (sentence or anchor or url)
-        found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
+        title = anchor.link_title if isinstance(anchor, LinkAnchor) else None
+        todo.append((line, anchor.strip(), url, pos, doi, pmid, title))
 
     for line, anchor, url in links:
         if line not in covered:
-            add(line, anchor.strip(), url.strip(), None)
+            take(line, anchor, url.strip(), None)
     for number, text in enumerate(prose, start=1):
         if number in covered or not text:
             continue
@@ -91,9 +109,111 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
             continue
         for m in _BARE_RE.finditer(text):
             url = m.group().rstrip(".,;:)]'\"")
-            add(number, "", url, m.start())
+            take(number, "", url, m.start())
+    # line -> (anchor, URL, whether the line writes the URL) of each of its links, in order
+    on_line: dict[int, list[tuple[str, str, bool]]] = {}
+    for line, anchor, url, *_ in todo:
+        on_line.setdefault(line, []).append((anchor, url, 0 < line <= len(prose) and url in prose[line - 1]))
+    taken: dict[int, int] = {}  # line -> how many of its links are read
+    for line, anchor, url, pos, doi, pmid, title in todo:
+        # Found by its URL where the line writes it, else by its anchor ("[5]" of a
+        # Markdown shortcut link, an HTML link's words).
+        k = taken[line] = taken.get(line, -1) + 1
+        written = on_line[line][k][2]
+        part = url if written or not anchor else anchor
+        sentence = paragraphs.sentence_holding(line, part) if 0 < line <= len(prose) else None
+        first = last = line
+        if sentence is None:
+            sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
+        else:
+            first, last = paragraphs.around(line)
+        if _descriptive(anchor, url):
+            text = anchor
+        else:
+            count = sum(len(on_line.get(n, ())) for n in range(first, last + 1))
+            if 2 <= count <= MAX_LINKS_CUT and sentence:
+                others = [o for n in range(first, last + 1) for o in on_line.get(n, ())]
+                sentence = _own_part(sentence, anchor, url, written, others)
+            text = sentence or anchor or url
+        if title and _names_a_work(title) and title not in text:
+            text = f'{text} "{title}"'
+        found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
     found.sort(key=lambda c: c.line)
     return tuple(found)
+
+
+#: a paragraph with more links than this is a list of links, not prose: its sentences are not
+#: cut between them (cutting costs each link a search for every other)
+MAX_LINKS_CUT = 30
+# Where the words between two links of a sentence part: a clause's end (a comma, a
+# semicolon, a dash, "and", "while"): the words before it go with the link before,
+# those after it with the link after ("the overview by [Ceserani et al.][7] and the
+# later work of [Buniatian][8]"). With none, they go with the link after, which
+# they lead up to.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\s[–—]\s|\s-\s|\b(?:and|but|while|whereas|or|as\s+well\s+as|then)\b")
+
+
+def _own_part(sentence: str, anchor: str, url: str, written: bool, others: list[tuple[str, str, bool]]) -> str:
+    """The part of ``sentence`` that is the link's (``anchor``, ``url``, whether its line
+    writes the URL) own, when the sentence holds two or more links (``others``: every link
+    of its paragraph, the same way): its anchor and the words nearest it, up to the links
+    either side. The sentence itself when it holds fewer than two of them."""
+    spans: list[list[int]] = []
+    for span in sorted(filter(None, (_span_in(sentence, a, u, written) for a, u, written in others))):
+        if spans and span[0] < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], span[1])  # a link found twice (its anchor, its URL)
+        else:
+            spans.append(list(span))
+    mine = _span_in(sentence, anchor, url, written)
+    if len(spans) < 2 or mine is None:
+        return sentence
+    k = next((i for i, (start, end) in enumerate(spans) if start <= mine[0] < end), None)
+    if k is None:
+        return sentence
+    start = 0 if k == 0 else _cut(sentence, spans[k - 1][1], spans[k][0])[1]
+    end = len(sentence) if k == len(spans) - 1 else _cut(sentence, spans[k][1], spans[k + 1][0])[0]
+    return sentence[start:end].strip(" ,;:") or sentence
+
+
+def _span_in(sentence: str, anchor: str, url: str, written: bool) -> tuple[int, int] | None:
+    """Where a link is written in ``sentence``: its anchor and the URL written after it
+    (Markdown's prose, "Strauss et al. https://…"), its URL (a bare link), or, when its line
+    does not write its URL (``written``), its anchor as whole words (HTML's prose, a
+    Markdown note "[5]"); None when it is not in the sentence."""
+    if written:
+        pos = sentence.find(url)
+        if pos < 0:
+            return None
+        before = sentence[:pos].rstrip()
+        if anchor and anchor != url and before.endswith(anchor):
+            return len(before) - len(anchor), pos + len(url)
+        return pos, pos + len(url)
+    if anchor:
+        m = re.search(rf"(?<!\w){re.escape(anchor)}(?!\w)", sentence)
+        if m:
+            return m.span()
+    return None
+
+
+def _cut(sentence: str, after: int, before: int) -> tuple[int, int]:
+    """Where the words between two links (``sentence[after:before]``) part: the last
+    clause break among them (the first link's words end where it starts, the second's
+    begin where it ends), else where the first link ends."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(sentence, after, before))
+    return breaks[-1].span() if breaks else (after, after)
+
+
+# A link's title that names no work: what a page says of the link itself.
+_LINK_TITLE_NOISE_RE = re.compile(r"\b(?:window|tab|external|opens?|google\s+scholar|pubmed|crossref|pmc|"
+                                  r"doi|go\s+to|link\s+to|full\s+text|download|abstract)\b", re.IGNORECASE)
+#: a link's title with fewer words than this that say something of a work is no title of one
+MIN_TITLE_CONTENT_WORDS = 3
+
+
+def _names_a_work(title: str) -> bool:
+    """True when a link's title can be a work's title (words that describe it), not a page's
+    words for the link ("Opens in a new window", "PubMed", "Link to DOI")."""
+    return _content_words(title) >= MIN_TITLE_CONTENT_WORDS and not _LINK_TITLE_NOISE_RE.search(title)
 
 
 def _descriptive(anchor: str, url: str) -> bool:
@@ -160,6 +280,8 @@ not all any each every out further
 _BOILERPLATE = frozenset("""
 read reading here link links click clicking source sources full full-text paper papers article articles
 see more view abstract pdf download
+summarised summarized summarise summarize summarises summarizes summarising summarizing summary often
+cited cite cites citing frequently widely
 """.split())
 # Authors named in the text ("Berman et al.", "Duman and Aghajanian"): names, not its topic.
 _AUTHOR_MENTION_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from citecheck.extract.interface import Extractor
+from citecheck.extract.links import LinkAnchor
 from citecheck.extract.text import decode, extraction_from_lines, superscripts_as_markers
 from citecheck.models import Extraction
 
@@ -13,7 +14,7 @@ _IMAGE_RE = re.compile(r"!\[([^\[\]\n]*)\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
 # text holds no "[": with it, 20,000 "[" then "]" took seconds a line (quadratic;
 # benchmarks/fuzz.py), and "[a [b](u)" now links "b", as CommonMark does.
 # The destination may hold balanced parentheses, as DOIs do ("10.1016/S0006-3223(99)00230-9").
-_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?(?:\s+\"([^\"]*)\")?\s*\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                           r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w])")
@@ -27,9 +28,17 @@ _SUP_RE = re.compile(r"<sup>\s*\[?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\]?\s*</sup>
 # notes (as Word's are): a note is the citation its markers cite, whatever lists the page has.
 _FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^([\w-]{1,30})\]:\s*")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^([\w-]{1,30})\](?!:)")
-# Reference-style links: "[text][id]" with "[id]: url" elsewhere.
-_LINK_DEF_RE = re.compile(r"^\s{0,3}\[([^\]^\n]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
+# Reference-style links: "[text][id]" with "[id]: url" elsewhere, the definition's
+# title (group 3) after the URL in quotes or parentheses.
+_LINK_DEF_RE = re.compile(r"^\s{0,3}\[([^\]^\n]+)\]:\s*<?(\S+?)>?(?:\s+([\"'(].*))?$")
 _REF_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]")
+# A shortcut reference link: "[5]" or "[Smith 2019]" alone, with a "[5]: url" definition
+# (CommonMark): not an image's "![", no footnote's "[^", no full or inline link's part
+# ("][", "](" and "]:" are those of other forms).
+_SHORTCUT_RE = re.compile(r"(?<![\]\\!])\[([^\[\]\n^][^\[\]\n]*)\](?![\[(:])")
+# A label that is a note number ("5", "2,3", "4-6"): the link is the note's marker, and
+# "[5]" stays in the text as the in-text citation of the link.
+_NOTE_LABEL_RE = re.compile(r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*")
 _HTML_TAG_RE = re.compile(r"</?(?:sup|sub|em|strong|i|b|br|span)\b[^>]*>", re.IGNORECASE)
 
 
@@ -81,9 +90,38 @@ def _emphasis_text(m: re.Match) -> str:
     return m.group(2) or m.group(3) or m.group(4) or ""
 
 
-def _ref_link(m: re.Match, defs: dict[str, str]) -> str:
-    url = defs.get((m.group(2) or m.group(1)).strip().lower())
-    return m.group() if url is None else f"[{m.group(1)}]({url})"
+def _ref_link(m: re.Match, defs: dict[str, str], titles: dict[str, str] | None = None) -> str:
+    label = _label(m.group(2) or m.group(1))
+    url = defs.get(label)
+    if url is None:
+        return m.group()
+    title = titles.get(label) if titles else None
+    return f"[{m.group(1)}]({url} \"{title}\")" if title else f"[{m.group(1)}]({url})"
+
+
+def _label(text: str) -> str:
+    """A link label as CommonMark matches it: case folded, white space runs as one space."""
+    return " ".join(text.split()).lower()
+
+
+def _shortcut_links(number: int, line: str, defs: dict[str, str], titles: dict[str, str],
+                    links: list[tuple[int, str, str]]) -> str:
+    """The line with its shortcut reference links ("[5]", "[Smith 2019]" whose label a
+    definition names) read: a note number's stays as written and goes to ``links`` with
+    "[5]" as its anchor (so the marker is that link's in-text citation,
+    not a note with no entry); any other label becomes an inline link."""
+    def one(m: re.Match) -> str:
+        label = _label(m.group(1))
+        url = defs.get(label)
+        if url is None:
+            return m.group()
+        title = titles.get(label)
+        if _NOTE_LABEL_RE.fullmatch(m.group(1).strip()):
+            links.append((number, LinkAnchor(m.group(), title), url))
+            return m.group()  # no URL written after it: a wrapped line would grow too long to be read on
+        return f"[{m.group(1)}]({url} \"{title}\")" if title else f"[{m.group(1)}]({url})"
+
+    return _SHORTCUT_RE.sub(one, line)
 
 
 def footnotes(lines: list[str]) -> tuple[list[tuple[str, int, str]], set[int]]:
@@ -106,15 +144,32 @@ def footnotes(lines: list[str]) -> tuple[list[tuple[str, int, str]], set[int]]:
     return [(label, number, " ".join(parts)) for label, number, parts in notes], taken
 
 
-def link_definitions(lines: list[str]) -> dict[str, str]:
-    """The "[id]: url" definitions of a Markdown document, ids lower-cased."""
+def link_definitions(lines: list[str], titles: dict[str, str] | None = None) -> dict[str, str]:
+    """The "[id]: url" definitions of a Markdown document, ids lower-cased; ``titles``,
+    when given, receives each definition's title ('[3]: url "Cernunnos, a novel …"')."""
     defs = {}
     for line in lines:
         if line[:4].lstrip().startswith("[") and "]:" in line:
             m = _LINK_DEF_RE.match(line)
             if m and not m.group(1).startswith("^"):
-                defs[m.group(1).strip().lower()] = m.group(2)
+                label = _label(m.group(1))
+                defs[label] = m.group(2)
+                if titles is not None and m.group(3):
+                    title = _def_title(m.group(3))
+                    if title:
+                        titles[label] = title
     return defs
+
+
+def _def_title(text: str) -> str | None:
+    """A definition's title without its quotes or parentheses; None when it is not closed
+    as it opens, or holds a double quote (it is written back into an inline link)."""
+    text = text.strip()
+    close = {'"': '"', "'": "'", "(": ")"}[text[0]]
+    if len(text) < 2 or text[-1] != close:
+        return None
+    title = " ".join(text[1:-1].split())
+    return title if title and '"' not in title else None
 
 
 def links_of(number: int, line: str) -> list[tuple[int, str, str]]:
@@ -126,6 +181,8 @@ def links_of(number: int, line: str) -> list[tuple[int, str, str]]:
         if m.start() > 0 and line[m.start() - 1] == "!":
             continue  # an image
         anchor = _EMPHASIS_RE.sub(lambda e: e.group(2) or e.group(3) or e.group(4) or "", m.group(1))
+        if m.group(3):
+            anchor = LinkAnchor(anchor, " ".join(m.group(3).split()) or None)
         out.append((number, anchor, m.group(2)))
     return out
 
@@ -166,7 +223,8 @@ class MarkdownExtractor(Extractor):
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a Markdown article."""
         raw = _links_on_one_line(superscripts_as_markers(decode(data)).split("\n"))
-        defs = link_definitions(raw)
+        titles: dict[str, str] = {}
+        defs = link_definitions(raw, titles)
         notes, note_of_line = footnotes(raw)
         labels = {label: k for k, (label, _, _) in enumerate(notes)}
         lines, links, markers = [], [], []
@@ -174,12 +232,19 @@ class MarkdownExtractor(Extractor):
             if number in note_of_line:
                 lines.append("")  # a note's own lines are no prose and no list
                 continue
-            if defs and "][" in line:
-                line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs), line)
+            shortcuts: list[tuple[int, str, str]] = []
+            if defs and "[" in line:
+                if "][" in line:
+                    line = _REF_LINK_RE.sub(lambda m: _ref_link(m, defs, titles), line)
+                line = _shortcut_links(number, line, defs, titles, shortcuts)
             if "[^" in line:
                 markers += [(number, m.group(), labels[m.group(1)]) for m in _FOOTNOTE_REF_RE.finditer(line)
                             if m.group(1) in labels]
-            links.extend(links_of(number, line))
+            if shortcuts:  # with the line's inline links, in the order they are written
+                links.extend(sorted(links_of(number, line) + shortcuts,
+                                    key=lambda link: line.find(f"({link[2]}") if link[1][:1] != "[" else line.find(link[1])))
+            else:
+                links.extend(links_of(number, line))
             lines.append(strip_markdown(line, defs))
         note_texts = [(line, strip_markdown(text, defs)) for _, line, text in notes]
         return extraction_from_lines(lines, self.name, links, note_texts, markers)
