@@ -23,12 +23,14 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
 # Spanish, French, German, Italian and Portuguese write "y cols.", "et coll.", "und Mitarbeiter"
 # for "et al." and "y", "et", "und", "e" for "and" ("(Hoe, Harris y Rebeck, 2005)").
 _AND = r"(?:and|&|y|et|und|e)"
+# Arabic text writes "وآخرون" for "et al." and "و" (and) joined to the next name: "(Fagiolo وآخرون، 2008)",
+# "(Schulman وKearon، 2005)", with the Arabic comma "،" before the year.
 _OTHERS = (rf"(?:\s(?:et\sal\.?|and\s(?:colleagues|co-?workers|associates)|y\scols?\.?|y\scolaboradores"
-           rf"|et\scoll?\.?|und\sMitarbeiter|e\scoll?\.?|{_AND}\s{_NAME})"
+           rf"|et\scoll?\.?|und\sMitarbeiter|e\scoll?\.?|{_AND}\s{_NAME}|وآخرون|و\s?{_NAME})"
            rf"|(?:,\s{_NAME}){{1,5}},?\s{_AND}\s{_NAME})")
 # One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a",
 # "Mayo Clinic, n.d."; in parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
-_ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?,?\s"
+_ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?[,،]?\s"
          rf"(?P<year>{_YEAR}|n\.d\.)")
 _ITEM_RE = re.compile(_ITEM)
 # A group author: "(National Institute of Mental Health, 2024)", "(World Health Organization 2019)"
@@ -44,8 +46,10 @@ _NARRATIVE_RE = re.compile(rf"(?P<name>{_NAME}){_OTHERS}?\s\((?P<year>{_YEAR})\)
 # What every narrative citation ends in: a pre-filter for _NARRATIVE_RE.  "\s\(YEAR\)",
 # written to start with "(" (the regex engine then skips to one).
 _NARRATIVE_YEAR_RE = re.compile(rf"\((?<=\s\(){_YEAR}\)")
-# "[1]", "[2-4]", "[1, 3, 5-7]"
-_NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\]")
+# "[1]", "[2-4]", "[1, 3, 5-7]"; the ideographic comma "、" and the Arabic comma "،" part numbers
+# too ("[2、3]", "[2، 3]"; full-width "［2，3］" and Arabic-Indic digits "[٤]" are folded to ASCII
+# before: text.fold_wide).
+_NUMERIC_RE = re.compile(r"\[(\d{1,3}(?:\s?[-–,、،]\s?\d{1,3}){0,20})\]")
 # What follows a note marker that opens a line of wrapped prose ("medication\n[7]. Ketamine",
 # "[7] and"): a stop or a comma, or a word in lower case that is no link's start; a list's
 # marker is followed by its entry ("[1] Smith J", "[2] https://…").
@@ -362,7 +366,7 @@ def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citation
     return out if groups >= MIN_ROUND_GROUPS else None
 
 
-_COMMA_RE = re.compile(r"\s?,\s?")
+_COMMA_RE = re.compile(r"\s?[,、،]\s?")
 _RANGE_RE = re.compile(r"\s?[-–]\s?")
 
 

@@ -14,7 +14,9 @@ block elements of an HTML page, each treated as one "line").  Two ways in:
   "Study: …", "Quelle: …"), when what follows it reads as a whole reference.
 
 Headings and page furniture are known in English, German, Spanish, French,
-Italian, Portuguese and Dutch.
+Italian, Portuguese and Dutch; headings ("参考文献", "文献", "Список литературы",
+"المراجع") and footers (rights reserved, a disclaimer, a phone number) in Chinese,
+Japanese, Korean, Russian and Arabic too.
 
 Conservative on purpose: clinic pages end in "Request an appointment",
 "Share this", copyright lines and link lists, and none of those may become a
@@ -51,9 +53,13 @@ _HEADING_RE = re.compile(
     # French
     r"r[ée]f[ée]rences\sbibliographiques|r[ée]f[ée]rences|bibliographie|"
     # Dutch
-    r"literatuur(?:lijst)?|referenties|bronnen|bronvermelding)"
+    r"literatuur(?:lijst)?|referenties|bronnen|bronvermelding|"
+    # Chinese, Japanese, Korean, Russian, Arabic ("参考文献", "文献", "Список литературы", "المراجع")
+    r"参考文献|文献|引用文献|参考资料|參考資料|참고문헌|"
+    r"литература|список\s(?:литературы|источников)|источники|"
+    r"المراجع|المصادر)"
 )
-_HEADING_MARKS = " \t#*_:=>|"
+_HEADING_MARKS = " \t#*_:=>|【】"
 
 # A label in front of a reference on its own line, as newsletters and press releases
 # write one: "Source: Smith J, … 2020;…", "Journal reference: …", "Study: …", "Quelle: …".
@@ -64,11 +70,12 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 
-# List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•".
+# List markers in front of an entry: "1.", "1)", "[1]", "(1)", "-", "*", "•"; "1．", a full-width
+# stop that needs no space after it (text.fold_wide keeps it, and folds "［1］" to "[1]").
 # Numbers run to 1799: "(2005)." or "2006." opening a wrapped line is a year, not a number,
 # and a list is rarely longer (a 2,000-entry list once stopped at 999 when numbers had 3 digits).
 _N = r"(?:1[0-7]\d\d|\d{1,3})"
-_MARKER_RE = re.compile(rf"^\s*(?:\[{_N}\]|\({_N}\)(?=\s)|{_N}[.)](?=\s)|[-*•·▪◦‣–—](?=\s))\s*")
+_MARKER_RE = re.compile(rf"^\s*(?:\[{_N}\]|\({_N}\)(?=\s)|{_N}(?:[.)](?=\s)|．)|[-*•·▪◦‣–—](?=\s))\s*")
 
 # Written so that the regex engine can skip to a candidate's first character (no
 # look-behind or \b in front): "(?<!\d)YEAR" as "YEAR(?<!\d....)", "\b10." as "1(?<!\w1)0.".
@@ -82,10 +89,13 @@ _SCHOLARLY_LINK_RE = re.compile(
     re.IGNORECASE)
 # An author list opening a line: "Zheng, L.", "Ikeda S,", "van der Berg, A.",
 # "Smith, John", "J. Smith" ("World Health Organization" is _GROUP_AUTHOR_RE's).
+# Cyrillic capitals count as capitals ("Чазова И.Е., Жернакова Ю.В."): a Russian entry
+# reads as one among Latin ones.
 _AUTHOR_START_RE = re.compile(
     r"^(?:(?:van|von|de|der|den|del|da|di|du|la|le|dos|ter|zur)\s)*"
-    r"[A-Z\u00C0-\u00DE][\w'’\-]+(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?"
-    r"(?:,\s?[A-Z\u00C0-\u00DE]\.|\s[A-Z\u00C0-\u00DE]{1,4}[,.:\s]|,\s[A-Z\u00C0-\u00DE][a-z]+[,\s])"
+    r"[A-Z\u00C0-\u00DE\u0401\u0410-\u042F][\w'’\-]+(?:\s[A-Z\u00C0-\u00DE\u0401\u0410-\u042F][\w'’\-]+)?"
+    r"(?:,\s?[A-Z\u00C0-\u00DE\u0401\u0410-\u042F]\.|\s[A-Z\u00C0-\u00DE\u0401\u0410-\u042F]{1,4}[,.:\s]"
+    r"|,\s[A-Z\u00C0-\u00DE\u0401\u0410-\u042F][a-z\u0430-\u044F\u0451]+[,\s])"
     r"|^[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][\w'’\-]+,"
     # A surname alone, then the year or a quoted title: "Klein (1988) “…", "Balkom, 1994.",
     # "Rychtaříková. “The Case …" (records without given names, as styles print them).
@@ -210,7 +220,7 @@ def find_lists(items: Iterable[tuple[int, str]], join_wraps: bool, list_items: C
         else:
             i += 1
     if not found_heading or not entries:
-        trailing, start = _trailing_block(items, join_wraps)
+        trailing, start = _trailing_block(items, join_wraps, list_items)
         if trailing:
             covered.update(n for n, _ in items[start:])
             entries = trailing
@@ -342,9 +352,33 @@ def _is_site_furniture(text: str) -> bool:
     """True for the furniture of a site's pages: copyright lines, calls to action,
     share/contact/review lines."""
     low = text.strip().lower()
+    if not low.isascii() and len(low) <= _FOREIGN_FURNITURE_MAX_CHARS and _OTHER_SCRIPT_RE.search(low) \
+            and _FOREIGN_FURNITURE_RE.search(low):
+        return True
     if not (low.startswith(_FURNITURE_STARTS) or any(map(low.__contains__, _FURNITURE_PARTS))):
         return False
     return bool(_FURNITURE_RE.search(low))
+
+
+# Footers in Chinese, Japanese, Korean, Russian and Arabic (searched in a line that is not
+# ASCII, lower-cased): rights reserved ("版权所有", "無断転載", "Все права защищены",
+# "جميع الحقوق محفوظة"), privacy, a disclaimer ("不能替代医生的诊断", "診療の代わりにはなりません",
+# "не заменяет консультацию врача", "لا تغني عن استشارة الطبيب") or a phone number after its word
+# ("电话：021-5550-0142", "Тел. +7 (495) 555-01-42", "هاتف").
+# A letter of those scripts: the cheap test before _FOREIGN_FURNITURE_RE (a line with a dash or a
+# quote is not ASCII either).
+#: the longest line read for those footers (a footer is a line, not a paragraph of prose)
+_FOREIGN_FURNITURE_MAX_CHARS = 300
+_OTHER_SCRIPT_RE = re.compile("[\u0400-\u04ff\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af]")
+_FOREIGN_FURNITURE_RE = re.compile(
+    r"版权所有|版權所有|著作権|無断(?:転載|複製)|未经许可|저작권|무단\s?전재|все права защищены|"
+    r"جميع الحقوق محفوظة|حقوق (?:الطبع|النشر)|"
+    r"隐私政策|隱私政策|プライバシーポリシー|개인정보\s?처리방침|политика конфиденциальности|سياسة الخصوصية|"
+    r"不能(?:替代|代替)|不可(?:替代|代替)|代わりにはなりません|代わりとなるものではありません|"
+    r"代わりになるものではありません|대신할 수 없|не заменяет|не является (?:медицинской )?консультаци|"
+    r"لا (?:تغني|يغني) عن|لا (?:تحل|يحل) محل|"
+    r"(?:电话|電話|전화|тел\.?|телефон|هاتف)\s*+[:：]?\s*+\+?\(?\d[\d ().-]{6,}+"
+)
 
 
 def _is_contact_or_disclaimer(text: str) -> bool:
@@ -466,7 +500,8 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
         i += 1
     _close(current, entries)
     # Drop short undated leftovers ("Click here", a stray caption).
-    kept = [entry for entry in entries if _is_entry(entry[1])]
+    # ... and a chat answer's sign-off ("Let me know if you'd like …!").
+    kept = [entry for entry in entries if _is_entry(entry[1]) and not is_sign_off(entry[1])]
     return kept, i
 
 
@@ -599,13 +634,14 @@ def _link_tail(text: str, frag: str) -> bool:
     return "://" in last or last.startswith(("10.", "doi:10.", "DOI:10."))
 
 
-def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
+def _trailing_block(items: list[tuple[int, str]], join_wraps: bool, list_items: Container[int] = frozenset()
                     ) -> tuple[list[tuple[int, str, int | None]], int]:
-    """Reference-like lines that end the article (after skipping trailing furniture),
-    and the index of the block's first item."""
+    """Reference-like lines that end the article (after skipping trailing furniture and a
+    closing sign-off), and the index of the block's first item."""
     end = len(items)
     while end > 0 and (not items[end - 1][1].strip() or is_furniture(items[end - 1][1])
-                       or (_ends_list(items[end - 1][1].strip()) and not looks_like_reference(items[end - 1][1]))):
+                       or (_ends_list(items[end - 1][1].strip()) and not looks_like_reference(items[end - 1][1]))
+                       or is_sign_off(items[end - 1][1].strip())):
         end -= 1
     start = end
     below: int | None = None  # the number of the entry below, when it is numbered
@@ -616,6 +652,8 @@ def _trailing_block(items: list[tuple[int, str]], join_wraps: bool
                 below = _number_of(text, _MARKER_RE.match(text))
             elif (number := _numbered_in_run(items, start - 1, end, below)) is not None:
                 below = number
+            elif not text.isascii() and _foreign_item_in_run(items, start - 1, end, list_items):
+                below = None
             else:
                 break
         start -= 1
@@ -641,7 +679,7 @@ def _numbered_in_run(items: list[tuple[int, str]], k: int, end: int, below: int 
         return None
     rest = _without_marker(text, marker)
     if not (rest[:1].isupper() and len(rest) >= MIN_UNDATED_ENTRY_CHARS and rest.count(".") >= 2
-            and _YEAR_RE.search(rest)) or is_furniture(rest):
+            and _YEAR_RE.search(rest) or not rest.isascii() and _reads_as_foreign_entry(rest)) or is_furniture(rest):
         return None
     if below is not None and number == below - 1:
         return number
@@ -655,6 +693,41 @@ def _numbered_in_run(items: list[tuple[int, str]], k: int, end: int, below: int 
     if above and _opens_trailing_entry(above) and _number_of(above, _MARKER_RE.match(above)) == number - 1:
         return number
     return None
+
+
+def _reads_as_foreign_entry(text: str) -> bool:
+    """A line in a script the author patterns do not know (Chinese, Japanese, Arabic ...)
+    that reads as a reference still: a year, two stops or commas, and some length ("王明, 李华.
+    社区高血压患者自我管理干预效果评价[J]. 中华全科医师杂志, 2019, 18(5): 421-425.")."""
+    return (len(text) >= MIN_REFERENCE_CHARS and text.count(".") + text.count(",") >= 2
+            and _YEAR_RE.search(text) is not None and not is_furniture(text))
+
+
+def _foreign_item_in_run(items: list[tuple[int, str]], k: int, end: int, list_items: Container[int]) -> bool:
+    """True when items[k], a line that is not ASCII, is an item of the list (an HTML <li>, a
+    Word list paragraph) that the entries below it are items of, and reads as a reference
+    ("Чазова И.Е. … Кардиология. 2014;54(10):4–12." among Latin entries): one entry the
+    author patterns cannot read does not end the list above it."""
+    if items[k][0] not in list_items or k + 1 >= end or items[k + 1][0] not in list_items:
+        return False
+    return _reads_as_foreign_entry(items[k][1].strip())
+
+
+_DIGIT_RE = re.compile(r"\d")
+# A closing line addressed to the reader, as chat answers end: "Let me know if you'd like …!",
+# "I hope this helps.", "Feel free to ask …".
+_SIGN_OFF_RE = re.compile(r"(?:let me know|i hope|hope this|feel free|if you(?:'d|’d| would) like|"
+                          r"would you like|happy to help|i can also)\b", re.IGNORECASE)
+
+
+def is_sign_off(text: str) -> bool:
+    """True for a closing line that is no reference: no digit (no year, journal volume or
+    DOI), and it ends in "!" or speaks to the reader ("Let me know if you'd like a version
+    formatted for a patient handout!")."""
+    core = text.strip(" *_")
+    if not core or core[-1] != "!" and (core[0] not in "LlIiHhFfWw" or _SIGN_OFF_RE.match(core) is None):
+        return False  # (the quick test first: most lines open and end otherwise)
+    return _DIGIT_RE.search(core) is None
 
 
 def _opens_trailing_entry(text: str) -> bool:

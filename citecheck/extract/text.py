@@ -42,6 +42,19 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes(range(32)).translate(None, b"\t\n\x0c\r")
 _SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
+# Full-width ASCII forms (U+FF01-U+FF5E: "［1］", "1．", "［2，3］", "２０１９") as Chinese and
+# Japanese text writes them, the ideographic space U+3000, and Arabic-Indic digits (U+0660-0669,
+# Extended U+06F0-06F9: "[٤]", "٢٠٠٥") read as their ASCII forms: one character for one, so
+# that a line's length, offsets and numbering stay as they were.
+_WIDE_TO_ASCII = {0xFF01 + k: 0x21 + k for k in range(0x5E)}
+_WIDE_TO_ASCII[0x3000] = 0x20
+_WIDE_TO_ASCII.update({0x0660 + k: 0x30 + k for k in range(10)})
+_WIDE_TO_ASCII.update({0x06F0 + k: 0x30 + k for k in range(10)})
+_FOLDABLE_RE = re.compile("[\uff01-\uff5e\u3000\u0660-\u0669\u06f0-\u06f9]")
+# A list number written "1．" keeps its full-width stop: "1．Shin S" has no space after it,
+# and "1.Shin" would read as no list marker (references.py takes "1．" as one).
+_WIDE_NUMBER_RE = re.compile(r"\s*[0-9０-９]{1,4}(．)")
+
 
 def decode(data: bytes) -> str:
     """Bytes to text: a BOM decides (UTF-8, UTF-16), else UTF-8, else cp1252/latin-1.
@@ -168,6 +181,33 @@ def _marker(digits: str) -> str:
     return f"[{digits}]"
 
 
+def fold_wide(text: str) -> str:
+    """``text`` with full-width ASCII forms, the ideographic space and Arabic-Indic digits as
+    ASCII ("［2，3］" -> "[2,3]", "[٤]" -> "[4]"), one character for one; a list number's
+    full-width stop ("1．") is kept. ASCII text is returned as it is, at once."""
+    if text.isascii() or _FOLDABLE_RE.search(text) is None:
+        return text  # (most lines that are not ASCII hold a dash or a quote: translate() is dearer)
+    folded = text.translate(_WIDE_TO_ASCII)
+    if "．" in text:
+        m = _WIDE_NUMBER_RE.match(text)
+        if m:
+            folded = folded[:m.start(1)] + "．" + folded[m.end(1):]
+    return folded
+
+
+def _fold_blocks(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each block's text through fold_wide (the list itself when every block is ASCII)."""
+    out = None
+    for k, (n, text) in enumerate(blocks):
+        if not text.isascii():
+            folded = fold_wide(text)
+            if folded != text:
+                if out is None:
+                    out = list(blocks)
+                out[k] = (n, folded)
+    return blocks if out is None else out
+
+
 def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: bool,
                      links: list[tuple[int, str, str]] = (), notes: list[tuple[int, str]] = (),
                      note_markers: list[tuple[int, str, int]] = (),
@@ -194,8 +234,17 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     from citecheck.extract.links import link_citations
     from citecheck.models import InText
 
+    # Full-width forms as ASCII, where lists, entries and citations are found; entries and
+    # in-text citations show the folded text (what was parsed and what the search and the
+    # corrected line are built from: only the width of its punctuation differs).
+    blocks = _fold_blocks(blocks)
+    if prose_blocks is not None:
+        prose_blocks = _fold_blocks(prose_blocks)
+    if notes:
+        notes = _fold_blocks(notes)
     entries, covered, printed = find_lists(blocks, join_wraps, list_items)
     lists = _list_of_each(blocks, entries)
+    printed = _fill_printed(printed, lists)
     numbers = _entry_numbers(printed, lists)
     citations = [Citation(text, line, ignore_reason=REPEAT_NOTE, number=number) if is_repeat_note(text)
                  else parse_reference(text, line, number=number) for (line, text), number in zip(entries, numbers)]
@@ -230,6 +279,29 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists)
+
+
+def _fill_printed(printed: list[int | None], lists: tuple[int, ...]) -> list[int | None]:
+    """The printed numbers, with an entry that prints none given its place in its list, in a
+    list that prints numbers and where every number printed is its entry's place ("1.",
+    "2.", "3.", an entry with no label, "5.": that entry is 4, as a PubMed Central page whose
+    labels some entries lack means). A list that prints no numbers ("Further reading", notes)
+    keeps none; so does one whose numbers are not the places: they cannot say which entry an
+    unnumbered one is."""
+    if None not in printed or all(n is None for n in printed):
+        return printed  # every entry numbered, or none (the common cases)
+    places, place = [], {}
+    for heading in lists[:len(printed)]:
+        place[heading] = place.get(heading, 0) + 1
+        places.append(place[heading])
+    numbered, unfit = set(), set()
+    for n, p, heading in zip(printed, places, lists):
+        if n is not None:
+            (numbered if n == p else unfit).add(heading)
+    fill = numbered - unfit
+    if not fill:
+        return printed
+    return [p if n is None and heading in fill else n for n, p, heading in zip(printed, places, lists)]
 
 
 def _entry_numbers(printed: list[int | None], lists: tuple[int, ...]) -> list[int]:
