@@ -4,21 +4,9 @@ at the foot of each page."""
 
 from __future__ import annotations
 
-import pytest
-
 from citecheck.extract import extract_bytes
 from citecheck.extract.pdf import folio_lines
-
-
-def _pdf(pages: list[list[str]]) -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
-    pdf.set_font("Helvetica", size=10)
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+from tests.test_extract_documents import _pdf
 
 
 FOOT = "J Community Health Pract 2024;12(3):145-147"

@@ -125,10 +125,10 @@ def folio_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
             if m is None or m.group(1) and m.group(1) in (ln.strip() for ln in lines[:i]):
                 continue  # no number at an end, or a footnote under its marker ("3" … "3 Giller C")
             found.append((page_no, i, int(m.group(1) or m.group(2)) - page_no))
-    offsets = Counter()
-    for offset, pages_with in {off: {p for p, _, o in found if o == off} for _, _, off in found}.items():
-        offsets[offset] = len(pages_with)
-    return {(page_no, i) for page_no, i, offset in found if offsets[offset] >= 2}
+    pages_at: dict[int, set[int]] = {}  # offset -> the pages that print it
+    for page_no, _, offset in found:
+        pages_at.setdefault(offset, set()).add(page_no)
+    return {(page_no, i) for page_no, i, offset in found if len(pages_at[offset]) >= 2}
 
 
 # A name followed by affiliation marks, in a paper's author line: "Marianne T. Oduya¹",
