@@ -17,8 +17,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from citecheck.matching.normalize import script_of
 from citecheck.models import Author, Citation
+from citecheck.scripts import script_of
 
 # Upper- and lower-case letters, Latin-1, Latin Extended-A and B, and Latin Extended
 # Additional included (Vietnamese: "Nguyễn", "Trần"; those blocks mix the cases, so both

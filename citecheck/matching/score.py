@@ -7,8 +7,9 @@ import re
 from rapidfuzz import fuzz
 
 from citecheck.matching.journals import journal_key, same_journal
-from citecheck.matching.normalize import cached_script_of, norm_number, norm_surname, norm_text, split_pages
+from citecheck.matching.normalize import norm_number, norm_surname, norm_text, split_pages
 from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
+from citecheck.scripts import cached_script_of
 
 #: Shortest normalised work title we look for inside the whole reference string when the
 #: parsed title disagrees: shorter titles ("Chronic pain") would be found in unrelated text.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from citecheck.matching.normalize import cached_script_of, script_of
 from citecheck.matching.score import compare_fields, same_surname, title_in_part, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
+from citecheck.scripts import cached_script_of, script_of
 
 #: Title similarity (0-100: rapidfuzz ratio of normalised titles, or the work's title found
 #: whole in the entry) at which a candidate is the cited work. benchmarks/thresholds.py on the
