@@ -178,6 +178,9 @@ def test_a_reference_list_that_went_unread_makes_the_run_incomplete():
     from citecheck.exit_codes import ExitCode
     from citecheck.models import InText
     from citecheck.policy import exit_code
+    import xml.etree.ElementTree as ET
+
+    from citecheck.report.junit import JunitReport
     from citecheck.report.markdown import MarkdownReport
     from citecheck.report.sarif import SarifReport
 
@@ -191,5 +194,9 @@ def test_a_reference_list_that_went_unread_makes_the_run_incomplete():
     invocation = json.loads(SarifReport().render(report, DEFAULT_FAIL_ON))["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert "de.txt: the text cites 6 numbered notes" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    # JUnit too: GitLab and Jenkins showed the file as "0 tests, 0 failures" (trial 11, F9).
+    suite = ET.fromstring(JunitReport().render(report, DEFAULT_FAIL_ON)).find("testsuite")
+    assert (suite.get("tests"), suite.get("errors")) == ("1", "1")
+    assert "the text cites 6 numbered notes" in suite.find("testcase/error").get("message")
     # Two stray notes leave the run complete.
     assert exit_code(Report((DocumentResult("de.txt", (), in_text=notes[:2]),)), DEFAULT_FAIL_ON) is ExitCode.OK

@@ -6,8 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from citecheck.models import Report, Verdict
-from citecheck.policy import fails
-from citecheck.report.interface import Reporter, notice_note, problem_kind, reason_with_notices, safe_text
+from citecheck.policy import fails, unread_list_notes
+from citecheck.report.interface import (Reporter, notice_note, problem_kind, reason_with_notices, safe_text,
+                                        unread_list_message)
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,11 +34,11 @@ class JunitReport(Reporter):
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
                 ET.SubElement(case, "error", message=xml_text(doc.error))
                 errors += 1
-            elif doc.problems:
-                # Read in part: the same test case, in error, so the run shows red while its other
-                # entries are listed as checked.
+            elif unread_parts := _unread_parts(doc):
+                # Read in part, or a reference list its notes cite went unread: the same test case,
+                # in error, so the run shows red while its other entries are listed as checked.
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
-                ET.SubElement(case, "error", message=xml_text(" ".join(doc.problems)), type="read_in_part")
+                ET.SubElement(case, "error", message=xml_text(" ".join(unread_parts)), type="read_in_part")
                 errors += 1
             for r in doc.results:
                 number = f"no. {r.citation.number}, " if r.citation.number is not None else ""
@@ -59,8 +60,18 @@ class JunitReport(Reporter):
                     # A passing case still carries its work's notices (a correction, or a retraction
                     # the run does not fail on), as the terminal report shows them.
                     ET.SubElement(case, "system-out").text = xml_text(notice_note(r))
-            suite.set("tests", str(len(doc.results) + (1 if doc.error or doc.problems else 0)))
+            suite.set("tests", str(len(doc.results) + (1 if doc.error or _unread_parts(doc) else 0)))
             suite.set("failures", str(failures))
             suite.set("errors", str(errors))
             suite.set("skipped", str(skipped))
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def _unread_parts(doc) -> list[str]:
+    """What of a readable document went unread: its problems, and the reference list its
+    numbered notes cite when none was read (as SARIF and GitHub annotations say too)."""
+    parts = list(doc.problems)
+    numbered = unread_list_notes(doc)
+    if numbered:
+        parts.append(unread_list_message(numbered))
+    return parts
