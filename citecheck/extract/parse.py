@@ -124,7 +124,8 @@ _DIGIT_RE = re.compile(r"\d")
 
 # --- authors ---------------------------------------------------------------
 
-_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Dd]os|[Dd]as|[Tt]er|[Tt]en|[Aa]l|[Ee]l|[Bb]in|[Ss]t\.?|[Mm]c|[Zz]ur|[Dd]ella|[Vv]ander)"
+_PARTICLE = (r"(?:[Vv](?:an|on|ander)|[Dd](?:e|er|en|el|ella|i|a|u|os|as)|[Ll][ae]|[Tt]e[rn]|[Aa]l|[Ee]l|[Bb]in"
+             r"|[Ss]t\.?|[Mm]c|[Zz]ur)")
 # A surname: optional particles, then a capitalised word with ' and - inside.
 _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-]*+"
 # An all-capitals surname, only ever taken when initials follow ("ANDERSON DJ").
