@@ -17,15 +17,20 @@ from citecheck.models import Citation, FieldCheck, FieldStatus, Work
 
 # A DOI in a link: doi.org/10.x/…, or a publisher page that carries it in its path
 # (".../doi/10.1097/…", ".../doi/full/10.1002/…", "…/article/10.1186/…").
+# (Old SICI DOIs hold a part in angle brackets, "10.1352/0895-8017(2001)106<0073:LCOBAE>2.0.CO;2":
+# a "<…>" is read as part of the DOI, a lone ">" as the end of a "<https://…>" link.)
+_SICI_PART = r"<[^\s<>\"']{1,40}>"
 _URL_DOI_RE = re.compile(
-    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/)?|/articles?/|[?&]doi=)(10\.\d{4,9}/[^\s?#&\"'<>]+)",
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/)?|/articles?/|[?&]doi=)"
+    rf"(10\.\d{{4,9}}/(?:[^\s?#&\"'<>]|{_SICI_PART})+)",
     re.IGNORECASE)
 _URL_PMID_RE = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})\b", re.IGNORECASE)
 # A link written out in running text.
+_DOI_PATH = rf"10\.\d{{4,9}}/(?:[^\s\"<>]|{_SICI_PART})+"
 _BARE_RE = re.compile(
-    r"(?:https?://)?(?:dx\.)?doi\.org/10\.\d{4,9}/[^\s\"<>]+|\bdoi:\s?10\.\d{4,9}/[^\s\"<>]+"
+    rf"(?:https?://)?(?:dx\.)?doi\.org/{_DOI_PATH}|\bdoi:\s?{_DOI_PATH}"
     r"|(?:https?://)?(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov/pubmed)/\d{1,9}\b/?"
-    r"|https?://[^\s\"<>]+/doi/(?:abs/|full/|pdf/)?10\.\d{4,9}/[^\s\"<>]+",
+    rf"|https?://[^\s\"<>]+/doi/(?:abs/|full/|pdf/)?{_DOI_PATH}",
     re.IGNORECASE)
 _PREFILTER = ("doi", "pubmed")
 #: an anchor with fewer words than this says nothing; the sentence is kept instead
@@ -383,11 +388,11 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
     problems = [_SAYS[f.name].format(cited=f.cited[0] if f.name == "authors" else f.cited,
                                      found=", ".join(f.found) if f.name == "authors" else f.found)
                 for f in wrong]
-    if "journal" in agree or ("year" in agree and len(agree) >= 2):
+    if "journal" in agree or ("year" in agree and len(agree) >= 2) or (not wrong and _cites_its_author(anchor_text, work)):
         # The journal the text names is the work's (or its year and its author are): those
         # details identify the work, and blog prose seldom repeats a paper's title words.
         return wrong, "; ".join(problems) if problems else None
-    anchor_text = LINK_OR_DOI_RE.sub(" ", anchor_text)
+    anchor_text = _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", anchor_text))
     named = journal_named(anchor_text)
     skip = _stems(named or "")
     anchor_text = _AUTHOR_MENTION_RE.sub(" ", anchor_text)
@@ -404,6 +409,28 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
             wrong = [*wrong, FieldCheck("title", f"topic words: {shown}", work.title, FieldStatus.MISMATCH,
                                         "no topic word of the text in it")]
     return wrong, "; ".join(problems) if problems else None
+
+
+# "(full text)", "[Full-text PDF]": words for the link, not the work's topic.
+_FULL_TEXT_RE = re.compile(r"\bfull[\s-]+text\b", re.IGNORECASE)
+# An author-year citation anywhere in the text: "Huynen et al. (1996)", "Duman & Aghajanian, 2012".
+_AUTHOR_YEAR_RE = re.compile(
+    r"\b([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)(?:\s+et\s+al\b\.?|\s+(?:and|&)\s+[A-Z][^\W\d_]+)?,?\s+\(?(\d{4})[a-z]?\b")
+
+
+def _cites_its_author(text: str, work: Work) -> bool:
+    """True when the text cites the linked work's author and year, however far from the link
+    ("Huynen et al. (1996) describe the programme ([full text](…))"): the work is then the one
+    meant, whatever topic words the sentence has. Only ever agreement: a name elsewhere in the
+    sentence may be another study's, so one that differs says nothing."""
+    from citecheck.matching.score import same_surname
+
+    if not work.authors or not work.years:
+        return False
+    for m in _AUTHOR_YEAR_RE.finditer(LINK_OR_DOI_RE.sub(" ", text)):
+        if int(m.group(2)) in work.years and any(same_surname(m.group(1), a.surname) for a in work.authors):
+            return True
+    return False
 
 
 def link_year_remark(anchor_text: str, work: Work) -> FieldCheck | None:

@@ -90,8 +90,9 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
                                    claim.candidates, claim.page))
     # The heading (FINDING_TITLES) says what is wrong; the message only names the citation.
     said = set()  # "[2, 3]" with no entry for either number is one finding, not two
+    linked = {(r.citation.line, r.citation.text) for r in doc.results if r.citation.kind == "link"}
     for it in doc.in_text:
-        if it.reference is None and (it.line, it.text) not in said:
+        if it.reference is None and (it.line, it.text) not in said and not _cited_by_link(it, linked):
             said.add((it.line, it.text))
             out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc), page=it.page))
     for k in doc.uncited:
@@ -99,6 +100,13 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
             entry = doc.results[k].citation
             out.append(TextFinding(entry.line, "uncited_entry", shorten(entry.text, limit), page=entry.page))
     return out
+
+
+def _cited_by_link(it: InText, linked: set[tuple[int, str]]) -> bool:
+    """True when an author-year citation is in the text of a link citation on its line:
+    "[Einfeld et al. (2001)](https://doi.org/…)" cites its work by the link, which is
+    checked; it is no citation missing from the list. Numbered notes point at a list."""
+    return not it.text.startswith("[") and any(line == it.line and it.text in text for line, text in linked)
 
 
 _NAME_RE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*")
