@@ -46,12 +46,15 @@ def _has(low_re: re.Pattern, ci_re: re.Pattern, text: str) -> bool:
     return ci_re.search(text) is not None
 
 
-# Research as the subject of a finding ("Studies show", "Research has consistently shown"),
+# Research as the subject of a finding ("Studies show", "Research has consistently shown",
+# "a large body of research showing that"),
 # or a finding said to rest on it ("well documented in numerous clinical studies").
 _VAGUE_RE = re.compile(
     r"\b(?:research|stud(?:y|ies)|(?:clinical\s)?trials?|evidence|scientists|researchers|data|"
     r"meta-analys[ie]s|systematic\sreviews?)\s(?:\w+\s){0,3}?(?:shown|shows?|found|finds|demonstrated|"
     r"demonstrates?|suggests?|suggested|indicates?|indicated|confirms?|confirmed|proven|proved|reveals?|revealed)\b"
+    r"|\b(?:(?:body|wealth|lots|plenty)\sof|there\s(?:is|are))\s(?:\w+\s){0,3}?(?:research|evidence|studies|data|trials)\s"
+    r"(?:showing|suggesting|indicating|demonstrating|confirming)\sthat\b"
     r"|\b(?:shown|documented|proven|demonstrated|established|supported)\s(?:\w+\s){0,3}?(?:in|by)\s"
     r"(?:[\w-]+\s){0,3}?(?:studies|trials|research)\b",
     re.IGNORECASE)
