@@ -173,7 +173,7 @@ _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
 #: where the surname and the initials are in each one-name pattern's groups
-_NAME_GROUPS = {p: (p.groupindex["s"] - 1, p.groupindex["i"] - 1)
+_NAME_GROUPS = {p.pattern: (p.groupindex["s"] - 1, p.groupindex["i"] - 1)
                 for p in (_AUTHOR_APA_ONE, _AUTHOR_IFV_ONE, _AUTHOR_V_ONE, _AUTHOR_IF_ONE)}
 # Three lower-case words in a row: running title text, not names.
 _TITLE_LIKE_RE = re.compile(rf"[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}\s[{_LOW}]{{3,}}")
@@ -601,7 +601,7 @@ def _authors_in(block: str, splitter: re.Pattern) -> tuple[Author, ...]:
     if splitter is _AUTHOR_CHICAGO_ONE:  # groups s, i, i2, s2
         names = [(g[0] or g[3], g[1] or g[2]) for g in splitter.findall(block)]
     else:
-        s, i = _NAME_GROUPS[splitter]
+        s, i = _NAME_GROUPS[splitter.pattern]  # (hashing a compiled pattern hashes all its code: µs)
         names = [(g[s], g[i]) for g in splitter.findall(block)]
     return tuple(Author(_clean_surname(surname), _bare_initials(initials) if initials and not initials.isalpha()
                         else initials) for surname, initials in names)
