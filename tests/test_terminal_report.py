@@ -108,6 +108,28 @@ def test_a_word_draft_is_located_by_paragraph_throughout():
     assert "line 4" not in text and "line 15" not in text and "line 6" not in text
 
 
+def test_ci_formats_name_a_word_draft_s_paragraph_not_a_line_of_the_file():
+    # GitHub put the annotation on "line 15" of a binary file, and SARIF and the annotations
+    # never said that the number was a paragraph (trial 11).
+    import json
+
+    from citecheck.report.github import GithubReport
+    from citecheck.report.sarif import SarifReport
+
+    wrong = CheckResult(Citation(text="Zanos P. Nature. 2016;533:481-6.", line=15), Verdict.NOT_FOUND, "No work.")
+    doc = DocumentResult("draft.docx", (wrong,), format="docx")
+    github = GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    assert github.startswith("::error file=draft.docx,title=citation not_found::paragraph 15: No work.")
+    message = json.loads(SarifReport().render(Report((doc,)), DEFAULT_FAIL_ON))["runs"][0]["results"][0]["message"]
+    assert message["text"].startswith("paragraph 15: No work.")
+    pdf = DocumentResult("paper.pdf", (replace(wrong, citation=replace(wrong.citation, page=3)),), format="pdf")
+    assert "::error file=paper.pdf,title=citation not_found::page 3, line 15: No work." in \
+        GithubReport().render(Report((pdf,)), DEFAULT_FAIL_ON)
+    # A text file keeps its line.
+    txt = GithubReport().render(Report((replace(doc, path="a.md", format="markdown"),)), DEFAULT_FAIL_ON)
+    assert txt.startswith("::error file=a.md,line=15,title=citation not_found::No work.")
+
+
 def _author_mismatch(text: str, cited_authors: tuple[Author, ...]) -> CheckResult:
     work = replace(ZANOS, authors=(Author("Zanos", "Panos"), Author("Moaddel", "Ruin"), Author("Morris", "Patrick J."),
                                    Author("Georgiou", "Polymnia"), Author("Fischell", "Jonathan"),
@@ -167,7 +189,8 @@ def test_numbered_notes_with_no_list_read_are_named_as_such():
     doc = DocumentResult("obesity.pdf", (), in_text=notes, format="pdf")
     text = " ".join(_render(Report((doc,)), width=200).split())
     assert "No reference list read, page 1, line 4: the text cites 10 numbered notes" in text
-    assert "::error file=obesity.pdf,line=4,title=No reference list read::" in GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    assert "::error file=obesity.pdf,title=No reference list read::page 1, line 4: the text cites" in \
+        GithubReport().render(Report((doc,)), DEFAULT_FAIL_ON)
     # Two stray notes are not enough to say so.
     assert "No reference list read" not in _render(Report((DocumentResult("a.pdf", (), in_text=notes[:2]),)))
 

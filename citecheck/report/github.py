@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from citecheck.inputs import is_url
 from citecheck.models import Report, Verdict
-from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, annotation_level, notice_name,
-                                        reason_with_notices, safe_text, text_findings)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, annotation_level, binary_format,
+                                        notice_name, place_in, reason_with_notices, safe_text, text_findings)
 
 
 def escape_data(value: str) -> str:
@@ -53,23 +53,27 @@ class GithubReport(Reporter):
                 # before the reason ("Retracted: ... (notice https://doi.org/...)").
                 reason = reason_with_notices(r)
                 message = f"Ignored: {r.ignored.rstrip('.')}. {reason}" if r.ignored else reason
-                where, said = _location(doc, r.citation.line)
+                where, said = _location(doc, r.citation.line, r.citation.page)
                 lines.append(f"::{level} {where}title={escape_property(title)}::{escape_data(said + message)}")
             for f in text_findings(doc):
                 # Claims and in-text findings are for a reader, not the policy: never an error, but for
                 # a reference list that went unread, which fails the run as an unread input does.
                 level = "error" if f.kind == "no_list" else "warning" if f.kind == "claim_conflict" else "notice"
-                where, said = _location(doc, f.line)
+                where, said = _location(doc, f.line, f.page)
                 lines.append(f"::{level} {where}title={escape_property(FINDING_TITLES[f.kind])}::"
                              f"{escape_data(said + f.message)}")
         return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _location(doc, line: int | None = None) -> tuple[str, str]:
+def _location(doc, line: int | None = None, page: int | None = None) -> tuple[str, str]:
     """(the annotation's file and line properties, what its message opens with): a file of the
     repository by its path; a page fetched by URL, or standard input, named in the message
-    instead (GitHub can attach an annotation to no file of the checkout for them)."""
+    instead (GitHub can attach an annotation to no file of the checkout for them). A Word or
+    PDF file is annotated as a whole, the paragraph or page and line named in the message:
+    GitHub would point at a line of the binary file."""
     if is_url(doc.path) or doc.path == "-":
         name = "standard input" if doc.path == "-" else doc.path
         return "", f"{name}{f' line {line}' if line is not None else ''}: "
+    if binary_format(doc):
+        return f"file={escape_property(doc.path)},", f"{place_in(doc, line, page)}: " if line is not None else ""
     return f"file={escape_property(doc.path)}{f',line={line}' if line is not None else ''},", ""

@@ -64,6 +64,19 @@ def unread_list_message(numbered: list[InText]) -> str:
             "heading citecheck does not know, cannot be read)")
 
 
+def place_in(doc: DocumentResult, line: int, page: int | None = None) -> str:
+    """Where a citation is, as an editor finds it: a Word draft's paragraph, a PDF's page and line."""
+    if doc.format == "docx":
+        return f"paragraph {line}"
+    return f"page {page}, line {line}" if page else f"line {line}"
+
+
+def binary_format(doc: DocumentResult) -> bool:
+    """True for a Word or PDF file: its "lines" are paragraphs and extracted text, no line of
+    the file a CI annotation could point at."""
+    return doc.format in ("docx", "pdf")
+
+
 def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     """A document's in-text and claim findings, one per line they concern: claims that
     disagree with their citation, claims that cite nothing, in-text citations with no

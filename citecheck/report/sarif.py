@@ -17,8 +17,8 @@ from citecheck import HOMEPAGE, __version__
 from citecheck.inputs import is_url
 from citecheck.models import DocumentResult, Report, Verdict
 from citecheck.policy import exit_code, fails, unread_list_notes
-from citecheck.report.interface import (Reporter, annotation_level, plural, problem_kind, reason_with_notices,
-                                        safe_text, unread_list_message)
+from citecheck.report.interface import (Reporter, annotation_level, binary_format, place_in, plural, problem_kind,
+                                        reason_with_notices, safe_text, unread_list_message)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The artifact URI of standard input (`-` on the command line), which has no file name.
@@ -56,7 +56,10 @@ class SarifReport(Reporter):
                     "ruleIndex": rule_ids.index(key),
                     # The same level `--format github` gives: a result that fails the policy is an error.
                     "level": SARIF_LEVELS[annotation_level(r, fail_on)],
-                    "message": {"text": safe_text(f"{reason_with_notices(r)} Cited: {r.citation.text}")},
+                    # A Word or PDF file's "line" is a paragraph, or a line of its text on a page: said.
+                    "message": {"text": safe_text(
+                        (f"{place_in(doc, r.citation.line, r.citation.page)}: " if binary_format(doc) else "")
+                        + f"{reason_with_notices(r)} Cited: {r.citation.text}")},
                     "locations": [{"physicalLocation": {
                         "artifactLocation": {"uri": artifact_uri(doc.path)},
                         "region": {"startLine": max(1, r.citation.line)},

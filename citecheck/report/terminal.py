@@ -12,8 +12,8 @@ from rich.text import Text
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, plural,
-                                        safe_text, shorten, text_findings)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, place_in,
+                                        plural, safe_text, shorten, text_findings)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -163,13 +163,6 @@ def _comparison(r: CheckResult) -> Table:
     return table
 
 
-def _where(doc: DocumentResult, line: int, page: int | None = None) -> str:
-    """Where a citation is, as an editor finds it: a Word draft's paragraph, a PDF's page and line."""
-    if doc.format == "docx":
-        return f"paragraph {line}"
-    return f"page {page}, line {line}" if page else f"line {line}"
-
-
 def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     parts: list = [_t(r.citation.text, "italic"), Text("")]
     if r.verdict is Verdict.MISMATCH and r.match is not None:
@@ -188,7 +181,7 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))
     label, style = STYLES[r.verdict]
     number = f"no. {r.citation.number} · " if r.citation.number is not None else ""
-    title = Text(f" {_where(doc, r.citation.line, r.citation.page)} · {number}", style="bold")
+    title = Text(f" {place_in(doc, r.citation.line, r.citation.page)} · {number}", style="bold")
     title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim" if r.ignored else style.split()[-1])
 
@@ -205,7 +198,7 @@ def _remarks(doc: DocumentResult) -> list:
             continue
         said = "; ".join(f"{FIELD_LABELS[f.name]} {_fmt(f.cited)}, published {_fmt(f.found)} ({f.note})"
                          if f.name == "year" and f.cited != f.found else f.note for f in notes)
-        line = Text(f"Verified with a remark, {_where(doc, r.citation.line, r.citation.page)}: ", style="bold")
+        line = Text(f"Verified with a remark, {place_in(doc, r.citation.line, r.citation.page)}: ", style="bold")
         line.append_text(_t(f"{_cut(r.citation.text, 60)} — {said}"))
         out.append(line)
     return out
@@ -217,7 +210,7 @@ def _skipped(doc: DocumentResult, fail_on: tuple[str, ...]) -> list:
     out = []
     for r in _in_reading_order(doc):
         if r.verdict is Verdict.SKIPPED and not _is_problem(r, fail_on):
-            line = Text(f"Skipped, {_where(doc, r.citation.line, r.citation.page)}: ", style="dim")
+            line = Text(f"Skipped, {place_in(doc, r.citation.line, r.citation.page)}: ", style="dim")
             line.append_text(_t(f"{_cut(r.citation.text, 60)} — {r.reason}", "dim"))
             out.append(line)
     return out
@@ -231,18 +224,18 @@ def _text_notes(doc: DocumentResult) -> list:
     unmatched = [f for f in findings if f.kind == "unmatched_in_text"]
     if unmatched:
         line = Text("Cited in the text but not in the reference list: ", style="bold yellow")
-        line.append_text(_t("; ".join(f"{_where(doc, f.line, f.page)}: {f.message}" for f in unmatched)))
+        line.append_text(_t("; ".join(f"{place_in(doc, f.line, f.page)}: {f.message}" for f in unmatched)))
         out.append(line)
     if doc.uncited:
         line = Text("In the reference list but never cited in the text: ", style="bold yellow")
         entries = [doc.results[k].citation for k in doc.uncited if k < len(doc.results)]
-        line.append_text(_t("; ".join(f"{_where(doc, c.line, c.page)} ({entry_label(c)})" for c in entries)))
+        line.append_text(_t("; ".join(f"{place_in(doc, c.line, c.page)} ({entry_label(c)})" for c in entries)))
         out.append(line)
     for finding in findings:
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
             continue  # listed together above
         style = "bold yellow" if finding.kind in ("claim_conflict", "no_list") else "bold"
-        line = Text(f"{FINDING_TITLES[finding.kind]}, {_where(doc, finding.line, finding.page)}: ", style=style)
+        line = Text(f"{FINDING_TITLES[finding.kind]}, {place_in(doc, finding.line, finding.page)}: ", style=style)
         line.append_text(_t(finding.message))
         if finding.leads:
             # Line breaks are added here, between pieces: safe_text turns any inside a piece into spaces.
