@@ -88,10 +88,12 @@ _FAMOUS_JOURNALS = frozenset({"JAMA", "BMJ", "NEJM", "PNAS", "Nature", "Science"
 # A sentence's end, the note markers after it ("relief.[5] According", "relief.¹ A" once
 # read as "relief.[1] A") and the white space after them, before a capital, a quote, "("
 # or a bullet.  (Splitting on "(?<=[.!?])\s+(?=…)" tries every position; this skips to a stop.)
-_SENTENCE_GAP_RE = re.compile(r"[.!?](?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
+_SENTENCE_GAP_RE = re.compile(r"[.!?](?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-ZÀ-ÞА-ЯЁ\"“‘(•])")
 # The same for text without "!" or "?": the regex engine skips to a literal first
 # character several times faster than to one of a set.
-_PERIOD_GAP_RE = re.compile(r"\.(?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-Z\"“‘(•])")
+_PERIOD_GAP_RE = re.compile(r"\.(?P<marks>(?:\[\^?[\w][\w,\s–-]*+\])*+)\s++(?=[A-ZÀ-ÞА-ЯЁ\"“‘(•])")
+# Chinese and Japanese sentences end with an ideographic stop and no space.
+_WIDE_STOP_GAP_RE = re.compile(r"[。！？](?P<marks>(?:\[\d[\d,\s–-]*+\])*+)\s*+")
 # A period that does not end a sentence: "et al.", an initial, "e.g.", "vs.", "Dr."
 _NOT_AN_END_RE = re.compile(r"(?:\bet al|\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bProf|\bFig|\bNo)\.$")
 #: the longest match of _NOT_AN_END_RE ("et al." before a final newline): it is searched
@@ -124,7 +126,9 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
         if number <= done or number in skip:
             continue
         parts = _research_parts(line)
-        if not parts:
+        if not line.isascii() and _OTHER_LANGUAGE_RE.search(line):
+            parts = _RESEARCH_PARTS  # a line in another language: any sentence may name research
+        elif not parts:
             continue
         first, done = paragraphs.around(number)
         if first == done:  # a paragraph of one line
@@ -305,7 +309,10 @@ def _split_at_gaps(text: str) -> list[tuple[int, int]]:
     and its note markers, the white space that follows left out."""
     pieces: list[tuple[int, int]] = []
     start = 0
-    gap_re = _SENTENCE_GAP_RE if "!" in text or "?" in text else _PERIOD_GAP_RE
+    if "。" in text or "！" in text or "？" in text:
+        gap_re = _WIDE_STOP_GAP_RE
+    else:
+        gap_re = _SENTENCE_GAP_RE if "!" in text or "?" in text else _PERIOD_GAP_RE
     for gap in gap_re.finditer(text):
         pieces.append((start, gap.end("marks")))
         start = gap.end()
@@ -317,10 +324,12 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     bare = _PAREN_RE.sub(" ", sentence)
     if "10." in bare or "www." in bare or "://" in bare:
         bare = LINK_OR_DOI_RE.sub(" ", bare)  # "…/j.ejpain.2005.06.009" names no year
-    if not _may_name_research(bare):
-        return None
-    if not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
-        return None
+    if not _may_name_research(bare) or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
+        # Another language's words for research: letters beyond ASCII, or, in ASCII, one that
+        # holds an English part ("Studien", "estudio"; the others hold none, so the line
+        # filter has dropped them).
+        foreign = _OTHER_LANGUAGE_RE.search(bare) if not bare.isascii() else "stud" in bare.lower()
+        return _other_language_claim(sentence, bare, number, cited) if foreign else None
     # A year, and a journal named before a study, open with "19" or "20": the regex
     # searches begin at the first of them.
     century = _first_century(bare)
@@ -352,6 +361,60 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
         cited_year = _CITED_YEAR_RE.search(tied.text)
         year = int(cited_year.group()) if cited_year else None
     return Claim(sentence, number, year, journal, tied.reference if tied else None)
+
+
+# Research named in other languages (Russian, Spanish, Portuguese, French, German, Italian,
+# Chinese, Japanese): a study, trial, meta-analysis or review, and a verb for what it found.
+# A line is read for them when it holds a letter of those languages beyond ASCII, or a part of
+# an English word for research ("Studie", "estudio").
+_OTHER_LANGUAGE_RE = re.compile(r"[À-ÖØ-öø-ÿА-яЁё\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff]")
+_OTHER_RESEARCH_RE = re.compile(
+    r"исследовани|испытани|мета-?анализ|обзор"
+    r"|\b(?:estudios?|ensayos?|meta-?an[aá]lisis|investigaci[oó]n|estudos?|ensaios?|meta-?an[aá]lise|pesquisas?"
+    r"|[ée]tudes?|essais?|m[ée]ta-?analyse|studien?|metaanalyse|untersuchung(?:en)?|studio|studi|sperimentazion[ei]"
+    r"|meta-?analisi)\b"
+    r"|研究|试验|試驗|試験|荟萃分析|薈萃分析|メタ分析|メタアナリシス"
+    r"|دراس[ةات]|الدراس[ةات]|أبحاث|الأبحاث|البحوث|تجرب[ةات]",
+    re.IGNORECASE)
+_OTHER_FINDING_RE = re.compile(
+    r"показал|показыва|выявил|обнаружил|доказ[аы]|подтвержд|подтвердил|продемонстрир|установил|свидетельству"
+    r"|\b(?:encontr[oó]|mostr[oó]|demostr[oó]|revel[oó]|confirm[oó]|conclu[yi][oó]|hall[oó]|indic[oó]"
+    r"|demuestran?|muestran?|indican?|sugieren?|confirman?"
+    r"|mostrou|demonstrou|revelou|confirmou|concluiu|constatou|encontrou|indicou|mostram|demonstram|indicam|sugerem"
+    r"|montr[ée]|d[ée]montr[ée]|r[ée]v[ée]l[ée]|confirm[ée]|constat[ée]|trouv[ée]|montrent|d[ée]montrent"
+    r"|sugg[èe]rent|indiquent|zeigte|zeigt|zeigen|belegte|belegen|best[äa]tigte|best[äa]tigen|ergab|fand|deuten"
+    r"|dimostrato|mostrato|rilevato|confermato|scoperto|evidenziato|mostrano|dimostrano|indicano|suggeriscono)\b"
+    r"|发现|發現|表明|显示|顯示|证实|證實|证明|證明|示した|明らかにした|報告した|確認した|示され"
+    r"|أظهرت|وجدت|تشير|أثبتت|أكدت",
+    re.IGNORECASE)
+#: how far after the word for research the verb of an undated claim may come ("Исследования
+#: показывают", "研究表明", "تشير الدراسات" has it before: both ways)
+_OTHER_VAGUE_SPAN = 40
+# A sentence's end, ideographic stops included.
+_WIDE_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’')\]」]*$")
+# A study's year: "в 2019 году", "2019年", "de 2019" (not one of a citation's "(…, 2019)").
+_OTHER_YEAR_RE = re.compile(r"(?<![\d(,./-])(?:19[5-9]\d|20\d\d)(?![\d)/])")
+
+
+def _other_language_claim(sentence: str, bare: str, number: int, cited: list[InText]) -> Claim | None:
+    """Research said to have found something, in one of the other languages, or None: a
+    study of a given year ("Исследование 2019 года показало …", "Un estudio de 2021 demostró …",
+    "2019年的一项研究发现…"), or research with no year right beside its verb, in a sentence
+    that cites nothing ("Исследования показывают, что …", "研究表明…": a vague claim)."""
+    research = _OTHER_RESEARCH_RE.search(bare)
+    if research is None:
+        return None
+    year = _OTHER_YEAR_RE.search(bare)
+    if year is None:
+        near = bare[max(0, research.start() - _OTHER_VAGUE_SPAN): research.end() + _OTHER_VAGUE_SPAN]
+        if not _WIDE_SENTENCE_END_RE.search(sentence) or any(it.text in sentence for it in cited) \
+                or not _OTHER_FINDING_RE.search(near):
+            return None  # a heading ("Что показывают исследования"), a cited sentence, or no finding
+        return Claim(sentence, number, specific=False)
+    if not _OTHER_FINDING_RE.search(bare):
+        return None
+    tied = _citation_of(sentence, cited, [year.group()])
+    return Claim(sentence, number, int(year.group()), None, tied.reference if tied else None)
 
 
 def _citation_of(sentence: str, cited: list[InText], named: list[str]) -> InText | None:
