@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import ipaddress
+import logging
 import os
 import re
 import socket
@@ -23,9 +24,13 @@ from urllib.parse import urljoin, urlsplit
 
 #: Inputs larger than this are refused with a clear message (issue 7: 200 MB by default).
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Markdown's suffixes, the dialects' among them: MDX (Next.js, Docusaurus), Quarto and
+#: R Markdown (suffixes are compared lower-cased: ".Rmd" is ".rmd").  A CI job over a
+#: Quarto or MDX site once checked none of its articles and passed (trial 11, F3).
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".qmd", ".rmd"})
 #: Suffixes a directory is searched for (the formats citecheck reads).
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
-                              ".docx", ".pdf", ".bib", ".bibtex", ".ris"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml",
+                              ".docx", ".pdf", ".bib", ".bibtex", ".ris"}) | MARKDOWN_SUFFIXES
 #: Directories never searched (version control, dependencies, caches).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
                           ".tox", ".mypy_cache", ".pytest_cache"})
@@ -40,6 +45,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "citecheck (citation checker; reads one article page)"
 _CHUNK_BYTES = 64 * 1024
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+log = logging.getLogger(__name__)
 
 Resolver = Callable[..., list]
 
@@ -141,6 +148,9 @@ def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (
                 if not _matching(spellings, name, include):
                     continue
             elif Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                # Said with -v: a file a walk leaves out is never silently unchecked.
+                log.info("%s: skipped, not a kind of file citecheck reads (name it, or --include it, "
+                         "to check it)", Path(dirpath) / name)
                 continue
             if _excluded(spellings, name, exclude, used):
                 continue
@@ -198,6 +208,12 @@ def _excluded(paths: tuple[str, ...], name: str, patterns: tuple[str, ...], used
         return False
     used.add(pattern)
     return True
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Input:
+    """One file's bytes, or the one-line reason it has none (as for an input named on the
+    command line)."""
+    return _read_file(Path(path), path, max_bytes)
 
 
 def _read_file(p: Path, name: str, max_bytes: int) -> Input:

@@ -31,6 +31,12 @@ _BY_SUFFIX: dict[str, str] = {
     ".text": _TEXT,
     ".md": _MARKDOWN,
     ".markdown": _MARKDOWN,
+    ".mdown": _MARKDOWN,
+    ".mkd": _MARKDOWN,
+    ".mkdn": _MARKDOWN,
+    ".mdx": _MARKDOWN,  # MDX (Next.js, Docusaurus)
+    ".qmd": _MARKDOWN,  # Quarto
+    ".rmd": _MARKDOWN,  # R Markdown (suffixes are compared lower-cased)
     ".html": _HTML,
     ".htm": _HTML,
     ".xhtml": _HTML,
@@ -192,7 +198,9 @@ def _sniff_text(data: bytes) -> str:
 
 def extract_bytes(data: bytes, name: str) -> Extraction:
     """Extract citations from a document's bytes; raises ExtractError when unreadable."""
-    return extractor_for(data, name).extract(data)
+    extractor = extractor_for(data, name)
+    extractor.source = name  # a Markdown article's bibliography files are found beside it
+    return extractor.extract(data)
 
 
 def extract_document(data: bytes, name: str) -> Extraction:

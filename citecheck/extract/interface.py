@@ -19,6 +19,9 @@ class Extractor(abc.ABC):
 
     #: short format name shown in reports ("text", "markdown", "html", ...)
     name: str = "text"
+    #: the document's path as given ("-" for standard input, a URL), None when unknown;
+    #: set by extract_bytes (a Markdown front matter's bibliography is found beside it)
+    source: str | None = None
 
     @abc.abstractmethod
     def extract(self, data: bytes) -> Extraction:
