@@ -123,7 +123,7 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
     claims: list[Claim] = []
     done = 0  # the last line of the last paragraph read
     for number, line in enumerate(lines, start=1):
-        if number <= done or number in skip:
+        if number <= done or not line or number in skip:
             continue
         parts = _research_parts(line)
         if not line.isascii() and _OTHER_LANGUAGE_RE.search(line):

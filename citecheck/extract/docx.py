@@ -3,9 +3,13 @@
 Every paragraph of the body (tables included, in document order) is a block
 whose ``line`` is its 1-based paragraph number, as Word's "Go To" counts
 them; a paragraph that Word numbers or bullets is a list item, as "1." makes
-one in text.  Footnotes and endnotes are read from their own XML parts: a note
-that cites something becomes a citation whose ``line`` is the paragraph that
-calls it, and its marker there an in-text citation.  Hyperlinks are kept with
+one in text.  A soft line break (Shift+Enter) parts a paragraph into lines, as
+a line break parts text, and paragraphs are kept apart as blank lines keep
+them in text; deleted and moved-away text (``w:del``, ``w:moveFrom``) is not
+read; a table row numbered in its first cell is one entry, "1. …".  Footnotes
+and endnotes are read from their own XML parts: a note that cites something
+becomes a citation whose ``line`` is the paragraph that calls it, and its
+marker there an in-text citation.  Hyperlinks are kept with
 their anchor text (a doi.org or PubMed link is a citation of its own);
 superscript numbers become "[n]" markers.
 
@@ -20,6 +24,9 @@ import io
 import re
 import zipfile
 
+from lxml import etree
+
+from citecheck.extract.html import is_link_line, joined_cells, row_number
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.text import build_extraction
 from citecheck.models import Extraction
@@ -54,34 +61,53 @@ def check_zip(data: bytes) -> None:
 
 
 class _Para:
-    """One paragraph's text, its links, its note calls."""
+    """One paragraph's lines (its soft line breaks part them), its links, its note calls."""
 
-    __slots__ = ("text", "links", "notes")
+    __slots__ = ("lines", "links", "notes")
 
     def __init__(self) -> None:
-        self.text = ""
-        self.links: list[tuple[str, str]] = []
+        self.lines: list[str] = []
+        self.links: list[tuple[str, str, int]] = []  # (anchor, URL, the line it is on)
         self.notes: list[tuple[str, str]] = []  # (kind, id)
+
+    @property
+    def text(self) -> str:
+        """Its lines as one text."""
+        return " ".join(line for line in self.lines if line)
+
+
+# Never read: deleted text and the old place of moved text, as Word shows them struck
+# through ("w:delText" is no "w:t", but a deleted break or note call would be read).
+_UNREAD = frozenset((f"{_W}del", f"{_W}moveFrom"))
+# A line break: Shift+Enter ("w:br", "w:cr"), and page and column breaks ("w:br w:type=page").
+_BREAKS = frozenset((f"{_W}br", f"{_W}cr"))
 
 
 def _read_paragraph(p, rels: dict[str, str]) -> _Para:
-    """Walk one <w:p> iteratively: text, tabs/breaks, hyperlinks, note calls, superscripts."""
+    """Walk one <w:p> iteratively: text, tabs/breaks, hyperlinks, note calls, superscripts;
+    deleted and moved-away text left out."""
     out = _Para()
-    parts: list[str] = []
-    link_stack: list[tuple[object, str, int]] = []  # (element, url, text start)
-    for el in p.iter():
+    lines: list[list[str]] = [[]]
+    parts = lines[0]
+    walk = etree.iterwalk(p, events=("start",))
+    for _, el in walk:
         tag = el.tag
         if tag == f"{_W}t":
             parts.append(_run_text(el))
-        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        elif tag in _BREAKS:
+            parts = []
+            lines.append(parts)
+        elif tag == f"{_W}tab":
             parts.append(" ")
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
+        elif tag in _UNREAD:
+            walk.skip_subtree()
         elif tag == f"{_W}hyperlink":
             url = rels.get(el.get(_R_ID) or "", "")
             anchor = "".join(t.text or "" for t in el.iter(f"{_W}t"))
             if url:
-                out.links.append((anchor, url))
+                out.links.append((anchor, url, len(lines) - 1))
         elif tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
             kind = "footnote" if tag == f"{_W}footnoteReference" else "endnote"
             out.notes.append((kind, el.get(f"{_W}id") or ""))
@@ -90,10 +116,25 @@ def _read_paragraph(p, rels: dict[str, str]) -> _Para:
             # A field-code hyperlink: HYPERLINK "https://doi.org/..."
             m = re.search(r'HYPERLINK\s+"([^"]+)"', el.text)
             if m:
-                out.links.append(("", m.group(1)))
-    del link_stack
-    out.text = _SPACES_RE.sub(" ", "".join(parts)).strip()
+                out.links.append(("", m.group(1), len(lines) - 1))
+    out.lines, at = _link_lines_joined([_SPACES_RE.sub(" ", "".join(line)).strip() for line in lines])
+    if len(out.lines) < len(lines):
+        out.links = [(anchor, url, at[k]) for anchor, url, k in out.links]
     return out
+
+
+def _link_lines_joined(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with each that is a link alone ("https://doi.org/…" after a soft break) put
+    back at the end of the line above it, and where each line went."""
+    out: list[str] = []
+    at: list[int] = []
+    for line in lines:
+        if out and out[-1] and is_link_line(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        at.append(len(out) - 1)
+    return out, at
 
 
 def _run_text(t) -> str:
@@ -136,9 +177,50 @@ def _notes(document_part) -> dict[tuple[str, str], tuple[str, list[tuple[str, st
                     paras = [_read_paragraph(p, rels) for p in note.iter(f"{_W}p")]
                     text = " ".join(p.text for p in paras if p.text)
                     text = re.sub(r"\x00[^\x00]*\x00", "", text).strip()
-                    links = [link for p in paras for link in p.links]
+                    links = [(anchor, url) for p in paras for anchor, url, _ in p.links]
                     notes[(kind, note.get(f"{_W}id") or "")] = (text, links)
     return notes
+
+
+def _numbered_row(row, rels: dict[str, str]) -> _Para | None:
+    """A table row whose first cell is a number ("1", "1.", "[1]") and whose other cells hold
+    its entry, as one paragraph "1. entry": a reference list set as a table with a number
+    column. None for any other row. A cell that is a link alone ("Full text") gives its
+    link, not its words."""
+    cells = [[_read_paragraph(p, rels) for p in tc.iterfind(f"{_W}p")] for tc in row.iterfind(f"{_W}tc")]
+    if len(cells) < 2:
+        return None
+    label = row_number(" ".join(para.text for para in cells[0]))
+    if label is None:
+        return None
+    out = _Para()
+    texts = []
+    for para in (para for cell in cells for para in cell):
+        out.links += [(anchor, url, 0) for anchor, url, _ in para.links]
+        out.notes += para.notes
+        anchors = _SPACES_RE.sub(" ", "".join(anchor for anchor, _, _ in para.links)).strip()
+        if para not in cells[0] and any(c.isalpha() for c in para.text) and para.text != anchors:
+            texts.append(para.text)
+    if not texts:
+        return None
+    out.lines = [f"{label}. {joined_cells(texts)}"]
+    return out
+
+
+def _paragraph(p, rels: dict[str, str], rows: dict) -> _Para | None:
+    """A body paragraph as read; for the first paragraph of a numbered table row, the row as
+    one entry, and None for the row's other paragraphs (read with it). ``rows``: each
+    table row seen, with its entry or None."""
+    cell = p.getparent()
+    if cell is not None and cell.tag == f"{_W}tc":
+        row = cell.getparent()
+        if row not in rows:
+            rows[row] = _numbered_row(row, rels)
+            if rows[row] is not None:
+                return rows[row]
+        elif rows[row] is not None:
+            return None
+    return _read_paragraph(p, rels)
 
 
 class _ListStyles:
@@ -207,37 +289,48 @@ class DocxExtractor(Extractor):
         except Exception as exc:  # python-docx raises many types on a damaged package
             raise ExtractError(f"a broken Word document ({type(exc).__name__}: {str(exc)[:120]})") from None
 
-        blocks: list[tuple[int, str]] = []
+        blocks: list[tuple[int, str]] = []  # (block number, text) of each line of a paragraph
+        line_map: dict[int, int] = {}  # block number -> paragraph number
         links: list[tuple[int, str, str]] = []
         note_entries: list[tuple[int, str]] = []
         markers: list[tuple[int, str, int]] = []
         note_numbers: dict[tuple[str, str], int] = {}
         list_items: set[int] = set()
+        rows: dict = {}
         for number, p in enumerate(body.iter(f"{_W}p"), start=1):
-            para = _read_paragraph(p, rels)
+            para = _paragraph(p, rels, rows)
+            if para is None:
+                continue
+            # A block number left out between paragraphs is a blank line between them, as in
+            # text: a sentence never runs on into the next paragraph (a link's words, a claim).
+            first = blocks[-1][0] + 2 if blocks else 1
+            lines = para.lines
             if _is_list_item(p, list_styles):
-                list_items.add(number)
-            text = para.text
+                list_items.update(range(first, first + len(lines)))
             for key in para.notes:
                 if key not in notes:
                     continue
+                call = f"\x00{key[0]}:{key[1]}\x00"
+                at = first + next((k for k, line in enumerate(lines) if call in line), 0)
                 if key not in note_numbers:
                     note_numbers[key] = len(note_entries)
                     note_text, note_links = notes[key]
                     for anchor, url in note_links:
                         if url not in note_text and ("doi.org/" in url or "pubmed" in url):
                             note_text = f"{note_text} {url}"
-                    note_entries.append((number, note_text))
+                    note_entries.append((at, note_text))
                 # "[^1]": visible, and not read again as a numeric "[1]" citation.
                 shown = f"[^{note_numbers[key] + 1}]"
-                text = text.replace(f"\x00{key[0]}:{key[1]}\x00", shown)
-                markers.append((number, shown, note_numbers[key]))
-            text = re.sub(r"\x00[^\x00]*\x00", "", text)
+                lines = [line.replace(call, shown) for line in lines]
+                markers.append((at, shown, note_numbers[key]))
+            lines = [re.sub(r"\x00[^\x00]*\x00", "", line) if "\x00" in line else line for line in lines]
             # A link's URL that the text does not show is added, as the HTML reader does.
-            for anchor, url in para.links:
-                links.append((number, anchor, url))
-                if ("doi.org/" in url or "pubmed" in url) and url not in text:
-                    text = f"{text} {url}"
-            blocks.append((number, text))
-        return build_extraction(blocks, self.name, join_wraps=False, links=links,
-                                notes=note_entries, note_markers=markers, list_items=list_items)
+            for anchor, url, k in para.links:
+                links.append((first + k, anchor, url))
+                if ("doi.org/" in url or "pubmed" in url) and url not in lines[k]:
+                    lines[k] = f"{lines[k]} {url}"
+            for k, line in enumerate(lines):
+                blocks.append((first + k, line))
+                line_map[first + k] = number
+        return build_extraction(blocks, self.name, join_wraps=False, links=links, notes=note_entries,
+                                note_markers=markers, list_items=list_items, line_map=line_map)

@@ -1,5 +1,10 @@
 """HTML articles: the page's block elements become "lines" for the list finder.
 
+A <br> ends a line, as a line break does in text (outside a list item, whose <br>
+is a wrap of its entry); a table row numbered in its first cell is one line "1. …";
+a footnote's backlink ("↩") is dropped, and a note written inline as a tooltip is
+read as a note.
+
 lxml (libxml2's HTML parser, in C) builds the tree and records each element's
 source line; one walk with lxml's iterwalk, which is iterative, collects the
 text of the innermost blocks, so deeply nested pages cannot raise
@@ -78,15 +83,27 @@ class _Block:
     in_item: bool = False  # a list item, or inside one
     page: bool = False  # the page's body: a line only for the text it holds in no other block
     note_at: int = -1  # where in ``parts`` the last note marker read from a link ("[4]") is
+    # (len(parts), len(anchors), source line) where each <br> in it breaks the line
+    breaks: tuple = ()
+    row: bool = False  # a table row (<tr>)
+    # (len(parts), [line, text]) of each inline note ("<span class=…footnote__note>") in it:
+    # the line is set when the block's line is read
+    notes: tuple = ()
+    out_at: int = 0  # how many lines were read before it began
 
 
 def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
-                items: set[int] | None = None) -> list[tuple[int, str]]:
+                items: set[int] | None = None, notes: list[tuple[int, str]] | None = None,
+                continued: set[int] | None = None) -> list[tuple[int, str]]:
     """(source line, text) of each innermost block element, furniture removed.
 
     ``links``, when given, receives (block number, anchor text, href) of every link
     in the kept blocks (block number: 1-based position in the returned list);
-    ``items`` the block numbers of the list items (an <li>, or a block inside one).
+    ``items`` the block numbers of the list items (an <li>, or a block inside one);
+    ``notes`` (block number, text) of each note written inline after its marker, as a
+    tooltip ("<sup>1</sup><span class="modern-footnotes-footnote__note">Smith J, …</span>"),
+    the k-th shown in its line as "[^k]"; ``continued`` the block numbers of the lines that
+    go on an element's line above them, after a <br> (the others each begin an element).
     """
     root = _parse(text)
     if root is None:
@@ -99,6 +116,7 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
     opened: list[int] = []
     block = None  # the innermost open block
     entry_ids: list = []  # the ids of the page's entries, read at the first link to an id ([set])
+    inline_notes: list[list] = []  # [block number, text] of each inline note
     walk = _walk(root)
     for event, el in walk:
         if event == "start":
@@ -119,24 +137,33 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
             if tag == "a" and block is not None:
                 href = el.get("href")
                 if href is not None:
-                    # "<a href="#R1">1</a>": a note marker when R1 is an entry's id
+                    # "<a href="#R1">1</a>": a note marker when R1 is an entry's id; "<a
+                    # href="#ref1">↩</a>": a note's link back to its marker, no part of it
                     if href[:1] == "#" and len(href) > 1 \
-                            and _link_note(el, href[1:], block, root, markers, entry_ids):
+                            and (_is_backlink(el) or _link_note(el, href[1:], block, root, markers, entry_ids)):
                         opened.append(_SKIPPED)
                         walk.skip_subtree()
                         continue
                     block.anchors.append(el)
                 opened.append(_INLINE)
+            elif tag == "br" and block is not None:
+                _break_line(block, el)
+                opened.append(_INLINE)
+            elif tag == "span" and block is not None and _is_inline_note(el):
+                _read_inline_note(el, block, markers, inline_notes)
+                opened.append(_SKIPPED)
+                walk.skip_subtree()
+                continue
             elif tag in _BLOCK_SET:
                 if block is not None:
                     if block.parts:
                         # Its text so far is a line of its own ("<div>Text <a>link</a><p>…"):
                         # a block that holds blocks was read only through them, its own text lost.
-                        _add_loose(block, markers, out, links, items)
+                        _add_loose(block, markers, out, links, items, continued)
                     block.nested = True
                 in_item = tag == "li" or (block is not None and block.in_item)
                 block = _Block(starts.get(el) or el.sourceline or 1, item=tag == "li", in_item=in_item,
-                               page=tag in _PAGE_TAGS)
+                               page=tag in _PAGE_TAGS, row=tag == "tr", out_at=len(out))
                 blocks.append(block)
                 opened.append(_BLOCK)
             else:
@@ -150,11 +177,13 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
         if opened.pop() == _BLOCK:
             blocks.pop()
             if not block.nested and not block.page:
-                _add_block(block, markers, out, links)
+                _add_block(block, markers, out, links, continued)
                 if block.in_item and items is not None:
                     items.add(len(out))
             elif block.parts:
-                _add_loose(block, markers, out, links, items)
+                _add_loose(block, markers, out, links, items, continued)
+            if block.row:
+                _join_numbered_row(out, block.out_at, links, items, continued)
             ended, block = block, (blocks[-1] if blocks else None)
             if block is not None and block.nested:
                 block.line = ended.line  # the text after it is read from there on
@@ -166,6 +195,8 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
     # pages have none.
     if holds_superscript_digits("".join(block_text for _, block_text in out)):
         out = [(line, superscripts_as_markers(block_text)) for line, block_text in out]
+    if notes is not None:
+        notes.extend((line, note_text) for line, note_text in inline_notes if line)
     return out
 
 
@@ -193,15 +224,66 @@ def _start_lines(root, text: str) -> dict:
     return out
 
 
+def _break_line(block: _Block, br) -> None:
+    """A <br>: the block's line ends there ("<p><strong>Sources</strong><br>1. …<br>2. …</p>",
+    as WordPress writes Shift+Enter), as a line break ends a line of text; in a list item, a
+    space (the item is one entry, its <br> a wrap)."""
+    if block.in_item:
+        block.parts.append(" ")
+        return
+    tail = br.tail or ""
+    # The next line begins on the line its text begins on: "<br>\n2. Park …" on the next.
+    line = (br.sourceline or block.line) + tail.count("\n", 0, len(tail) - len(tail.lstrip()))
+    block.breaks += ((len(block.parts), len(block.anchors), line),)
+
+
+# A line that is only a link or an identifier ("https://doi.org/…", "DOI: 10.1000/x", "PMID:
+# 12345"): the end of the line above it, broken before its link.
+_LINK_LINE_RE = re.compile(r"(?:(?:doi|pmid|pmcid|url|link|available\s(?:at|from))\s?:?\s?)?"
+                           r"(?:https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMC)?\d{5,9})", re.IGNORECASE)
+
+
+def is_link_line(text: str) -> bool:
+    """True when ``text`` is a link or an identifier alone, which goes with the line above it."""
+    return _LINK_LINE_RE.fullmatch(text.strip()) is not None
+
+
+def _broken_lines(block: _Block) -> list[_Block]:
+    """The lines the block's <br>s break it into, each a block of its own; a line that is
+    a link alone is kept with the line above it."""
+    lines: list[_Block] = []
+    part_at = anchor_at = 0
+    line = block.line
+    for part_end, anchor_end, next_line in [*block.breaks, (len(block.parts), len(block.anchors), 0)]:
+        parts, anchors = block.parts[part_at:part_end], block.anchors[anchor_at:anchor_end]
+        if lines and is_link_line("".join(parts)):
+            lines[-1].parts += [" ", *parts]
+            lines[-1].anchors += anchors
+        else:
+            lines.append(_Block(line, parts, anchors, item=block.item))
+        lines[-1].notes += tuple(note for note in block.notes if part_at <= note[0] < part_end)
+        part_at, anchor_at, line = part_end, anchor_end, next_line
+    return lines
+
+
 def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
-               links: list[tuple[int, str, str]] | None) -> None:
+               links: list[tuple[int, str, str]] | None, continued: set[int] | None = None) -> None:
     """Append an innermost block's line to ``out`` (superscript digits not yet read as
-    note markers) and its links to ``links``."""
+    note markers) and its links to ``links``; a block broken by <br>s, its lines, each after
+    the first to ``continued``."""
+    if block.breaks:
+        for k, line in enumerate(_broken_lines(block)):
+            _add_block(line, markers, out, links)
+            if k and continued is not None:
+                continued.add(len(out))
+        return
     block_text = _single_spaced("".join(block.parts))
     hrefs = [a.get("href").strip() for a in block.anchors]
     if hrefs:
         block_text = _with_identifier_links(hrefs, block_text, block.item)
     out.append((block.line, block_text))
+    for _, note in block.notes:
+        note[0] = len(out)
     if links is None:
         return
     for a, href in zip(block.anchors, hrefs):
@@ -214,13 +296,57 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
 
 
 def _add_loose(block: _Block, markers: dict, out: list[tuple[int, str]],
-               links: list[tuple[int, str, str]] | None, items: set[int] | None) -> None:
+               links: list[tuple[int, str, str]] | None, items: set[int] | None,
+               continued: set[int] | None = None) -> None:
     """Append the text a block holds beside its blocks, when there is any, and start anew."""
     if "".join(block.parts).strip():
-        _add_block(block, markers, out, links)
+        _add_block(block, markers, out, links, continued)
         if block.in_item and items is not None:
             items.add(len(out))
-    block.parts, block.anchors = [], []
+    block.parts, block.anchors, block.breaks, block.notes = [], [], (), ()
+
+
+# A table row's first cell that numbers it: "1", "1.", "[1]", "(1)"; not a year ("2019").
+_ROW_NUMBER_RE = re.compile(r"[\[(]?(\d{1,3})[.)\]]?")
+
+
+def _join_numbered_row(out: list[tuple[int, str]], start: int, links: list[tuple[int, str, str]] | None,
+                       items: set[int] | None, continued: set[int] | None) -> None:
+    """A table row read as the lines ``out[start:]``, one a cell, as one line "1. entry" when its
+    first cell is a number and the others hold words: a reference list set as a table with a
+    number column (a one-column table is read a cell a line already)."""
+    cells = [text for _, text in out[start:] if text]
+    if len(cells) < 2:
+        return
+    label = row_number(cells[0])
+    if label is None or not any(c.isalpha() for cell in cells[1:] for c in cell):
+        return
+    count = len(out) - start
+    out[start:] = [(out[start][0], f"{label}. {joined_cells(cells[1:])}")]
+    number = start + 1  # the row's line, as a block number
+    for k in range(len(links or ()) - 1, -1, -1):
+        if links[k][0] <= start:
+            break
+        links[k] = (number, *links[k][1:])
+    if items:
+        items.difference_update(range(number + 1, start + count + 1))
+    if continued:
+        continued.difference_update(range(number, start + count + 1))
+
+
+def row_number(cell: str) -> str | None:
+    """The number a table row's first cell gives it ("1", "1.", "[1]"), else None."""
+    m = _ROW_NUMBER_RE.fullmatch(cell.strip()) if len(cell) <= 8 else None
+    return m.group(1) if m else None
+
+
+def joined_cells(cells: list[str]) -> str:
+    """The texts of a table row's cells as one entry: "Jones B, Barnes J" and "Differential …"
+    as "Jones B, Barnes J. Differential …" (a stop after a cell that ends without one)."""
+    text = cells[0]
+    for cell in cells[1:]:
+        text += (" " if text.endswith((".", ",", ";", ":", "?", "!")) else ". ") + cell
+    return text
 
 
 def _single_spaced(text: str) -> str:
@@ -251,6 +377,44 @@ def _note_marker(sup, markers: dict) -> str | None:
     """<sup>1</sup>, <sup><a href="#ref1">1,2</a></sup> -> "[1]", "[1,2]": numbered-note markers."""
     m = _SUP_NOTE_RE.match(_bounded_text(sup, markers, _MARKER_MAX_NODES, _MARKER_MAX_CHARS))
     return f"[{m.group(1).replace(' ', '')}]" if m else None
+
+
+# A note's link back to its marker: "↩" (WordPress, Pandoc), "↑", "^" (Wikipedia), "⤴".
+_BACKLINK_RE = re.compile(r"\s*[↩↑⇧⤴↵⬆^][\ufe0e\ufe0f]?\s*")
+
+
+def _is_backlink(a) -> bool:
+    """True when a link to an id reads as a backlink arrow alone ("<a href="#ref1">↩</a>")."""
+    text = a.text
+    return text is not None and len(text) <= 8 and _BACKLINK_RE.fullmatch(text) is not None
+
+
+# The class of a note written inline after its marker, shown as a tooltip: Modern Footnotes'
+# "modern-footnotes-footnote__note", and the like ("footnote-tooltip", "mfn-note").
+_INLINE_NOTE_RE = re.compile(r"footnotes?__note|footnote[-_]tooltip|\bmfn[-_]note\b", re.IGNORECASE)
+_MARKER_PART_RE = re.compile(r"\[\d{1,3}\]")
+
+
+def _is_inline_note(span) -> bool:
+    """True when a <span> holds a note's text written inline after its marker."""
+    cls = span.get("class")
+    return cls is not None and "note" in cls and _INLINE_NOTE_RE.search(cls) is not None
+
+
+def _read_inline_note(span, block: _Block, markers: dict, inline_notes: list[list]) -> None:
+    """Read an inline note: its text to ``inline_notes`` and its marker, the "[1]" its <sup>
+    gave, as "[^k]" (the k-th note; not a numbered list's "[1]")."""
+    text = _single_spaced(_bounded_text(span, markers, _ANCHOR_MAX_NODES, _ANCHOR_MAX_CHARS, whole=False))
+    if not text:
+        return
+    note = [0, text]
+    inline_notes.append(note)
+    shown = f"[^{len(inline_notes)}]"
+    if block.parts and _MARKER_PART_RE.fullmatch(block.parts[-1]):
+        block.parts[-1] = shown
+    else:
+        block.parts.append(shown)
+    block.notes += ((len(block.parts) - 1, note),)
 
 
 # A link to an id whose text is a note number ("<a href="#R1">1</a>", PMC's in-text
@@ -560,6 +724,18 @@ class _StdlibTree(HTMLParser):
                 top.text = (top.text or "") + data
 
 
+def _numbers(count: int, continued: set[int]) -> list[int]:
+    """The line number of each of ``count`` blocks: one left out before each block but those
+    in ``continued`` (1-based block numbers), as a blank line."""
+    if not continued:
+        return list(range(1, 2 * count, 2))
+    out, at = [], -1
+    for i in range(1, count + 1):
+        at += 1 if i in continued else 2
+        out.append(at)
+    return out
+
+
 class HtmlExtractor(Extractor):
     """HTML pages: a reference heading and the list or paragraphs after it."""
 
@@ -569,10 +745,19 @@ class HtmlExtractor(Extractor):
         """Find the citations in an HTML page; ``line`` is the element's source line."""
         links: list[tuple[int, str, str]] = []
         items: set[int] = set()
-        blocks = page_blocks(decode(data), links, items)
+        notes: list[tuple[int, str]] = []
+        continued: set[int] = set()
+        blocks = page_blocks(decode(data), links, items, notes, continued)
         # Work on block numbers (a minified page has every block on source line 1),
-        # then report each element's source line.
-        numbered = [(i, text) for i, (_, text) in enumerate(blocks, start=1)]
-        line_map = {i: line for i, (line, _) in enumerate(blocks, start=1)}
+        # then report each element's source line.  A number left out before each element
+        # is a blank line above it, as in text: a sentence never runs on into the next
+        # paragraph (a link's words, a claim); a line after a <br> goes on from the one above.
+        number = _numbers(len(blocks), continued)
+        numbered = [(n, text) for n, (_, text) in zip(number, blocks)]
+        line_map = {n: line for n, (line, _) in zip(number, blocks)}
+        links = [(number[i - 1], anchor, href) for i, anchor, href in links]
+        items = {number[i - 1] for i in items}
+        notes = [(number[i - 1], note) for i, note in notes]
+        markers = [(line, f"[^{k}]", k - 1) for k, (line, _) in enumerate(notes, start=1)]
         return build_extraction(numbered, self.name, join_wraps=False, links=links, list_items=items,
-                                line_map=line_map)
+                                line_map=line_map, notes=notes, note_markers=markers)
