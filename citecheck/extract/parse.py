@@ -302,6 +302,11 @@ def find_doi(text: str) -> str | None:
     return normalise_doi(m.group("doi")) if m else None
 
 
+def find_dois(text: str) -> list[str]:
+    """Every DOI written in ``text``, normalised, in order."""
+    return [normalise_doi(m.group("doi")) for m in _DOI_RE.finditer(text)]
+
+
 # PDF-to-text tools break DOIs after the "/" or after a "." ("10.1016/j. neuron.2004");
 # the pieces are re-joined only where a DOI cannot end.
 _DOI_BREAK_RE = re.compile(r"(10\.\d{4,9}//?)\s(?=\S)|(10\.\d{4,9}/[^\s\"<>]*?\.)\s(?=[a-z0-9])")

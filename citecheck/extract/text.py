@@ -17,7 +17,7 @@ from collections.abc import Container
 from dataclasses import fields, replace
 
 from citecheck.extract.interface import ExtractError, Extractor
-from citecheck.extract.parse import parse_reference
+from citecheck.extract.parse import find_dois, parse_reference
 from citecheck.extract.references import MAX_HEADING_CHARS, find_lists, is_heading, is_repeat_note
 from citecheck.models import Citation, Extraction
 
@@ -286,7 +286,6 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
 # second work's ("… doi:10.1/a. Erratum in: Lancet. 2020;395:e1. doi:10.1/b").
 _LATER_NOTICE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update|Corrected|Republished|Expression of "
                               r"concern)\s(?:in|of|on)\b", re.IGNORECASE)
-_ENTRY_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 
 
 def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[str, ...]:
@@ -299,7 +298,7 @@ def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[
         if c.kind != "reference" or c.text.count("10.") < 2:
             continue
         text = c.text[:m.start()] if (m := _LATER_NOTICE_RE.search(c.text)) else c.text
-        dois = {d.rstrip(".,;:)]").lower() for d in _ENTRY_DOI_RE.findall(text)}
+        dois = {d.lower() for d in find_dois(text)}
         if len(dois) >= 2 and not _prefixes(dois):
             lines.append(str(c.line))
     if not lines:
