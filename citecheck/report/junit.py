@@ -30,11 +30,12 @@ class JunitReport(Reporter):
         for doc in report.documents:
             suite = ET.SubElement(suites, "testsuite", name=xml_text(doc.path))
             failures = errors = skipped = 0
+            unread_parts = _unread_parts(doc)
             if doc.error:
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
                 ET.SubElement(case, "error", message=xml_text(doc.error))
                 errors += 1
-            elif unread_parts := _unread_parts(doc):
+            elif unread_parts:
                 # Read in part, or a reference list its notes cite went unread: the same test case,
                 # in error, so the run shows red while its other entries are listed as checked.
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
@@ -60,7 +61,7 @@ class JunitReport(Reporter):
                     # A passing case still carries its work's notices (a correction, or a retraction
                     # the run does not fail on), as the terminal report shows them.
                     ET.SubElement(case, "system-out").text = xml_text(notice_note(r))
-            suite.set("tests", str(len(doc.results) + (1 if doc.error or _unread_parts(doc) else 0)))
+            suite.set("tests", str(len(doc.results) + (1 if doc.error or unread_parts else 0)))
             suite.set("failures", str(failures))
             suite.set("errors", str(errors))
             suite.set("skipped", str(skipped))
