@@ -187,12 +187,14 @@ def _numbered_row(row, rels: dict[str, str]) -> _Para | None:
     its entry, as one paragraph "1. entry": a reference list set as a table with a number
     column. None for any other row. A cell that is a link alone ("Full text") gives its
     link, not its words."""
-    cells = [[_read_paragraph(p, rels) for p in tc.iterfind(f"{_W}p")] for tc in row.iterfind(f"{_W}tc")]
-    if len(cells) < 2:
+    tcs = list(row.iterfind(f"{_W}tc"))
+    if len(tcs) < 2:
         return None
-    label = row_number(" ".join(para.text for para in cells[0]))
+    first = [_read_paragraph(p, rels) for p in tcs[0].iterfind(f"{_W}p")]
+    label = row_number(" ".join(para.text for para in first))
     if label is None:
-        return None
+        return None  # (its other cells are read once, as paragraphs)
+    cells = [first] + [[_read_paragraph(p, rels) for p in tc.iterfind(f"{_W}p")] for tc in tcs[1:]]
     out = _Para()
     texts = []
     for para in (para for cell in cells for para in cell):
