@@ -26,9 +26,8 @@ import zipfile
 
 from lxml import etree
 
-from citecheck.extract.html import is_link_line, joined_cells, row_number
 from citecheck.extract.interface import ExtractError, Extractor
-from citecheck.extract.text import build_extraction
+from citecheck.extract.text import build_extraction, is_link_line, joined_cells, row_number
 from citecheck.models import Extraction
 
 #: the most a .docx may unpack to (all members, as declared); real articles are a few MB

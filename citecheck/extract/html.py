@@ -27,7 +27,7 @@ from citecheck.extract.links import LinkAnchor
 from citecheck.extract.parse import find_doi
 from citecheck.extract.references import has_url
 from citecheck.extract.text import (build_extraction, decode, ends_in_unit, holds_superscript_digits,
-                                   superscripts_as_markers)
+                                   is_link_line, joined_cells, row_number, superscripts_as_markers)
 from citecheck.models import Extraction
 
 # Never article content: dropped with everything inside.
@@ -237,17 +237,6 @@ def _break_line(block: _Block, br) -> None:
     block.breaks += ((len(block.parts), len(block.anchors), line),)
 
 
-# A line that is only a link or an identifier ("https://doi.org/…", "DOI: 10.1000/x", "PMID:
-# 12345"): the end of the line above it, broken before its link.
-_LINK_LINE_RE = re.compile(r"(?:(?:doi|pmid|pmcid|url|link|available\s(?:at|from))\s?:?\s?)?"
-                           r"(?:https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMC)?\d{5,9})", re.IGNORECASE)
-
-
-def is_link_line(text: str) -> bool:
-    """True when ``text`` is a link or an identifier alone, which goes with the line above it."""
-    return _LINK_LINE_RE.fullmatch(text.strip()) is not None
-
-
 def _broken_lines(block: _Block) -> list[_Block]:
     """The lines the block's <br>s break it into, each a block of its own; a line that is
     a link alone is kept with the line above it."""
@@ -306,8 +295,6 @@ def _add_loose(block: _Block, markers: dict, out: list[tuple[int, str]],
     block.parts, block.anchors, block.breaks, block.notes = [], [], (), ()
 
 
-# A table row's first cell that numbers it: "1", "1.", "[1]", "(1)"; not a year ("2019").
-_ROW_NUMBER_RE = re.compile(r"[\[(]?(\d{1,3})[.)\]]?")
 
 
 def _join_numbered_row(out: list[tuple[int, str]], start: int, links: list[tuple[int, str, str]] | None,
@@ -332,21 +319,6 @@ def _join_numbered_row(out: list[tuple[int, str]], start: int, links: list[tuple
         items.difference_update(range(number + 1, start + count + 1))
     if continued:
         continued.difference_update(range(number, start + count + 1))
-
-
-def row_number(cell: str) -> str | None:
-    """The number a table row's first cell gives it ("1", "1.", "[1]"), else None."""
-    m = _ROW_NUMBER_RE.fullmatch(cell.strip()) if len(cell) <= 8 else None
-    return m.group(1) if m else None
-
-
-def joined_cells(cells: list[str]) -> str:
-    """The texts of a table row's cells as one entry: "Jones B, Barnes J" and "Differential …"
-    as "Jones B, Barnes J. Differential …" (a stop after a cell that ends without one)."""
-    text = cells[0]
-    for cell in cells[1:]:
-        text += (" " if text.endswith((".", ",", ";", ":", "?", "!")) else ". ") + cell
-    return text
 
 
 def _single_spaced(text: str) -> str:

@@ -479,3 +479,33 @@ class TextExtractor(Extractor):
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a plain-text article."""
         return extraction_from_lines(superscripts_as_markers(decode(data)).split("\n"), self.name)
+
+
+# A line that is only a link or an identifier ("https://doi.org/…", "DOI: 10.1000/x", "PMID:
+# 12345"): the end of the line above it, broken before its link.
+_LINK_ALONE_RE = re.compile(r"(?:(?:doi|pmid|pmcid|url|link|available\s(?:at|from))\s?:?\s?)?"
+                           r"(?:https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMC)?\d{5,9})", re.IGNORECASE)
+
+
+def is_link_line(text: str) -> bool:
+    """True when ``text`` is a link or an identifier alone, which goes with the line above it."""
+    return _LINK_ALONE_RE.fullmatch(text.strip()) is not None
+
+
+# A table row's first cell that numbers it: "1", "1.", "[1]", "(1)"; not a year ("2019").
+_ROW_NUMBER_RE = re.compile(r"[\[(]?(\d{1,3})[.)\]]?")
+
+
+def row_number(cell: str) -> str | None:
+    """The number a table row's first cell gives it ("1", "1.", "[1]"), else None."""
+    m = _ROW_NUMBER_RE.fullmatch(cell.strip()) if len(cell) <= 8 else None
+    return m.group(1) if m else None
+
+
+def joined_cells(cells: list[str]) -> str:
+    """The texts of a table row's cells as one entry: "Jones B, Barnes J" and "Differential …"
+    as "Jones B, Barnes J. Differential …" (a stop after a cell that ends without one)."""
+    text = cells[0]
+    for cell in cells[1:]:
+        text += (" " if text.endswith((".", ",", ";", ":", "?", "!")) else ". ") + cell
+    return text
