@@ -296,6 +296,8 @@ class DocxExtractor(Extractor):
         note_entries: list[tuple[int, str]] = []
         markers: list[tuple[int, str, int]] = []
         note_numbers: dict[tuple[str, str], int] = {}
+        shown_as: list[int] = []  # the number Word shows each note with
+        per_kind: dict[str, int] = {}  # notes of each kind called so far
         list_items: set[int] = set()
         rows: dict = {}
         for number, p in enumerate(body.iter(f"{_W}p"), start=1):
@@ -320,6 +322,8 @@ class DocxExtractor(Extractor):
                         if url not in note_text and ("doi.org/" in url or "pubmed" in url):
                             note_text = f"{note_text} {url}"
                     note_entries.append((at, note_text))
+                    per_kind[key[0]] = per_kind.get(key[0], 0) + 1  # Word numbers each kind apart
+                    shown_as.append(per_kind[key[0]])
                 # "[^1]": visible, and not read again as a numeric "[1]" citation.
                 shown = f"[^{note_numbers[key] + 1}]"
                 lines = [line.replace(call, shown) for line in lines]
@@ -333,5 +337,8 @@ class DocxExtractor(Extractor):
             for k, line in enumerate(lines):
                 blocks.append((first + k, line))
                 line_map[first + k] = number
+        # Each note's entry has the number Word shows it with: its place among the notes of its
+        # kind (footnotes 1, 2, 3 …, endnotes i, ii, iii …) in the order they are called.
         return build_extraction(blocks, self.name, join_wraps=False, links=links, notes=note_entries,
-                                note_markers=markers, list_items=list_items, line_map=line_map)
+                                note_markers=markers, list_items=list_items, line_map=line_map,
+                                note_numbers=shown_as)

@@ -214,7 +214,8 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
                      list_items: Container[int] = frozenset(),
                      pages: dict[int, int] | None = None,
                      line_map: dict[int, int] | None = None,
-                     prose_blocks: list[tuple[int, str]] | None = None) -> Extraction:
+                     prose_blocks: list[tuple[int, str]] | None = None,
+                     note_numbers: list[int] | tuple = ()) -> Extraction:
     """Citations, in-text citations, claims and link citations of a document.
 
     ``blocks``: (line, text) of the document in order.  ``links``: (line,
@@ -226,7 +227,8 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     (PDF).  ``line_map``: block number -> line to report, when the blocks are
     numbered apart from the document's lines (HTML).
     ``prose_blocks``: the prose as re-joined paragraphs, each on its first line
-    (PDF), when it differs from ``blocks``.
+    (PDF), when it differs from ``blocks``.  ``note_numbers``: the number each note is
+    shown with (Word's footnote and endnote numbers), its entry's ``number``.
     """
     # Imported here: intext, claims and links are layered on the citations.
     from citecheck.extract.claims import find_claims
@@ -252,7 +254,7 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
     for i, (line, text) in enumerate(notes):
         if _note_is_reference(text):
             note_index[i] = len(citations)
-            citations.append(parse_reference(text, line))
+            citations.append(parse_reference(text, line, number=note_numbers[i] if i < len(note_numbers) else None))
     citations_t = tuple(citations)
     prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
     in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
