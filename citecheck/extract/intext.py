@@ -336,8 +336,11 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
 
 # Note numbers glued to the stop or comma after a word, as superscripts read as plain text
 # (copied from a web page, or a PDF's text): "in adults.1 A 2019 …", "symptoms.2,3", "pain,4-6 and",
-# "veterans with PTSD.5" (an acronym: two capitals at least, not an initial's "J.2").
-_GLUED_NOTE_RE = re.compile(r"(?:(?<=[a-z)\]][.,;:])|(?<=[A-Z]{2}[.,;:]))(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)")
+# "veterans with PTSD.5" (an acronym: two capitals at least, not an initial's "J.2"); or to the
+# word itself, before its stop or comma, as journals set them: "primary care1.", "months5–7." (a
+# word of three lower-case letters at least: not "H1N1", "IL-6", "B12").
+_GLUED_NOTE_RE = re.compile(r"(?:(?<=[a-z)\]][.,;:])|(?<=[A-Z]{2}[.,;:]))(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)"
+                            r"|(?<=[a-z]{3})(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=[.,;:](?:\s|$))")
 
 
 def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citations: tuple[Citation, ...],
@@ -359,7 +362,8 @@ def mark_glued_notes(lines: list[str], skip: set[int] | frozenset[int], citation
     for i, line in enumerate(lines):
         if i + 1 in skip or not any(c.isdigit() for c in line):
             continue
-        marked = _GLUED_NOTE_RE.sub(lambda m: f"[{m.group(1)}]" if is_note(_expand(m.group(1))) else m.group(), line)
+        marked = _GLUED_NOTE_RE.sub(lambda m: f"[{m.group(m.lastindex)}]" if is_note(_expand(m.group(m.lastindex)))
+                                    else m.group(), line)
         if marked != line:
             groups += marked.count("[") - line.count("[")
             out[i] = marked
