@@ -37,5 +37,5 @@ def test_one_work_s_doi_written_twice_or_a_notice_s_doi_is_no_second_work():
         entry("Smith J. A study. BMJ. 2019;1:2. doi:10.1136/bmj.l1 https://doi.org/10.1136/bmj.l1."),
     )) == ()
     assert run_together((entry("Lee K. Sleep. doi:10.1001/jama.2019.1 https://doi.org/10.1002/pain.2020.2"),), "paragraph") == (
-        "the entry at paragraph 4 holds the DOIs of two works: two references run together, checked as one; "
-        "check it by hand",)
+        "the entry at paragraph 4 holds the DOIs of two works (two references run together, or a link to another "
+        "work than the DOI shown), checked as one; check it by hand",)

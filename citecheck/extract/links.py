@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from citecheck.extract.parse import _doi_of_link, normalise_doi
+from citecheck.extract.parse import _doi_of_link, find_doi, normalise_doi
 from citecheck.models import Citation, FieldCheck, FieldStatus, Work
 
 # A DOI in a link: doi.org/10.x/…, or a publisher page that carries it in its path
@@ -90,6 +90,8 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     # more is cut between them (each link's text is its own part of it).
     todo: list[tuple[int, str, str, int | None, str | None, str | None, str]] = []
     seen: set[tuple[int, str]] = set()
+    # (line, DOI a link shows) -> the link it really is, when its target is another DOI
+    misleading: dict[tuple[int, str], str] = {}
 
     def take(line: int, anchor: str, url: str, pos: int | None) -> None:
         doi, pmid = identifiers_of(url)
@@ -99,6 +101,12 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         if key in seen:
             return
         seen.add(key)
+        shown = _doi_shown(anchor)
+        if doi and shown and shown.lower() != doi.lower():
+            # "<a href="https://doi.org/Y">https://doi.org/X</a>": the DOI a reader sees and
+            # copies is checked (as written in the line), saying where the link goes instead.
+            misleading[(line, shown.lower())] = url
+            return
         title = anchor.link_title if isinstance(anchor, LinkAnchor) else None
         todo.append((line, anchor.strip(), url, pos, doi, pmid, title))
 
@@ -141,6 +149,9 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
             text = sentence or anchor or url
         if title and _names_a_work(title) and title not in text:
             text = f'{text} "{title}"'
+        target = misleading.get((line, (doi or "").lower()))
+        if target:
+            text = f"{text} (its link goes to another DOI: {target})"
         found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
     found.sort(key=lambda c: c.line)
     return tuple(found)
@@ -197,6 +208,14 @@ def _span_in(sentence: str, anchor: str, url: str, written: bool) -> tuple[int, 
         if m:
             return m.span()
     return None
+
+
+def _doi_shown(anchor: str) -> str | None:
+    """The DOI a link's text shows when the text is a DOI or a DOI link alone ("https://doi.org/…",
+    "doi:10.…"), else None."""
+    if "10." not in anchor or not LINK_OR_DOI_RE.fullmatch(anchor.strip()):
+        return None
+    return identifiers_of(anchor.strip())[0] or (find_doi(anchor) if anchor.strip().startswith("10.") else None)
 
 
 def _cut(sentence: str, after: int, before: int) -> tuple[int, int]:

@@ -293,7 +293,7 @@ _LATER_NOTICE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update
 def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[str, ...]:
     """A problem naming each entry that holds two DOIs of different works: two references run
     together (a list whose line breaks were lost), read and checked as one, so the second went
-    unchecked. No real reference holds two (none of 12,030 PubMed Central ones does), notices
+    unchecked; or a link whose target is another work than the DOI it shows. No real reference holds two (none of 12,030 PubMed Central ones does), notices
     of its later history aside."""
     lines = []
     for c in citations:
@@ -306,8 +306,8 @@ def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[
     if not lines:
         return ()
     return (f"the entr{'y' if len(lines) == 1 else 'ies'} at {where} {', '.join(lines)} hold{'s' if len(lines) == 1 else ''} "
-            "the DOIs of two works: two references run together, checked as one; check "
-            f"{'it' if len(lines) == 1 else 'them'} by hand",)
+            "the DOIs of two works (two references run together, or a link to another work than the DOI "
+            f"shown), checked as one; check {'it' if len(lines) == 1 else 'them'} by hand",)
 
 
 def _prefixes(dois: set[str]) -> bool:
