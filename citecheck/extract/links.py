@@ -90,8 +90,10 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     # more is cut between them (each link's text is its own part of it).
     todo: list[tuple[int, str, str, int | None, str | None, str | None, str]] = []
     seen: set[tuple[int, str]] = set()
-    # (line, DOI a link shows) -> the link it really is, when its target is another DOI
+    # (line, DOI a link shows) -> the link it really is, when its target is another DOI; and
+    # (line, that target's DOI) -> the link's text
     misleading: dict[tuple[int, str], str] = {}
+    behind: dict[tuple[int, str], str] = {}
 
     def take(line: int, anchor: str, url: str, pos: int | None) -> None:
         doi, pmid = identifiers_of(url)
@@ -103,10 +105,10 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         seen.add(key)
         shown = _doi_shown(anchor)
         if doi and shown and shown.lower() != doi.lower():
-            # "<a href="https://doi.org/Y">https://doi.org/X</a>": the DOI a reader sees and
-            # copies is checked (as written in the line), saying where the link goes instead.
+            # "<a href="https://doi.org/Y">https://doi.org/X</a>": both are checked, the DOI a
+            # reader sees (as the line writes it) and the one a click goes to, each saying so.
             misleading[(line, shown.lower())] = url
-            return
+            behind[key] = anchor.strip()
         title = anchor.link_title if isinstance(anchor, LinkAnchor) else None
         todo.append((line, anchor.strip(), url, pos, doi, pmid, title))
 
@@ -131,7 +133,8 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         # Found by its URL where the line writes it, else by its anchor ("[5]" of a
         # Markdown shortcut link, an HTML link's words).
         k = taken[line] = taken.get(line, -1) + 1
-        written = on_line[line][k][2]
+        shown_as = behind.get((line, (doi or "").lower()))
+        written = on_line[line][k][2] and not shown_as  # (a link showing another DOI: found by what it shows)
         part = url if written or not anchor else anchor
         sentence = paragraphs.sentence_holding(line, part) if 0 < line <= len(prose) else None
         first = last = line
@@ -152,6 +155,8 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
         target = misleading.get((line, (doi or "").lower()))
         if target:
             text = f"{text} (its link goes to another DOI: {target})"
+        elif shown_as:
+            text = f"{text} (the link on {shown_as} goes to {url})"
         found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
     found.sort(key=lambda c: c.line)
     return tuple(found)
