@@ -411,9 +411,11 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
     problems = [_SAYS[f.name].format(cited=f.cited[0] if f.name == "authors" else f.cited,
                                      found=", ".join(f.found) if f.name == "authors" else f.found)
                 for f in wrong]
-    if "journal" in agree or ("year" in agree and len(agree) >= 2) or (not wrong and _cites_its_author(anchor_text, work)):
-        # The journal the text names is the work's (or its year and its author are): those
-        # details identify the work, and blog prose seldom repeats a paper's title words.
+    if "journal" in agree or ("year" in agree and len(agree) >= 2) \
+            or (not wrong and _cites_its_author(anchor_text, work)):
+        # The journal the text names is the work's (or its year and its author are, beside the
+        # link or anywhere in its sentence): those details identify the work, and blog prose
+        # seldom repeats a paper's title words.
         return wrong, "; ".join(problems) if problems else None
     anchor_text = _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", anchor_text))
     named = journal_named(anchor_text)

@@ -293,8 +293,8 @@ _LATER_NOTICE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update
 def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[str, ...]:
     """A problem naming each entry that holds two DOIs of different works: two references run
     together (a list whose line breaks were lost), read and checked as one, so the second went
-    unchecked; or a link whose target is another work than the DOI it shows. No real reference holds two (none of 12,030 PubMed Central ones does), notices
-    of its later history aside."""
+    unchecked; or a link whose target is another work than the DOI it shows. No real reference
+    holds two (none of 12,030 PubMed Central ones does), notices of its later history aside."""
     lines = []
     for c in citations:
         if c.kind != "reference" or c.text.count("10.") < 2:
@@ -305,9 +305,10 @@ def run_together(citations: tuple[Citation, ...], where: str = "line") -> tuple[
             lines.append(str(c.line))
     if not lines:
         return ()
-    return (f"the entr{'y' if len(lines) == 1 else 'ies'} at {where} {', '.join(lines)} hold{'s' if len(lines) == 1 else ''} "
+    one = len(lines) == 1
+    return (f"the entr{'y' if one else 'ies'} at {where} {', '.join(lines)} hold{'s' if one else ''} "
             "the DOIs of two works (two references run together, or a link to another work than the DOI "
-            f"shown), checked as one; check {'it' if len(lines) == 1 else 'them'} by hand",)
+            f"shown), checked as one; check {'it' if one else 'them'} by hand",)
 
 
 def _prefixes(dois: set[str]) -> bool:
@@ -486,7 +487,7 @@ class TextExtractor(Extractor):
 # A line that is only a link or an identifier ("https://doi.org/…", "DOI: 10.1000/x", "PMID:
 # 12345"): the end of the line above it, broken before its link.
 _LINK_ALONE_RE = re.compile(r"(?:(?:doi|pmid|pmcid|url|link|available\s(?:at|from))\s?:?\s?)?"
-                           r"(?:https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMC)?\d{5,9})", re.IGNORECASE)
+                            r"(?:https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMC)?\d{5,9})", re.IGNORECASE)
 
 
 def is_link_line(text: str) -> bool:
