@@ -179,6 +179,20 @@ def test_apa_double_slash_doi_is_the_registered_one():
     assert normalise_doi("https://doi.org/10.1037//0022-3514.54.6.1063") == "10.1037/0022-3514.54.6.1063"
 
 
+@pytest.mark.parametrize("entry, doi", [
+    # RIS's end tag glued to the DOI that closes a record flattened to one line.
+    ("Au L, Zhang Q (2010) Quantifying the cellular uptake of Au nanocages. ACS Nano 4:35-42. "
+     "doi:10.1021/ nn901392mER", "10.1021/nn901392m"),
+    # American Thoracic Society DOIs end in capitals after digits: theirs.
+    ("Hogg JC. Small airways. Am J Respir Crit Care Med. 2007;175:5-9. doi:10.1164/rccm.200607-1051OC",
+     "10.1164/rccm.200607-1051OC"),
+    # "ER" with text after it is no end tag.
+    ("Doe J. A title. J Test. 2010;1:1-2. doi:10.1021/abcER (corrected)", "10.1021/abcER"),
+])
+def test_ris_end_tag_glued_to_a_closing_doi_is_not_part_of_it(entry, doi):
+    assert parse_reference(entry, 1).doi == doi
+
+
 @pytest.mark.parametrize("entry, journal", [
     ("Murrough JW, et al. Antidepressant efficacy of ketamine in treatment-resistant major depression. "
      "Am J Psychiatry. 2013.", "Am J Psychiatry"),

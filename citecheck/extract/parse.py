@@ -378,6 +378,10 @@ def _take_doi(work: str) -> tuple[str | None, str, str | None]:
     else:
         doi = normalise_doi(raw)
         end = m.start("doi") + len(doi)
+        if doi.endswith("ER") and doi[-3:-2].islower() and not work[end:].strip(_DOI_TRAILING + " "):
+            # An RIS record's end tag ("ER  -") glued to the DOI that closes the entry
+            # ("…/nn901392mER"); DOIs that end in capitals have digits before them ("-1051OC").
+            doi = doi[:-2]
     start = m.start()
     link = None
     if start == m.start("doi"):
