@@ -225,7 +225,11 @@ def test_markup_citing_a_list_that_is_nowhere_makes_the_article_read_in_part():
 def test_a_yaml_entry_opening_with_a_colon_is_an_entry_not_a_mapping():
     text = ('---\nreferences:\n- "' + PARK + '"\n- WHO: Fact sheet on otitis media. Geneva: World Health Organization; 2019.\n'
             '---\n\nText.\n')
-    assert [c.text[:10] for c in _extract(text).citations] == ["Park JH, E", "WHO: Fact "]
+    ex = _extract(text)
+    assert [c.text[:10] for c in ex.citations] == ["Park JH, E", "WHO: Fact "]
+    # Not valid YAML ("mapping values are not allowed here"): read line by line, and said
+    [problem] = ex.problems
+    assert "not valid YAML (line 4" in problem and "2 reference list items were read line by line" in problem
 
 
 def test_nocite_brings_in_entries_the_text_does_not_cite(tmp_path):

@@ -572,7 +572,7 @@ class CslJsonExtractor(Extractor):
         if is_csl_json(value):
             items = [value] if isinstance(value, dict) else value
             lines = [1] if isinstance(value, dict) else _item_lines(text, len(items))
-            return Extraction(citations=tuple(self._citation(line, item) for line, item in zip(lines, items)),
+            return Extraction(citations=tuple(self.citation(line, item) for line, item in zip(lines, items)),
                               format=self.name)
         if not _damaged_csl_json(value):
             raise ExtractError(NOT_CSL_JSON)
@@ -582,11 +582,12 @@ class CslJsonExtractor(Extractor):
         kept = [(line, item) for line, item in zip(lines, value) if _typed(item)]
         said = unread_records([line for line, item in zip(lines, value) if not _typed(item)], "CSL-JSON item",
                               "CSL-JSON items", 'not an object with a "type"', kept=True)
-        return Extraction(citations=tuple(self._citation(line, item) for line, item in kept), format=self.name,
+        return Extraction(citations=tuple(self.citation(line, item) for line, item in kept), format=self.name,
                           problems=(said,))
 
     @staticmethod
-    def _citation(line: int, item: dict) -> Citation:
+    def citation(line: int, item: dict) -> Citation:
+        """The Citation of one CSL item (a dict, from JSON or YAML) written on ``line``."""
         kind = str(item.get("type") or "").lower()
         category = (ARTICLE if kind in _CSL_ARTICLES else CHAPTER if kind in _CSL_CHAPTERS
                     else BOOK if kind in _CSL_BOOKS else OTHER)

@@ -2,11 +2,9 @@
 that may list the article's references or name its bibliography files.
 
 Hugo, Jekyll, Quarto, R Markdown and Pandoc write the keys read here: ``references``
-(a list of entries as written, or of tables with one), ``bibliography`` (a file or a
-list of them) and ``nocite``.  TOML is read with the standard library's tomllib; YAML
-is not a dependency, so only the small subset front matter uses is read: top-level
-keys, scalars (plain, quoted, block), lists (block or flow) and list items that are
-mappings.
+(a list of entries as written, of tables with one, or of CSL items as Pandoc reads them:
+title, author, issued …), ``bibliography`` (a file or a list of them) and ``nocite``.
+TOML is read with the standard library's tomllib, YAML with PyYAML.
 """
 
 from __future__ import annotations
@@ -20,11 +18,12 @@ REFERENCE_KEYS = ("references", "refs", "reference", "citations", "sources", "bi
 ENTRY_FIELDS = ("text", "citation", "reference", "entry", "ref", "source", "full", "value")
 #: the fields a reference item written as a mapping holds its key in
 KEY_FIELDS = ("id", "key", "label", "citekey", "name")
-# A list item is a mapping when it opens with one of these ("- id: smith"), not with any
-# "word:" ("- WHO: Fact sheet …" is an entry).
-_MAPPING_FIELDS = frozenset(ENTRY_FIELDS + KEY_FIELDS + ("type", "title", "author", "issued", "doi", "url"))
+#: the fields that make a mapping a CSL item (Pandoc's and Quarto's "references"), read as
+#: CSL-JSON is, unless it holds its entry in one of WHOLE_ENTRY_FIELDS too ("source" and
+#: "ref" are no entry beside them: Zotero writes "source: PubMed")
+CSL_FIELDS = ("title", "author", "container-title", "issued", "DOI", "editor")
+WHOLE_ENTRY_FIELDS = ("text", "citation", "reference", "entry", "full")
 
-_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
 _TOML_KEY_RE = re.compile(r"^\s*\[*\s*([A-Za-z_][\w-]*)")
 
 
@@ -35,13 +34,15 @@ class FrontMatter:
 
     end: int
     references: list[tuple[int, str, str | None]] = field(default_factory=list)  # (line, entry, key)
+    csl: list[tuple[int, dict]] = field(default_factory=list)  # (line, CSL item)
     bibliography: list[tuple[int, str]] = field(default_factory=list)  # (line, file as named)
     nocite: list[str] = field(default_factory=list)  # keys ("*": every entry)
+    problem: str | None = None  # why the references it lists or names were not read
 
     @property
     def cites(self) -> bool:
         """True when it lists references or names a bibliography."""
-        return bool(self.references or self.bibliography)
+        return bool(self.references or self.csl or self.bibliography)
 
 
 def front_matter(lines: list[str]) -> FrontMatter | None:
@@ -75,7 +76,9 @@ def _toml(body: list[str], end: int) -> FrontMatter | None:
             key_lines.setdefault(m.group(1).lower(), k)
     for key in REFERENCE_KEYS:
         if key in data:
-            fm.references = _placed(_items(data[key]), body, key_lines.get(key, 1))
+            first = key_lines.get(key, 1)
+            references, fm.csl = _sorted(data[key], [first] * _count(data[key]))
+            fm.references = _placed([(text, k) for _, text, k in references], body, first)
             break
     fm.bibliography = [(key_lines.get("bibliography", 1), name) for name in _names(data.get("bibliography"))]
     fm.nocite = _nocite(data.get("nocite"))
@@ -96,23 +99,32 @@ def _placed(items: list[tuple[str, str | None]], body: list[str], first: int) ->
     return out
 
 
-def _items(value) -> list[tuple[str, str | None]]:
-    """(entry, key) of a references value: a list of strings or of mappings, or a mapping
-    of key -> entry."""
+def _count(value) -> int:
+    return len(value) if isinstance(value, (list, dict)) else 1
+
+
+def _sorted(value, lines: list[int]) -> tuple[list[tuple[int, str, str | None]], list[tuple[int, dict]]]:
+    """A references value's entries written as text, (line, entry, key), and its CSL items,
+    (line, item): a list of strings or of mappings, or a mapping of key -> entry; ``lines``
+    the line of each item."""
     if isinstance(value, str):
         value = [value]
     if isinstance(value, dict):
-        return [(" ".join(v.split()), str(k)) for k, v in value.items() if isinstance(v, str) and v.strip()]
-    out = []
-    for item in value if isinstance(value, list) else ():
+        return [(line, " ".join(v.split()), str(k)) for line, (k, v) in zip(lines, value.items())
+                if isinstance(v, str) and v.strip()], []
+    texts, csl = [], []
+    for line, item in zip(lines, value if isinstance(value, list) else ()):
         if isinstance(item, str) and item.strip():
-            out.append((" ".join(item.split()), None))
+            texts.append((line, " ".join(item.split()), None))
         elif isinstance(item, dict):
+            if any(k in item for k in CSL_FIELDS) and not any(isinstance(item.get(f), str) for f in WHOLE_ENTRY_FIELDS):
+                csl.append((line, item))
+                continue
             text = next((item[f] for f in ENTRY_FIELDS if isinstance(item.get(f), str)), None)
             key = next((str(item[f]) for f in KEY_FIELDS if item.get(f) is not None), None)
             if text and text.strip():
-                out.append((" ".join(text.split()), key))
-    return out
+                texts.append((line, " ".join(text.split()), key))
+    return texts, csl
 
 
 def _names(value) -> list[str]:
@@ -126,91 +138,79 @@ def _nocite(value) -> list[str]:
     return re.findall(r"@(\*|[\w][\w:.#$%&+?<>~/-]*)", text or "")
 
 
-# --- YAML (the subset front matter uses) ----------------------------------------
+# --- YAML ----------------------------------------------------------------------
 
 def _yaml(body: list[str], end: int) -> FrontMatter:
+    """Read with PyYAML when a key lists references or names a bibliography: its nodes give
+    each reference item its line (the body starts on the document's line 2)."""
     fm = FrontMatter(end)
-    for key, line, inline, block in _yaml_keys(body):
-        name = key.lower()
-        if name in REFERENCE_KEYS and not fm.references:
-            fm.references = [(n, text, k) for n, text, k in _yaml_items(inline, block, line) if text]
-        elif name == "bibliography":
-            fm.bibliography = [(line, v) for _, v, _ in _yaml_items(inline, block, line) if v]
-        elif name == "nocite":
-            fm.nocite = _nocite(" ".join([inline] + [t for _, t in block]))
+    text = "\n".join(body)
+    if not _NAMES_SOURCES_RE.search(text):
+        return fm  # a title, a date, tags: nothing cited
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    try:
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        fm.references = _loose_items(body)
+        fm.problem = (f"the front matter is not valid YAML ({where}{getattr(exc, 'problem', None) or exc}), "
+                      "so a site builder would not read it: "
+                      + (f"its {len(fm.references)} reference list items were read line by line"
+                         if fm.references else "the references it lists or names were not read"))
+        return fm
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        return fm
+    nodes = {str(k.value).lower(): (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    data = {str(k).lower(): v for k, v in data.items()}
+    for key in REFERENCE_KEYS:
+        if key in data and key in nodes:
+            node, value = nodes[key][1], data[key]
+            if isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+                lines = [item.start_mark.line + 2 for item in node.value]
+            elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+                lines = [v.start_mark.line + 2 for _, v in node.value]
+            else:
+                lines = [node.start_mark.line + 2] * _count(value)
+            fm.references, fm.csl = _sorted(value, lines)
+            break
+    if "bibliography" in data and "bibliography" in nodes:
+        line = nodes["bibliography"][0].start_mark.line + 2  # the key's line
+        fm.bibliography = [(line, name) for name in _names(data["bibliography"])]
+    fm.nocite = _nocite(data.get("nocite"))
     return fm
 
 
-def _yaml_keys(body: list[str]):
-    """(key, line, value on its line, [(line, text) of the indented block below]) of each
-    top-level key."""
-    out = []
-    for k, text in enumerate(body, start=2):
-        if not text.strip() or text.lstrip().startswith("#"):
-            if out:
-                out[-1][3].append((k, text))
+def _loose_items(body: list[str]) -> list[tuple[int, str, str | None]]:
+    """(line, entry, None) of each "- " item under a top-level references key, its indented
+    lines read with it: front matter that is not valid YAML ("- WHO: Fact sheet …"), read as
+    its writer meant it."""
+    items: list[tuple[int, list[str]]] = []
+    inside = False
+    for number, line in enumerate(body, start=2):
+        if line[:1].strip() and not line.startswith("-"):
+            inside = bool(_REFERENCE_KEY_RE.match(line))  # a top-level key opens or closes the list
             continue
-        m = _YAML_KEY_RE.match(text) if not text[0].isspace() and not text.startswith("- ") else None
-        if m:
-            out.append((m.group(1), k, (m.group(2) or "").strip(), []))
-        elif out:
-            out[-1][3].append((k, text))
+        stripped = line.strip()
+        if not inside or not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("- "):
+            items.append((number, [stripped[2:]]))
+        elif items:
+            items[-1][1].append(stripped)
+    out = []
+    for number, parts in items:
+        text = " ".join(" ".join(parts).split())
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+            text = text[1:-1]
+        if text:
+            out.append((number, text, None))
     return out
 
 
-def _yaml_items(inline: str, block: list[tuple[int, str]], line: int) -> list[tuple[int, str, str | None]]:
-    """(line, text, key) of a key's value: a flow list "[a, b]", a scalar, or a block
-    list whose items may run on over indented lines or be mappings."""
-    if inline.startswith("["):
-        return [(line, _scalar(v), None) for v in _flow_items(inline)]
-    if inline and inline[0] not in "|>":
-        return [(line, _scalar(inline), None)]
-    if inline:  # a block scalar: the indented lines are the value
-        return [(line, " ".join(t.strip() for _, t in block if t.strip()), None)]
-    items: list[list] = []  # [line, [parts], {mapping}]
-    for n, text in block:
-        stripped = text.strip()
-        if stripped.startswith("- ") or stripped == "-":
-            items.append([n, [stripped[2:].strip()], {}])
-        elif items and stripped and not stripped.startswith("#"):
-            items[-1][1].append(stripped)
-    return [_yaml_item(n, parts) for n, parts, _ in items]
-
-
-def _yaml_item(line: int, parts: list[str]) -> tuple[int, str, str | None]:
-    """One list item: a scalar over one or more lines, or a mapping ("id: smith" / "text: …")."""
-    first = parts[0]
-    if first[:1] in "|>":
-        return line, " ".join(parts[1:]), None
-    m = _YAML_KEY_RE.match(first)
-    if m and m.group(1).lower() in _MAPPING_FIELDS:
-        fields_, last = {}, None
-        for part in parts:
-            pm = _YAML_KEY_RE.match(part)
-            if pm:
-                last = pm.group(1).lower()
-                fields_[last] = (pm.group(2) or "").strip()
-            elif last:
-                fields_[last] = f"{fields_[last]} {part}".strip()
-        text = next((_scalar(fields_[f]) for f in ENTRY_FIELDS if fields_.get(f)), "")
-        key = next((_scalar(fields_[f]) for f in KEY_FIELDS if fields_.get(f)), None)
-        return line, text, key
-    return line, _scalar(" ".join(parts)), None
-
-
-def _flow_items(text: str) -> list[str]:
-    inner = text.strip()[1:].rstrip()
-    inner = inner[:-1] if inner.endswith("]") else inner
-    return [v for v in re.findall(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|[^,]+', inner) if v.strip()]
-
-
-def _scalar(text: str) -> str:
-    """A YAML scalar's value: quotes taken off ('' and \\" unescaped), a comment dropped."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] == '"' and text.rstrip().endswith('"'):
-        return " ".join(text[1:-1].replace('\\"', '"').replace("\\\\", "\\").split())
-    if len(text) >= 2 and text[0] == "'" and text.endswith("'"):
-        return " ".join(text[1:-1].replace("''", "'").split())
-    if " #" in text:
-        text = text.split(" #", 1)[0]
-    return " ".join(text.split())
+_REFERENCE_KEY_RE = re.compile(rf"(?:{'|'.join(REFERENCE_KEYS)})\s*:\s*$", re.IGNORECASE)
+# A top-level key that lists references or names a bibliography.
+_NAMES_SOURCES_RE = re.compile(rf"^(?:{'|'.join(REFERENCE_KEYS)}|bibliography)\s*:", re.IGNORECASE | re.MULTILINE)

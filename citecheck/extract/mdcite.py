@@ -213,9 +213,9 @@ def citation_keys(number: int, line: str, known: set[str] | frozenset[str] = fro
 # --- bibliography files ----------------------------------------------------------
 
 _BIB_KEY_RE = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
-#: the bibliography formats read: BibTeX (what Pandoc, R Markdown and Quarto name most) and
-#: CSL-JSON (Zotero's export)
-BIB_SUFFIXES = (".bib", ".bibtex", ".json")
+#: the bibliography formats read: BibTeX (what Pandoc, R Markdown and Quarto name most),
+#: CSL-JSON (Zotero's export) and CSL-YAML (Pandoc's and Quarto's own)
+BIB_SUFFIXES = (".bib", ".bibtex", ".json", ".yaml", ".yml")
 
 
 def read_bibliography(name: str, article: str | None) -> tuple[dict[str, Citation], list[str]]:
@@ -232,13 +232,15 @@ def read_bibliography(name: str, article: str | None) -> tuple[dict[str, Citatio
     if is_url(article):
         return {}, [f"{unread} (the article is a web page): the references it cites were not checked"]
     if not name.lower().endswith(BIB_SUFFIXES):
-        return {}, [f"{unread} (only BibTeX and CSL-JSON files are read as a bibliography): the "
+        return {}, [f"{unread} (only BibTeX, CSL-JSON and CSL-YAML files are read as a bibliography): the "
                     "references it cites were not checked; check the file itself"]
     item = read_file(os.path.join(os.path.dirname(article), os.path.expanduser(name)))
     if item.error:
         return {}, [f"{unread} ({item.error}): the references it cites were not checked"]
     try:
-        keyed, problems = (_csl_json if name.lower().endswith(".json") else _bibtex)(item.data)
+        suffix = os.path.splitext(name.lower())[1]
+        keyed, problems = (_csl_json if suffix == ".json" else _csl_yaml if suffix in (".yaml", ".yml")
+                           else _bibtex)(item.data)
     except ExtractError as exc:
         return {}, [f"{unread} ({exc}): the references it cites were not checked"]
     return keyed, [f"{name}: {p}" for p in problems]
@@ -273,6 +275,52 @@ def _csl_json(data: bytes) -> tuple[dict[str, Citation], tuple[str, ...]]:
     if len(ids) != len(extraction.citations):
         return {}, extraction.problems + ("its items' ids could not be matched to its entries",)
     return dict(zip(ids, extraction.citations)), extraction.problems
+
+
+def _csl_yaml(data: bytes) -> tuple[dict[str, Citation], tuple[str, ...]]:
+    """A CSL-YAML file's items by their "id": a "references" list, as Pandoc writes it, or a
+    bare list."""
+    import yaml
+
+    from citecheck.extract.interface import ExtractError
+
+    text = data.decode("utf-8", errors="replace")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        value, node = yaml.load(text, Loader=loader), yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ExtractError(f"not valid YAML{f' (line {mark.line + 1})' if mark is not None else ''}") from None
+    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        value = value.get("references")
+        node = next((v for k, v in node.value if k.value == "references"), None)
+    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+        raise ExtractError('no CSL-YAML "references" list in it')
+    keyed, problems = csl_items([(n.start_mark.line + 1, item) for n, item in zip(node.value, value)
+                                 if isinstance(item, dict)])
+    return keyed, tuple(problems)
+
+
+def csl_items(items: list[tuple[int, dict]]) -> tuple[dict[str, Citation], list[str]]:
+    """CSL items (line, item), as CSL-YAML writes them, by their "id" (read as bib.py reads
+    CSL-JSON), and the problem of the items that have none (no citation key can cite them)."""
+    from citecheck.extract.bib import CslJsonExtractor
+
+    keyed: dict[str, Citation] = {}
+    keyless = []
+    for line, item in items:
+        if item.get("id") in (None, ""):
+            keyless.append(line)
+        else:
+            keyed.setdefault(str(item["id"]), CslJsonExtractor.citation(line, item))
+    problems = []
+    if keyless:
+        where = ", ".join(map(str, keyless[:5])) + (", …" if len(keyless) > 5 else "")
+        many = len(keyless) > 1
+        problems.append(f"{len(keyless)} CSL reference{'s' if many else ''} (line {where}) "
+                        f"{'have' if many else 'has'} no \"id\", so no citation key can cite "
+                        f"{'them' if many else 'it'}: not checked")
+    return keyed, problems
 
 
 # --- the whole document ----------------------------------------------------------
@@ -358,10 +406,18 @@ def cited_sources(lines: list[str], text: str, article: str | None) -> CitedSour
     fm = front_matter(lines) if text[:3] in ("---", "+++") else None
     bibliography: dict[str, Citation] = {}
     bib_line = 1
-    if fm is not None and fm.cites:
+    own_lines: dict[str, int] = {}  # the front matter's CSL items: key -> the line each is written on
+    if fm is not None and (fm.cites or fm.problem):
         for k in range(fm.end):
             lines[k] = ""  # metadata, not prose; its list is read as notes below
         entries += [(line, entry, (key,) if key else ()) for line, entry, key in fm.references]
+        if fm.problem:
+            out.problems.append(fm.problem)
+        found, problems = csl_items(fm.csl)
+        for key, c in found.items():
+            bibliography.setdefault(key, c)
+            own_lines.setdefault(key, c.line)
+        out.problems += problems
         for line, name in fm.bibliography:
             bib_line = line
             found, problems = read_bibliography(name, article)
@@ -400,6 +456,7 @@ def cited_sources(lines: list[str], text: str, article: str | None) -> CitedSour
     for key in list(bibliography) if "*" in nocite else [k for k in nocite if k in bibliography]:
         first_cited.setdefault(key, bib_line)
     for key, line in first_cited.items():
+        line = own_lines.get(key, line)  # a front matter's item is where it is written
         out.citations[f"@{key}"] = bibliography[key]
         out.notes.append((f"@{key}", line, bibliography[key].text))
     out.markers = markers
