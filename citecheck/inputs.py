@@ -22,15 +22,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
+from citecheck.extract import ARTICLE_SUFFIXES
+
 #: Inputs larger than this are refused with a clear message (issue 7: 200 MB by default).
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Markdown's suffixes, the dialects' among them: MDX (Next.js, Docusaurus), Quarto and
-#: R Markdown (suffixes are compared lower-cased: ".Rmd" is ".rmd").  A CI job over a
-#: Quarto or MDX site once checked none of its articles and passed (trial 11, F3).
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".qmd", ".rmd"})
-#: Suffixes a directory is searched for (the formats citecheck reads).
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml",
-                              ".docx", ".pdf", ".bib", ".bibtex", ".ris"}) | MARKDOWN_SUFFIXES
 #: Directories never searched (version control, dependencies, caches).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
                           ".tox", ".mypy_cache", ".pytest_cache"})
@@ -106,7 +101,7 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
             found = list(walk(p, include, exclude, used))
             if not found:
                 what = "matching --include/--exclude" if include or exclude else \
-                    "(.txt, .md, .html, .docx, .pdf, .bib, .ris)"
+                    "(.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib)"
                 inputs.append(Input(path, error=f"a directory with no articles {what} in it"))
             inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
         else:

@@ -26,6 +26,8 @@ __all__ = ["ExtractError", "Extractor", "extract_bytes", "extract_document", "ex
 _TEXT, _MARKDOWN, _HTML = "text.TextExtractor", "markdown.MarkdownExtractor", "html.HtmlExtractor"
 _DOCX, _PDF, _BIBTEX, _RIS = "docx.DocxExtractor", "pdf.PdfExtractor", "bib.BibtexExtractor", "bib.RisExtractor"
 _CSL_JSON = "bib.CslJsonExtractor"  # refuses JSON that is not CSL-JSON
+_CSL_YAML = "bib.CslYamlExtractor"  # refuses YAML that is not CSL-YAML
+_MEDLINE = "medline.MedlineExtractor"
 _BY_SUFFIX: dict[str, str] = {
     ".txt": _TEXT,
     ".text": _TEXT,
@@ -46,7 +48,14 @@ _BY_SUFFIX: dict[str, str] = {
     ".bibtex": _BIBTEX,
     ".ris": _RIS,
     ".json": _CSL_JSON,  # also ".csl.json"
+    ".yaml": _CSL_YAML,
+    ".yml": _CSL_YAML,
+    ".nbib": _MEDLINE,  # PubMed's "Send to: Citation manager"
+    ".medline": _MEDLINE,
 }
+#: text suffixes whose files are sniffed for a reference manager's export first: PubMed saves
+#: MEDLINE records as .txt, EndNote and others RIS as .txt
+_SNIFFED_SUFFIXES = frozenset({".txt", ".text"})
 
 
 def _extractor_class(name: str) -> type[Extractor]:
@@ -55,8 +64,10 @@ def _extractor_class(name: str) -> type[Extractor]:
     return getattr(importlib.import_module(f"citecheck.extract.{module}"), cls)
 
 
-#: the suffixes a directory is searched for (not .json: a folder's JSON files are seldom reference lists)
-ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX) - {".json"}
+#: the suffixes a directory is searched for: the formats read, Markdown's dialects among them (a CI
+#: job over a Quarto or MDX site once checked none of its articles and passed: trial 11, F3); not
+#: .json or .yaml, as a folder's JSON and YAML files are seldom reference lists
+ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX) - {".json", ".yaml", ".yml"}
 #: bytes looked at when sniffing content
 SNIFF_BYTES = 4096
 #: a PDF's "%PDF-" may follow some junk; readers accept it within the first KiB
@@ -69,6 +80,7 @@ _BIBTEX_SNIFF_RE = re.compile(rb"^\s*@(?:article|book|inbook|incollection|inproc
                               rb"online|phdthesis|mastersthesis|techreport|report|unpublished|manual|"
                               rb"booklet|proceedings|string|preamble|comment)\s*[{(]", re.IGNORECASE | re.MULTILINE)
 _RIS_SNIFF_RE = re.compile(rb"\A\s*TY  - ")
+_MEDLINE_SNIFF_RE = re.compile(rb"\A\s*PMID- ?\d")
 # JSON: an array of objects (or an empty one), or an object with a quoted key. Not "[1] Smith ...".
 _JSON_SNIFF_RE = re.compile(rb"\A\s*(?:\[\s*(?:\{|\]\s*\Z)|\{\s*\")")
 
@@ -120,7 +132,22 @@ def extractor_for(data: bytes, name: str) -> Extractor:
         raise ExtractError("not a PDF: the file does not start with %PDF-" + _holds_text(data))
     if "://" in name[:12]:
         return _extractor_class(_HTML)()  # an article URL: only HTML pages are downloaded
+    if suffix in _SNIFFED_SUFFIXES:
+        export = _reference_export(data)
+        if export is not None:
+            return _extractor_class(export)()
     return _extractor_class(_BY_SUFFIX.get(suffix) or _sniff_text(data))()
+
+
+def _reference_export(data: bytes) -> str | None:
+    """RIS or MEDLINE records, which a text file opens with when it is a reference manager's
+    or PubMed's export saved as .txt; None for any other text."""
+    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")
+    if _RIS_SNIFF_RE.match(head):
+        return _RIS
+    if _MEDLINE_SNIFF_RE.match(head):
+        return _MEDLINE
+    return None
 
 
 def _by_signature(data: bytes) -> str | None:
@@ -163,6 +190,7 @@ def _zip_kind(data: bytes) -> str:
 
 #: what a text file named as a binary format holds, and the suffix to check it under
 _TEXT_KINDS = {_HTML: ("an HTML page", ".html"), _RIS: ("RIS references", ".ris"), _BIBTEX: ("BibTeX", ".bib"),
+               _MEDLINE: ("MEDLINE records", ".nbib"),
                _CSL_JSON: ("JSON", ".json"), _MARKDOWN: ("Markdown", ".md"), _TEXT: ("plain text", ".txt")}
 
 
@@ -189,6 +217,8 @@ def _sniff_text(data: bytes) -> str:
         return _HTML
     if _RIS_SNIFF_RE.match(head):
         return _RIS
+    if _MEDLINE_SNIFF_RE.match(head):
+        return _MEDLINE
     if _BIBTEX_SNIFF_RE.search(head) and head.lstrip()[:1] in (b"@", b"%"):
         return _BIBTEX
     if _MARKDOWN_SNIFF_RE.search(head.decode("utf-8", errors="replace")):

@@ -607,3 +607,44 @@ class CslJsonExtractor(Extractor):
                        volume=_csl_text(item.get("volume")), issue=_csl_text(item.get("issue")),
                        pages=_pages(page), doi=doi, pmid=pmid, url=url,
                        publisher=_csl_text(item.get("publisher")))
+
+
+# --- CSL-YAML --------------------------------------------------------------
+
+NOT_CSL_YAML = 'not an article: YAML that is not CSL-YAML (a "references" list of items with a title, authors …)'
+
+
+def csl_yaml_items(data: bytes) -> list[tuple[int, dict]]:
+    """(line, item) of each mapping in a CSL-YAML file's "references" list, as Pandoc and
+    Quarto write it (or a bare list of items); ExtractError for YAML that holds none."""
+    import yaml
+
+    text = decode(data)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    try:
+        node = yaml.compose(text, Loader=loader)
+        value = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ExtractError(f"not valid YAML{f' (line {mark.line + 1})' if mark is not None else ''}") from None
+    except RecursionError:
+        raise ExtractError("not valid YAML (nested too deep)") from None
+    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        value = value.get("references")
+        node = next((v for k, v in node.value if getattr(k, "value", None) == "references"), None)
+    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+        raise ExtractError(NOT_CSL_YAML)
+    return [(n.start_mark.line + 1, item) for n, item in zip(node.value, value) if isinstance(item, dict)]
+
+
+class CslYamlExtractor(CslJsonExtractor):
+    """CSL-YAML (.yaml, .yml), Pandoc's and Quarto's bibliography format: every item is a
+    citation, located at its line.  Other YAML is refused ("not an article")."""
+
+    name = "csl-yaml"
+
+    def extract(self, data: bytes) -> Extraction:
+        items = [(line, item) for line, item in csl_yaml_items(data) if any(k in item for k in _CSL_KEYS)]
+        if not items:
+            raise ExtractError(NOT_CSL_YAML)
+        return Extraction(citations=tuple(self.citation(line, item) for line, item in items), format=self.name)

@@ -278,26 +278,10 @@ def _csl_json(data: bytes) -> tuple[dict[str, Citation], tuple[str, ...]]:
 
 
 def _csl_yaml(data: bytes) -> tuple[dict[str, Citation], tuple[str, ...]]:
-    """A CSL-YAML file's items by their "id": a "references" list, as Pandoc writes it, or a
-    bare list."""
-    import yaml
+    """A CSL-YAML file's items by their "id" (read by bib.py)."""
+    from citecheck.extract.bib import csl_yaml_items
 
-    from citecheck.extract.interface import ExtractError
-
-    text = data.decode("utf-8", errors="replace")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        value, node = yaml.load(text, Loader=loader), yaml.compose(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ExtractError(f"not valid YAML{f' (line {mark.line + 1})' if mark is not None else ''}") from None
-    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
-        value = value.get("references")
-        node = next((v for k, v in node.value if k.value == "references"), None)
-    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
-        raise ExtractError('no CSL-YAML "references" list in it')
-    keyed, problems = csl_items([(n.start_mark.line + 1, item) for n, item in zip(node.value, value)
-                                 if isinstance(item, dict)])
+    keyed, problems = csl_items(csl_yaml_items(data))
     return keyed, tuple(problems)
 
 
