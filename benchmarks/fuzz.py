@@ -55,7 +55,8 @@ PARSE_LINE_CHARS = 2000
 STATS_EVERY_SECS = 1.0
 
 #: the name an input is read under, chosen by its first byte
-NAMES = ("a.txt", "a.md", "a.html", "-", "a.docx", "a.pdf", "a.bib", "a.ris", "page.php", "https://x.example/a")
+NAMES = ("a.txt", "a.md", "a.html", "-", "a.docx", "a.pdf", "a.bib", "a.ris", "page.php", "https://x.example/a",
+         "a.nbib", "a.yaml", "a.qmd")
 
 # Characters an attacker or a bad export puts into text: C0/C1 controls, ESC
 # sequences (CSI, OSC 8 hyperlink, OSC 52 clipboard), bidirectional overrides,
@@ -121,6 +122,8 @@ def seeds() -> list[bytes]:
     for p in sorted((ROOT / "fixtures" / "articles").iterdir()):
         if p.suffix != ".py":
             out.append(("a" + p.suffix, p.read_bytes()))
+    # The Quarto article's front matter alone: a CSL-YAML bibliography.
+    out.append(("a.yaml", (ROOT / "fixtures" / "articles" / "clinic.qmd").read_bytes().split(b"---\n")[1]))
     for _ in range(4):
         out += [("a.html", generated_html(rng)), ("a.md", generated_markdown(rng)), ("a.txt", generated_text(rng)),
                 ("-", generated_html(rng)), ("-", generated_markdown(rng))]

@@ -225,3 +225,19 @@ def test_json_reports_with_claims_links_and_notes_validate_against_the_published
     docs = report["documents"]
     assert any(d["claims"] for d in docs) and any(d["unmatched_in_text"] for d in docs)
     assert all(c["parsed"] is not None for d in docs for c in d["citations"])
+
+
+def test_a_pubmed_export_and_a_quarto_article_with_csl_references_are_checked(fake_crossref):
+    # PubMed's MEDLINE records (.nbib, CRLF) and a Quarto article whose front matter lists CSL items:
+    # before session 9 the first gave no citation (exit 0) and the second one garbled entry.
+    report = _check_json(fake_crossref.url, str(FIXTURES / "articles" / "pubmed-export.nbib"),
+                         str(FIXTURES / "articles" / "clinic.qmd")).json()
+    nbib, qmd = report["documents"]
+    assert [(c["line"], c["verdict"]) for c in nbib["citations"]] == [(1, "verified"), (31, "verified"),
+                                                                      (58, "not_found")]
+    assert [(c["line"], c["verdict"]) for c in qmd["citations"]] == [(7, "verified"), (34, "mismatch"),
+                                                                     (46, "not_found")]
+    fields = qmd["citations"][1]["fields"]
+    assert [name for name, f in fields.items() if f["status"] == "mismatch"] == ["year"]
+    assert fields["year"]["found"] == "2016"
+    assert [it["text"] for it in qmd["in_text"]] == ["@berman2000", "@zanos2016", "@calloway2022"]

@@ -91,7 +91,7 @@ def test_a_bibliography_file_that_is_not_csl_yaml_is_named(tmp_path):
     text = '---\nbibliography: refs.yml\n---\n\nFalls drop [@a].\n'
     ex = _extract(text, str(tmp_path / "post.md"))
     [problem] = ex.problems
-    assert "refs.yml" in problem and "not valid YAML (line 2)" in problem
+    assert "refs.yml" in problem and "not valid YAML (line 2:" in problem
 
 
 def test_front_matter_that_names_no_sources_is_not_parsed():

@@ -123,7 +123,7 @@ def test_a_csl_yaml_file_is_read_item_by_item():
 
 @pytest.mark.parametrize("text, said", [
     ("name: CI\non: push\n", "YAML that is not CSL-YAML"),  # a workflow file
-    ("references: [unclosed\n", "not valid YAML (line 2)"),
+    ("references: [unclosed\n", "not valid YAML (line 2:"),
 ])
 def test_other_yaml_is_refused_with_its_reason(text, said):
     with pytest.raises(ExtractError, match=said.replace("(", r"\(").replace(")", r"\)")):

@@ -619,16 +619,12 @@ def csl_yaml_items(data: bytes) -> list[tuple[int, dict]]:
     Quarto write it (or a bare list of items); ExtractError for YAML that holds none."""
     import yaml
 
-    text = decode(data)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    from citecheck.extract.yamlread import YamlUnreadable, read_yaml
+
     try:
-        node = yaml.compose(text, Loader=loader)
-        value = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ExtractError(f"not valid YAML{f' (line {mark.line + 1})' if mark is not None else ''}") from None
-    except RecursionError:
-        raise ExtractError("not valid YAML (nested too deep)") from None
+        node, value = read_yaml(decode(data))
+    except YamlUnreadable as exc:
+        raise ExtractError(f"not valid YAML ({exc})") from None
     if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
         value = value.get("references")
         node = next((v for k, v in node.value if getattr(k, "value", None) == "references"), None)

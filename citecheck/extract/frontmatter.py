@@ -149,16 +149,13 @@ def _yaml(body: list[str], end: int) -> FrontMatter:
         return fm  # a title, a date, tags: nothing cited
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    from citecheck.extract.yamlread import YamlUnreadable, read_yaml
+
     try:
-        root = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 2}: " if mark is not None else ""
+        root, data = read_yaml(text, first_line=2)
+    except YamlUnreadable as exc:
         fm.references = _loose_items(body)
-        fm.problem = (f"the front matter is not valid YAML ({where}{getattr(exc, 'problem', None) or exc}), "
-                      "so a site builder would not read it: "
+        fm.problem = (f"the front matter is not valid YAML ({exc}), so a site builder would not read it: "
                       + (f"its {len(fm.references)} reference list items were read line by line"
                          if fm.references else "the references it lists or names were not read"))
         return fm

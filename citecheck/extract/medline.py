@@ -41,17 +41,16 @@ class MedlineExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         text = decode(data)
-        records: list[tuple[int, dict[str, list[str]]]] = []
+        records: list[tuple[int, dict[str, list[list[str]]]]] = []  # each value as its lines
         unread: list[int] = []
-        current: dict[str, list[str]] | None = None
+        current: dict[str, list[list[str]]] | None = None
         last_tag = None
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 current, last_tag = None, None  # a blank line ends a record
                 continue
             if line.startswith(_CONTINUED) and current is not None and last_tag:
-                values = current[last_tag]
-                values[-1] = f"{values[-1]} {line.strip()}"
+                current[last_tag][-1].append(line.strip())  # joined below: no string rebuilt per line
                 continue
             m = _FIELD_RE.match(line)
             if m is None:
@@ -62,11 +61,12 @@ class MedlineExtractor(Extractor):
             if tag == "PMID" or current is None:
                 current = {}
                 records.append((number, current))
-            current.setdefault(tag, []).append(value)
+            current.setdefault(tag, []).append([value])
             last_tag = tag
         if not records:
             raise ExtractError('no MEDLINE record in it (each opens with a "PMID- " line)')
-        citations = tuple(_citation(line, fields) for line, fields in records)
+        citations = tuple(_citation(line, {tag: [" ".join(parts) for parts in values] for tag, values in fields.items()})
+                          for line, fields in records)
         problems = ()
         if unread:
             problems = (unread_records(unread, "line", "lines", 'not a "TAG - value" field', kept=True),)
