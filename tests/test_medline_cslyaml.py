@@ -135,3 +135,29 @@ def test_a_directory_walk_takes_nbib_files_and_leaves_yaml_alone(tmp_path):
     (tmp_path / "config.yml").write_text("name: CI\n")
     names = [item.path for item in read_inputs([str(tmp_path)])]
     assert [n.rsplit("/", 1)[-1] for n in names] == ["pubmed.nbib"]
+
+
+@pytest.mark.parametrize("text", [
+    "references: " + "[" * 40000 + "]" * 40000,  # libyaml's composer overflowed the C stack on this
+    "---\nreferences: " + "[" * 40000 + "\n---\n\nText.\n",
+])
+def test_yaml_nested_past_the_c_loaders_reach_is_refused_not_a_crash(text):
+    import subprocess
+    import sys
+
+    # In a child process: a crash there is a failed assertion here, not a dead test run.
+    code = ("import sys; from citecheck.extract import extract_document, ExtractError\n"
+            "try:\n    ex = extract_document(sys.stdin.buffer.read(), sys.argv[1]); print(ex.problems)\n"
+            "except ExtractError as e:\n    print(e)\n")
+    name = "refs.yaml" if text.startswith("references") else "post.md"
+    run = subprocess.run([sys.executable, "-c", code, name], input=text.encode(), capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-500:]
+    assert "nested too deep" in run.stdout.decode()
+
+
+def test_the_nesting_bound_is_never_below_the_nesting():
+    from citecheck.extract.yamlread import nesting_bound
+
+    assert nesting_bound("a: [[[1]]]") >= 3
+    assert nesting_bound("- - - - x") >= 4  # compact block sequences on one line
+    assert nesting_bound("a:\n  b:\n    c:\n      - d") >= 4
