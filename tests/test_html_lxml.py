@@ -39,6 +39,13 @@ def test_comments_and_scripts_are_never_text(reader):
     assert page_blocks(page) == [(1, "Ketamine helps.")]
 
 
+def test_comments_over_lines_keep_the_lines_and_an_unclosed_one_runs_to_the_end(reader):
+    # (Found by benchmarks/fuzz.py: html.parser searched for each unclosed comment's end again from
+    # every later "<!--", 5.7 s on 17,000 of them; they are now blanked before it reads the page.)
+    page = "<p>Relief<!-- a\nnote\n--> lasted.</p>\n<p>Weeks</p><!-- never closed <p>Hidden</p>\n<!-- <p>x</p>"
+    assert page_blocks(page) == [(1, "Relief lasted."), (4, "Weeks")]
+
+
 def test_marked_sections_html_parser_does_not_know_are_bogus_comments(reader):
     # Found by benchmarks/fuzz.py: Python 3.11's html.parser raised AssertionError on "<![C".
     page = "<p>Relief <![C odd marked section> lasted.</p><![if !IE]><p>Weeks</p><![endif]>"

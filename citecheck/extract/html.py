@@ -561,9 +561,25 @@ def _parse(text: str):
                         root.append(extra)
                 return root
     tree = _StdlibTree()
-    tree.feed(text)
+    tree.feed(_without_comments(text))
     tree.close()
     return tree.root
+
+
+def _without_comments(text: str) -> str:
+    """The page with its comments blanked (their line breaks kept, for the lines), an unclosed
+    one running to the end as browsers read it: html.parser looks for each unclosed comment's
+    end again from every later "<!--", in time quadratic in their number."""
+    if "<!--" not in text:
+        return text
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end < 0 else end + 3
+        parts += [text[at:start], "\n" * text.count("\n", start, stop)]
+        at = stop
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _walk(el):

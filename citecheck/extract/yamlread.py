@@ -34,8 +34,9 @@ def read_yaml(text: str, first_line: int = 1):
     loader_class = yaml.SafeLoader
     if nesting_bound(text) <= C_LOADER_MAX_DEPTH:
         loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # when PyYAML was built with libyaml
-    loader = loader_class(text)
+    loader = None
     try:
+        loader = loader_class(text)  # the reader refuses control characters here
         node = loader.get_single_node()
         value = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
@@ -46,5 +47,6 @@ def read_yaml(text: str, first_line: int = 1):
     except RecursionError:
         raise YamlUnreadable("nested too deep") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return node, value
