@@ -93,7 +93,7 @@ def test_numbered_lines_without_markers_are_no_footnotes():
 
 
 def test_entries_lost_in_lines_read_across_columns_are_named():
-    from citecheck.extract.pdf import lost_entries
+    from citecheck.extract.text import lost_entries
     from citecheck.models import Citation, Extraction
 
     cites = tuple(Citation(f"Author{k} A. Title {k}. J Med. 2001;1:1-2.", 10 + k, number=k) for k in (1, 2, 3))
@@ -101,11 +101,11 @@ def test_entries_lost_in_lines_read_across_columns_are_named():
     lines = [(1, "Prose of the other column 5. Iatridis J, Mente P, Stokes I. Spine. 2006;31:1-9."),
              (2, "4. Koopmanschap M. PRODISQ: a modular questionnaire on pro-"),
              (3, "In 2019. Doctors agreed, as Table 2. Smith showed.")]
-    problems = lost_entries(lines, ex)
+    problems = lost_entries(lines, ex.citations, "pdf")
     assert len(problems) == 1
     assert "4 (line 2), 5 (line 1)" in problems[0] and "by hand" in problems[0]
     # Every number read, or nothing shaped like an entry: no problem.
-    assert lost_entries(lines[2:], ex) == ()
+    assert lost_entries(lines[2:], ex.citations, "pdf") == ()
 
 
 def test_a_pdf_whose_list_was_read_whole_has_no_problem():

@@ -327,34 +327,6 @@ def _line_at(spans: list[tuple[int, int]], offset: int) -> int:
     return line
 
 
-# A numbered Vancouver entry's opening inside other text: "9. Iatridis J, …", "10. Saougos VG, …".
-_ENTRY_OPENING_RE = re.compile(r"(?<![\d.])(\d{1,3})\.\s[A-Z][\w'’-]+\s[A-Z]{1,3}[,.]")
-#: how far past the last number read a lost entry's number is looked for
-_LOST_ENTRIES_AHEAD = 5
-
-
-def lost_entries(lines: list[tuple[int, str]], extraction: Extraction) -> tuple[str, ...]:
-    """A problem naming the entries of a numbered list that are in the text but were not read
-    as entries: a page whose columns pypdf read across puts an entry in the middle of a line
-    of the other column's prose ("…proportion of patients 9. Iatridis J, …") or mixes prose
-    into it. The numbers looked for are the list's missing ones and the few after its last."""
-    numbers = {c.number for c in extraction.citations if c.kind == "reference" and c.number}
-    if len(numbers) < 3:
-        return ()
-    wanted = set(range(1, max(numbers) + _LOST_ENTRIES_AHEAD + 1)) - numbers
-    found: dict[int, int] = {}
-    for line, text in lines:
-        if any(c.isdigit() for c in text):
-            for m in _ENTRY_OPENING_RE.finditer(text):
-                if int(m.group(1)) in wanted:
-                    found.setdefault(int(m.group(1)), line)
-    if not found:
-        return ()
-    shown = ", ".join(f"{n} (line {line})" for n, line in sorted(found.items()))
-    return (f"entries numbered {shown} of the reference list are in the text but were not read: "
-            "the page may have been read across its columns; check those entries by hand",)
-
-
 class PdfExtractor(Extractor):
     """PDF: the text layer, page furniture dropped, wrapped lines re-joined."""
 
@@ -385,5 +357,4 @@ class PdfExtractor(Extractor):
         claims = tuple(relocate(c, c.text) for c in extraction.claims)
         citations = tuple(relocate(c, c.url or c.doi or "") if c.kind == "link" else c
                           for c in extraction.citations)
-        problems = extraction.problems + lost_entries(lines, extraction)
-        return replace(extraction, citations=citations, in_text=in_text, claims=claims, problems=problems)
+        return replace(extraction, citations=citations, in_text=in_text, claims=claims)

@@ -464,6 +464,9 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
             continue
         if (len(text) <= MAX_HEADING_CHARS and is_heading(text)) or _is_site_furniture(text):
             break
+        if number is not None and _is_page_furniture(text, number):
+            i += 1
+            continue  # a page's running foot or number, pasted from a PDF with the list around it
         if is_rule(text):
             if current is not None or entries:
                 break  # a rule after the entries: the page goes on with something else
@@ -590,6 +593,22 @@ def _is_entry(text: str) -> bool:
     if len(text) >= MIN_UNDATED_ENTRY_CHARS or is_repeat_note(text):
         return True
     return bool(_YEAR_RE.search(text) or _DOI_RE.search(text) or has_url(text))
+
+
+# What a PDF's page margin holds, pasted as text between a list's entries: a running head or
+# foot with the page number set at the margin after a wide gap ("J Clin Med Pract
+# 2024;12:1-9            7"), a page number alone, "Page 7 of 12", "7/12", a journal site's
+# download stamp ("Downloaded from https://… by guest on 3 May 2024").
+_PAGE_FURNITURE_RE = re.compile(
+    r"\S.{0,120}?\s{3,}\d{1,4}|\d{1,4}|(?:Page|p\.)\s?\d{1,4}(?:\s?(?:of|/)\s?\d{1,4})?|\d{1,4}\s?(?:of|/)\s?\d{1,4}"
+    r"|Downloaded\sfrom\s\S+(?:\s(?:by|on|at)\s.{0,80})?",
+    re.IGNORECASE)
+
+
+def _is_page_furniture(text: str, number: int) -> bool:
+    """A page's margin text between the entries of a numbered list (``number``: the entry
+    read last); not the next entry's number alone on its line."""
+    return len(text) <= 160 and _PAGE_FURNITURE_RE.fullmatch(text) is not None and text != str(number + 1)
 
 
 def _ends_list(text: str) -> bool:

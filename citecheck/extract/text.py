@@ -280,8 +280,42 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         all_citations = tuple(_with_line(c, line_map) for c in all_citations)
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
+    where = "paragraph" if fmt == "docx" else "line"
+    problems = run_together(all_citations[:len(citations_t)], where) + lost_entries(blocks, citations_t, fmt, line_map)
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists,
-                      problems=run_together(all_citations[:len(citations_t)], "paragraph" if fmt == "docx" else "line"))
+                      problems=problems)
+
+
+# A numbered Vancouver entry's opening, at a line's start or inside other text: "9. Iatridis J, …".
+_ENTRY_OPENING_RE = re.compile(r"(?<![\d.])(\d{1,3})\.\s[A-Z][\w'’-]+\s[A-Z]{1,3}[,.]")
+#: how far past the last number read a lost entry's number is looked for
+_LOST_ENTRIES_AHEAD = 5
+
+
+def lost_entries(blocks: list[tuple[int, str]], citations: tuple[Citation, ...], fmt: str,
+                 line_map: dict[int, int] | None = None) -> tuple[str, ...]:
+    """A problem naming the entries of a numbered list that are in the text but were not read
+    as entries: the list ended early (at a page's margin text pasted with it, a line the list
+    reader took for the page going on) or, in a PDF whose columns pypdf read across, an entry
+    sits in the middle of the other column's prose ("…proportion of patients 9. Iatridis J,
+    …").  The numbers looked for are the list's missing ones and the few after its last."""
+    numbers = {c.number for c in citations if c.kind == "reference" and c.number}
+    if len(numbers) < 2:
+        return ()
+    wanted = set(range(1, max(numbers) + _LOST_ENTRIES_AHEAD + 1)) - numbers
+    found: dict[int, int] = {}
+    for line, text in blocks:
+        for m in _ENTRY_OPENING_RE.finditer(text):
+            if int(m.group(1)) in wanted:
+                found.setdefault(int(m.group(1)), (line_map or {}).get(line, line))
+    if not found:
+        return ()
+    where = "paragraph" if fmt == "docx" else "line"
+    shown = ", ".join(f"{n} ({where} {line})" for n, line in sorted(found.items()))
+    why = "the page may have been read across its columns" if fmt == "pdf" else \
+        "the list was read only up to a line between its entries"
+    return (f"entries numbered {shown} of the reference list are in the text but were not read ({why}): "
+            "check those entries by hand",)
 
 
 # Where a note on a reference's later history begins: a DOI after it is that notice's, not a
