@@ -39,6 +39,8 @@ MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "citecheck (citation checker; reads one article page)"
 _CHUNK_BYTES = 64 * 1024
+#: the longest wait for a server's next packet (connecting, headers, or the body)
+_STALL_SECS = 10.0
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 log = logging.getLogger(__name__)
@@ -335,6 +337,29 @@ def _kind_of(ip) -> str:
     return "non-public"
 
 
+def _arriving(resp):
+    """The body's bytes as each packet arrives (decoded): urllib3's read1 returns what one read
+    of the socket gives, so a server sending a few bytes every second meets the deadline check
+    as often; iter_content waits until a whole chunk has come in (a page trickled over two
+    minutes held a 30 s limit for all of them)."""
+    raw = resp.raw
+    if not hasattr(raw, "read1"):  # urllib3 before 2.3
+        yield from resp.iter_content(_CHUNK_BYTES)
+        return
+    from urllib3.exceptions import HTTPError, ReadTimeoutError
+
+    while True:
+        try:
+            data = raw.read1(_CHUNK_BYTES, decode_content=True)
+        except ReadTimeoutError:
+            raise UrlRefused(f"the server stopped sending the page for {_STALL_SECS:g} s") from None
+        except HTTPError as exc:  # a connection cut, a body that does not decompress
+            raise UrlRefused(f"could not fetch the page ({type(exc).__name__})") from None
+        if not data:
+            return
+        yield data
+
+
 def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = DEFAULT_URL_DEADLINE_SECS,
               max_bytes: int = DEFAULT_MAX_URL_BYTES, session=None, resolve: Resolver | None = None) -> Input:
     """Download an article page: an Input with its bytes, or with the reason it has none."""
@@ -350,7 +375,10 @@ def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = D
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise UrlRefused(f"no answer within {deadline_secs:g} s")
-            with session.get(current, stream=True, allow_redirects=False, timeout=(min(10, remaining), remaining),
+            # The read timeout bounds each wait for the next packet; the deadline, checked as
+            # each arrives, bounds the whole download.
+            stall = min(_STALL_SECS, remaining)
+            with session.get(current, stream=True, allow_redirects=False, timeout=(stall, stall),
                              headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}) as resp:
                 if resp.is_redirect or resp.status_code in (301, 302, 303, 307, 308):
                     location = resp.headers.get("Location")
@@ -368,7 +396,7 @@ def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = D
                     raise UrlRefused(f"the page is {int(length) // 2**20} MB, larger than the "
                                      f"{max_bytes // 2**20} MB limit")
                 body = bytearray()
-                for chunk in resp.iter_content(_CHUNK_BYTES):
+                for chunk in _arriving(resp):
                     body.extend(chunk)
                     if len(body) > max_bytes:
                         raise UrlRefused(f"the page is larger than the {max_bytes // 2**20} MB limit")
@@ -379,7 +407,11 @@ def fetch_url(url: str, *, allow_private: bool = False, deadline_secs: float = D
     except UrlRefused as exc:
         return Input(url, error=str(exc))
     except requests.exceptions.Timeout:
-        return Input(url, error=f"no answer within {deadline_secs:g} s")
+        return Input(url, error=f"no answer for {min(_STALL_SECS, deadline_secs):g} s")
+    except requests.exceptions.ConnectionError as exc:
+        if "timed out" in str(exc).lower():  # a read timeout while streaming the body
+            return Input(url, error=f"the server stopped sending the page for {_STALL_SECS:g} s")
+        return Input(url, error=f"could not fetch the page ({type(exc).__name__})")
     except requests.exceptions.RequestException as exc:
         reason = type(exc).__name__
         return Input(url, error=f"could not fetch the page ({reason})")

@@ -7,6 +7,7 @@ import io
 import os
 import socket
 import threading
+import time
 
 import pytest
 import responses
@@ -141,12 +142,37 @@ def test_network_failure_is_an_input_error():
     import requests
     responses.get("https://clinic.example/slow", body=requests.exceptions.ConnectTimeout())
     responses.get("https://clinic.example/reset", body=requests.exceptions.ConnectionError("reset"))
-    assert "no answer within" in fetch_url("https://clinic.example/slow", resolve=public).error
+    assert "no answer for 10 s" in fetch_url("https://clinic.example/slow", resolve=public).error
     assert "could not fetch" in fetch_url("https://clinic.example/reset", resolve=public).error
 
 
+#: pieces of the trickled page sent (trial 12, F6)
+TRICKLE_PIECES = 100
+
+
 class _Pages(http.server.BaseHTTPRequestHandler):
+    sent: list = []  # how many pieces of /trickle each request sent
+
     def do_GET(self):  # noqa: N802 (http.server's name)
+        if self.path == "/trickle":
+            # The headers at once, then the page a few bytes at a time, 0.1 s apart (10 s in all).
+            body = b"<html><body><p>" + b"x" * TRICKLE_PIECES + b"</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:15])
+            self.sent.append(0)
+            try:
+                for k in range(TRICKLE_PIECES):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    self.sent[-1] += 1
+                    time.sleep(0.1)
+                self.wfile.write(body[-18:])
+            except OSError:  # the client hung up
+                pass
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(PAGE)))
@@ -191,3 +217,13 @@ def test_dns_rebinding_after_the_check_is_refused(local_page):
 
     item = fetch_url(f"http://clinic.example:{local_page}/a", resolve=rebinding)
     assert item.data is None and "loopback address (127.0.0.1)" in item.error
+
+
+def test_a_page_trickled_slowly_is_given_up_at_the_deadline_not_after_it_arrives(local_page):
+    # Trial 12, F6: a server sending its page a packet every 2 s held a 30 s limit for 122 s:
+    # the deadline was checked only once a 64 KB chunk had come in.  Now each packet is checked.
+    _Pages.sent.clear()
+    item = fetch_url(f"http://127.0.0.1:{local_page}/trickle", allow_private=True, deadline_secs=1)
+    assert item.error == "the download took longer than 1 s"
+    assert _Pages.sent and _Pages.sent[0] < TRICKLE_PIECES  # given up while the page was still coming
+
