@@ -48,3 +48,16 @@ def test_entries_left_unread_after_a_line_that_ended_the_list_are_named():
     assert [c.number for c in ex.citations] == [1, 2]
     [problem] = ex.problems
     assert "entries numbered 3 (line 12), 4 (line 14)" in problem and "by hand" in problem
+
+
+# --- F4: a web page exported by Zotero as BibTeX names its site as the "journal" ---------------
+
+def test_a_zotero_web_page_is_a_web_page_not_an_article_in_a_journal_named_after_the_site():
+    bib = ("@misc{who_2022,\n\ttitle = {Physical activity fact sheet},\n"
+           "\turl = {https://www.who.int/news-room/fact-sheets/detail/physical-activity},\n"
+           "\tjournal = {World Health Organization},\n\tauthor = {{World Health Organization}},\n\tyear = {2022},\n}\n"
+           "@misc{preprint,\n\ttitle = {A preprint filed as misc},\n\turl = {https://example.org/p},\n"
+           "\tjournal = {Pain Medicine},\n\tvolume = {20},\n\tpages = {1--9},\n\tyear = {2019},\n}\n")
+    page, article = extract_bytes(bib.encode(), "refs.bib").citations
+    assert page.journal is None and page.url.startswith("https://www.who.int/")
+    assert article.journal == "Pain Medicine"  # a volume and pages: an article all the same

@@ -173,6 +173,8 @@ _BIBTEX_ARTICLES = frozenset({"article", "suppperiodical"})
 _BIBTEX_BOOKS = frozenset({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
                            "reference", "mvreference", "phdthesis", "mastersthesis", "thesis", "techreport",
                            "report", "booklet", "manual", "periodical"})
+#: entry types a web page is exported as
+_BIBTEX_WEB = frozenset({"misc", "online", "electronic", "www", "webpage"})
 _NAME_SPLIT_RE = re.compile(r"\{|\}|\s+and\s+")
 
 
@@ -337,6 +339,9 @@ class BibtexExtractor(Extractor):
     def _citation(line: int, kind: str, raw: dict[str, str]) -> Citation:
         f = {k: _latex_to_text(v) for k, v in raw.items()}
         journal = _clean(f.get("journal") or f.get("journaltitle"))
+        if journal and kind in _BIBTEX_WEB and f.get("url") and not any(
+                f.get(k) for k in ("volume", "number", "issue", "pages", "doi")):
+            journal = None  # a web page's site, which Zotero writes as its "journal" ("World Health Organization")
         category = (ARTICLE if journal or kind in _BIBTEX_ARTICLES
                     else CHAPTER if kind in _BIBTEX_CHAPTERS else BOOK if kind in _BIBTEX_BOOKS else OTHER)
         names = raw.get("author") or ("" if category == CHAPTER else raw.get("editor")) or ""
