@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
-from citecheck.extract import ARTICLE_SUFFIXES
+from citecheck.extract import ARTICLE_SUFFIXES, EXPORT_SUFFIXES, SNIFF_BYTES, is_reference_export
 
 #: Inputs larger than this are refused with a clear message (issue 7: 200 MB by default).
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -103,7 +103,7 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
             found = list(walk(p, include, exclude, used))
             if not found:
                 what = "matching --include/--exclude" if include or exclude else \
-                    "(.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib)"
+                    "(.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib, or CSL and EndNote exports)"
                 inputs.append(Input(path, error=f"a directory with no articles {what} in it"))
             inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
         else:
@@ -144,6 +144,11 @@ def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (
             if include:
                 if not _matching(spellings, name, include):
                     continue
+            elif Path(name).suffix.lower() in EXPORT_SUFFIXES:
+                if not _holds_export(Path(dirpath) / name):
+                    log.info("%s: skipped, not a CSL-JSON, CSL-YAML or EndNote XML reference list (name it, "
+                             "or --include it, to check it)", Path(dirpath) / name)
+                    continue
             elif Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
                 # Said with -v: a file a walk leaves out is never silently unchecked.
                 log.info("%s: skipped, not a kind of file citecheck reads (name it, or --include it, "
@@ -153,6 +158,16 @@ def walk(root: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (
                 continue
             out.append(Path(dirpath) / name)
     return sorted(out)
+
+
+def _holds_export(path: Path) -> bool:
+    """True when the file opens as a reference export (read errors: True, to be reported)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return True
+    return is_reference_export(head, path.suffix.lower())
 
 
 def _patterns(patterns: Iterable[str]) -> tuple[str, ...]:

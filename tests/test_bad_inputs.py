@@ -168,7 +168,7 @@ def test_directory_with_no_articles(fake_crossref, tmp_path, good):
     (folder / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "notes.xyz").write_text("not an article")
     assert_one_bad_input(check(fake_crossref, str(folder), str(good)), str(folder),
-                         "a directory with no articles (.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib) in it", good)
+                         "a directory with no articles (.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib, or CSL and EndNote exports) in it", good)
 
 
 def test_file_over_the_size_cap(fake_crossref, tmp_path, good):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from citecheck.extract import extract_bytes
@@ -61,3 +63,70 @@ def test_a_zotero_web_page_is_a_web_page_not_an_article_in_a_journal_named_after
     page, article = extract_bytes(bib.encode(), "refs.bib").citations
     assert page.journal is None and page.url.startswith("https://www.who.int/")
     assert article.journal == "Pain Medicine"  # a volume and pages: an article all the same
+
+
+# --- F2: EndNote's XML export ---------------------------------------------------------------
+
+ENDNOTE = ('<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><database name="Clinic.enl">Clinic.enl'
+           '</database><source-app name="EndNote" version="20.6">EndNote</source-app><rec-number>7</rec-number>'
+           '<ref-type name="Journal Article">17</ref-type><contributors><authors><author><style face="normal" '
+           'font="default" size="100%">Kuznetsova, I.</style></author><author><style face="normal" font="default" '
+           'size="100%">Abbott, J.</style></author></authors></contributors><titles><title><style face="normal" '
+           'font="default" size="100%">Music therapy during haemodialysis: a cluster randomised trial</style></title>'
+           '<secondary-title><style face="normal" font="default" size="100%">Nephrol Dial Transplant</style>'
+           '</secondary-title></titles><pages><style face="normal">1902-1910</style></pages><volume>35</volume>'
+           '<number>11</number><dates><year><style face="normal">2020</style></year></dates>'
+           '<accession-num>31234567</accession-num><electronic-resource-num>10.1093/ndt/gfz123'
+           '</electronic-resource-num></record>\n<record><rec-number>8</rec-number><ref-type name="Web Page">12'
+           '</ref-type><titles><title>Kidney disease: fact sheet</title></titles><urls><related-urls><url>'
+           'https://www.who.int/kidney</url></related-urls></urls></record></records></xml>')
+
+
+@pytest.mark.parametrize("name", ["library.xml", "-", "endnote-export.txt"])
+def test_an_endnote_xml_export_is_read_record_by_record(name):
+    ex = extract_bytes(ENDNOTE.encode(), name)
+    assert ex.format == "endnote-xml"
+    article, page = ex.citations
+    assert [(a.surname, a.initials) for a in article.authors] == [("Kuznetsova", "I"), ("Abbott", "J")]
+    assert (article.title, article.journal, article.year, article.volume, article.issue, article.pages) == (
+        "Music therapy during haemodialysis: a cluster randomised trial", "Nephrol Dial Transplant", 2020, "35",
+        "11", "1902-1910")
+    assert (article.doi, article.pmid, article.number, page.number) == ("10.1093/ndt/gfz123", "31234567", 7, 8)
+    assert (page.journal, page.url, page.line) == (None, "https://www.who.int/kidney", 2)  # a web page
+
+
+def test_endnote_xml_entities_are_never_resolved_and_other_xml_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY s SYSTEM "file://{secret}">]><xml><records><record>'
+           "<titles><title>A&s;B about ketamine</title></titles><dates><year>2020</year></dates></record></records></xml>")
+    [c] = extract_bytes(xml.encode(), "lib.xml").citations
+    assert "do not read me" not in (c.title or "")
+    from citecheck.extract import ExtractError
+    with pytest.raises(ExtractError, match="not an EndNote export"):
+        extract_bytes(b'<?xml version="1.0"?><svg><g/></svg>', "drawing.xml")
+
+
+# --- F3: BibTeX saved as .txt ----------------------------------------------------------------
+
+def test_bibtex_saved_as_text_is_read_as_bibtex():
+    scholar = ("@article{tremblay2021mobile,\n  title={Mobile stroke units and door-to-needle time},\n"
+               "  author={Tremblay, S and Nnadi, O},\n  journal={Stroke},\n  volume={52},\n  pages={3120--3128},\n"
+               "  year={2021}\n}\n")
+    ex = extract_bytes(scholar.encode(), "refs.txt")
+    assert ex.format == "bibtex" and ex.citations[0].journal == "Stroke"
+
+
+# --- F5: a directory's reference exports ----------------------------------------------------------
+
+def test_a_directory_walk_reads_the_reference_exports_and_leaves_other_data_alone(tmp_path):
+    from citecheck.inputs import read_inputs
+
+    (tmp_path / "refs.json").write_text('[{"type": "article-journal", "title": "A study", "issued": 2020}]')
+    (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    (tmp_path / "refs.yaml").write_text("references:\n- id: a\n  title: A study\n")
+    (tmp_path / "config.yml").write_text("theme: clinic\n")
+    (tmp_path / "library.xml").write_text(ENDNOTE)
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset></urlset>')
+    found = sorted(os.path.basename(item.path) for item in read_inputs([str(tmp_path)]))
+    assert found == ["library.xml", "refs.json", "refs.yaml"]

@@ -28,6 +28,7 @@ _DOCX, _PDF, _BIBTEX, _RIS = "docx.DocxExtractor", "pdf.PdfExtractor", "bib.Bibt
 _CSL_JSON = "bib.CslJsonExtractor"  # refuses JSON that is not CSL-JSON
 _CSL_YAML = "bib.CslYamlExtractor"  # refuses YAML that is not CSL-YAML
 _MEDLINE = "medline.MedlineExtractor"
+_ENDNOTE = "endnote.EndnoteXmlExtractor"  # refuses XML that is not EndNote's
 _BY_SUFFIX: dict[str, str] = {
     ".txt": _TEXT,
     ".text": _TEXT,
@@ -52,6 +53,7 @@ _BY_SUFFIX: dict[str, str] = {
     ".yml": _CSL_YAML,
     ".nbib": _MEDLINE,  # PubMed's "Send to: Citation manager"
     ".medline": _MEDLINE,
+    ".xml": _ENDNOTE,  # EndNote's "Export → XML"
 }
 #: text suffixes whose files are sniffed for a reference manager's export first: PubMed saves
 #: MEDLINE records as .txt, EndNote and others RIS as .txt
@@ -67,7 +69,7 @@ def _extractor_class(name: str) -> type[Extractor]:
 #: the suffixes a directory is searched for: the formats read, Markdown's dialects among them (a CI
 #: job over a Quarto or MDX site once checked none of its articles and passed: trial 11, F3); not
 #: .json or .yaml, as a folder's JSON and YAML files are seldom reference lists
-ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX) - {".json", ".yaml", ".yml"}
+ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX) - {".json", ".yaml", ".yml", ".xml"}
 #: bytes looked at when sniffing content
 SNIFF_BYTES = 4096
 #: a PDF's "%PDF-" may follow some junk; readers accept it within the first KiB
@@ -81,6 +83,7 @@ _BIBTEX_SNIFF_RE = re.compile(rb"^\s*@(?:article|book|inbook|incollection|inproc
                               rb"booklet|proceedings|string|preamble|comment)\s*[{(]", re.IGNORECASE | re.MULTILINE)
 _RIS_SNIFF_RE = re.compile(rb"\A\s*TY  - ")
 _MEDLINE_SNIFF_RE = re.compile(rb"\A\s*PMID- ?\d")
+_ENDNOTE_SNIFF_RE = re.compile(rb"\A\s*(?:<\?xml[^>]{0,200}\?>\s*)?<xml>\s*<records>")
 # JSON: an array of objects (or an empty one), or an object with a quoted key. Not "[1] Smith ...".
 _JSON_SNIFF_RE = re.compile(rb"\A\s*(?:\[\s*(?:\{|\]\s*\Z)|\{\s*\")")
 
@@ -139,14 +142,35 @@ def extractor_for(data: bytes, name: str) -> Extractor:
     return _extractor_class(_BY_SUFFIX.get(suffix) or _sniff_text(data))()
 
 
+#: suffixes of files a directory walk reads only when they hold a reference export (a
+#: folder's other JSON, YAML and XML files are data and settings)
+EXPORT_SUFFIXES = frozenset({".json", ".yaml", ".yml", ".xml"})
+_CSL_YAML_SNIFF_RE = re.compile(rb"^(?:references:\s*$|- id:\s)", re.MULTILINE)
+
+
+def is_reference_export(head: bytes, suffix: str) -> bool:
+    """True when a file's first bytes (``head``) are those of a reference export its suffix
+    allows: CSL-JSON, CSL-YAML or EndNote XML."""
+    head = head.lstrip(b"\xef\xbb\xbf")
+    if suffix == ".json":
+        return _JSON_SNIFF_RE.match(head) is not None and b'"type"' in head
+    if suffix in (".yaml", ".yml"):
+        return _CSL_YAML_SNIFF_RE.search(head) is not None
+    return suffix == ".xml" and _ENDNOTE_SNIFF_RE.match(head) is not None
+
+
 def _reference_export(data: bytes) -> str | None:
-    """RIS or MEDLINE records, which a text file opens with when it is a reference manager's
-    or PubMed's export saved as .txt; None for any other text."""
+    """RIS, MEDLINE, EndNote XML or BibTeX records, which a text file opens with when it is a
+    reference manager's or PubMed's export saved as .txt; None for any other text."""
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")
     if _RIS_SNIFF_RE.match(head):
         return _RIS
     if _MEDLINE_SNIFF_RE.match(head):
         return _MEDLINE
+    if _ENDNOTE_SNIFF_RE.match(head):
+        return _ENDNOTE
+    if head.lstrip()[:1] == b"@" and _BIBTEX_SNIFF_RE.search(head):
+        return _BIBTEX  # Google Scholar's "Import into BibTeX", pasted into a .txt file
     return None
 
 
@@ -190,7 +214,7 @@ def _zip_kind(data: bytes) -> str:
 
 #: what a text file named as a binary format holds, and the suffix to check it under
 _TEXT_KINDS = {_HTML: ("an HTML page", ".html"), _RIS: ("RIS references", ".ris"), _BIBTEX: ("BibTeX", ".bib"),
-               _MEDLINE: ("MEDLINE records", ".nbib"),
+               _MEDLINE: ("MEDLINE records", ".nbib"), _ENDNOTE: ("EndNote XML", ".xml"),
                _CSL_JSON: ("JSON", ".json"), _MARKDOWN: ("Markdown", ".md"), _TEXT: ("plain text", ".txt")}
 
 
@@ -219,6 +243,8 @@ def _sniff_text(data: bytes) -> str:
         return _RIS
     if _MEDLINE_SNIFF_RE.match(head):
         return _MEDLINE
+    if _ENDNOTE_SNIFF_RE.match(head):
+        return _ENDNOTE
     if _BIBTEX_SNIFF_RE.search(head) and head.lstrip()[:1] in (b"@", b"%"):
         return _BIBTEX
     if _MARKDOWN_SNIFF_RE.search(head.decode("utf-8", errors="replace")):
