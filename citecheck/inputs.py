@@ -9,6 +9,7 @@ link-local address unless the user allows it, a size cap and a deadline.
 from __future__ import annotations
 
 import contextlib
+import functools
 import fnmatch
 import ipaddress
 import logging
@@ -204,10 +205,41 @@ def _matching(paths: tuple[str, ...], name: str, patterns: tuple[str, ...]) -> s
     for pat in patterns:
         if "/" not in pat and fnmatch.fnmatch(name, pat):
             return pat
-        for rel in paths:
-            if fnmatch.fnmatch(rel, pat) or (pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:])):
-                return pat
+        regex = _glob_regex(pat)
+        if any(regex.match(rel) for rel in paths):
+            return pat
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A path glob as a regex, as shells and .gitignore read it: ``*`` and ``?`` within one
+    folder ("refs/*.bib" is not "refs/old/a.bib"), ``**`` across folders, ``[…]`` a class."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        c = pattern[i]
+        end = pattern.find("]", i + 2) if c == "[" else -1
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif end > 0:
+            inner = pattern[i + 1:end]
+            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
+            i = end + 1
+            continue
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
 
 
 def _excluded(paths: tuple[str, ...], name: str, patterns: tuple[str, ...], used: set[str]) -> bool:

@@ -130,3 +130,20 @@ def test_a_directory_walk_reads_the_reference_exports_and_leaves_other_data_alon
     (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset></urlset>')
     found = sorted(os.path.basename(item.path) for item in read_inputs([str(tmp_path)]))
     assert found == ["library.xml", "refs.json", "refs.yaml"]
+
+
+# --- F8: a glob's * stays within one folder --------------------------------------------------------
+
+def test_a_star_in_an_include_glob_does_not_reach_into_subfolders(tmp_path):
+    from citecheck.inputs import walk
+
+    for rel in ("refs/a.bib", "refs/old/b.bib", "notes/c.bib"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("@article{a, title={T}, year={2020}}\n")
+
+    def found(*include):
+        return [p.relative_to(tmp_path).as_posix() for p in walk(tmp_path, include=include)]
+
+    assert found("refs/*.bib") == ["refs/a.bib"]
+    assert found("refs/**/*.bib") == ["refs/a.bib", "refs/old/b.bib"]
+    assert found("**/*.bib") == found("*.bib") == ["notes/c.bib", "refs/a.bib", "refs/old/b.bib"]
