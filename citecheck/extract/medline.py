@@ -65,8 +65,8 @@ class MedlineExtractor(Extractor):
             last_tag = tag
         if not records:
             raise ExtractError('no MEDLINE record in it (each opens with a "PMID- " line)')
-        citations = tuple(_citation(line, {tag: [" ".join(parts) for parts in values] for tag, values in fields.items()})
-                          for line, fields in records)
+        citations = tuple(_citation(line, {tag: [" ".join(value) for value in values]
+                                           for tag, values in fields.items()}) for line, fields in records)
         problems = ()
         if unread:
             problems = (unread_records(unread, "line", "lines", 'not a "TAG - value" field', kept=True),)
@@ -74,6 +74,7 @@ class MedlineExtractor(Extractor):
 
 
 def _citation(line: int, fields: dict[str, list[str]]) -> Citation:
+    """The Citation of one record, its fields by tag (each value whole)."""
     def one(tag: str) -> str | None:
         values = fields.get(tag)
         return _clean(values[0]) if values else None
