@@ -281,7 +281,11 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
     where = "paragraph" if fmt == "docx" else "line"
-    problems = run_together(all_citations[:len(citations_t)], where) + lost_entries(blocks, citations_t, fmt, line_map)
+    # Outside a PDF, an entry the list reader missed can only follow the list's start, on a line
+    # no list took (a PDF read across its columns puts them anywhere).
+    unread = blocks if fmt == "pdf" or not entries else \
+        [(line, text) for line, text in blocks if line >= entries[0][0] and line not in covered]
+    problems = run_together(all_citations[:len(citations_t)], where) + lost_entries(unread, citations_t, fmt, line_map)
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists,
                       problems=problems)
 
