@@ -32,11 +32,18 @@ def strip_qualifiers(name: str) -> str:
     return name.split(" : ")[0]
 
 
+_LETTER_RUN_RE = re.compile(r"\b[a-z](?: [a-z]\b){2,}")
+
+
 def _journal_key(name: str | None) -> str:
-    """A journal name normalised: qualifiers and leading 'The' dropped, '&' as 'and'."""
+    """A journal name normalised: qualifiers and leading 'The' dropped, '&' as 'and', a run
+    of three single letters or more one word ("Proc Natl Acad Sci U S A" as "… USA"; "J R
+    Soc Med" keeps its initials, which abbreviate words)."""
     if not name:
         return ""
     key = norm_text(strip_qualifiers(name))
+    if " " in key:
+        key = _LETTER_RUN_RE.sub(lambda m: m.group().replace(" ", ""), key)
     return key[4:] if key.startswith("the ") else key
 
 
@@ -165,15 +172,17 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
         b = journal_key(name)
         if not b:
             continue
-        if b in related_a or a in _nlm_pairs().get(b, ()):
-            return True
+        related_b = _nlm_pairs().get(b, set())
+        if b in related_a or a in related_b or not related_a.isdisjoint(related_b):
+            return True  # one name of the other, or both of a third ("Br Med J", "BMJ": British Medical Journal)
         if is_abbreviation_of(a, b) or is_abbreviation_of(b, a):
             return True
         if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN:
             return True
         # The NLM name of one side may abbreviate the other's ("j neurosci"), or extend it
         # ("proceedings of the national academy of sciences [of the united states of america]").
-        if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a):
+        if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a) \
+                or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
             return True
     return False
 

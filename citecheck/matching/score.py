@@ -85,6 +85,56 @@ def title_similarity(citation: Citation, work: Work) -> float:
     return best
 
 
+#: how alike (rapidfuzz ratio) two words must be to be one word spelled two ways
+#: ("behaviour"/"behavior" 94, "anaesthesia"/"anesthesia" 95, "mice"/"rats" 25)
+SPELLING_MIN = 80.0
+#: words that say the same written two ways
+_SAME_WORDS = frozenset(frozenset(pair) for pair in (
+    ("vs", "versus"), ("i", "1"), ("ii", "2"), ("iii", "3"), ("iv", "4"), ("v", "5"), ("st", "saint"),
+    ("centre", "center"), ("program", "programme"), ("grey", "gray"), ("mouse", "mice"), ("foot", "feet"),
+    ("tooth", "teeth"), ("person", "people")))
+#: endings that make another form of the same word ("child"/"children", "disorder"/"disorders");
+#: "with"/"without" stays two words
+_SAME_WORD_ENDINGS = ("s", "es", "ren", "ing", "ed", "al", "ly", "ic", "ical", "ity")
+#: words whose swap changes no finding ("in" for "among" is short already)
+_FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its their this these that is are was were "
+                            "be been into onto via upon among within between during after before".split())
+
+
+def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[tuple[str, str]]:
+    """The words of a cited title that matched put in place of the published title's, one for
+    one, where they are other words and not the same word spelled another way: ("adults",
+    "children"), ("rats", "mice"), ("24", "12").  A title cited with words left out or added
+    has none; nor does a title that matched only as part of the entry's text."""
+    from difflib import SequenceMatcher
+
+    cited = norm_text(cited_title)
+    variants = [(fuzz.ratio(cited, t), t) for t in _title_variants(work)]
+    ratio, published = max(variants, default=(0.0, ""))
+    if ratio < title_match_min or ratio == 100:
+        return []
+    a, b = cited.split(), published.split()
+    changed = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            changed += [(x, y) for x, y in zip(a[i1:i2], b[j1:j2]) if _other_word(x, y)]
+    return changed
+
+
+def _other_word(x: str, y: str) -> bool:
+    """True when cited word ``x`` says something else than published word ``y``."""
+    if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS:
+        return False
+    if x.isdigit() or y.isdigit():
+        return x.isdigit() and y.isdigit() and int(x) != int(y)  # "24 weeks" for "12 weeks"; "two" for "2" is not
+    if len(x) < 3 or len(y) < 3:
+        return False  # an initialism
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short) and long[len(short):] in _SAME_WORD_ENDINGS:
+        return False  # a plural, another form of the word
+    return fuzz.ratio(x, y) < SPELLING_MIN
+
+
 def same_surname(a: str, b: str) -> bool:
     """True when two surnames name the same person, allowing particles and transliteration."""
     x, y = norm_surname(a), norm_surname(b)
@@ -250,9 +300,15 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
     elif title_sim < title_match_min and in_part:
         title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
     elif title_sim >= title_match_min:
-        # Close enough to match, and still worth a remark when words are left out or added.
-        shortened = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
-        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, shortened)
+        changed = changed_words(citation.title, work, title_match_min)
+        if changed:
+            # The same title but for a word that changes what it says ("adults" for "children").
+            said = "; ".join(f'"{cited}" cited, "{published}" published' for cited, published in changed)
+            title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, said)
+        else:
+            # Close enough to match, and still worth a remark when words are left out or added.
+            shortened = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
+            title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, shortened)
     else:
         title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH)
     return (
