@@ -31,3 +31,37 @@ def test_another_journal_is_still_another(cited, names):
 def test_three_single_letters_are_one_word_and_two_stay_initials():
     assert journal_key("Proc Natl Acad Sci U S A") == journal_key("Proc Natl Acad Sci USA")
     assert journal_key("J R Soc Med") == "j r soc med"  # initials that abbreviate words
+
+
+# --- the parse (F2, F3, F4, F8) ----------------------------------------------------------------
+
+from citecheck.extract.parse import parse_reference  # noqa: E402
+
+
+def test_a_chicago_entry_keeps_its_quoted_title_when_a_parenthesised_year_follows():
+    # F2: the year "(2001)" after the journal closed the author list past the quoted title, whose
+    # pages then read as the title: an invention in this form was "skipped" as a book.
+    c = parse_reference("Lee, R., and V. Ambros. “A Novel Class of Long Noncoding RNAs in Drosophila Testes.” "
+                        "Science 294 (2001): 862-864.", 1)
+    assert [a.surname for a in c.authors] == ["Lee", "Ambros"]
+    assert (c.title, c.journal, c.volume, c.year, c.pages) == (
+        "A Novel Class of Long Noncoding RNAs in Drosophila Testes", "Science", "294", 2001, "862-864")
+
+
+@pytest.mark.parametrize("entry, volume, pages", [
+    ("Noh H, Kim J, Han K, et al. Oxidative stress during peritoneal dialysis. Kidney Int. 2006;69:pp. 2102-2108.",
+     "69", "2102-2108"),  # F3
+    ("Zeitlin, SG, et al. “Uracil DNA N-glycosylase promotes assembly of human centromere protein A.” PLoS ONE 9 "
+     "(2011): Article e17151.", "9", "e17151"),  # F4
+])
+def test_pages_after_pp_or_an_article_number_after_article_are_read(entry, volume, pages):
+    c = parse_reference(entry, 1)
+    assert (c.volume, c.pages) == (volume, pages)
+
+
+def test_vancouver_names_with_dotted_initials_are_all_read():
+    # F8: only the first was read, the others went into the title; a wrong co-author was verified.
+    c = parse_reference("Wilson A., Brennan D., Nelson C., et al. Comparison of arterial assessments in low and "
+                        "high vascular disease risk groups. Am J Hypertens. 2004;17:285-291.", 1)
+    assert [a.surname for a in c.authors] == ["Wilson", "Brennan", "Nelson"] and c.et_al
+    assert c.title.startswith("Comparison of arterial")

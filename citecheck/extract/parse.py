@@ -73,7 +73,10 @@ _PAREN_YEAR_RE = re.compile(
     rf"\((?P<year>{_YEAR})[a-z]?(?:,\s*[A-Z][a-z]++\.?(?:\s\d{{1,2}})?)?\)"
 )
 _PAGE = r"[A-Za-z]{0,2}\d++[A-Za-z]?"
-_PAGES = rf"(?P<pages>{_PAGE}(?:\s?-\s?{_PAGE})?)(?![\d])"
+# Pages, or an article number said as one ("Article e17151", "Art. no. 123").
+_PAGES = rf"(?:(?:[Aa]rticle|[Aa]rt\.)(?:\s(?:[Nn]o\.|[Nn]umber))?\s)?(?P<pages>{_PAGE}(?:\s?-\s?{_PAGE})?)(?![\d])"
+# ... or after "pp." where a colon announces them ("2006;69:pp. 2102-2108", "(2001): pp. 1-9").
+_PAGES_PP = rf"(?:pp?\.\s?)?{_PAGES}"
 _VOL = r"(?P<volume>\d++[A-Za-z]?)"
 _ISS = r"(?:\s?\((?P<issue>[^()]{1,25})\))?"
 # A volume or a run of volumes bound as one ("130-132").
@@ -86,7 +89,7 @@ _TAIL_RES = (
     # AMA / Vancouver / Lancet / NEJM: 1988;20:13-7, 2001; 357: 1-9, 2019 Jan;20(1):e1; and an
     # issue without a volume, as the Cochrane Library's: 2008 Oct 8;(4):CD004376
     re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}|(?=\())"
-               rf"{_ISS}(?:\s?:\s?{_PAGES})?"),
+               rf"{_ISS}(?:\s?:\s?{_PAGES_PP})?"),
     # BMC: 2004, 12:355-359
     re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}{_ISS}\s?:\s?{_PAGES}"),
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
@@ -96,7 +99,7 @@ _TAIL_RES = (
     # Chicago notes: 3, no. 2 (2001): 1-9 / 3 (2001): 1-9
     re.compile(
         rf"(?<![\w(]){_VOL}(?:,\s?no\.\s?(?P<issue>[\w-]++))?\s?\((?:[A-Z][a-z]++\.?\s)?"
-        rf"(?P<year>{_YEAR})\)\s?:\s?{_PAGES}"
+        rf"(?P<year>{_YEAR})\)\s?:\s?{_PAGES_PP}"
     ),
     # IEEE / MLA: vol. 3, no. 2, pp. 1-9
     re.compile(
@@ -141,7 +144,7 @@ _ETAL = r"(?:,?\s?(?:et\.?\s?al\.?|and others|et al))"
 # "Ikeda S, Tanaka M, ... et al."; after the first name a stray comma may part a surname
 # from its initials ("Kerchner GA, Hess, CP, Xu D").
 _VANCOUVER_RE = re.compile(
-    rf"(?P<list>{_SURNAME_V}\s{_INIT_V}(?:,\s?(?:and\s|&\s)?{_SURNAME_V},?\s{_INIT_V})*+"
+    rf"(?P<list>{_SURNAME_V}\s{_INIT_V}(?:\.(?=,))?(?:,\s?(?:and\s|&\s)?{_SURNAME_V},?\s{_INIT_V}(?:\.(?=,))?)*+"
     rf"(?:\s(?:and|&)\s{_SURNAME_V},?\s{_INIT_V})?)"
     rf"(?P<etal>{_ETAL})?"
 )
@@ -557,9 +560,10 @@ def _list_close(work: str, end: int) -> tuple[int, int, re.Pattern | None] | Non
         if dot is None:
             return None
         close = (dot.start(), dot.end(), _AUTHOR_CHICAGO_ONE)
-    if _TITLE_LIKE_RE.search(work, end, close[0]) or _SENTENCE_END_RE.search(work, end, close[0]) \
-            or _SOURCE_NUMBERS_RE.search(work, end, close[0]):
-        return None
+    gap = work[end:close[0]]
+    if _TITLE_LIKE_RE.search(gap) or _SENTENCE_END_RE.search(gap) or _SOURCE_NUMBERS_RE.search(gap) \
+            or "“" in gap or '"' in gap:
+        return None  # a title ("quoted" in Chicago: “A Novel Class …” Science 294 (2001)), not names
     return close
 
 
