@@ -608,7 +608,9 @@ _PAGE_FURNITURE_RE = re.compile(
 def _is_page_furniture(text: str, number: int) -> bool:
     """A page's margin text between the entries of a numbered list (``number``: the entry
     read last); not the next entry's number alone on its line."""
-    return len(text) <= 160 and _PAGE_FURNITURE_RE.fullmatch(text) is not None and text != str(number + 1)
+    if len(text) > 160 or not (text[-1].isdigit() or text[:10].lower() == "downloaded"):
+        return False  # (a quick test: every form but the download stamp ends in a digit)
+    return _PAGE_FURNITURE_RE.fullmatch(text) is not None and text != str(number + 1)
 
 
 def _ends_list(text: str) -> bool:
