@@ -65,3 +65,21 @@ def test_vancouver_names_with_dotted_initials_are_all_read():
                         "high vascular disease risk groups. Am J Hypertens. 2004;17:285-291.", 1)
     assert [a.surname for a in c.authors] == ["Wilson", "Brennan", "Nelson"] and c.et_al
     assert c.title.startswith("Comparison of arterial")
+
+
+@pytest.mark.parametrize("entry, title, journal", [
+    # F9: a group the authors write for, a month in the year's parentheses, a quote inside a quoted title
+    ("Henselman L, Henderson D, Sallustio Y, on behalf of the Collaborative Investigators. The effect of "
+     "conditioning exposures on hearing loss from impulse noise. Hear Res. 1994;78:1-10.",
+     "The effect of conditioning exposures on hearing loss from impulse noise", "Hear Res"),
+    ("Dunleavy, E. (2009 Mar). HJURP is a cell-cycle-dependent maintenance and deposition factor of CENP-A at "
+     "centromeres. Cell, 137, 485-497.",
+     "HJURP is a cell-cycle-dependent maintenance and deposition factor of CENP-A at centromeres", "Cell"),
+    ("Goldstein, E. et al. (2010) 'Distribution of vaccine/antivirals and the ‘least spread line' in a stratified "
+     "population', J R Soc Interface, 7, pp. 755-764.",
+     "Distribution of vaccine/antivirals and the ‘least spread line' in a stratified population", "J R Soc Interface"),
+])
+def test_group_authors_months_and_quotes_inside_titles_stay_out_of_the_title_and_journal(entry, title, journal):
+    c = parse_reference(entry, 1)
+    assert (c.title, c.journal) == (title, journal)
+    assert all("behalf" not in a.surname for a in c.authors)

@@ -68,9 +68,9 @@ _NOISE_RE = re.compile(
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<![\d/.-])({_YEAR})(?![\d/])")
-# "(2019)", "(2019a)", "(2019, March 3)", "(n.d.)"
+# "(2019)", "(2019a)", "(2019, March 3)", "(2009 Mar)", "(2008 Spring)", "(n.d.)"
 _PAREN_YEAR_RE = re.compile(
-    rf"\((?P<year>{_YEAR})[a-z]?(?:,\s*[A-Z][a-z]++\.?(?:\s\d{{1,2}})?)?\)"
+    rf"\((?P<year>{_YEAR})[a-z]?(?:,?\s*[A-Z][a-z]++\.?(?:\s\d{{1,2}})?)?\)"
 )
 _PAGE = r"[A-Za-z]{0,2}\d++[A-Za-z]?"
 # Pages, or an article number said as one ("Article e17151", "Art. no. 123").
@@ -191,6 +191,9 @@ _SOURCE_NUMBERS_RE = re.compile(r"\d\s?[,:;]\s?[A-Za-z]{0,2}\d|\d\s?-\s?[A-Za-z]
 # A sentence boundary in the title/journal part: ., ? or ! then a space.
 _BOUNDARY_RE = re.compile(r"[.?!]\s++")
 _QUOTED_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)[,.]?[\"“”’'](?=[\s,.;:]|$)")
+# ... closed by a quote that punctuation follows: where a quote inside the title ("the ‘least
+# spread line' in a …', J R Soc Interface") closed it too soon.
+_QUOTED_TO_PUNCT_RE = re.compile(r"[\"“”‘’']([^\"“”]{4,}?)(?:[,.][\"“”’'](?=\s|$)|[\"“”’'](?=[,.;:]))")
 _QUOTE_OPENERS = frozenset("\"“”‘’'")
 # “Title,” Journal / “Title”, Journal: the first ” next to the punctuation that ends the title.
 _CURLY_QUOTED_RE = re.compile(r"“([^”]{4,}?(?:”[^”,.;:]{1,200}?)*?)(?:[,.]”|”[,.;:])(?=\s|$)")
@@ -452,6 +455,8 @@ def _parse_body(work: str) -> dict:
     fields: dict = {}
     authors, et_al, rest = _take_authors(work)
     fields["authors"], fields["et_al"] = authors, et_al
+    if rest[:2] in ("on", "On") and (group := _ON_BEHALF_RE.match(rest)):
+        rest = rest[group.end():]  # the group the authors write for: no author, and no title
 
     year = None
     m = _PAREN_YEAR_RE.match(rest) or _BARE_YEAR_RE.match(rest)
@@ -477,6 +482,10 @@ def _parse_body(work: str) -> dict:
     title, journal = _split_title_journal(middle.strip(_STRIP), has_tail=tail is not None)
     fields["title"], fields["journal"] = title, journal
     return fields
+
+
+# "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
+_ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
@@ -820,6 +829,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
             quoted = (_CURLY_QUOTED_RE.match(middle, i) if middle[i] == "“" else None) or _QUOTED_RE.match(middle, i)
             if quoted:
                 break
+    if quoted and middle[quoted.end():].lstrip()[:1].islower():
+        # The title goes on past the quote that closed it: a quote inside it.
+        quoted = _QUOTED_TO_PUNCT_RE.match(middle, quoted.start()) or quoted
     if quoted:
         title = quoted.group(1).strip(_STRIP)
         after = middle[quoted.end():]
