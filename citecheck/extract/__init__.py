@@ -169,8 +169,8 @@ def _reference_export(data: bytes) -> str | None:
         return _MEDLINE
     if _ENDNOTE_SNIFF_RE.match(head):
         return _ENDNOTE
-    if head.lstrip()[:1] == b"@" and _BIBTEX_SNIFF_RE.search(head):
-        return _BIBTEX  # Google Scholar's "Import into BibTeX", pasted into a .txt file
+    if head.lstrip()[:1] in (b"@", b"%") and _BIBTEX_SNIFF_RE.search(head):
+        return _BIBTEX  # (as .txt: Google Scholar's "Import into BibTeX", pasted)
     return None
 
 
@@ -239,14 +239,9 @@ def _sniff_text(data: bytes) -> str:
         return _CSL_JSON
     if _HTML_SNIFF_RE.match(head) or re.search(rb"<html\b|<!doctype html", head, re.IGNORECASE):
         return _HTML
-    if _RIS_SNIFF_RE.match(head):
-        return _RIS
-    if _MEDLINE_SNIFF_RE.match(head):
-        return _MEDLINE
-    if _ENDNOTE_SNIFF_RE.match(head):
-        return _ENDNOTE
-    if _BIBTEX_SNIFF_RE.search(head) and head.lstrip()[:1] in (b"@", b"%"):
-        return _BIBTEX
+    export = _reference_export(head)
+    if export is not None:
+        return export
     if _MARKDOWN_SNIFF_RE.search(head.decode("utf-8", errors="replace")):
         return _MARKDOWN
     return _TEXT
