@@ -50,3 +50,19 @@ def test_the_changed_word_makes_the_title_a_mismatch_with_both_words_named():
     title = compare_fields(cited, WORK, 95.0, 90.0)[0]
     assert title.status == FieldStatus.MISMATCH
     assert title.note == '"adults" cited, "children" published'
+
+
+@pytest.mark.parametrize("cited, published, changed", [
+    # trial 13, sets C and D: words put inside a title, and one word for two
+    ("Synthesis of a sulfur-containing amino in older adults acid under simulated prebiotic conditions",
+     "Synthesis of a sulfur-containing amino acid under simulated prebiotic conditions", [("in older adults", "")]),
+    ("Residual tumor after radiosurgery for intraparenchymal spinal cord metastases in adults",
+     "Residual tumor after radiosurgery for intraparenchymal brain metastases in adults", [("spinal cord", "brain")]),
+    # an initialism, words run together, words left out: the same title
+    ("A randomised controlled trial of health care for older people living alone at home",
+     "A RCT of healthcare for older people living alone at home", []),
+    ("Residual tumor after radiosurgery for metastases in adults",
+     "Residual tumor after stereotactic radiosurgery for metastases in adults", []),
+])
+def test_words_added_inside_a_title_or_swapped_two_for_one_are_named(cited, published, changed):
+    assert changed_words(cited, Work(doi="10.1/x", title=published), 70.0) == changed

@@ -118,7 +118,31 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
             changed += [(x, y) for x, y in zip(a[i1:i2], b[j1:j2]) if _other_word(x, y)]
+        elif op == "replace" and max(i2 - i1, j2 - j1) <= _MOST_WORDS_CHANGED:
+            x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+            if _other_words(a[i1:i2], b[j1:j2]):
+                changed.append((x, y))  # "spinal cord" for "brain"
+        elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED \
+                and any(w not in _FUNCTION_WORDS and not w.isdigit() for w in a[i1:i2]):
+            changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed
+
+
+#: the most words on either side of a change read as one (more: the titles differ, and the
+#: similarity that matched them says by how much)
+_MOST_WORDS_CHANGED = 3
+
+
+def _other_words(x: list[str], y: list[str]) -> bool:
+    """True when cited words ``x`` say something else than published words ``y`` (their counts
+    differ): not function words, an initialism of the other side ("rct"), or the same words
+    run together or apart ("healthcare", "health care")."""
+    if all(w in _FUNCTION_WORDS for w in x) or all(w in _FUNCTION_WORDS for w in y):
+        return False
+    short, long = sorted((x, y), key=len)
+    if len(short) == 1 and short[0] == "".join(w[0] for w in long):
+        return False
+    return fuzz.ratio("".join(x), "".join(y)) < SPELLING_MIN
 
 
 def _other_word(x: str, y: str) -> bool:
@@ -303,7 +327,8 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         changed = changed_words(citation.title, work, title_match_min)
         if changed:
             # The same title but for a word that changes what it says ("adults" for "children").
-            said = "; ".join(f'"{cited}" cited, "{published}" published' for cited, published in changed)
+            said = "; ".join(f'"{cited}" cited, "{published}" published' if published
+                             else f'"{cited}" cited, not in the published title' for cited, published in changed)
             title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, said)
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
