@@ -96,6 +96,10 @@ _SAME_WORDS = frozenset(frozenset(pair) for pair in (
 #: endings that make another form of the same word ("child"/"children", "disorder"/"disorders");
 #: "with"/"without" stays two words
 _SAME_WORD_ENDINGS = ("s", "es", "ren", "ing", "ed", "al", "ly", "ic", "ical", "ity")
+#: Greek letters spelled out, which a title written with the letters lacks (the letters are
+#: no word to norm_text: "alpha-TEA" for "α-TEA")
+_GREEK_NAMES = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+                         "sigma tau upsilon phi chi psi omega".split())
 #: words whose swap changes no finding ("in" for "among" is short already)
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its their this these that is are was were "
                             "be been into onto via upon among within between during after before".split())
@@ -123,7 +127,7 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             if _other_words(a[i1:i2], b[j1:j2]):
                 changed.append((x, y))  # "spinal cord" for "brain"
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED \
-                and any(w not in _FUNCTION_WORDS and not w.isdigit() for w in a[i1:i2]):
+                and any(w not in _FUNCTION_WORDS and w not in _GREEK_NAMES and not w.isdigit() for w in a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed
 
@@ -137,7 +141,7 @@ def _other_words(x: list[str], y: list[str]) -> bool:
     """True when cited words ``x`` say something else than published words ``y`` (their counts
     differ): not function words, an initialism of the other side ("rct"), or the same words
     run together or apart ("healthcare", "health care")."""
-    if all(w in _FUNCTION_WORDS for w in x) or all(w in _FUNCTION_WORDS for w in y):
+    if all(w in _FUNCTION_WORDS or w in _GREEK_NAMES for w in x) or all(w in _FUNCTION_WORDS for w in y):
         return False
     short, long = sorted((x, y), key=len)
     if len(short) == 1 and short[0] == "".join(w[0] for w in long):
