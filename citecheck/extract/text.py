@@ -280,14 +280,20 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
         all_citations = tuple(_with_line(c, line_map) for c in all_citations)
         in_text_t = tuple(_with_line(i, line_map) for i in in_text_t)
         claims = tuple(_with_line(c, line_map) for c in claims)
-    where = "paragraph" if fmt == "docx" else "line"
     # Outside a PDF, an entry the list reader missed can only follow the list's start, on a line
     # no list took (a PDF read across its columns puts them anywhere).
     unread = blocks if fmt == "pdf" or not entries else \
         [(line, text) for line, text in blocks if line >= entries[0][0] and line not in covered]
-    problems = run_together(all_citations[:len(citations_t)], where) + lost_entries(unread, citations_t, fmt, line_map)
+    problems = run_together(all_citations[:len(citations_t)], place_word(fmt)) \
+        + lost_entries(unread, citations_t, fmt, line_map)
     return Extraction(citations=all_citations, in_text=in_text_t, claims=claims, format=fmt, lists=lists,
                       problems=problems)
+
+
+def place_word(fmt: str) -> str:
+    """What a document's places are called in its problems: a Word document's paragraphs, the
+    other formats' lines."""
+    return "paragraph" if fmt == "docx" else "line"
 
 
 # A numbered Vancouver entry's opening, at a line's start or inside other text: "9. Iatridis J, …".
@@ -314,8 +320,7 @@ def lost_entries(blocks: list[tuple[int, str]], citations: tuple[Citation, ...],
                 found.setdefault(int(m.group(1)), (line_map or {}).get(line, line))
     if not found:
         return ()
-    where = "paragraph" if fmt == "docx" else "line"
-    shown = ", ".join(f"{n} ({where} {line})" for n, line in sorted(found.items()))
+    shown = ", ".join(f"{n} ({place_word(fmt)} {line})" for n, line in sorted(found.items()))
     why = "the page may have been read across its columns" if fmt == "pdf" else \
         "the list was read only up to a line between its entries"
     return (f"entries numbered {shown} of the reference list are in the text but were not read ({why}): "
