@@ -83,3 +83,10 @@ def test_group_authors_months_and_quotes_inside_titles_stay_out_of_the_title_and
     c = parse_reference(entry, 1)
     assert (c.title, c.journal) == (title, journal)
     assert all("behalf" not in a.surname for a in c.authors)
+
+
+def test_a_volumes_part_is_no_journal_or_volume():
+    # F7: "8 Pt 3" was read as journal "J Proteome Res. 2009;8 Pt" and volume 3 (a false alarm on both).
+    c = parse_reference("Dragosits M, Stadlmann J, Albiol J, et al. The effect of temperature on the proteome of "
+                        "recombinant Pichia pastoris. J Proteome Res. 2009;8 Pt 3:1380-1392.", 1)
+    assert (c.journal, c.volume, c.pages) == ("J Proteome Res", "8", "1380-1392")

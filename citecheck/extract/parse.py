@@ -86,9 +86,9 @@ _MONTH = r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s?\d{1,2})?(?:\s?-\s?[A-Z]?[a-z]{0,8}\.?\
 # The "source tail" in each style, most specific first.  Which one wins is
 # decided in _find_tail (the one reaching furthest right, then the longest).
 _TAIL_RES = (
-    # AMA / Vancouver / Lancet / NEJM: 1988;20:13-7, 2001; 357: 1-9, 2019 Jan;20(1):e1; and an
-    # issue without a volume, as the Cochrane Library's: 2008 Oct 8;(4):CD004376
-    re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}|(?=\())"
+    # AMA / Vancouver / Lancet / NEJM: 1988;20:13-7, 2001; 357: 1-9, 2019 Jan;20(1):e1, a volume's part
+    # 2009;8 Pt 3:1380-92; and an issue without a volume, as the Cochrane Library's: 2008 Oct 8;(4):CD004376
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}(?:\s[Pp](?:t|art)\.?\s\d+)?|(?=\())"
                rf"{_ISS}(?:\s?:\s?{_PAGES_PP})?"),
     # BMC: 2004, 12:355-359
     re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}{_ISS}\s?:\s?{_PAGES}"),
