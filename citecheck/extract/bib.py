@@ -472,7 +472,8 @@ _CSL_CHAPTERS = frozenset({"chapter", "paper-conference", "entry", "entry-dictio
 #: CSL books, theses and reports
 _CSL_BOOKS = frozenset({"book", "thesis", "report", "standard", "pamphlet", "classic", "periodical"})
 #: keys of which a CSL item has at least one (besides "type")
-_CSL_KEYS = ("title", "container-title", "author", "editor", "DOI", "issued")
+#: keys of which a CSL item has at least one (besides "type"): what makes a mapping a CSL item
+CSL_KEYS = ("title", "container-title", "author", "editor", "DOI", "issued")
 _TAG_RE = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span)\b[^>]*>", re.IGNORECASE)
 NOT_CSL_JSON = "not an article: JSON that is not CSL-JSON"
 
@@ -518,7 +519,7 @@ def is_csl_json(value) -> bool:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         return False
     return all(isinstance(i.get("type"), str) for i in items) and (
-        not items or any(any(k in i for k in _CSL_KEYS) for i in items))
+        not items or any(any(k in i for k in CSL_KEYS) for i in items))
 
 
 #: The share of an array's items that must be CSL items (an object with a "type" and a title, container
@@ -537,7 +538,7 @@ def _damaged_csl_json(value) -> bool:
     no "type" (is_csl_json refuses it whole)."""
     if not isinstance(value, list) or not value:
         return False
-    good = sum(1 for i in value if _typed(i) and any(k in i for k in _CSL_KEYS))
+    good = sum(1 for i in value if _typed(i) and any(k in i for k in CSL_KEYS))
     return good > 0 and good >= CSL_ITEMS_MIN_SHARE * len(value)
 
 
@@ -645,7 +646,7 @@ class CslYamlExtractor(CslJsonExtractor):
     name = "csl-yaml"
 
     def extract(self, data: bytes) -> Extraction:
-        items = [(line, item) for line, item in csl_yaml_items(data) if any(k in item for k in _CSL_KEYS)]
+        items = [(line, item) for line, item in csl_yaml_items(data) if any(k in item for k in CSL_KEYS)]
         if not items:
             raise ExtractError(NOT_CSL_YAML)
         return Extraction(citations=tuple(self.citation(line, item) for line, item in items), format=self.name)

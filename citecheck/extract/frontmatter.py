@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from citecheck.extract.bib import CSL_KEYS
+
 #: the keys whose list is the article's reference list
 REFERENCE_KEYS = ("references", "refs", "reference", "citations", "sources", "bibliography_entries")
 #: the fields a reference item written as a mapping holds its entry in (the first present)
 ENTRY_FIELDS = ("text", "citation", "reference", "entry", "ref", "source", "full", "value")
 #: the fields a reference item written as a mapping holds its key in
 KEY_FIELDS = ("id", "key", "label", "citekey", "name")
-#: the fields that make a mapping a CSL item (Pandoc's and Quarto's "references"), read as
-#: CSL-JSON is, unless it holds its entry in one of WHOLE_ENTRY_FIELDS too ("source" and
-#: "ref" are no entry beside them: Zotero writes "source: PubMed")
-CSL_FIELDS = ("title", "author", "container-title", "issued", "DOI", "editor")
+#: a mapping with a CSL field (bib.CSL_KEYS: Pandoc's and Quarto's "references") is read as
+#: CSL-JSON is, unless it holds its entry in one of these too ("source" and "ref" are no
+#: entry beside them: Zotero writes "source: PubMed")
 WHOLE_ENTRY_FIELDS = ("text", "citation", "reference", "entry", "full")
 
 _TOML_KEY_RE = re.compile(r"^\s*\[*\s*([A-Za-z_][\w-]*)")
@@ -117,7 +118,7 @@ def _sorted(value, lines: list[int]) -> tuple[list[tuple[int, str, str | None]],
         if isinstance(item, str) and item.strip():
             texts.append((line, " ".join(item.split()), None))
         elif isinstance(item, dict):
-            if any(k in item for k in CSL_FIELDS) and not any(isinstance(item.get(f), str) for f in WHOLE_ENTRY_FIELDS):
+            if any(k in item for k in CSL_KEYS) and not any(isinstance(item.get(f), str) for f in WHOLE_ENTRY_FIELDS):
                 csl.append((line, item))
                 continue
             text = next((item[f] for f in ENTRY_FIELDS if isinstance(item.get(f), str)), None)

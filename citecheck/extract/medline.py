@@ -88,7 +88,7 @@ def _citation(line: int, fields: dict[str, list[str]]) -> Citation:
     kind = ARTICLE if journal else (CHAPTER if title and book_title else BOOK)
     if kind == BOOK:
         title = title or (book_title.rstrip(".") if book_title else None)
-    authors = tuple(a for a in (_medline_author(n) for n in fields.get("AU", [])) if a)
+    authors = tuple(a for a in (_author(n) for n in fields.get("AU", [])) if a)  # "Zhu N": surname, initials
     authors += tuple(Author(name, "") for name in fields.get("CN", []) if name)  # a group author
     doi = None
     for tag in _ID_TAGS:
@@ -101,12 +101,3 @@ def _citation(line: int, fields: dict[str, list[str]]) -> Citation:
                    container=journal if kind == ARTICLE else book_title, volume=one("VI"), issue=one("IP"),
                    pages=_pages(one("PG")), doi=doi, pmid=pmid if pmid and pmid.isdigit() else None,
                    url=None, publisher=one("PB"))
-
-
-def _medline_author(name: str) -> Author | None:
-    """"Zhu N" (surname, then initials run together) -> Author; other forms as bib.py reads them."""
-    name = name.strip()
-    surname, _, initials = name.rpartition(" ")
-    if surname and initials.isupper() and initials.isalpha() and len(initials) <= 4:
-        return Author(surname, initials)
-    return _author(name)

@@ -569,9 +569,9 @@ def _list_close(work: str, end: int) -> tuple[int, int, re.Pattern | None] | Non
         if dot is None:
             return None
         close = (dot.start(), dot.end(), _AUTHOR_CHICAGO_ONE)
-    gap = work[end:close[0]]
-    if _TITLE_LIKE_RE.search(gap) or _SENTENCE_END_RE.search(gap) or _SOURCE_NUMBERS_RE.search(gap) \
-            or "“" in gap or '"' in gap:
+    between = work[end:close[0]]
+    if _TITLE_LIKE_RE.search(between) or _SENTENCE_END_RE.search(between) or _SOURCE_NUMBERS_RE.search(between) \
+            or "“" in between or '"' in between:
         return None  # a title ("quoted" in Chicago: “A Novel Class …” Science 294 (2001)), not names
     return close
 

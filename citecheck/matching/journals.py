@@ -173,7 +173,7 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
         if not b:
             continue
         related_b = _nlm_pairs().get(b, set())
-        if b in related_a or a in related_b or not related_a.isdisjoint(related_b):
+        if b in related_a or not related_a.isdisjoint(related_b):  # (related_a holds a itself)
             return True  # one name of the other, or both of a third ("Br Med J", "BMJ": British Medical Journal)
         if is_abbreviation_of(a, b) or is_abbreviation_of(b, a):
             return True

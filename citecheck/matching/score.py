@@ -106,10 +106,12 @@ _FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its t
 
 
 def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[tuple[str, str]]:
-    """The words of a cited title that matched put in place of the published title's, one for
-    one, where they are other words and not the same word spelled another way: ("adults",
-    "children"), ("rats", "mice"), ("24", "12").  A title cited with words left out or added
-    has none; nor does a title that matched only as part of the entry's text."""
+    """(cited, published) words of a cited title that matched, where they say something else:
+    words put in place of the published title's, one for one or up to three for others, that
+    are not the same word spelled another way (("adults", "children"), ("spinal cord",
+    "brain"), ("24", "12")), and words added inside it (("in older adults", "")).  Words left
+    out, or added before or after the title, are none; nor is anything in a title that
+    matched only as part of the entry's text."""
     from difflib import SequenceMatcher
 
     cited = norm_text(cited_title)
