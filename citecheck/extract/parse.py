@@ -67,7 +67,9 @@ _NOISE_RE = re.compile(
 # --- years, volumes, pages -------------------------------------------------
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_YEAR_RE = re.compile(rf"(?<![\d/.-])({_YEAR})(?![\d/])")
+# (Written to open with its first digits, not the look-behind, so that a search skips to
+# the places they are at: three times as fast.)
+_YEAR_RE = re.compile(r"((?:1[6-9]|20)(?<![\d/.-]..)\d\d)(?![\d/])")
 # "(2019)", "(2019a)", "(2019, March 3)", "(2009 Mar)", "(2008 Spring)", "(n.d.)"
 _PAREN_YEAR_RE = re.compile(
     rf"\((?P<year>{_YEAR})[a-z]?(?:,?\s*[A-Z][a-z]++\.?(?:\s\d{{1,2}})?)?\)"
@@ -81,17 +83,21 @@ _VOL = r"(?P<volume>\d++[A-Za-z]?)"
 _ISS = r"(?:\s?\((?P<issue>[^()]{1,25})\))?"
 # A volume or a run of volumes bound as one ("130-132").
 _VOL_RANGE = r"(?P<volume>\d++(?:-\d++)?+[A-Za-z]?)"
+# A supplement written after the volume, not in parentheses: "26 Suppl 5", "46 Suppl", "12 Suppl A"
+# (Crossref's issue is then "Suppl 5").
+_SUPPL = r"\s(?P<suppl>[Ss]uppl(?:ement)?\.?(?:\s?[A-Z\d]{1,3}\b)?)"
 _MONTH = r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s?\d{1,2})?(?:\s?-\s?[A-Z]?[a-z]{0,8}\.?\s?\d{0,2})?)?"
 
 # The "source tail" in each style, most specific first.  Which one wins is
 # decided in _find_tail (the one reaching furthest right, then the longest).
 _TAIL_RES = (
     # AMA / Vancouver / Lancet / NEJM: 1988;20:13-7, 2001; 357: 1-9, 2019 Jan;20(1):e1, a volume's part
-    # 2009;8 Pt 3:1380-92; and an issue without a volume, as the Cochrane Library's: 2008 Oct 8;(4):CD004376
-    re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}(?:\s[Pp](?:t|art)\.?\s\d+)?|(?=\())"
+    # 2009;8 Pt 3:1380-92; a supplement, 2008;26 Suppl 5:F46-58; and an issue without a volume, as the
+    # Cochrane Library's: 2008 Oct 8;(4):CD004376
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}(?:\s[Pp](?:t|art)\.?\s\d+|{_SUPPL})?|(?=\())"
                rf"{_ISS}(?:\s?:\s?{_PAGES_PP})?"),
-    # BMC: 2004, 12:355-359
-    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}{_ISS}\s?:\s?{_PAGES}"),
+    # BMC: 2004, 12:355-359; 2008, 26 Suppl 5:F46-58
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}(?:{_SUPPL})?{_ISS}\s?:\s?{_PAGES}"),
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
     re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
     # Frontiers / Royal Society / Elsevier-Harvard: Exp. Brain Res. 156, 39-54; Chem Biol Interact 130-132, 673-683
@@ -212,16 +218,18 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     work = text
     other = False  # letters beyond ASCII: the entry may be in another script
     if not work.isascii():
-        other = True
-        if _WIDE_RE.search(work):
-            # Full-width forms and ideographic punctuation, as typed in Chinese and Japanese
-            # text ("KOWALSKI T， MENSAH A．…［J］．", "DOI：10.1016/…．"): their ASCII forms.
-            work = work.translate(_WIDE_TABLE)
         # str.replace per dash present: far faster than str.translate with a dict table.
         for dash, repl in _DASH_PAIRS:
             if dash in work:
                 work = work.replace(dash, repl)
-    if "  " in work or _OTHER_SPACE_RE.search(work):
+        # (Most entries are ASCII once their dashes are: the search below is then not made.)
+        other = not work.isascii()
+        if other and _WIDE_RE.search(work):
+            # Full-width forms and ideographic punctuation, as typed in Chinese and Japanese
+            # text ("KOWALSKI T， MENSAH A．…［J］．", "DOI：10.1016/…．"): their ASCII forms.
+            work = work.translate(_WIDE_TABLE)
+    # (White space other than a space is never printable: most entries skip the search.)
+    if "  " in work or not work.isprintable() and _OTHER_SPACE_RE.search(work):
         work = " ".join(work.split())  # every run of white space one space
     else:
         work = work.strip()
@@ -464,13 +472,15 @@ def _parse_body(work: str) -> dict:
         # Author-date styles: the year follows the authors.
         year = int(m.group("year"))
         rest = rest[m.end():].lstrip(_STRIP)
+    elif rest[:1] == "(" and (undated := _NO_DATE_RE.match(rest)):
+        rest = rest[undated.end():].lstrip(_STRIP)  # APA's "(n.d.)" in the year's place: no title
 
     tail = _find_tail(rest)
     if tail:
         middle = rest[: tail.start()]
         groups = tail.groupdict()
         fields["volume"] = groups.get("volume")
-        fields["issue"] = _clean_issue(groups.get("issue"))
+        fields["issue"] = _clean_issue(groups.get("issue") or groups.get("suppl"))
         fields["pages"] = _clean_pages(groups.get("pages"))
         if year is None and groups.get("year"):
             year = int(groups["year"])
@@ -484,6 +494,8 @@ def _parse_body(work: str) -> dict:
     return fields
 
 
+# APA's date of an undated work: "(n.d.)", "(n.d)", "(no date)".
+_NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated)\)", re.IGNORECASE)
 # "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
 _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 
@@ -687,9 +699,12 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         # "Age differences in personality: Evidence from …": a title's words before its
         # subtitle (a word in lower case), not names.
         return (), False, work
-    # One organisation, "and" included ("Centers for Disease Control and Prevention").
-    first = [block] if "," not in block and ";" not in block and ORGANISATION_WORD_RE.search(block) \
-        else _LOOSE_SPLIT_RE.split(block)
+    # One organisation, "and" included ("Centers for Disease Control and Prevention", "Food Allergy
+    # Research & Education": a name of one word after "and" is no person's).
+    first = _LOOSE_SPLIT_RE.split(block)
+    if "," not in block and ";" not in block and (ORGANISATION_WORD_RE.search(block)
+                                                  or len(first) > 1 and " " not in first[-1].strip(_STRIP)):
+        first = [block]
     if len(first) > 1 and " " not in first[0].strip() and block.startswith(first[0] + ", ") \
             and _ENDS_WITH_INITIAL_RE.search(first[1]):
         # "Hatsopoulos, George N., Paul R. Krugman": the first author's given names follow
@@ -804,7 +819,7 @@ def _clean_issue(issue: str | None) -> str | None:
 
 
 # Page numbers that read like years: "pp. 1977–81", "1693–705" (MLA prints the year before them).
-_PAGE_LIKE_RE = re.compile(r"\bpp?\.\s?\S+|\d+\s?-\s?\d+")
+_PAGE_LIKE_RE = re.compile(r"(?=[p\d])(?:\bpp?\.\s?\S+|\d+\s?-\s?\d+)")
 
 
 def _any_year(text: str) -> int | None:

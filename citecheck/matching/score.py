@@ -123,7 +123,11 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
     changed = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
-            changed += [(x, y) for x, y in zip(a[i1:i2], b[j1:j2]) if _other_word(x, y)]
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                if _other_word(a[i], b[j]):
+                    # A letter alone says little: with the word before it, "hepatitis a" for "hepatitis b".
+                    lead = 1 if len(a[i]) == 1 and i > 0 and j > 0 else 0
+                    changed.append((" ".join(a[i - lead:i + 1]), " ".join(b[j - lead:j + 1])))
         elif op == "replace" and max(i2 - i1, j2 - j1) <= _MOST_WORDS_CHANGED:
             x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
             if _other_words(a[i1:i2], b[j1:j2]):
@@ -132,6 +136,14 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
                 and any(w not in _FUNCTION_WORDS and w not in _GREEK_NAMES and not w.isdigit() for w in a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed
+
+
+def _as_written(words: str, title: str) -> str:
+    """``words`` (normalised, lower case) as ``title`` writes them ("hepatitis B" for "hepatitis b"),
+    or as they are when the title does not hold them so."""
+    spelled = r"\W+".join(map(re.escape, words.split()))
+    m = re.search(rf"(?<!\w){spelled}(?!\w)", title, re.IGNORECASE) if spelled else None
+    return m.group() if m else words
 
 
 #: the most words on either side of a change read as one (more: the titles differ, and the
@@ -153,6 +165,8 @@ def _other_words(x: list[str], y: list[str]) -> bool:
 
 def _other_word(x: str, y: str) -> bool:
     """True when cited word ``x`` says something else than published word ``y``."""
+    if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha():
+        return True  # a letter that names a kind: "hepatitis A" for "hepatitis B", "vitamin D" for "vitamin C"
     if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS:
         return False
     if x.isdigit() or y.isdigit():
@@ -272,7 +286,8 @@ def _journal_misread(cited: str, name: str, text: str) -> bool:
 
 
 def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
-    """Volume or issue: equal once normalised; a combined issue "3-4" contains "3"."""
+    """Volume or issue: equal once normalised; a combined issue "3-4" contains "3", a volume
+    written with its supplement ("76 Suppl 2") the volume."""
     a, b = norm_number(cited), norm_number(found)
     if not a or not b:
         return FieldCheck(name, cited, found, FieldStatus.ABSENT)
@@ -281,6 +296,10 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
     parts_a = set(re.split(r"[^0-9a-z]+", fold_range(cited)))
     parts_b = set(re.split(r"[^0-9a-z]+", fold_range(found)))
     if name == "issue" and (b in parts_a or a in parts_b):
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    if name == "volume" and (b.startswith(a + "suppl") or a.startswith(b + "suppl")):
+        # The supplement written with the volume on one side only: "76" cited (its "Suppl 2"
+        # read as the issue), "76 Suppl 2" in the record.
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
     return FieldCheck(name, cited, found, FieldStatus.MISMATCH)
 
@@ -333,8 +352,10 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         changed = changed_words(citation.title, work, title_match_min)
         if changed:
             # The same title but for a word that changes what it says ("adults" for "children").
-            said = "; ".join(f'"{cited}" cited, "{published}" published' if published
-                             else f'"{cited}" cited, not in the published title' for cited, published in changed)
+            said = "; ".join(
+                f'"{_as_written(cited, citation.title)}" cited, "{_as_written(published, work.title or "")}" published'
+                if published else f'"{_as_written(cited, citation.title)}" cited, not in the published title'
+                for cited, published in changed)
             title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, said)
         else:
             # Close enough to match, and still worth a remark when words are left out or added.

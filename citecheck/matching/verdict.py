@@ -282,7 +282,7 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
     parts = []
     for f in wrong:
         if f.name == "title":
-            parts.append("title differs from the published one")
+            parts.append("title differs from the published one" + (f": {f.note}" if f.note else ""))
         elif f.name == "authors":
             parts.append(f.note or "authors differ")
         else:
@@ -327,6 +327,9 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
 
 #: the least title similarity at which a candidate that shares no other detail is shown as the nearest
 NEAREST_ALONE_MIN = 70
+#: ... one that shares one telling detail (journal, volume or pages), and one by the same first author
+NEAREST_WITH_ONE_MIN = 60
+NEAREST_SAME_AUTHOR_MIN = 50
 
 
 def _nearest(citation: Citation, scored) -> Nearest | None:
@@ -344,9 +347,16 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
     work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
     same += [f.name for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
-    if not [name for name in same if name != "year"] and sim < NEAREST_ALONE_MIN:
-        # A few title words in common ("a randomized controlled trial"), and a year at most (a
-        # year has thousands of works): noise to an editor.
+    telling = [name for name in same if name not in ("year", "issue")]
+    if len(citation.authors) > 1 and any(f.name == "authors" and f.status is FieldStatus.MATCH for f in fields):
+        telling.append("co-authors")  # the same team
+    lead = sim >= NEAREST_ALONE_MIN or len(telling) >= 2 or telling and sim >= NEAREST_WITH_ONE_MIN \
+        or "first author" in telling and sim >= NEAREST_SAME_AUTHOR_MIN
+    if not lead:
+        # A few title words in common ("a randomized controlled trial") and one detail at most (a
+        # year or an issue number has thousands of works, a journal thousands more): noise to an
+        # editor.  Two details in common (journal and volume) make a lead, as does the first author
+        # of a title on the same subject (seed 001's invented Mion & Villela 2003, their real 2013 paper).
         return None
     differ = [f.name for f in fields if f.status is FieldStatus.MISMATCH and f.name != "title"]
     if same[:1] == ["first author"] and "authors" in differ:

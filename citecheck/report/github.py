@@ -5,7 +5,8 @@ from __future__ import annotations
 from citecheck.inputs import is_url
 from citecheck.models import Report, Verdict
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, annotation_level, binary_format,
-                                        notice_name, place_in, reason_with_notices, safe_text, text_findings)
+                                        notice_name, place_in, reason_with_notices, safe_text, text_findings,
+                                        verified_remark)
 
 
 def escape_data(value: str) -> str:
@@ -21,7 +22,7 @@ def escape_property(value: str) -> str:
 class GithubReport(Reporter):
     """`::error` for failing citations, `::warning` for the rest of the problems and for claims
     that disagree with their citation, `::notice` for skipped and ignored citations (saying why they
-    are ignored) and the other text findings."""
+    are ignored), verified ones with a remark, and the other text findings."""
 
     name = "github"
 
@@ -38,6 +39,11 @@ class GithubReport(Reporter):
                 lines.append(f"::error {where}title={escape_property(PARTLY_READ)}::{escape_data(said + problem)}")
             for r in doc.results:
                 if r.verdict is Verdict.VERIFIED and not r.notices:
+                    remark = verified_remark(r)
+                    if remark:  # right, but worth a look: a year one off, a title cited shortened
+                        where, said = _location(doc, r.citation.line, r.citation.page)
+                        lines.append(f"::notice {where}title=citation verified with a remark::"
+                                     f"{escape_data(said + remark)}")
                     continue
                 level = annotation_level(r, fail_on)
                 if r.verdict is Verdict.VERIFIED and not r.retracted and level == "warning":

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from citecheck.matching.score import same_surname
-from citecheck.models import CheckResult, Citation, DocumentResult, InText, Notice, Report, Verdict, Work
+from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
 from citecheck.policy import fails, unread_list_notes
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
@@ -151,6 +151,21 @@ def entry_label(citation: Citation) -> str:
     if len(text) <= ENTRY_LABEL_CHARS:
         return text
     return text[:ENTRY_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:.") + "…"  # cut between words
+
+
+def verified_remark(result: CheckResult) -> str | None:
+    """What is worth an editor's look in a verified citation, or None: a year within one of the
+    record's ("year 2006, published 2005 (within a year: accepted)"), a title cited shortened,
+    authors cut without "et al."."""
+    if result.verdict is not Verdict.VERIFIED:
+        return None
+    # (A year cited as one of the record's dates is no remark, whatever its note says.)
+    notes = [f for f in result.fields if f.status is FieldStatus.MATCH and f.note
+             and not (f.name == "year" and f.cited == f.found)]
+    if not notes:
+        return None
+    return "; ".join(f"year {f.cited}, published {f.found} ({f.note})" if f.name == "year" and f.cited != f.found
+                     else f.note for f in notes)
 
 
 def plural(count: int, noun: str) -> str:

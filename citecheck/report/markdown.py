@@ -6,8 +6,10 @@ import re
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
-from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, incomplete_note, notice_name, plural,
-                                        reason_with_notices, safe_text, text_findings)
+from citecheck.report.correct import corrected_reference
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note,
+                                        notice_name, plural, reason_with_notices, safe_text, text_findings,
+                                        verified_remark)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
@@ -62,10 +64,11 @@ class MarkdownReport(Reporter):
         if partly:
             lines += [f"**{PARTLY_READ}:**", ""] + [f"- {md_code(d.path)}: {md_cell(p)}" for d, p in partly] + [""]
         findings = [(d, f) for d in report.documents for f in text_findings(d)]
+        remarks = _remarks_section(report)
         if not problems:
             lines.append("No problems found in the citations that could be read." if incomplete
                          else "No problems found in the citations.")
-            return "\n".join(lines + _findings_section(findings)) + "\n"
+            return "\n".join(lines + remarks + _findings_section(findings)) + "\n"
         if failing:
             lines += [f"**{plural(failing, 'citation')} {'fails' if failing == 1 else 'fail'} the policy"
                       f" ({md_cell(', '.join(fail_on))}).**", ""]
@@ -84,9 +87,24 @@ class MarkdownReport(Reporter):
             text = r.citation.text if len(r.citation.text) <= 160 else r.citation.text[:159] + "…"
             if r.citation.number is not None:
                 text = f"{r.citation.number}. {text}"
-            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} "
-                         f"| {md_cell(reason_with_notices(r))} |")
-        return "\n".join(lines + _findings_section(findings)) + "\n"
+            wrong = md_cell(reason_with_notices(r))
+            corrected = corrected_reference(r) if r.verdict is Verdict.MISMATCH else None
+            if corrected:
+                wrong += f" **Corrected:** {md_cell(corrected)}"
+            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {wrong} |")
+        return "\n".join(lines + remarks + _findings_section(findings)) + "\n"
+
+
+def _remarks_section(report: Report) -> list[str]:
+    """Verified citations with a remark (a year one off, a title cited shortened), one bullet each."""
+    out = []
+    for doc in report.documents:
+        for r in sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line)):
+            said = verified_remark(r)
+            if said:
+                out.append(f"- {md_code(doc.path)} line {r.citation.line}: {md_cell(entry_label(r.citation))}: "
+                           f"{md_cell(said)}")
+    return ["", "**Verified with a remark:**", ""] + out if out else []
 
 
 def _findings_section(findings) -> list[str]:

@@ -13,7 +13,7 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, place_in,
-                                        plural, safe_text, shorten, text_findings)
+                                        plural, safe_text, shorten, text_findings, verified_remark)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -191,13 +191,9 @@ def _remarks(doc: DocumentResult) -> list:
     a title cited shortened, authors cut without "et al."): right, but worth an editor's look."""
     out = []
     for r in _in_reading_order(doc):
-        # (A year cited as one of the record's dates is no remark, whatever its note says.)
-        notes = [f for f in r.fields if f.status is FieldStatus.MATCH and f.note
-                 and not (f.name == "year" and f.cited == f.found)]
-        if r.verdict is not Verdict.VERIFIED or not notes:
+        said = verified_remark(r)
+        if said is None:
             continue
-        said = "; ".join(f"{FIELD_LABELS[f.name]} {_fmt(f.cited)}, published {_fmt(f.found)} ({f.note})"
-                         if f.name == "year" and f.cited != f.found else f.note for f in notes)
         line = Text(f"Verified with a remark, {place_in(doc, r.citation.line, r.citation.page)}: ", style="bold")
         line.append_text(_t(f"{_cut(r.citation.text, 60)} — {said}"))
         out.append(line)

@@ -1,0 +1,116 @@
+"""Trial 14: six clinic articles read by an editor, report by report.  A supplement written
+after the volume, a letter changed inside a title, an organisation named with "&", and what
+the Markdown and GitHub reports tell an editor who cannot see the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.parse import parse_reference
+from citecheck.matching.score import check_number
+from citecheck.matching.verdict import Evidence, judge
+from citecheck.models import Author, Citation, DocumentResult, FieldStatus, Report, Verdict, Work
+from citecheck.policy import DEFAULT_FAIL_ON
+from citecheck.report.github import GithubReport
+from citecheck.report.markdown import MarkdownReport
+
+
+@pytest.mark.parametrize("tail, volume, issue, pages", [
+    ("Vaccine. 2008;26 Suppl 5:F46-58.", "26", "Suppl 5", "F46-58"),
+    ("Clin Infect Dis. 2008;46 Suppl 3:S1-9.", "46", "Suppl 3", "S1-9"),
+    ("Placenta. 2002;23 Suppl A:S119-29.", "23", "Suppl A", "S119-29"),
+    ("Vaccine. 2008;26 Suppl:S46-58.", "26", "Suppl", "S46-58"),
+    ("Vaccine 2008, 26 Suppl 5:F46-58.", "26", "Suppl 5", "F46-58"),
+    ("Vaccine. 2008;26(Suppl 5):F46-58.", "26", "Suppl 5", "F46-58"),  # as before
+])
+def test_a_supplement_after_the_volume_is_the_issue_not_the_volume(tail, volume, issue, pages):
+    # F1: "Vaccine. 2008;26 Suppl" was read as the journal and 5 as the volume: a false alarm on both.
+    c = parse_reference(f"Rogoza RM, Ferko N, Bentley J, et al. Optimization of cervical cancer prevention. {tail}", 1)
+    journal, year = tail.split(".")[0].split(" 20")[0], int(tail.split(";")[0].split(",")[0][-4:])
+    assert (c.journal, c.year, c.volume, c.issue, c.pages) == (journal, year, volume, issue, pages)
+
+
+def test_a_volume_written_with_its_supplement_is_the_volume():
+    # Crossref keeps some supplements in the volume ("76 Suppl 2"); the entry names them after it.
+    assert check_number("volume", "76", "76 Suppl 2").status is FieldStatus.MATCH
+    assert check_number("volume", "76 Suppl 2", "76").status is FieldStatus.MATCH
+    assert check_number("volume", "77", "76 Suppl 2").status is FieldStatus.MISMATCH
+    assert check_number("volume", "7", "76 Suppl 2").status is FieldStatus.MISMATCH
+
+
+HEP_B = Work(doi="10.1111/j.1523-1755.2004.00781.x", journal="Kidney International", year_issued=2004, volume="66",
+             issue="2", pages="614-621", authors=(Author("Verkade", "MA"), Author("Klepper", "M")),
+             title="Peripheral blood dendritic cells and GM-CSF as an adjuvant for hepatitis B vaccination in "
+                   "hemodialysis patients")
+
+
+def _cited(title: str) -> Citation:
+    return Citation(text="x", line=60, title=title, journal="Kidney Int", year=2004, volume="66", issue="2",
+                    pages="614-21", authors=(Author("Verkade", "MA"), Author("Klepper", "M")))
+
+
+def test_a_letter_that_names_a_kind_changed_in_a_title_is_a_title_mismatch():
+    # F2: "hepatitis A" for "hepatitis B" was verified ("a" read as the article, one letter as an initialism).
+    result = judge(_cited(HEP_B.title.replace("hepatitis B", "hepatitis A")), Evidence(candidates=(HEP_B,)))
+    assert result.verdict is Verdict.MISMATCH
+    title = next(f for f in result.fields if f.name == "title")
+    assert title.status is FieldStatus.MISMATCH
+    assert title.note == '"hepatitis A" cited, "hepatitis B" published'  # as the titles write it
+    # F4: the words are in the reason, which Markdown, GitHub and SARIF show.
+    assert 'title differs from the published one: "hepatitis A" cited, "hepatitis B" published' in result.reason
+    # The title as published, or cased otherwise, is no change.
+    assert judge(_cited(HEP_B.title), Evidence(candidates=(HEP_B,))).verdict is Verdict.VERIFIED
+    assert judge(_cited(HEP_B.title.lower()), Evidence(candidates=(HEP_B,))).verdict is Verdict.VERIFIED
+
+
+def test_an_organisation_named_with_an_ampersand_is_one_author_and_n_d_no_title():
+    # F7: "Food Allergy Research & Education" was read as two authors, "Research" and "Education", and
+    # the entry's in-text citation went unmatched; "(n.d.)" was read as the title.
+    c = parse_reference("Food Allergy Research & Education. (n.d.). Facts and statistics. "
+                        "https://www.foodallergy.org/resources/facts-and-statistics", 68)
+    assert [a.surname for a in c.authors] == ["Food Allergy Research & Education"]
+    assert (c.title, c.year) == ("Facts and statistics", None)
+    # People joined by "and" are still two people.
+    c = parse_reference("John Smith and Karen Jones. Title of the book. Publisher; 2003.", 1)
+    assert [a.surname for a in c.authors] == ["Smith", "Jones"]
+
+
+MACMILLAN = Work(doi="10.1503/cmaj.1040772", journal="Canadian Medical Association Journal", year_issued=2005,
+                 volume="172", issue="1", pages="33-35", authors=(Author("MacMillan", "HL"),),
+                 title="Screening for depression in primary care")
+CHODOSH = Work(doi="10.1097/01.jgp.0b013e31802c0c63", journal="The American Journal of Geriatric Psychiatry",
+               short_journal=("Am J Geriatr Psychiatry",), year_issued=2007, volume="15", issue="5",
+               pages="406-415", authors=(Author("Chodosh", "J"),), title="Depressive symptoms as a predictor of "
+               "cognitive decline")
+
+
+def _report() -> Report:
+    year_one_off = Citation(text="MacMillan HL. Screening for depression in primary care. CMAJ. 2006;172(1):33-5.",
+                            line=72, number=3, title="Screening for depression in primary care", journal="CMAJ",
+                            year=2006, volume="172", issue="1", pages="33-5", authors=(Author("MacMillan", "HL"),))
+    wrong_volume = Citation(text="Chodosh J. Depressive symptoms as a predictor of cognitive decline. "
+                                 "Am J Geriatr Psychiatry. 2007;16(5):406-15.", line=73, number=4,
+                            title="Depressive symptoms as a predictor of cognitive decline",
+                            journal="Am J Geriatr Psychiatry", year=2007, volume="16", issue="5", pages="406-15",
+                            authors=(Author("Chodosh", "J"),))
+    results = (judge(year_one_off, Evidence(candidates=(MACMILLAN,))),
+               judge(wrong_volume, Evidence(candidates=(CHODOSH,))))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.MISMATCH]
+    return Report((DocumentResult("depression.md", results),))
+
+
+def test_the_markdown_report_gives_the_corrected_line_and_the_remarks():
+    # F5: the pull-request comment gave only the DOI; F3: a year one off, accepted, was not in it at all.
+    markdown = MarkdownReport().render(_report(), DEFAULT_FAIL_ON)
+    row = next(line for line in markdown.splitlines() if "Chodosh" in line)
+    assert "volume cited as 16, published as 15" in row
+    assert "**Corrected:** Chodosh J" in row and "2007;15(5):406-15" in row
+    assert "**Verified with a remark:**" in markdown
+    assert "`depression.md` line 72: MacMillan, 2006: year 2006, published 2005 (within a year: accepted)" in markdown
+
+
+def test_the_github_annotations_carry_the_remark_as_a_notice():
+    lines = GithubReport().render(_report(), DEFAULT_FAIL_ON).splitlines()
+    assert "::notice file=depression.md,line=72,title=citation verified with a remark::year 2006, published 2005 " \
+           "(within a year: accepted)" in lines
+    assert any(line.startswith("::error file=depression.md,line=73,title=citation mismatch::") for line in lines)
