@@ -21,7 +21,8 @@ from citecheck.extract.links import link_problems, link_year_remark
 from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
-from citecheck.models import Citation, CheckResult, Claim, DocumentResult, Extraction, Report, SourceInfo, Verdict
+from citecheck.models import (Citation, CheckResult, Claim, DocumentResult, Extraction, FieldStatus, Report, SourceInfo,
+                              Verdict)
 from citecheck.services.interface import Service, ServiceError
 
 log = logging.getLogger(__name__)
@@ -117,12 +118,41 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
         if ex is None:
             documents.append(DocumentResult(item.path, error=error))
             continue
-        doc_results = tuple(check_link_text(r) for r in (next(results) for _ in ex.citations))
+        doc_results = borrowed_dois(tuple(check_link_text(r) for r in (next(results) for _ in ex.citations)))
         claims = tuple(annotate_claim(c, doc_results, service) for c in ex.claims)
         documents.append(DocumentResult(item.path, doc_results, ex.in_text, claims, format=ex.format,
                                         uncited=uncited_entries(ex.citations, ex.in_text, ex.lists),
                                         problems=ex.problems))
     return Report(tuple(documents), source)
+
+
+def borrowed_dois(results: tuple[CheckResult, ...]) -> tuple[CheckResult, ...]:
+    """The results, each whose cited DOI is another entry's work, not its own, saying so: an
+    entry written from the one before it, DOI left unchanged (trial 14: WORMS's DOI on an MRI
+    study three entries on)."""
+    owner: dict[str, int] = {}
+    for k, r in enumerate(results):
+        if r.match is not None and r.verdict in (Verdict.VERIFIED, Verdict.MISMATCH):
+            owner.setdefault(r.match.doi.lower(), k)
+    out = []
+    for k, r in enumerate(results):
+        doi = (r.citation.doi or "").lower()
+        j = owner.get(doi, k) if doi else k
+        if j != k and (r.match is None or r.match.doi.lower() != doi):
+            other = results[j].citation
+            said = f"entry {other.number}'s DOI" if other.number is not None else "another entry's DOI"
+            fields = tuple(replace(f, note=said) if f.name == "doi" and f.status is FieldStatus.MISMATCH else f
+                           for f in r.fields)
+            reason = r.reason
+            for written in (f"doi cited as {r.citation.doi}", f"DOI {r.citation.doi} belongs to another work"):
+                if written in reason:
+                    reason = reason.replace(written, f"{written} ({said})", 1)
+                    break
+            else:
+                reason = f"{reason.rstrip()} (The cited DOI is {said}.)"
+            r = replace(r, fields=fields, reason=reason)
+        out.append(r)
+    return tuple(out)
 
 
 def check_link_text(result: CheckResult) -> CheckResult:

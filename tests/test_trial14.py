@@ -114,3 +114,88 @@ def test_the_github_annotations_carry_the_remark_as_a_notice():
     assert "::notice file=depression.md,line=72,title=citation verified with a remark::year 2006, published 2005 " \
            "(within a year: accepted)" in lines
     assert any(line.startswith("::error file=depression.md,line=73,title=citation mismatch::") for line in lines)
+
+
+def test_a_wrong_journal_is_corrected_to_the_name_as_written_not_crossrefs_long_form():
+    # F6: "Journal of Allergy and Clinical Immunology" cited for The Journal of Asthma was corrected to
+    # "J Asthma" (the cited name was measured against Crossref's "The Journal of Asthma : Official …").
+    from citecheck.report.correct import corrected_reference
+
+    asthma = Work(doi="10.1080/02770900802444195", journal="The Journal of Asthma : Official Journal of the "
+                  "Association for the Care of Asthma", short_journal=("J Asthma",), year_issued=2008, volume="45",
+                  issue="10", pages="862-866", authors=(Author("Vogel", "NM"),),
+                  title="Food allergy is associated with potentially fatal childhood asthma")
+    text = ("Vogel, N. M., Katz, H. T., Lopez, R., & Lang, D. M. (2008). Food allergy is associated with potentially "
+            "fatal childhood asthma. Journal of Allergy and Clinical Immunology, 45(10), 862-866.")
+    result = judge(parse_reference(text, 74), Evidence(candidates=(asthma,)))
+    assert [f.name for f in result.fields if f.status is FieldStatus.MISMATCH] == ["journal"]
+    assert "asthma. The Journal of Asthma, 45(10), 862-866." in corrected_reference(result)
+    # An abbreviated name is corrected to the abbreviation.
+    result = judge(parse_reference(text.replace("Journal of Allergy and Clinical Immunology", "J Allergy"), 74),
+                   Evidence(candidates=(asthma,)))
+    assert "asthma. J Asthma, 45(10), 862-866." in corrected_reference(result)
+
+
+def test_a_doi_that_is_another_entrys_is_named_as_that_entrys():
+    # F10: an entry written from another, its DOI left unchanged: the report named both DOIs, not whose.
+    from citecheck.checker import borrowed_dois
+
+    worms = Work(doi="10.1016/j.joca.2003.11.003", title="Whole-organ magnetic resonance imaging score (WORMS) of "
+                 "the knee in osteoarthritis", journal="Osteoarthritis Cartilage", year_issued=2004, volume="12",
+                 pages="177-190", authors=(Author("Peterfy", "CG"),))
+    helix = Work(doi="10.1002/art.20930", title="Urinary type II collagen helical peptide (HELIX-II) as a new "
+                 "biochemical marker of cartilage degradation", journal="Arthritis Rheum", year_issued=2005,
+                 volume="52", pages="1081-1090", authors=(Author("Charni", "N"),))
+    first = parse_reference("Peterfy CG, Guermazi A, Zaim S, et al. Whole-organ magnetic resonance imaging score "
+                            "(WORMS) of the knee in osteoarthritis. Osteoarthritis Cartilage. 2004;12(3):177-90. "
+                            "doi:10.1016/j.joca.2003.11.003", 66, number=4)
+    copied = parse_reference("Charni N, Juillet F, Garnero P. Urinary type II collagen helical peptide (HELIX-II) as "
+                             "a new biochemical marker of cartilage degradation. Arthritis Rheum. 2005;52(4):1081-90. "
+                             "doi:10.1016/j.joca.2003.11.003", 69, number=7)
+    results = (judge(first, Evidence(candidates=(worms,))), judge(copied, Evidence(candidates=(helix,))))
+    marked = borrowed_dois(results)
+    assert marked[0] == results[0]  # the DOI's own entry is as it was
+    assert marked[1].verdict is Verdict.MISMATCH
+    assert "doi cited as 10.1016/j.joca.2003.11.003 (entry 4's DOI), published as 10.1002/art.20930" in marked[1].reason
+    assert next(f for f in marked[1].fields if f.name == "doi").note == "entry 4's DOI"
+    # A DOI no other entry has is left alone.
+    assert borrowed_dois(results[1:]) == results[1:]
+
+
+def test_a_wrong_first_author_or_year_names_the_in_text_citations_to_change_too():
+    # F11: the entry was corrected to Flegal, and the text's "(Fleming et al., 1998)" was not mentioned.
+    from citecheck.models import InText
+    from citecheck.report.interface import in_text_to_change
+
+    flegal = Work(doi="10.1038/sj.ijo.0800541", title="Overweight and obesity in the United States", year_issued=1998,
+                  journal="International Journal of Obesity", volume="22", pages="39-47",
+                  authors=(Author("Flegal", "KM"), Author("Carroll", "MD")))
+    cited = parse_reference("Fleming, K. M., & Carroll, M. D. (1998). Overweight and obesity in the United States. "
+                            "International Journal of Obesity, 22(1), 39-47.", 60, number=4)
+    result = judge(cited, Evidence(candidates=(flegal,)))
+    assert result.verdict is Verdict.MISMATCH
+    in_text = (InText("(Fleming et al., 1998)", 17, 0), InText("(Smith, 2001)", 18, None), InText("[4]", 19, 0))
+    doc = DocumentResult("obesity.md", (result,), in_text)
+    assert in_text_to_change(doc, result) == "line 17 (Fleming et al., 1998)"  # not "[4]": nothing to change there
+    assert "**Change it in the text too:** line 17 (Fleming et al., 1998)" in MarkdownReport().render(
+        Report((doc,)), DEFAULT_FAIL_ON)
+
+
+@pytest.mark.parametrize("text", [
+    # one line a paragraph (Markdown, HTML) ...
+    "Studies show that a brief screen is nearly as accurate as a long questionnaire. In a classic study of "
+    "veterans, two questions picked up most patients with major depression [1].",
+    # ... and a paragraph wrapped over lines
+    "Studies show that a brief screen is nearly as accurate as a long\nquestionnaire. In a classic study of "
+    "veterans, two questions picked up\nmost patients with major depression (Whooley et al., 1997).",
+])
+def test_an_appeal_to_research_whose_next_sentence_cites_the_study_is_no_unsourced_claim(text):
+    # F9: five topic sentences of the trial's articles were reported as "Research claimed with no source".
+    from citecheck.extract import extract_bytes
+
+    article = f"# Screening\n\n{text}\n\n## References\n\n1. Whooley MA, Avins AL. Case-finding instruments for " \
+              f"depression. J Gen Intern Med. 1997;12(7):439-45.\n"
+    assert [c for c in extract_bytes(article.encode(), "a.md").claims if not c.specific] == []
+    # The same sentence with nothing cited after it is still reported.
+    alone = article.replace(" [1].", ".").replace(" (Whooley et al., 1997).", ".")
+    assert [c.text[:12] for c in extract_bytes(alone.encode(), "a.md").claims if not c.specific] == ["Studies show"]

@@ -132,18 +132,29 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
             continue
         first, done = paragraphs.around(number)
         if first == done:  # a paragraph of one line
+            every = split_sentences(line)
             # Only the sentences that hold one of the line's parts of research words can name research.
-            sentences = [(sentence, number, number) for sentence in split_sentences(line)
+            sentences = [(sentence, number, number, every[k + 1] if k + 1 < len(every) else "")
+                         for k, sentence in enumerate(every)
                          if parts is _RESEARCH_PARTS or any(map(sentence.lower().__contains__, parts))]
         else:
-            sentences = paragraphs.sentences(first, done)
-        for sentence, top, bottom in sentences:
+            spans = paragraphs.sentences(first, done)
+            sentences = [(sentence, top, bottom, spans[k + 1][0] if k + 1 < len(spans) else "")
+                         for k, (sentence, top, bottom) in enumerate(spans)]
+        for sentence, top, bottom, after in sentences:
             cited = by_line.get(top, []) if top == bottom else \
                 [it for n in range(top, bottom + 1) for it in by_line.get(n, ())]
             claim = _claim(sentence, top, cited)
+            if claim and not claim.specific and after and _cites(after, first, done, by_line):
+                continue  # "Studies show X. Whooley et al. [1] found …": the next sentence gives the source
             if claim:
                 claims.append(claim)
     return tuple(claims)
+
+
+def _cites(sentence: str, first: int, last: int, by_line: dict[int, list[InText]]) -> bool:
+    """True when ``sentence``, of the paragraph on lines ``first``..``last``, carries an in-text citation."""
+    return any(it.text in sentence for n in range(first, last + 1) for it in by_line.get(n, ()))
 
 
 # Hard-wrapped prose (Markdown and text filled to 70-100 columns: Emacs's fill-column 70,

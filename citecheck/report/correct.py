@@ -241,8 +241,11 @@ def corrected_reference(result: CheckResult) -> str | None:
         if cited in (None, "") or found in (None, ""):
             return plain_reference(work)
         if f.name == "journal":
-            found = work.short_journal[0] if work.short_journal and len(str(cited)) < len(work.journal or "") * 0.6 \
-                else _journal_as_written(work.journal) if work.journal else found
+            # The abbreviation for a cited name much shorter than the name as written (not as Crossref
+            # gives it: "The Journal of Asthma : Official Journal of the Association for …").
+            written = _journal_as_written(work.journal) if work.journal else ""
+            found = work.short_journal[0] if work.short_journal and len(str(cited)) < len(written) * 0.6 \
+                else written or found
         if f.name == "pages":
             found = _pages_like(str(cited), str(found))
         new = _replace_once(text, str(cited), str(found))

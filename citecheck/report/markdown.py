@@ -7,9 +7,9 @@ import re
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note,
-                                        notice_name, plural, reason_with_notices, safe_text, text_findings,
-                                        verified_remark)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, in_text_to_change,
+                                        incomplete_note, notice_name, plural, reason_with_notices, safe_text,
+                                        text_findings, verified_remark)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
@@ -91,6 +91,9 @@ class MarkdownReport(Reporter):
             corrected = corrected_reference(r) if r.verdict is Verdict.MISMATCH else None
             if corrected:
                 wrong += f" **Corrected:** {md_cell(corrected)}"
+            cited_as = in_text_to_change(doc, r)
+            if cited_as:
+                wrong += f" **Change it in the text too:** {md_cell(cited_as)}"
             lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {wrong} |")
         return "\n".join(lines + remarks + _findings_section(findings)) + "\n"
 

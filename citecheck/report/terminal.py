@@ -13,7 +13,8 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, place_in,
-                                        plural, safe_text, shorten, text_findings, verified_remark)
+                                        in_text_to_change, plural, safe_text, shorten, text_findings,
+                                        verified_remark)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -172,6 +173,9 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
         corrected = corrected_reference(r)
         if corrected:
             parts += [Text(""), Text("Corrected: ", style="bold").append_text(_t(corrected))]
+        cited_as = in_text_to_change(doc, r)
+        if cited_as:
+            parts.append(Text("Change it in the text too: ", style="bold").append_text(_t(cited_as)))
     else:
         parts.append(_t(r.reason))
     if r.notices:
