@@ -199,3 +199,21 @@ def test_an_appeal_to_research_whose_next_sentence_cites_the_study_is_no_unsourc
     # The same sentence with nothing cited after it is still reported.
     alone = article.replace(" [1].", ".").replace(" (Whooley et al., 1997).", ".")
     assert [c.text[:12] for c in extract_bytes(alone.encode(), "a.md").claims if not c.specific] == ["Studies show"]
+
+
+def test_a_corrected_title_is_written_in_the_cited_titles_case():
+    # F6: an APA list in sentence case got Crossref's title case in the corrected line.
+    from citecheck.report.correct import corrected_reference
+
+    park = Work(doi="10.1080/01490400802686045", journal="Leisure Sciences", year_issued=2009, volume="31",
+                issue="2", pages="174-191", authors=(Author("Kaczynski", "AT"),),
+                title="Association of Parkland Proximity with Neighborhood and Park-based Physical Activity: "
+                      "Variations by Gender and Age")
+    cited = parse_reference("Kaczynski, A. T. (2009). Association of parkland proximity with neighborhood and "
+                            "park-based physical activity: Variations by gender and income. Leisure Sciences, "
+                            "31(2), 174-191.", 69)
+    result = judge(cited, Evidence(candidates=(park,)))
+    assert [f.name for f in result.fields if f.status is FieldStatus.MISMATCH] == ["title"]
+    # Words the cited title writes in lower case are written so; "Age", which it lacks, keeps its capital.
+    assert "(2009). Association of parkland proximity with neighborhood and park-based physical activity: " \
+           "Variations by gender and Age. Leisure Sciences" in corrected_reference(result)

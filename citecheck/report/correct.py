@@ -193,6 +193,29 @@ def _journal_as_written(name: str) -> str:
     return " ".join(strip_qualifiers(name).split()) or name
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _cased_as(cited: str, found: str) -> str:
+    """The published title in the case of the cited one: a title cited in sentence case ("Association
+    of parkland proximity with …") gets Crossref's title case ("… of Parkland Proximity with …") as
+    the cited title writes those words.  A word the cited title lacks keeps its capital: it may be
+    a name."""
+    cited_words = _WORD_RE.findall(cited)
+    if len(cited_words) < 4 or not _sentence_cased(cited_words) or _sentence_cased(_WORD_RE.findall(found)):
+        return found
+    lower = {w for w in cited_words if w.islower()}
+    return _WORD_RE.sub(lambda m: m.group().lower() if m.start() > 0 and m.group().lower() in lower
+                        and m.group()[1:].islower() else m.group(), found)
+
+
+def _sentence_cased(words: list[str]) -> bool:
+    """True when no more than a quarter of the words after the first open with a capital (a name,
+    an initialism, a subtitle's first word)."""
+    rest = words[1:]
+    return bool(rest) and sum(w[0].isupper() for w in rest) <= len(rest) / 4
+
+
 def _pages_like(cited: str, found: str) -> str:
     """The published range written as the cited one was: abbreviated ("1123-33", NLM's
     "1023-33") when it was, in full when it was."""
@@ -238,6 +261,8 @@ def corrected_reference(result: CheckResult) -> str | None:
         cited, found = f.cited, f.found
         if f.name == "title" and work.subtitle:
             found = f"{work.title}: {work.subtitle}"
+        if f.name == "title" and cited and found:
+            found = _cased_as(str(cited), str(found))
         if cited in (None, "") or found in (None, ""):
             return plain_reference(work)
         if f.name == "journal":

@@ -258,7 +258,8 @@ def _verdict_of_run(report: Report, fail_on: tuple[str, ...]) -> Text:
     incomplete = incomplete_note(report)
     text = Text(" — ")
     if failing:
-        text.append(f"{failing} failing ({', '.join(fail_on)})", style="bold red")
+        # (The policy named as a policy: "(mismatch, not_found, retracted)" alone read as if one was retracted.)
+        text.append(f"{failing} failing (the policy fails {', '.join(fail_on)})", style="bold red")
         if incomplete:
             text.append(f"; check incomplete: {incomplete}", style="bold magenta")
     elif incomplete:
