@@ -637,8 +637,9 @@ def _authors_in(block: str, splitter: re.Pattern) -> tuple[Author, ...]:
     else:
         s, i = _NAME_GROUPS[splitter.pattern]  # (hashing a compiled pattern hashes all its code: µs)
         names = [(g[s], g[i]) for g in splitter.findall(block)]
-    return tuple(Author(_clean_surname(surname), _bare_initials(initials) if initials and not initials.isalpha()
-                        else initials) for surname, initials in names)
+    # (_clean_surname and _bare_initials written out: a list, not a generator, and no call per name.)
+    return tuple([Author(surname.strip(_SURNAME_STRIP), initials if not initials or initials.isalpha()
+                         else "".join(initials.split()).replace(".", "")) for surname, initials in names])
 
 
 _YEAR_WORD_RE = re.compile(_YEAR + r"\b")
@@ -753,8 +754,11 @@ def _initials_of(given: str) -> str:
     return "".join(w[0] for w in _WORD_RE.findall(given) if w[0].isupper())
 
 
+_SURNAME_STRIP = _STRIP + "’'"
+
+
 def _clean_surname(surname: str) -> str:
-    return surname.strip(_STRIP + "’'")
+    return surname.strip(_SURNAME_STRIP)
 
 
 def _find_tail(rest: str):
