@@ -140,7 +140,8 @@ def borrowed_dois(results: tuple[CheckResult, ...]) -> tuple[CheckResult, ...]:
         j = owner.get(doi, k) if doi else k
         if j != k and (r.match is None or r.match.doi.lower() != doi):
             other = results[j].citation
-            said = f"entry {other.number}'s DOI" if other.number is not None else "another entry's DOI"
+            said = f"the cited DOI is entry {other.number}'s" if other.number is not None \
+                else "the cited DOI is another entry's"
             fields = tuple(replace(f, note=said) if f.name == "doi" and f.status is FieldStatus.MISMATCH else f
                            for f in r.fields)
             reason = r.reason
@@ -149,7 +150,7 @@ def borrowed_dois(results: tuple[CheckResult, ...]) -> tuple[CheckResult, ...]:
                     reason = reason.replace(written, f"{written} ({said})", 1)
                     break
             else:
-                reason = f"{reason.rstrip()} (The cited DOI is {said}.)"
+                reason = f"{reason.rstrip()} ({said[0].upper()}{said[1:]}.)"
             r = replace(r, fields=fields, reason=reason)
         out.append(r)
     return tuple(out)

@@ -9,6 +9,8 @@ import pytest
 from citecheck.extract.parse import parse_reference
 from citecheck.matching.score import check_number
 from citecheck.matching.verdict import Evidence, judge
+from dataclasses import replace
+
 from citecheck.models import Author, Citation, DocumentResult, FieldStatus, Report, Verdict, Work
 from citecheck.policy import DEFAULT_FAIL_ON
 from citecheck.report.github import GithubReport
@@ -156,8 +158,10 @@ def test_a_doi_that_is_another_entrys_is_named_as_that_entrys():
     marked = borrowed_dois(results)
     assert marked[0] == results[0]  # the DOI's own entry is as it was
     assert marked[1].verdict is Verdict.MISMATCH
-    assert "doi cited as 10.1016/j.joca.2003.11.003 (entry 4's DOI), published as 10.1002/art.20930" in marked[1].reason
-    assert next(f for f in marked[1].fields if f.name == "doi").note == "entry 4's DOI"
+    assert "doi cited as 10.1016/j.joca.2003.11.003 (the cited DOI is entry 4's), published as 10.1002/art.20930" \
+        in marked[1].reason
+    # (The note shows beside the published DOI: it says whose the cited one is.)
+    assert next(f for f in marked[1].fields if f.name == "doi").note == "the cited DOI is entry 4's"
     # A DOI no other entry has is left alone.
     assert borrowed_dois(results[1:]) == results[1:]
 
@@ -217,3 +221,30 @@ def test_a_corrected_title_is_written_in_the_cited_titles_case():
     # Words the cited title writes in lower case are written so; "Age", which it lacks, keeps its capital.
     assert "(2009). Association of parkland proximity with neighborhood and park-based physical activity: " \
            "Variations by gender and Age. Leisure Sciences" in corrected_reference(result)
+
+
+# Trial 15: false alarms hunted on the session's rules.
+
+def test_greek_letters_and_their_names_are_one_title():
+    # "IκBα" cited, "IkappaBalpha" in the record: was a title mismatch ('"i b" cited'); "α4/β3/δ" for
+    # "alpha 4/beta 3/delta" was 84% alike and not_found, a real work reported as nonexistent.
+    from citecheck.matching.normalize import norm_text
+
+    assert norm_text("NF-κB inhibitor IκBα") == norm_text("NF-kappaB inhibitor IkappaBalpha")
+    assert norm_text("eIF2α") == norm_text("eIF2alpha") == "eif2alpha"
+    assert norm_text("Ethanol enhances α4/β3/δ receptors") == norm_text("Ethanol enhances alpha4/beta3/delta receptors")
+    ifn = Work(doi="10.1038/mi.2009.2", title="CpG oligodeoxynucleotides downregulate TLR9-induced IFNalpha responses",
+               journal="Mucosal Immunol", year_issued=2009, volume="2", pages="265-275", authors=(Author("Booth", "JS"),))
+    cited = Citation(text="x", line=1, title="CpG oligodeoxynucleotides downregulate TLR9-induced IFN-α responses",
+                     journal="Mucosal Immunol", year=2009, volume="2", pages="265-75", authors=(Author("Booth", "JS"),))
+    assert judge(cited, Evidence(candidates=(ifn,))).verdict is Verdict.VERIFIED
+    # A Greek letter changed is a change: IFN-γ cited, IFNalpha published.
+    gamma = judge(replace(cited, title=cited.title.replace("α", "γ")), Evidence(candidates=(ifn,)))
+    assert gamma.verdict is Verdict.MISMATCH
+    assert next(f for f in gamma.fields if f.name == "title").note == '"ifn gamma" cited, "IFNalpha" published'
+
+
+def test_nucleic_acids_researchs_web_server_issue_is_its_supplement():
+    assert check_number("issue", "Web Server issue", "suppl_2").status is FieldStatus.MATCH
+    assert check_number("issue", "Database issue", "suppl_1").status is FieldStatus.MATCH
+    assert check_number("issue", "Web Server issue", "4").status is FieldStatus.MISMATCH

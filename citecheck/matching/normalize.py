@@ -13,6 +13,14 @@ _TRANSLITERATE = str.maketrans({
     "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l",
     "đ": "d", "Đ": "d", "ı": "i", "þ": "th", "ð": "d",
 })
+# Greek letters in a Latin title, by name, as records and citations spell them as often as they
+# write them ("IκBα" and "IkappaBalpha", "IFN-α" and "IFNalpha"; "µ" is "μ" once folded).
+_GREEK_LETTER_NAMES = str.maketrans({
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "ο": "omicron",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi",
+    "χ": "chi", "ψ": "psi", "ω": "omega",
+})
 _TAG = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Word characters of any script: for text written in a script other than Latin.
@@ -34,13 +42,15 @@ NORM_CACHE_SIZE = 1 << 13
 
 @functools.lru_cache(maxsize=NORM_CACHE_SIZE)
 def norm_text(text: str | None) -> str:
-    """Words only: markup gone, folded, '&' read as 'and', punctuation as spaces."""
+    """Words only: markup gone, folded, '&' read as 'and', Greek letters by name, punctuation as spaces."""
     if not text:
         return ""
     text = fold(_TAG.sub(" ", text)).replace("&amp;", " and ").replace("&", " and ")
     if not text.isascii() and cached_script_of(text):
         # Written in another script ("Домашнее мониторирование"): its letters are the words.
         return " ".join(_NON_WORD_ANY.sub(" ", text).split())
+    if not text.isascii():
+        text = text.translate(_GREEK_LETTER_NAMES)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 

@@ -297,6 +297,9 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
     parts_b = set(re.split(r"[^0-9a-z]+", fold_range(found)))
     if name == "issue" and (b in parts_a or a in parts_b):
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    if name == "issue" and b.startswith("suppl") and a in ("webserver", "database"):
+        # Nucleic Acids Research's supplements as PubMed names them: "36(Web Server issue)" for "suppl_2".
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
     if name == "volume" and (b.startswith(a + "suppl") or a.startswith(b + "suppl")):
         # The supplement written with the volume on one side only: "76" cited (its "Suppl 2"
         # read as the issue), "76 Suppl 2" in the record.
