@@ -248,3 +248,20 @@ def test_nucleic_acids_researchs_web_server_issue_is_its_supplement():
     assert check_number("issue", "Web Server issue", "suppl_2").status is FieldStatus.MATCH
     assert check_number("issue", "Database issue", "suppl_1").status is FieldStatus.MATCH
     assert check_number("issue", "Web Server issue", "4").status is FieldStatus.MISMATCH
+
+
+def test_the_nearest_work_for_an_invented_title_is_the_one_at_the_cited_pages():
+    # Trial 15: "Hand hygiene compliance …, J Bone Joint Surg Br. 2007;89:642-5" was offered a knee paper
+    # of the same volume (a closer title), not the work at 89:642-645.
+    cited = Citation(text="x", line=1, title="Hand hygiene compliance in an orthopaedic outpatient clinic",
+                     journal="J Bone Joint Surg Br", year=2007, volume="89", pages="642-5",
+                     authors=(Author("Patel", "R"),))
+    knee = Work(doi="10.1302/0301-620X.89B4.18621", title="Alignment and orientation of the components in total "
+                "knee replacement in an outpatient clinic", journal="J Bone Joint Surg Br", year_issued=2007,
+                volume="89", pages="471-476", authors=(Author("Ng", "VY"),))
+    at_pages = Work(doi="10.1302/0301-620X.89B5.18573", title="Screening for MRSA before elective surgery",
+                    journal="J Bone Joint Surg Br", year_issued=2007, volume="89", pages="642-645",
+                    authors=(Author("Kaminski", "A"),))
+    result = judge(cited, Evidence(candidates=(knee, at_pages)))
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.nearest.doi == at_pages.doi and "a real work's details under another title" in result.nearest.why
