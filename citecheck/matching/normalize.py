@@ -21,6 +21,8 @@ _GREEK_LETTER_NAMES = str.maketrans({
     "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi",
     "χ": "chi", "ψ": "psi", "ω": "omega",
 })
+#: the Greek letters' names (words a title may hold where another writes the letters)
+GREEK_LETTER_NAMES = frozenset(name for name in _GREEK_LETTER_NAMES.values())
 _TAG = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Word characters of any script: for text written in a script other than Latin.

@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from citecheck.matching.journals import journal_key, same_journal
-from citecheck.matching.normalize import norm_number, norm_surname, norm_text, split_pages
+from citecheck.matching.normalize import GREEK_LETTER_NAMES, norm_number, norm_surname, norm_text, split_pages
 from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
 from citecheck.scripts import cached_script_of
 
@@ -96,10 +96,9 @@ _SAME_WORDS = frozenset(frozenset(pair) for pair in (
 #: endings that make another form of the same word ("child"/"children", "disorder"/"disorders");
 #: "with"/"without" stays two words
 _SAME_WORD_ENDINGS = ("s", "es", "ren", "ing", "ed", "al", "ly", "ic", "ical", "ity")
-#: Greek letters spelled out, which a title written with the letters lacks (the letters are
-#: no word to norm_text: "alpha-TEA" for "α-TEA")
-_GREEK_NAMES = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
-                         "sigma tau upsilon phi chi psi omega".split())
+#: Greek letters by name: words a record that lost its Greek letters lacks (norm_text spells the
+#: letters out, so "α-TEA" and "alpha-TEA" are already one title)
+_GREEK_NAMES = GREEK_LETTER_NAMES
 #: words whose swap changes no finding ("in" for "among" is short already)
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its their this these that is are was were "
                             "be been into onto via upon among within between during after before".split())

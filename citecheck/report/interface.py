@@ -153,6 +153,12 @@ def entry_label(citation: Citation) -> str:
     return text[:ENTRY_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:.") + "…"  # cut between words
 
 
+def in_reading_order(doc: DocumentResult) -> list[CheckResult]:
+    """The results in the order an editor reads the document: links in the text come before
+    the reference list that ends it (the report's data keeps entries first, then links)."""
+    return sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line))
+
+
 def verified_remark(result: CheckResult) -> str | None:
     """What is worth an editor's look in a verified citation, or None: a year within one of the
     record's ("year 2006, published 2005 (within a year: accepted)"), a title cited shortened,

@@ -7,9 +7,9 @@ import re
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
-from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, in_text_to_change,
-                                        incomplete_note, notice_name, plural, reason_with_notices, safe_text,
-                                        text_findings, verified_remark)
+from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, in_reading_order,
+                                        in_text_to_change, incomplete_note, notice_name, plural, reason_with_notices,
+                                        safe_text, text_findings, verified_remark)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
@@ -102,7 +102,7 @@ def _remarks_section(report: Report) -> list[str]:
     """Verified citations with a remark (a year one off, a title cited shortened), one bullet each."""
     out = []
     for doc in report.documents:
-        for r in sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line)):
+        for r in in_reading_order(doc):
             said = verified_remark(r)
             if said:
                 out.append(f"- {md_code(doc.path)} line {r.citation.line}: {md_cell(entry_label(r.citation))}: "

@@ -13,7 +13,7 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, place_in,
-                                        in_text_to_change, plural, safe_text, shorten, text_findings,
+                                        in_reading_order, in_text_to_change, plural, safe_text, shorten, text_findings,
                                         verified_remark)
 
 STYLES = {
@@ -111,7 +111,7 @@ OVERVIEW_ALL_UP_TO = 15
 
 def _overview(doc: DocumentResult) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    shown = _in_reading_order(doc)
+    shown = in_reading_order(doc)
     if len(shown) > OVERVIEW_ALL_UP_TO:
         shown = [r for r in shown if not _plainly_verified(r)]
     left_out = len(doc.results) - len(shown)
@@ -138,12 +138,6 @@ def _plainly_verified(r: CheckResult) -> bool:
     """Verified, not ignored, no retraction or other notice, no remark: nothing to look at."""
     return (r.verdict is Verdict.VERIFIED and not r.ignored and not r.notices
             and not any(f.status is FieldStatus.MATCH and f.note for f in r.fields))
-
-def _in_reading_order(doc: DocumentResult) -> list[CheckResult]:
-    """The results in the order an editor reads the document: links in the text come before
-    the reference list that ends it (the report's data keeps entries first, then links)."""
-    return sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line))
-
 
 def _comparison(r: CheckResult) -> Table:
     """Cited and published values side by side; the wrong ones marked (and highlighted in colour)."""
@@ -194,7 +188,7 @@ def _remarks(doc: DocumentResult) -> list:
     """Verified citations whose match came with a remark (a year within one of the record's,
     a title cited shortened, authors cut without "et al."): right, but worth an editor's look."""
     out = []
-    for r in _in_reading_order(doc):
+    for r in in_reading_order(doc):
         said = verified_remark(r)
         if said is None:
             continue
@@ -208,7 +202,7 @@ def _skipped(doc: DocumentResult, fail_on: tuple[str, ...]) -> list:
     """Why each citation was skipped, one line each (a skipped one that fails the policy
     has a panel of its own)."""
     out = []
-    for r in _in_reading_order(doc):
+    for r in in_reading_order(doc):
         if r.verdict is Verdict.SKIPPED and not _is_problem(r, fail_on):
             line = Text(f"Skipped, {place_in(doc, r.citation.line, r.citation.page)}: ", style="dim")
             line.append_text(_t(f"{_cut(r.citation.text, 60)} — {r.reason}", "dim"))
@@ -283,7 +277,7 @@ def build(report: Report, fail_on: tuple[str, ...], unread_on_stderr: bool = Fal
         out.extend(_partly_read(doc))
         if doc.results:
             out.append(_overview(doc))
-            out.extend(_problem_panel(doc, r) for r in _in_reading_order(doc) if _is_problem(r, fail_on))
+            out.extend(_problem_panel(doc, r) for r in in_reading_order(doc) if _is_problem(r, fail_on))
             out.extend(_skipped(doc, fail_on))
         out.extend(_text_notes(doc))
         out.append(Text(""))
