@@ -177,13 +177,15 @@ def verified_remark(result: CheckResult) -> str | None:
 def in_text_to_change(doc: DocumentResult, result: CheckResult) -> str | None:
     """Where the text cites a mismatched entry by the surname or year it got wrong ("line 17
     (Fleming et al., 1998)"): to change with the entry, or None."""
+    if result.verdict is not Verdict.MISMATCH:
+        return None
     wrong = [str(v) for f in result.fields if f.status is FieldStatus.MISMATCH for v in (
         (f.cited[0],) if f.name == "authors" and f.cited else (f.cited,) if f.name == "year" else ())]
-    if result.verdict is not Verdict.MISMATCH or not wrong:
-        return None
     index = next((k for k, r in enumerate(doc.results) if r is result), None)
+    if not wrong or index is None:
+        return None
     places = [f"{place_in(doc, it.line, it.page)} {it.text}" for it in doc.in_text
-              if index is not None and it.reference == index and any(w in it.text for w in wrong)]
+              if it.reference == index and any(w in it.text for w in wrong)]
     return "; ".join(dict.fromkeys(places)) or None
 
 
