@@ -223,3 +223,26 @@ def test_a_reference_list_that_went_unread_makes_the_run_incomplete():
     assert "the text cites 6 numbered notes" in suite.find("testcase/error").get("message")
     # Two stray notes leave the run complete.
     assert exit_code(Report((DocumentResult("de.txt", (), in_text=notes[:2]),)), DEFAULT_FAIL_ON) is ExitCode.OK
+
+
+def test_markdown_and_junit_name_a_word_draft_s_paragraph_and_a_pdf_s_page():
+    # The terminal said "paragraph 15" where Markdown and JUnit said "line 15" of the same Word
+    # draft: a line an editor cannot find in Word (session 11).
+    from citecheck.models import Claim
+    from citecheck.report.junit import JunitReport
+    from citecheck.report.markdown import MarkdownReport
+
+    wrong = CheckResult(Citation(text="Zanos P. Nature. 2016;533:481-6.", line=15), Verdict.NOT_FOUND, "No work.")
+    remark = CheckResult(Citation(text="Zanos P, Moaddel R. NMDAR inhibition. Nature. 2017;533:481-6.", line=16),
+                         Verdict.VERIFIED, "A published work, cited right.", ZANOS,
+                         (FieldCheck("year", 2017, 2016, FieldStatus.MATCH, "within a year: accepted"),))
+    doc = DocumentResult("draft.docx", (wrong, remark), claims=(Claim("A 2019 study found it works.", 6),), format="docx")
+    md = MarkdownReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    assert "| draft.docx | paragraph 15 |" in md and "`draft.docx` paragraph 6:" in md
+    assert "`draft.docx` paragraph 16: Zanos" in md and "year 2017, published 2016" in md
+    assert "line 15" not in md and "line 16" not in md and "line 6" not in md
+    assert 'name="paragraph 15: Zanos P. Nature.' in JunitReport().render(Report((doc,)), DEFAULT_FAIL_ON)
+    pdf = DocumentResult("paper.pdf", (replace(wrong, citation=replace(wrong.citation, page=3)),), format="pdf")
+    assert "| paper.pdf | page 3, line 15 |" in MarkdownReport().render(Report((pdf,)), DEFAULT_FAIL_ON)
+    text = DocumentResult("a.md", (wrong,), format="markdown")
+    assert "| a.md | line 15 |" in MarkdownReport().render(Report((text,)), DEFAULT_FAIL_ON)

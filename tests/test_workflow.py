@@ -180,7 +180,7 @@ def test_github_annotations_and_markdown_table():
     errors = [l for l in lines if l.startswith("::error ")]
     assert len(errors) == 4 and all("sample-article.md,line=" in l for l in errors)
     md = _recorded("--format", "markdown").stdout
-    assert md.count("(fails)") == 4 and "| file | line | verdict |" in md
+    assert md.count("(fails)") == 4 and "| file | where | verdict |" in md
 
 
 def test_github_actions_prints_rich_report_and_annotations():

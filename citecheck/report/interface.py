@@ -127,7 +127,8 @@ _NAME_RE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 def unmatched_label(it: InText, doc: DocumentResult) -> str:
     """An in-text citation with no entry, with the entries its author has in the list when
-    there are any: "(Woolf, 2011); the list has Woolf, 2009 (line 14)", a year cited wrong."""
+    there are any: "(Woolf, 2011); the list has Woolf, 2009 (line 14)", a year cited wrong (its
+    place as place_in gives it: "paragraph 14" in a Word draft)."""
     name = _NAME_RE.search(it.text)
     if name is None:
         return it.text
@@ -135,7 +136,8 @@ def unmatched_label(it: InText, doc: DocumentResult) -> str:
             and same_surname(name.group(), r.citation.authors[0].surname)]
     if not same:
         return it.text
-    return f"{it.text}; the list has " + ", ".join(f"{entry_label(c)} (line {c.line})" for c in same[:3])
+    return f"{it.text}; the list has " + ", ".join(f"{entry_label(c)} ({place_in(doc, c.line, c.page)})"
+                                                  for c in same[:3])
 
 
 #: Characters of an entry's text shown when it has no author and year to name it by.

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from citecheck.models import Report, Verdict
 from citecheck.policy import fails, unread_list_notes
-from citecheck.report.interface import (Reporter, notice_note, problem_kind, reason_with_notices, safe_text,
+from citecheck.report.interface import (Reporter, notice_note, place_in, problem_kind, reason_with_notices, safe_text,
                                         unread_list_message)
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -43,7 +43,7 @@ class JunitReport(Reporter):
                 errors += 1
             for r in doc.results:
                 number = f"no. {r.citation.number}, " if r.citation.number is not None else ""
-                name = f"{number}line {r.citation.line}: {r.citation.text[:100]}"
+                name = f"{number}{place_in(doc, r.citation.line, r.citation.page)}: {r.citation.text[:100]}"
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=xml_text(name))
                 if fails(r, fail_on):
                     # A retracted work is named as such, its notice first (the verdict alone said "verified").

@@ -8,8 +8,8 @@ from citecheck.models import Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, in_reading_order,
-                                        in_text_to_change, incomplete_note, notice_name, plural, reason_with_notices,
-                                        safe_text, text_findings, verified_remark)
+                                        in_text_to_change, incomplete_note, notice_name, place_in, plural,
+                                        reason_with_notices, safe_text, text_findings, verified_remark)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
@@ -72,7 +72,7 @@ class MarkdownReport(Reporter):
         if failing:
             lines += [f"**{plural(failing, 'citation')} {'fails' if failing == 1 else 'fail'} the policy"
                       f" ({md_cell(', '.join(fail_on))}).**", ""]
-        lines += ["| file | line | verdict | citation | what is wrong |", "|---|---:|---|---|---|"]
+        lines += ["| file | where | verdict | citation | what is wrong |", "|---|---|---|---|---|"]
         for doc, r in problems:
             verdict = f"{ICONS[r.verdict.value]} {r.verdict.value}"
             if r.retracted:
@@ -94,7 +94,7 @@ class MarkdownReport(Reporter):
             cited_as = in_text_to_change(doc, r)
             if cited_as:
                 wrong += f" **Change it in the text too:** {md_cell(cited_as)}"
-            lines.append(f"| {md_cell(doc.path)} | {r.citation.line} | {verdict} | {md_cell(text)} | {wrong} |")
+            lines.append(f"| {md_cell(doc.path)} | {place_in(doc, r.citation.line, r.citation.page)} | {verdict} | {md_cell(text)} | {wrong} |")
         return "\n".join(lines + remarks + _findings_section(findings)) + "\n"
 
 
@@ -105,7 +105,8 @@ def _remarks_section(report: Report) -> list[str]:
         for r in in_reading_order(doc):
             said = verified_remark(r)
             if said:
-                out.append(f"- {md_code(doc.path)} line {r.citation.line}: {md_cell(entry_label(r.citation))}: "
+                out.append(f"- {md_code(doc.path)} {place_in(doc, r.citation.line, r.citation.page)}: "
+                           f"{md_cell(entry_label(r.citation))}: "
                            f"{md_cell(said)}")
     return ["", "**Verified with a remark:**", ""] + out if out else []
 
@@ -116,5 +117,6 @@ def _findings_section(findings) -> list[str]:
         return []
     out = ["", "**In the text:**", ""]
     for doc, f in findings:
-        out.append(f"- {md_code(doc.path)} line {f.line}: {FINDING_TITLES[f.kind]}: {md_cell(f.message)}")
+        out.append(f"- {md_code(doc.path)} {place_in(doc, f.line, f.page)}: {FINDING_TITLES[f.kind]}: "
+                   f"{md_cell(f.message)}")
     return out
