@@ -355,3 +355,21 @@ def test_a_supplement_issue_is_the_same_however_written(cited):
     # "Diabetes Care, 47(Suppl. 1)" against the record's "Supplement_1" was a mismatch.
     assert check_number("issue", cited, "Supplement_1").status is FieldStatus.MATCH
     assert check_number("issue", cited, "Supplement_2").status is FieldStatus.MISMATCH
+
+
+def test_words_left_out_inside_a_cited_title_are_a_remark_on_the_verified_work():
+    # "rapid-acting" dropped from inside the title: the work is still the one cited, but the title
+    # now claims more than the paper; it was verified with no word said (session 11).
+    from citecheck.report.interface import verified_remark
+
+    dropped = cite(title="Synaptic plasticity and depression: new insights from stress and antidepressants",
+                   authors=(Author("Duman", "RS"), Author("Aghajanian", "GK")), et_al=True,
+                   journal="Nat Med", year=2016, volume="22", pages="238-49")
+    result = judge(dropped, Evidence(candidates=(DUMAN_2016,)))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert verified_remark(result) == 'title cited with words left out: "rapid-acting"'
+    # A function word left out is no remark; nor is the same title.
+    for title in ("Synaptic plasticity and depression: new insights from stress and rapid-acting antidepressants",
+                  "Synaptic plasticity and depression: new insights from stress, rapid-acting antidepressants"):
+        result = judge(replace(dropped, title=title), Evidence(candidates=(DUMAN_2016,)))
+        assert result.verdict is Verdict.VERIFIED and verified_remark(result) is None, (title, result.reason)

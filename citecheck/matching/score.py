@@ -104,23 +104,38 @@ _FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its t
                             "be been into onto via upon among within between during after before".split())
 
 
-def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[tuple[str, str]]:
-    """(cited, published) words of a cited title that matched, where they say something else:
-    words put in place of the published title's, one for one or up to three for others, that
-    are not the same word spelled another way (("adults", "children"), ("spinal cord",
-    "brain"), ("24", "12")), and words added inside it (("in older adults", "")).  Words left
-    out, or added before or after the title, are none; nor is anything in a title that
-    matched only as part of the entry's text."""
+def _aligned_words(cited_title: str, work: Work, title_match_min: float):
+    """The cited and the published title's words (normalised) and difflib's opcodes between
+    them, or None when the titles are the same or too far apart to be one title."""
     from difflib import SequenceMatcher
 
     cited = norm_text(cited_title)
     variants = [(fuzz.ratio(cited, t), t) for t in _title_variants(work)]
     ratio, published = max(variants, default=(0.0, ""))
     if ratio < title_match_min or ratio == 100:
-        return []
+        return None
     a, b = cited.split(), published.split()
+    return a, b, SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def _says_something(words: list[str]) -> bool:
+    """True when the words hold one that is no function word, Greek letter or number."""
+    return any(w not in _FUNCTION_WORDS and w not in _GREEK_NAMES and not w.isdigit() for w in words)
+
+
+def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[tuple[str, str]]:
+    """(cited, published) words of a cited title that matched, where they say something else:
+    words put in place of the published title's, one for one or up to three for others, that
+    are not the same word spelled another way (("adults", "children"), ("spinal cord",
+    "brain"), ("24", "12")), and words added inside it (("in older adults", "")).  Words left
+    out (see left_out_words), or added before or after the title, are none; nor is anything
+    in a title that matched only as part of the entry's text."""
+    aligned = _aligned_words(cited_title, work, title_match_min)
+    if aligned is None:
+        return []
+    a, b, opcodes = aligned
     changed = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "replace" and i2 - i1 == j2 - j1:
             for i, j in zip(range(i1, i2), range(j1, j2)):
                 if _other_word(a[i], b[j]):
@@ -131,10 +146,23 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
             if _other_words(a[i1:i2], b[j1:j2]):
                 changed.append((x, y))  # "spinal cord" for "brain"
-        elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED \
-                and any(w not in _FUNCTION_WORDS and w not in _GREEK_NAMES and not w.isdigit() for w in a[i1:i2]):
+        elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed
+
+
+def left_out_words(cited_title: str, work: Work, title_match_min: float) -> list[str]:
+    """Words of the published title left out inside a cited title that matched ("intranasal" of
+    "Efficacy of intranasal esketamine in adults" cited as "Efficacy of esketamine in adults"):
+    the work is still the one cited, but the title claims more than the paper, a remark for
+    the editor.  Function words, Greek letters and numbers alone are none; so are words
+    left out at either end (a title cited shortened, title_in_part)."""
+    aligned = _aligned_words(cited_title, work, title_match_min)
+    if aligned is None:
+        return []
+    a, b, opcodes = aligned
+    return [" ".join(b[j1:j2]) for op, i1, i2, j1, j2 in opcodes
+            if op == "insert" and 0 < i1 < len(a) and j2 - j1 <= _MOST_WORDS_CHANGED and _says_something(b[j1:j2])]
 
 
 def _as_written(words: str, title: str) -> str:
@@ -361,8 +389,13 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
             title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, said)
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
-            shortened = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
-            title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, shortened)
+            remark = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
+            if remark is None:
+                left_out = left_out_words(citation.title, work, title_match_min)
+                if left_out:
+                    remark = "title cited with words left out: " + ", ".join(
+                        f'"{_as_written(words, work.title or "")}"' for words in left_out)
+            title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, remark)
     else:
         title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH)
     return (
