@@ -98,6 +98,25 @@ def test_pdf_list_runs_across_a_page_break_and_hyphenation_is_joined():
     assert ex.in_text[0].reference == 0 and ex.in_text[0].page == 1
 
 
+def test_pdf_reference_tails_at_page_ends_are_not_running_furniture():
+    # Two entries' last lines, "2006;96(12):2173-2178." at the foot of page 1 and
+    # "2005;91(3):243-248." at the head of page 2, read alike with their digits masked and were
+    # dropped as a running head: the entries lost year, volume and pages, and a wrong year
+    # passed as verified (trial 16, F1).  A real running foot with the page's number still goes.
+    data = _pdf([
+        ["Riverbend Clinic Patient Guide", "Work after cancer treatment is possible (Landry, 2006).", "References",
+         "Landry PM, Mujahid M, Schwartz K. The influence of race on breast cancer stage. Am J Public Health.",
+         "2006;96(12):2173-2178.", "Riverbend Clinic - page 1 of 2"],
+        ["Riverbend Clinic Patient Guide", "Du XL, Lin CC. Racial disparities in breast cancer. Br J Cancer.",
+         "2005;91(3):243-248.", "Smith J. Returning to work. Occup Med. 2010;60(2):110-5.",
+         "Riverbend Clinic - page 2 of 2"],
+    ])
+    ex = extract_bytes(data, "x.pdf")
+    assert [(c.year, c.volume, c.pages) for c in ex.citations] == \
+        [(2006, "96", "2173-2178"), (2005, "91", "243-248"), (2010, "60", "110-5")]
+    assert not any("Riverbend" in c.text for c in ex.citations)
+
+
 def test_pdf_encrypted_and_broken_give_one_line_errors():
     with pytest.raises(ExtractError, match="encrypted PDF"):
         extract_bytes(encrypted_pdf(), "locked.pdf")

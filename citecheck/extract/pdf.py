@@ -84,17 +84,29 @@ def page_texts(data: bytes) -> list[str]:
     return texts
 
 
-def furniture_keys(pages: list[list[str]]) -> set[str]:
-    """Normalised lines that repeat at the top or bottom of most pages."""
+def furniture_keys(pages: list[list[str]]) -> set[tuple[str, str]]:
+    """("top" or "bottom", normalised line) of the lines that repeat at that end of most pages:
+    running heads and feet.  A line counts only at one end (a reference's last line at the foot of
+    one page and another's at the head of the next are no running head), and only when its numbers
+    are the same on every page but for one (a page number): "Am J Public Health. 2006;96(12):
+    2173-2178." and "… 2005;91(3):243-248." read alike with their digits masked, yet are two
+    references, not the page's furniture."""
     if len(pages) < 2:
         return set()
-    counts: Counter[str] = Counter()
+    seen: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for lines in pages:
         body = [ln.strip() for ln in lines if ln.strip()]
-        ends = body[:FURNITURE_LINES] + body[-FURNITURE_LINES:]
-        counts.update({_key(ln) for ln in ends})
+        for end, part in (("top", body[:FURNITURE_LINES]), ("bottom", body[-FURNITURE_LINES:])):
+            for line in dict.fromkeys(part):  # a line once per end of a page
+                seen.setdefault((end, _key(line)), []).append(tuple(_DIGITS_RE.findall(line)))
     needed = max(2, int(len(pages) * FURNITURE_PAGE_SHARE + 0.999))
-    return {k for k, n in counts.items() if n >= needed and k}
+    return {(end, key) for (end, key), numbers in seen.items()
+            if key and len(numbers) >= needed and _one_number_varies(numbers)}
+
+
+def _one_number_varies(numbers: list[tuple[str, ...]]) -> bool:
+    """True when the lines' numbers (each line's, in order) differ in one place at most."""
+    return sum(len(set(place)) > 1 for place in zip(*numbers)) <= 1
 
 
 def _key(line: str) -> str:
@@ -158,7 +170,8 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     number = 0
     for page_no, lines in enumerate(pages, start=1):
         body_idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        ends = set(body_idx[:FURNITURE_LINES] + body_idx[-FURNITURE_LINES:])
+        top, bottom = set(body_idx[:FURNITURE_LINES]), set(body_idx[-FURNITURE_LINES:])
+        ends = top | bottom
         for i, ln in enumerate(lines):
             number += 1
             text = ln.strip()
@@ -166,13 +179,20 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
                 text = _SPACES_RE.sub(" ", text)  # justified text comes out with runs of spaces
             if not text or i in ends and (_PAGE_NUMBER_RE.match(text) and not _cut_link(kept, page_of, page_no)
                                           and not _marks_footnote(lines, i, text)
-                                          or _key(text) in furniture or (page_no, i) in folios):
+                                          or _is_furniture(ln, i in top, i in bottom, furniture)
+                                          or (page_no, i) in folios):
                 continue  # blank lines say nothing in a PDF's text (no paragraph gaps)
             if page_no == 1 and _AFFILIATION_MARK_RE.search(text):
                 text = _without_affiliation_marks(text)
             kept.append((number, superscripts_as_markers(text)))
             page_of[number] = page_no
     return kept, page_of
+
+
+def _is_furniture(line: str, at_top: bool, at_bottom: bool, furniture: set[tuple[str, str]]) -> bool:
+    """True when the line, at the top or bottom of its page, is a running head or foot there."""
+    key = _key(line)
+    return at_top and ("top", key) in furniture or at_bottom and ("bottom", key) in furniture
 
 
 def _marks_footnote(lines: list[str], i: int, text: str) -> bool:
