@@ -550,9 +550,22 @@ def _published_in(text: str) -> re.Match | None:
     letter ("in the U.S.": the name pattern stops at the first stop)."""
     for m in _PUBLISHED_IN_RE.finditer(text):
         name = _trim_journal(m.group("journal"))
-        if len(name) > 1 and name not in _PLACES:
+        if len(name) > 1 and name not in _PLACES and not _names_people(name, text, m.start("journal") + len(name)):
             return m
     return None
+
+
+# A word for a people: "Egyptian", "Japanese", "Swedish", "Israeli", "Hispanic", "African American".
+_PEOPLE_WORD_RE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic)")
+_LOWER_WORD_RE = re.compile(r"\s+[a-z]")
+
+
+def _names_people(name: str, text: str, end: int) -> bool:
+    """True when ``name``, found at ``text[:end]``, is who a study was in, not where it was
+    published: words for a people before a word in lower case ("a study in Egyptian children",
+    "a trial in Swedish adults"; trial 16 read them as journals)."""
+    return all(_PEOPLE_WORD_RE.fullmatch(word) for word in name.split()) and \
+        _LOWER_WORD_RE.match(text, end) is not None
 
 
 # Places studies are said to be "in": countries and regions clinic pages name most.
