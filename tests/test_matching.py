@@ -115,7 +115,7 @@ def test_a_real_work_cited_by_its_title_without_the_subtitle_is_verified_with_a_
     assert result.verdict is Verdict.VERIFIED, result.reason
     from citecheck.matching.score import title_in_part
     assert title_in_part(longer, replace(DUMAN_2016, title="Synaptic plasticity and depression")) == \
-        "title cited with words the record lacks"
+        'title cited with words the record lacks: "new insights from stress and rapid-acting antidepressants"'
 
 
 def test_a_long_title_cut_short_under_its_own_doi_is_the_work_not_another():

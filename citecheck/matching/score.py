@@ -41,8 +41,8 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
     """How the cited title is the published one in part, or None when it is not: "title
     cited shortened" when it is the published title's opening words and the published one
     goes on (a subtitle left out, "Synaptic plasticity and depression" for "…: new insights
-    from stress and rapid-acting antidepressants", or a long title cut short), "title cited
-    with words the record lacks" the other way round.  Clinic pages cite long titles so."""
+    from stress and rapid-acting antidepressants", or a long title cut short), 'title cited
+    with words the record lacks: "a randomised trial"' the other way round, naming them.  Clinic pages cite long titles so."""
     if not citation.title or not work.title:
         return None
     cited = norm_text(citation.title)
@@ -52,7 +52,7 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
         if published.startswith(cited + " "):
             return "title cited shortened"
         if cited.startswith(published + " ") and len(published.split()) >= SHORT_TITLE_MIN_WORDS:
-            return "title cited with words the record lacks"
+            return f'title cited with words the record lacks: "{_as_written(cited[len(published) + 1:], citation.title)}"'
     return None
 
 
@@ -81,8 +81,43 @@ def title_similarity(citation: Citation, work: Work) -> float:
         text = norm_text(citation.text)
         for title in work_titles:
             if len(title) >= MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT and len(text) >= len(title):
-                best = max(best, fuzz.partial_ratio(title, text))
+                found = fuzz.partial_ratio(title, text)
+                if found > best and _words_all_in(title, text):
+                    best = found
     return best
+
+
+def _words_all_in(title: str, text: str) -> bool:
+    """True when each word of the (normalised) published title that says something is in the
+    (normalised) entry, as written or spelled another way: a title found in the entry whole.
+    Found in part it is another title ("…popliteus tendon: a cross-sectional analysis of
+    national survey data" for "…: a case report" is 90% alike, character by character)."""
+    words = set(text.split())
+    for word in title.split():
+        if word in words or word in _FUNCTION_WORDS or len(word) < 3:
+            continue
+        if not any(_spelled_alike(word, other) for other in words if abs(len(other) - len(word)) <= 4):
+            return False
+    return True
+
+
+#: how alike (rapidfuzz ratio) two words found apart must be to be one word spelled two ways:
+#: stricter than SPELLING_MIN, which compares words in the same place of two titles ("case" and
+#: "caused" are 80% alike)
+SPELLED_ALIKE_MIN = 88.0
+
+
+def _spelled_alike(word: str, other: str) -> bool:
+    """True when ``other`` is ``word`` spelled another way ("behaviour", "tumour", "fibre"), or
+    another form of it ("disorders"), and no word that says something else."""
+    if frozenset((word, other)) in _SAME_WORDS:
+        return True
+    if not other.isalpha() or len(other) < 3 or _other_by_prefix(word, other):
+        return False
+    short, long = sorted((word, other), key=len)
+    if long.startswith(short) and long[len(short):] in _SAME_WORD_ENDINGS or sorted(word) == sorted(other):
+        return True  # a plural; "fibre" for "fiber"
+    return fuzz.ratio(word, other) >= SPELLED_ALIKE_MIN
 
 
 #: how alike (rapidfuzz ratio) two words must be to be one word spelled two ways
@@ -125,11 +160,12 @@ def _says_something(words: list[str]) -> bool:
 
 def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[tuple[str, str]]:
     """(cited, published) words of a cited title that matched, where they say something else:
-    words put in place of the published title's, one for one or up to three for others, that
-    are not the same word spelled another way (("adults", "children"), ("spinal cord",
-    "brain"), ("24", "12")), and words added inside it (("in older adults", "")).  Words left
-    out (see left_out_words), or added before or after the title, are none; nor is anything
-    in a title that matched only as part of the entry's text."""
+    words put in place of the published title's, one for one or up to three for others (up to
+    eight for its closing words: "in low-income countries" for "of transcription 1"), that are
+    not the same word spelled another way (("adults", "children"), ("spinal cord", "brain"),
+    ("24", "12")), and words added inside it (("in older adults", "")) or run on from either
+    end (see added_words).  Words left out (see left_out_words) are none; nor is anything in a
+    title that matched only as part of the entry's text."""
     aligned = _aligned_words(cited_title, work, title_match_min)
     if aligned is None:
         return []
@@ -142,13 +178,56 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
                     # A letter alone says little: with the word before it, "hepatitis a" for "hepatitis b".
                     lead = 1 if len(a[i]) == 1 and i > 0 and j > 0 else 0
                     changed.append((" ".join(a[i - lead:i + 1]), " ".join(b[j - lead:j + 1])))
-        elif op == "replace" and max(i2 - i1, j2 - j1) <= _MOST_WORDS_CHANGED:
+        elif op == "replace" and max(i2 - i1, j2 - j1) <= (
+                _MOST_WORDS_AT_END if i2 == len(a) and j2 == len(b) else _MOST_WORDS_CHANGED):
             x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
             if _other_words(a[i1:i2], b[j1:j2]):
                 changed.append((x, y))  # "spinal cord" for "brain"
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
-    return changed
+    return changed + [(words, "") for words in _run_on(cited_title, a, opcodes)]
+
+
+def added_words(cited_title: str, work: Work) -> list[str]:
+    """Words (normalised) a cited title runs on with, before or after the published title, not
+    set off by a colon, stop or bracket, and joined to it by a word such as "in" or "of": "Sex
+    differences in" before "Fingolimod (FTY720): discovery and development …", "in patients
+    with type 2 diabetes" after "… predicts progression to AIDS".  They make another claim of
+    the same paper.  A subtitle the record lacks (": a randomised trial"), or a note
+    ("[Article in German]"), is set off, and none."""
+    aligned = _aligned_words(cited_title, work, 0.0)
+    return [] if aligned is None else _run_on(cited_title, aligned[0], aligned[2])
+
+
+def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
+    """The words ``a`` (the cited title's, normalised) has before or after the published title's
+    (``opcodes``), that say something and are not set off from it in ``cited_title``."""
+    out = []
+    for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        at_start, at_end = k == 0 and i1 == 0 and j1 == 0, k == len(opcodes) - 1 and i2 == len(a) and j2 > 0
+        if op != "delete" or not (at_start or at_end) or i2 - i1 == len(a) or not _says_something(a[i1:i2]):
+            continue
+        if (a[i1] if at_end else a[i2 - 1]) not in _FUNCTION_WORDS:
+            # Words joined to the title by none of its own ("in patients with …", "Sex differences
+            # in …"): a record that lost words in italics ("In vivo", "Burkholderia cenocepacia" at
+            # the start of a PubMed Central record) lacks them, no citation adds them.
+            continue
+        words = " ".join(a[i1:i2])
+        written = _as_written(words, cited_title)
+        at = cited_title.lower().rfind(written.lower()) if at_end else cited_title.lower().find(written.lower())
+        if at < 0:
+            continue
+        beside = cited_title[:at].rstrip()[-1:] if at_end else cited_title[at + len(written):].lstrip()[:1]
+        if beside not in _SETS_OFF:
+            out.append(words)
+    return out
+
+
+#: what sets words off from the title before or after them: a subtitle, a note, a translation
+_SETS_OFF = frozenset(":.?!;—–-([)]/")
+#: the most closing words of a title replaced that are read as a change (more: a title that
+#: ends otherwise, and the similarity that matched them says by how much)
+_MOST_WORDS_AT_END = 8
 
 
 def left_out_words(cited_title: str, work: Work, title_match_min: float) -> list[str]:
@@ -184,10 +263,43 @@ def _other_words(x: list[str], y: list[str]) -> bool:
     run together or apart ("healthcare", "health care")."""
     if all(w in _FUNCTION_WORDS or w in _GREEK_NAMES for w in x) or all(w in _FUNCTION_WORDS for w in y):
         return False
-    short, long = sorted((x, y), key=len)
+    short, long = sorted(([w for w in x if w not in _FUNCTION_WORDS], [w for w in y if w not in _FUNCTION_WORDS]), key=len)
     if len(short) == 1 and short[0] == "".join(w[0] for w in long):
-        return False
+        return False  # "an rct" for "a randomized controlled trial"
     return fuzz.ratio("".join(x), "".join(y)) < SPELLING_MIN
+
+
+#: beginnings that turn a word into another ("nonspecific", "asymptomatic", "female",
+#: "esketamine", "antagonist", "inactivation"): a word with one is no spelling of the word without
+_MEANING_PREFIXES = frozenset("""
+non un in im il ir a an ant anti dis de counter mis es ar lev levo dex dextro fe wo co re pre post
+sub super supra hyper hypo over under semi multi poly mono bi uni intra extra inter trans ex out
+""".split())
+#: beginnings that say the opposite of each other ("hypotension" for "hypertension")
+_OPPOSITE_PREFIXES = frozenset(frozenset(pair) for pair in (
+    ("hyper", "hypo"), ("hyper", "normo"), ("hypo", "normo"), ("pre", "post"), ("pre", "peri"), ("peri", "post"),
+    ("ante", "post"), ("intra", "extra"), ("inter", "intra"), ("sub", "supra"), ("over", "under"), ("in", "out"),
+    ("in", "ex"), ("im", "ex"), ("micro", "macro"), ("mono", "poly"), ("uni", "bi"), ("up", "down"),
+    ("hetero", "homo"), ("endo", "exo"), ("ad", "ab"), ("tachy", "brady"), ("pro", "anti"), ("ana", "cata"),
+    ("in", "de"), ("hyper", "de"), ("over", "de")))
+#: the fewest letters the rest of a word keeps after a beginning is set apart
+_STEM_MIN = 4
+
+
+def _other_by_prefix(x: str, y: str) -> bool:
+    """True when two words are one stem with beginnings that say different things: one adds a
+    beginning that turns the word into another ("nonspecific"/"specific", "female"/"male"), or the
+    two begin oppositely ("hypotension"/"hypertension", "preoperative"/"postoperative").  British
+    spellings that add a letter ("oestrogen"/"estrogen", "aetiology"/"etiology") are no prefix."""
+    short, long = sorted((x, y), key=len)
+    if long.endswith(short) and len(short) >= _STEM_MIN:
+        head = long[: len(long) - len(short)]
+        return head in _MEANING_PREFIXES and not (head in ("a", "o") and short[0] == "e")
+    for cut in range(1, 7):
+        stem = x[cut:]
+        if len(stem) >= _STEM_MIN and y.endswith(stem) and frozenset((x[:cut], y[: len(y) - len(stem)])) in _OPPOSITE_PREFIXES:
+            return True
+    return False
 
 
 def _other_word(x: str, y: str) -> bool:
@@ -196,6 +308,8 @@ def _other_word(x: str, y: str) -> bool:
         return True  # a letter that names a kind: "hepatitis A" for "hepatitis B", "vitamin D" for "vitamin C"
     if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS:
         return False
+    if _other_by_prefix(x, y):
+        return True
     if x.isdigit() or y.isdigit():
         return x.isdigit() and y.isdigit() and int(x) != int(y)  # "24 weeks" for "12 weeks"; "two" for "2" is not
     if len(x) < 3 or len(y) < 3:
@@ -370,6 +484,15 @@ def check_doi(cited: str | None, work: Work) -> FieldCheck:
     return FieldCheck("doi", cited, work.doi, status)
 
 
+def _changes_said(changed: list[tuple[str, str]], citation: Citation, work: Work) -> str:
+    """The changed words of a title, as each title writes them: '"adults" cited, "children"
+    published; "in older adults" cited, not in the published title'."""
+    return "; ".join(
+        f'"{_as_written(cited, citation.title or "")}" cited, "{_as_written(published, work.title or "")}" published'
+        if published else f'"{_as_written(cited, citation.title or "")}" cited, not in the published title'
+        for cited, published in changed)
+
+
 def compare_fields(citation: Citation, work: Work, title_sim: float, title_match_min: float,
                    in_part: str | None = None) -> tuple[FieldCheck, ...]:
     """Every field of the contract compared, in report order.  ``in_part``: how the cited
@@ -377,16 +500,18 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
     if not citation.title:
         title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
     elif title_sim < title_match_min and in_part:
-        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
+        added = [(words, "") for words in added_words(citation.title, work)]
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, _changes_said(added, citation, work)) \
+            if added else FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
     elif title_sim >= title_match_min:
-        changed = changed_words(citation.title, work, title_match_min)
+        # (Words run on from the title are looked for at any similarity: a title matched as found
+        # whole in the entry may be far from the cited one, "… AIDS in patients with type 2 diabetes".)
+        changed = changed_words(citation.title, work, title_match_min) or \
+            [(words, "") for words in added_words(citation.title, work)]
         if changed:
             # The same title but for a word that changes what it says ("adults" for "children").
-            said = "; ".join(
-                f'"{_as_written(cited, citation.title)}" cited, "{_as_written(published, work.title or "")}" published'
-                if published else f'"{_as_written(cited, citation.title)}" cited, not in the published title'
-                for cited, published in changed)
-            title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, said)
+            title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH,
+                               _changes_said(changed, citation, work))
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
             remark = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
