@@ -122,7 +122,7 @@ def check_inputs(inputs: list[Input], service: Service, source: SourceInfo, work
         claims = tuple(annotate_claim(c, doc_results, service) for c in ex.claims)
         documents.append(DocumentResult(item.path, doc_results, ex.in_text, claims, format=ex.format,
                                         uncited=uncited_entries(ex.citations, ex.in_text, ex.lists),
-                                        problems=ex.problems))
+                                        problems=ex.problems, page_starts=ex.page_starts))
     return Report(tuple(documents), source)
 
 

@@ -194,6 +194,8 @@ class Extraction:
     #: what could not be read of a document that was otherwise read, one sentence each ("2 BibTeX
     #: entries could not be read (lines 14, 40: ...)"): its other citations are checked, the run is incomplete
     problems: tuple[str, ...] = ()
+    #: a PDF's pages: the document line each starts on (``line`` counts through the document)
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,7 @@ class DocumentResult:
     format: str | None = None
     uncited: tuple[int, ...] = ()  # entries no in-text citation points to
     problems: tuple[str, ...] = ()  # what of a partly read input could not be read (Extraction.problems)
+    page_starts: tuple[int, ...] = ()  # a PDF's pages: the line each starts on (Extraction.page_starts)
 
 
 @dataclass(frozen=True, slots=True)

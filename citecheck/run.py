@@ -24,7 +24,7 @@ from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_
 from citecheck.models import DocumentResult, Report, SourceInfo
 from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
-from citecheck.report.interface import incomplete_note, plural, safe_text
+from citecheck.report.interface import incomplete_note, place, plural, safe_text
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport
 from citecheck.report.junit import JunitReport
@@ -309,16 +309,19 @@ def _extract_text(item, extraction) -> None:
         return  # run_extract has named the input and its error on stderr
     print(safe_text(f"{item.path}: {extraction.format}, {plural(len(extraction.citations), 'citation')}, "
                     f"{len(extraction.in_text)} in-text, {plural(len(extraction.claims), 'claim')}"))
+    def where(item) -> str:  # "line 40"; "paragraph 12" in Word; "page 3, line 7" in a PDF
+        return place(extraction.format, item.line, item.page, extraction.page_starts)
+
     for c in extraction.citations:
         fields = _citation_fields(c)
-        print(safe_text(f"  line {c.line}: {c.text}"))
+        print(safe_text(f"  {where(c)}: {c.text}"))
         for key in ("authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "pmid", "url"):
             if fields[key] not in (None, [], ""):
                 value = ", ".join(fields[key]) + (" et al." if c.et_al else "") if key == "authors" else fields[key]
                 print(safe_text(f"      {key:<8} {value}"))
     for i in extraction.in_text:
         target = f"entry {i.reference + 1}" if i.reference is not None else "NO ENTRY"
-        print(safe_text(f"  in-text line {i.line}: {i.text} -> {target}"))
+        print(safe_text(f"  in-text, {where(i)}: {i.text} -> {target}"))
     for c in extraction.claims:
         named = ", ".join(str(x) for x in (c.journal, c.year) if x) if c.specific else "names no study"
-        print(safe_text(f"  claim line {c.line}: {c.text[:150]}" + (f" ({named})" if named else "")))
+        print(safe_text(f"  claim, {where(c)}: {c.text[:150]}" + (f" ({named})" if named else "")))

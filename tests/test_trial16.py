@@ -31,3 +31,35 @@ def test_a_people_a_study_was_in_is_no_journal(sentence):
 def test_a_journal_a_study_was_in_is_still_named(sentence, journal):
     ex = extract_bytes(f"Diet\n\n{sentence}{_LIST}".encode(), "a.txt")
     assert [c.journal for c in ex.claims] == [journal]
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.set_font("Helvetica", size=10)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_pdf_place_counts_the_line_on_its_page(tmp_path, capsys):
+    # F4: "page 2, line 61" for the 3rd line of page 2 (its line counted through the document);
+    # `extract` gave "line 50" with no page, and "line 11" for a Word paragraph.
+    from citecheck.models import DocumentResult
+    from citecheck.report.interface import place_in
+    from citecheck.run import run_extract
+
+    prose = [f"Line {k} of the article about heart scans, which says nothing cited." for k in range(1, 30)]
+    data = _pdf([prose, ["References", "1. Orn S, Manhenke C. Effect of scar size on remodeling. Am J Cardiol. "
+                                       "2007;99(8):1109-1114."]])
+    ex = extract_bytes(data, "a.pdf")
+    entry = ex.citations[0]
+    assert entry.page == 2 and entry.line > 30
+    doc = DocumentResult("a.pdf", format="pdf", page_starts=ex.page_starts)
+    assert place_in(doc, entry.line, entry.page) == "page 2, line 2"
+    path = tmp_path / "a.pdf"
+    path.write_bytes(data)
+    run_extract([str(path)], "text", 10)
+    assert "  page 2, line 2: Orn S" in capsys.readouterr().out

@@ -13,6 +13,7 @@ for, and each is then reported on the line where it starts.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections import Counter
@@ -160,9 +161,19 @@ def _without_affiliation_marks(line: str) -> str:
     return "".join(c for c in line if c not in _MARKS)
 
 
+def _page_lines(texts: list[str]) -> list[list[str]]:
+    """Each page's text as its lines (the lines numbered through the document, page after page)."""
+    return [t.replace("\r\n", "\n").replace("\r", "\n").split("\n") for t in texts]
+
+
+def page_starts(texts: list[str]) -> tuple[int, ...]:
+    """The document line each page starts on, page after page (for "page 2, line 5")."""
+    return tuple(itertools.accumulate((len(lines) for lines in _page_lines(texts)[:-1]), initial=1))
+
+
 def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """(line, text) of the kept lines of every page, and line -> page."""
-    pages = [t.replace("\r\n", "\n").replace("\r", "\n").split("\n") for t in texts]
+    pages = _page_lines(texts)
     furniture = furniture_keys(pages)
     folios = folio_lines(pages)
     kept: list[tuple[int, str]] = []
@@ -354,7 +365,8 @@ class PdfExtractor(Extractor):
 
     def extract(self, data: bytes) -> Extraction:
         """Find the citations in a PDF; ``line`` is the line of the extracted text, ``page`` its page."""
-        lines, page_of = pdf_lines(page_texts(data))
+        texts = page_texts(data)
+        lines, page_of = pdf_lines(texts)
         lines, notes, note_markers = page_footnotes(lines, page_of)
         paras = paragraphs(lines)
         # The reference lists are found on the lines (the list finder joins wrapped
@@ -377,4 +389,4 @@ class PdfExtractor(Extractor):
         claims = tuple(relocate(c, c.text) for c in extraction.claims)
         citations = tuple(relocate(c, c.url or c.doi or "") if c.kind == "link" else c
                           for c in extraction.citations)
-        return replace(extraction, citations=citations, in_text=in_text, claims=claims)
+        return replace(extraction, citations=citations, in_text=in_text, claims=claims, page_starts=page_starts(texts))

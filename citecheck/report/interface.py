@@ -66,9 +66,19 @@ def unread_list_message(numbered: list[InText]) -> str:
 
 def place_in(doc: DocumentResult, line: int, page: int | None = None) -> str:
     """Where a citation is, as an editor finds it: a Word draft's paragraph, a PDF's page and line."""
-    if doc.format == "docx":
+    return place(doc.format, line, page, doc.page_starts)
+
+
+def place(fmt: str | None, line: int, page: int | None = None, page_starts: tuple[int, ...] = ()) -> str:
+    """"paragraph 12" in a Word draft, "page 3, line 7" in a PDF (the line counted on its page
+    when the pages' first lines are known), "line 40" in any other text."""
+    if fmt == "docx":
         return f"paragraph {line}"
-    return f"page {page}, line {line}" if page else f"line {line}"
+    if not page:
+        return f"line {line}"
+    if 0 < page <= len(page_starts) and line >= page_starts[page - 1]:
+        line = line - page_starts[page - 1] + 1
+    return f"page {page}, line {line}"
 
 
 def binary_format(doc: DocumentResult) -> bool:
