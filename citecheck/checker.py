@@ -160,7 +160,7 @@ def check_link_text(result: CheckResult) -> CheckResult:
     """A link to a real work whose anchor text describes another (year, journal, topic) is a mismatch."""
     if result.citation.kind != "link" or result.match is None or result.verdict is not Verdict.VERIFIED:
         return result
-    wrong_fields, problem = link_problems(result.citation.text, result.match)
+    wrong_fields, problem = link_problems(result.citation.text, result.match, result.citation.context)
     if problem is None:
         year = link_year_remark(result.citation.text, result.match)
         if year is None:

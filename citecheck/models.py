@@ -59,6 +59,7 @@ class Citation:
     page: int | None = None  # PDF page number, where known
     ignore_reason: str | None = None  # set by an inline ignore marker
     number: int | None = None  # a list entry's number: as printed ("47."), else its place in its list
+    context: str | None = None  # a link read by its anchor alone: the sentence around it
 
 
 @dataclass(frozen=True, slots=True)

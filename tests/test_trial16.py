@@ -63,3 +63,21 @@ def test_a_pdf_place_counts_the_line_on_its_page(tmp_path, capsys):
     path.write_bytes(data)
     run_extract([str(path)], "text", 10)
     assert "  page 2, line 2: Orn S" in capsys.readouterr().out
+
+
+def test_a_descriptive_link_is_judged_on_its_sentence_s_topic_too():
+    # F2: "Depression itself is now understood as [a disorder of several brain circuits](doi)" to
+    # "Neurobiology of depression" failed the run: its anchor, read alone, shares no word with
+    # the title, while its sentence names depression.
+    from citecheck.extract.links import link_problems
+    from citecheck.models import Work
+
+    text = ("# Anxiety\n\nDepression itself is now understood as "
+            "[a disorder of several brain circuits](https://doi.org/10.1016/s0896-6273(02)00653-0).\n")
+    link = next(c for c in extract_bytes(text.encode(), "a.md").citations if c.kind == "link")
+    assert link.text == "a disorder of several brain circuits" and link.context.startswith("Depression itself")
+    work = Work(doi="10.1016/s0896-6273(02)00653-0", title="Neurobiology of depression", journal="Neuron", year_issued=2002)
+    assert link_problems(link.text, work, link.context) == ([], None)
+    # The sentence's words help only when they are the work's topic: another topic still fails.
+    other = Work(doi="10.1/x", title="Cartilage repair in the knee after sports injury", journal="Knee", year_issued=2002)
+    assert "none of the text's topic words" in link_problems(link.text, other, link.context)[1]

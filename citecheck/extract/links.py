@@ -142,8 +142,10 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
             sentence = _sentence_at(prose[line - 1] if 0 < line <= len(prose) else "", anchor, pos)
         else:
             first, last = paragraphs.around(line)
+        context = None
         if _descriptive(anchor, url):
             text = anchor
+            context = sentence if sentence and sentence != anchor else None
         else:
             count = sum(len(on_line.get(n, ())) for n in range(first, last + 1))
             if 2 <= count <= MAX_LINKS_CUT and sentence:
@@ -157,7 +159,7 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
             text = f"{text} (its link goes to another DOI: {target})"
         elif shown_as:
             text = f"{text} (the link on {shown_as} goes to {url})"
-        found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url))
+        found.append(Citation(text=text, line=line, kind="link", doi=doi, pmid=pmid, url=url, context=context))
     found.sort(key=lambda c: c.line)
     return tuple(found)
 
@@ -397,12 +399,15 @@ def link_fits(anchor_text: str, work: Work) -> str | None:
     return link_problems(anchor_text, work)[1]
 
 
-def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str | None]:
+def link_problems(anchor_text: str, work: Work, context: str | None = None) -> tuple[list[FieldCheck], str | None]:
     """What the text around a link says that the linked ``work`` does not: the wrong fields
     (link_field_checks, and a "title" field whose cited value lists the text's topic words
     when none is the work's), and link_fits's line, which also names a topic that disagrees.
     The topic is judged only when the text names no journal that agrees with the work, nor
-    a year that agrees along with an author who does: those details identify the work.
+    a year that agrees along with an author who does: those details identify the work; and a
+    topic word of the sentence around an anchor read alone (``context``) is as good as the
+    anchor's ("Depression is [a disorder of several brain circuits](…)" for "Neurobiology of
+    depression").
 
     Pure: the checker calls it with a link citation's text and the work its DOI
     resolved to.
@@ -426,7 +431,7 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
     topic = {w[:STEM_CHARS] for w in topic_words}
     if len(topic) >= MIN_TOPIC_WORDS and work.title:
         record = _stems(" ".join(filter(None, (work.title, work.subtitle, work.journal))))
-        if record and not (topic & record):
+        if record and not (topic & record) and not (context and _topic_stems(context) & record):
             shown = ", ".join(topic_words[:4])
             problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
                             f"\"{work.title}\"")
@@ -434,6 +439,13 @@ def link_problems(anchor_text: str, work: Work) -> tuple[list[FieldCheck], str |
             wrong = [*wrong, FieldCheck("title", f"topic words: {shown}", work.title, FieldStatus.MISMATCH,
                                         "no topic word of the text in it")]
     return wrong, "; ".join(problems) if problems else None
+
+
+def _topic_stems(text: str) -> set[str]:
+    """The stems of a sentence's words that can name a work's topic (no links, years, authors,
+    stop words or a link's boilerplate)."""
+    text = _AUTHOR_MENTION_RE.sub(" ", _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", text)))
+    return {w[:STEM_CHARS] for w in _words(_YEAR_RE.sub(" ", text)) if w not in _STOP and w not in _BOILERPLATE}
 
 
 # "(full text)", "[Full-text PDF]": words for the link, not the work's topic.
