@@ -81,3 +81,20 @@ def test_a_descriptive_link_is_judged_on_its_sentence_s_topic_too():
     # The sentence's words help only when they are the work's topic: another topic still fails.
     other = Work(doi="10.1/x", title="Cartilage repair in the knee after sports injury", journal="Knee", year_issued=2002)
     assert "none of the text's topic words" in link_problems(link.text, other, link.context)[1]
+
+
+@pytest.mark.parametrize("after, reported", [
+    ("The clinic runs a walking group on Mondays [2].", True),
+    ("Our dietitians see patients on Tuesdays [1].", True),
+    ("Whooley et al. [1] found that daily walks improved sleep.", False),
+    ("A 2019 trial of 300 adults showed it [1].", False),
+    ("Daily walks improved sleep in older adults (Whooley et al., 2019).", False),
+])
+def test_a_vague_claim_is_dropped_only_when_the_next_sentence_gives_its_source(after, reported):
+    # F6: "Research has shown that people who walk daily sleep better." was dropped because the
+    # next sentence cited anything, a walking group's timetable included.
+    text = (f"# Sleep\n\nResearch has shown that people who walk daily sleep better. {after}\n\n"
+            "## References\n\n1. Whooley MA, Kiefe CI. Walking and sleep. Sleep. 2019;42(3):1-9.\n"
+            "2. Riverbend Clinic. Walking group timetable. 2024.\n")
+    claims = [c.text for c in extract_bytes(text.encode(), "a.md").claims if not c.specific]
+    assert ("Research has shown that people who walk daily sleep better." in claims) is reported, claims

@@ -153,8 +153,15 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
 
 
 def _cites(sentence: str, first: int, last: int, by_line: dict[int, list[InText]]) -> bool:
-    """True when ``sentence``, of the paragraph on lines ``first``..``last``, carries an in-text citation."""
-    return any(it.text in sentence for n in range(first, last + 1) for it in by_line.get(n, ()))
+    """True when ``sentence``, of the paragraph on lines ``first``..``last``, gives a source for the
+    research the sentence before it appeals to: it carries an in-text citation and names research
+    or what it found ("Whooley et al. [1] found …"), or cites by author ("… (Smith et al., 2019)").
+    "The clinic runs a walking group on Mondays [2]" cites something else (trial 16, F6)."""
+    cited = [it.text for n in range(first, last + 1) for it in by_line.get(n, ()) if it.text in sentence]
+    if not cited:
+        return False
+    return any(any(c.isalpha() for c in text) for text in cited) or "et al" in sentence \
+        or _has(_RESEARCH_LOW_RE, _RESEARCH_RE, sentence) or _has(_VERB_LOW_RE, _VERB_RE, sentence)
 
 
 # Hard-wrapped prose (Markdown and text filled to 70-100 columns: Emacs's fill-column 70,
