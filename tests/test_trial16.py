@@ -98,3 +98,16 @@ def test_a_vague_claim_is_dropped_only_when_the_next_sentence_gives_its_source(a
             "2. Riverbend Clinic. Walking group timetable. 2024.\n")
     claims = [c.text for c in extract_bytes(text.encode(), "a.md").claims if not c.specific]
     assert ("Research has shown that people who walk daily sleep better." in claims) is reported, claims
+
+
+def test_github_names_the_entry_number_beside_a_word_paragraph():
+    # F5: two footnotes called in paragraph 7 gave two identical annotations,
+    # "paragraph 7: No published work has this title."
+    from citecheck.models import CheckResult, Citation, DocumentResult, Report, Verdict
+    from citecheck.policy import DEFAULT_FAIL_ON
+    from citecheck.report.github import GithubReport
+
+    results = tuple(CheckResult(Citation(text=f"Note {n}. Invented title. J Pain. 2020;1:1-9.", line=7, number=n),
+                                Verdict.NOT_FOUND, "No published work has this title.") for n in (6, 8))
+    out = GithubReport().render(Report((DocumentResult("draft.docx", results, format="docx"),)), DEFAULT_FAIL_ON)
+    assert "::paragraph 7, no. 6: No published work" in out and "::paragraph 7, no. 8: No published work" in out

@@ -41,7 +41,7 @@ class GithubReport(Reporter):
                 if r.verdict is Verdict.VERIFIED and not r.notices:
                     remark = verified_remark(r)
                     if remark:  # right, but worth a look: a year one off, a title cited shortened
-                        where, said = _location(doc, r.citation.line, r.citation.page)
+                        where, said = _location(doc, r.citation.line, r.citation.page, r.citation.number)
                         lines.append(f"::notice {where}title=citation verified with a remark::"
                                      f"{escape_data(said + remark)}")
                     continue
@@ -59,7 +59,7 @@ class GithubReport(Reporter):
                 # before the reason ("Retracted: ... (notice https://doi.org/...)").
                 reason = reason_with_notices(r)
                 message = f"Ignored: {r.ignored.rstrip('.')}. {reason}" if r.ignored else reason
-                where, said = _location(doc, r.citation.line, r.citation.page)
+                where, said = _location(doc, r.citation.line, r.citation.page, r.citation.number)
                 lines.append(f"::{level} {where}title={escape_property(title)}::{escape_data(said + message)}")
             for f in text_findings(doc):
                 # Claims and in-text findings are for a reader, not the policy: never an error, but for
@@ -71,15 +71,17 @@ class GithubReport(Reporter):
         return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _location(doc, line: int | None = None, page: int | None = None) -> tuple[str, str]:
+def _location(doc, line: int | None = None, page: int | None = None, number: int | None = None) -> tuple[str, str]:
     """(the annotation's file and line properties, what its message opens with): a file of the
     repository by its path; a page fetched by URL, or standard input, named in the message
     instead (GitHub can attach an annotation to no file of the checkout for them). A Word or
     PDF file is annotated as a whole, the paragraph or page and line named in the message:
-    GitHub would point at a line of the binary file."""
+    GitHub would point at a line of the binary file; an entry's ``number`` follows the place
+    there ("paragraph 7, no. 6": two footnotes called in one paragraph are told apart)."""
     if is_url(doc.path) or doc.path == "-":
         name = "standard input" if doc.path == "-" else doc.path
         return "", f"{name}{f' line {line}' if line is not None else ''}: "
     if binary_format(doc):
-        return f"file={escape_property(doc.path)},", f"{place_in(doc, line, page)}: " if line is not None else ""
+        numbered = f", no. {number}" if number is not None else ""
+        return f"file={escape_property(doc.path)},", f"{place_in(doc, line, page)}{numbered}: " if line is not None else ""
     return f"file={escape_property(doc.path)}{f',line={line}' if line is not None else ''},", ""
