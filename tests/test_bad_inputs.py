@@ -129,6 +129,9 @@ BAD_FILES = {
                    "a broken PDF (PdfReadError"),
     "pdf-truncated": ("cut.pdf", (FIXTURES / "articles" / "clinic.pdf").read_bytes()[:1200], "a broken PDF"),
     "pdf-not-pdf": ("fake.pdf", b"just some text\n", "not a PDF: the file does not start with %PDF-"),
+    # (trial 16: an empty PDF was "not a PDF: the file does not start with %PDF-")
+    "pdf-empty": ("empty.pdf", b"", "an empty file (0 bytes)"),
+    "docx-empty": ("empty.docx", b"\n\n", "an empty file (white space only)"),
     "excel": ("sheet.docx", lambda: _zip({"xl/workbook.xml": b"<x/>"}), "not an article: an Excel spreadsheet"),
 }
 

@@ -128,6 +128,8 @@ def extractor_for(data: bytes, name: str) -> Extractor:
     by_content = _by_signature(data)
     if by_content is not None:
         return _extractor_class(by_content)()
+    if suffix in (".docx", ".pdf") and not data.strip():
+        raise ExtractError("an empty file (0 bytes)" if not data else "an empty file (white space only)")
     if suffix == ".docx":
         raise ExtractError("not a Word document: a .docx file is a zip archive and this one is not"
                            + _holds_text(data))
