@@ -111,3 +111,16 @@ def test_github_names_the_entry_number_beside_a_word_paragraph():
                                 Verdict.NOT_FOUND, "No published work has this title.") for n in (6, 8))
     out = GithubReport().render(Report((DocumentResult("draft.docx", results, format="docx"),)), DEFAULT_FAIL_ON)
     assert "::paragraph 7, no. 6: No published work" in out and "::paragraph 7, no. 8: No published work" in out
+
+
+def test_a_pdf_link_wrapped_mid_word_keeps_its_tail_and_a_charity_is_one_author():
+    # F7: "…/work-and-canc" + "er" on a line of its own lost its tail (the list ended at "er"),
+    # and "Macmillan Cancer Support" was read as a person named Support.
+    data = _pdf([["Going back to work after breast cancer", "Most women return to work (Macmillan, 2023)."],
+                 ["References", "- Whitcombe R, Park S. Fatigue and paid employment. Support Care Cancer. 2013;21(11):3079-87.",
+                  "- Macmillan Cancer Support. Work and cancer. 2023.",
+                  "https://www.macmillan.org.uk/cancer-information-and-support/impacts-of-cancer/work-and-canc", "er",
+                  "Riverbend Clinic, 14 Mill Lane, Riverbend RB1 4QT - Tel 01632 960 100"]])
+    entry = extract_bytes(data, "a.pdf").citations[-1]
+    assert entry.url == "https://www.macmillan.org.uk/cancer-information-and-support/impacts-of-cancer/work-and-cancer"
+    assert [a.surname for a in entry.authors] == ["Macmillan Cancer Support"]

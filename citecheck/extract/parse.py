@@ -716,8 +716,8 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
         part = part.strip(_STRIP)
         if not part:
             continue
-        if ORGANISATION_WORD_RE.search(part):  # "American Diabetes Association", "Mayo Clinic"
-            surname, given = part, ""
+        if ORGANISATION_WORD_RE.search(part) or _ORGANISATION_END_RE.search(part):
+            surname, given = part, ""  # "American Diabetes Association", "Mayo Clinic", "Macmillan Cancer Support"
         elif vancouver := _LOOSE_VANCOUVER_NAME_RE.fullmatch(part):  # "Woods SP"
             authors.append(Author(_clean_surname(vancouver.group("s")), vancouver.group("i")))
             continue
@@ -748,6 +748,11 @@ ORGANISATION_WORD_RE = re.compile(
     r"\b(?:Association|Society|Organi[sz]ation|Institutes?|Clinic|Foundation|Cent(?:er|re)s?|Hospital|University|"
     r"College|Academy|Council|Agency|Administration|Department|Ministry|Committee|Commission|Federation|"
     r"Consortium|Collaboration|Coalition|Alliance|Group|Network|Services?|Office|Board|Trust|Authority|Bureau)\b")
+
+
+# Words that end a charity's name, never a person's ("Macmillan Cancer Support", "Carers
+# Research"): only where the names are read already (a title may open with "Care of …").
+_ORGANISATION_END_RE = re.compile(r"\s(?:Support|Care|Research|Charity|Campaign)$")
 
 
 def _initials_of(given: str) -> str:

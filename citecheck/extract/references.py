@@ -476,7 +476,8 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
         marked = marker is not None or line_no in list_items
         # (A long line never ends the list: the length is the quick test.)
         if not marked and len(text) < MIN_UNDATED_ENTRY_CHARS and _ends_list(text) \
-                and not _continues(current, join_wraps) and not (current and _link_tail(current[1][-1], text)):
+                and not _continues(current, join_wraps) and not (current and _link_tail(current[1][-1], text)) \
+                and not (join_wraps and current and _link_goes_on(current[1][-1], text)):
             break
         # A numbered or bulleted list ends at an unmarked line that is no part of an item
         # (it follows a blank line unindented, or each item is a whole block) and reads as
@@ -641,6 +642,18 @@ def _in_link(text: str) -> bool:
     """True when the text ends inside a URL or DOI that a line break split."""
     last = text.rsplit(" ", 1)[-1]
     return ("://" in last or last.startswith("10.")) and not last.endswith((".", ","))
+
+
+#: the longest rest of a link a line break left on a line of its own
+_LINK_REST_MAX_CHARS = 40
+
+
+def _link_goes_on(text: str, frag: str) -> bool:
+    """True when ``frag`` is the rest of a link that ``text`` ends in, broken anywhere by a
+    PDF's line wrap ("…/impacts-of-cancer/work-and-canc" + "er"): one short word, opening in
+    lower case, a digit or a link's punctuation, after a link not closed by a stop."""
+    return _in_link(text) and len(frag) <= _LINK_REST_MAX_CHARS and " " not in frag \
+        and (frag[0].islower() or frag[0].isdigit() or frag[0] in "/-_.?=&#%~")
 
 
 # The rest of a link or DOI broken after a dot: one word with a digit ("04559.x").
