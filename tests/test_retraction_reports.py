@@ -151,7 +151,7 @@ def test_terminal_verdict_column_shows_retracted_in_full(width):
     assert "RETRACTED" in rows["3"].split() and "RETRACTED" in rows["5"].split()
     assert "MISMATCH RETRACTED" in rows["9"]
     assert "…" not in "".join(rows.values()).split("RETRACTED")[0]  # never "verified…"
-    assert "3 citations: 2 verified, 1 mismatch; 3 retracted" in out
+    assert "3 citations (1 entry, 2 links): 2 verified, 1 mismatch; 3 retracted" in " ".join(out.split())
 
 
 # A correction or an expression of concern: shown, never a failure.
