@@ -20,7 +20,7 @@ from citecheck.extract.claims import claim_conflicts, shares_topic, uncited_entr
 from citecheck.extract.links import link_problems, link_year_remark
 from citecheck.matching.journals import same_journal, warm_journal_table
 from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
-from citecheck.matching.verdict import TITLE_MATCH_MIN, Evidence, judge, skip_reason
+from citecheck.matching.verdict import DOI_OF, TITLE_MATCH_MIN, Evidence, judge, skip_reason
 from citecheck.models import (Citation, CheckResult, Claim, DocumentResult, Extraction, FieldStatus, Report, SourceInfo,
                               Verdict)
 from citecheck.services.interface import Service, ServiceError
@@ -144,7 +144,8 @@ def borrowed_dois(results: tuple[CheckResult, ...]) -> tuple[CheckResult, ...]:
                 else "the cited DOI is another entry's"
             fields = tuple(replace(f, note=said) if f.name == "doi" and f.status is FieldStatus.MISMATCH else f
                            for f in r.fields)
-            reason = r.reason
+            # (Entry N's says more than "the DOI of …", which _identified wrote: it takes its place.)
+            reason = re.sub(rf'(doi cited as {re.escape(r.citation.doi)}) \({DOI_OF}"[^"]*"\)', r"\1", r.reason, count=1)
             for written in (f"doi cited as {r.citation.doi}", f"DOI {r.citation.doi} belongs to another work"):
                 if written in reason:
                     reason = reason.replace(written, f"{written} ({said})", 1)

@@ -97,3 +97,16 @@ def test_a_subtitle_the_record_lacks_is_a_remark_that_names_it():
                              "Pulmonary arterial hypertension and its molecular pathogenesis")
     assert result.verdict is Verdict.VERIFIED, result.reason
     assert verified_remark(result) == 'title cited with words the record lacks: "a randomized controlled trial"'
+
+
+def test_a_doi_that_is_another_real_work_s_is_named_by_that_work_s_title():
+    # F6, kind 7: record A's DOI on a reference to B gave "doi cited as <A's DOI>, published as <B's>"
+    # without saying the cited DOI is a real work of its own.
+    a = replace(_work("Fingolimod: discovery and development of an oral drug to treat multiple sclerosis"),
+                doi="10.1038/nrd3248")
+    b = _work("Molecular pathogenesis of pulmonary arterial hypertension")
+    cited = replace(_cited(b.title), doi="10.1038/nrd3248")
+    result = judge(cited, Evidence(doi_work=a, doi_known=True, candidates=(b,)))
+    assert result.verdict is Verdict.MISMATCH and result.match.doi == b.doi, result.reason
+    assert ('doi cited as 10.1038/nrd3248 (the DOI of "Fingolimod: discovery and development of an oral drug to '
+            'treat multiple sclerosis"), published as 10.1172/jci33452') in result.reason

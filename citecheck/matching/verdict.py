@@ -265,6 +265,11 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         # The work is identified by its other details; its DOI was left a placeholder.
         fields = tuple(f for f in fields if f.name != "doi") + (
             FieldCheck("doi", placeholder, work.doi, FieldStatus.MISMATCH, "a placeholder, not a DOI"),)
+    doi_work = evidence.doi_work
+    if doi_work is not None and doi_work.doi.lower() != work.doi.lower() and doi_work.title:
+        # The cited DOI is a real work's, not this one's: name it, so the editor sees whose it is.
+        fields = tuple(replace(f, note=f'{DOI_OF}"{_clip(doi_work.title, DOI_TITLE_CHARS)}"')
+                       if f.name == "doi" and f.status is FieldStatus.MISMATCH and not f.note else f for f in fields)
     wrong = [f for f in fields if f.status is FieldStatus.MISMATCH]
     if evidence.doi_known is False:
         wrong = [f for f in wrong if f.name != "doi"] + [
@@ -285,12 +290,24 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
             parts.append("title differs from the published one" + (f": {f.note}" if f.note else ""))
         elif f.name == "authors":
             parts.append(f.note or "authors differ")
+        elif f.name == "doi" and f.note and f.note.startswith(DOI_OF):
+            parts.append(f"doi cited as {_show(f.cited)} ({f.note}), published as {_show(f.found)}")
         else:
             parts.append(f"{f.name} cited as {_show(f.cited)}, published as {_show(f.found)}")
     if remark:
         parts.append(remark)
     reason = f"A real work, cited with wrong details: {'; '.join(parts)}. Correct: https://doi.org/{work.doi}"
     return CheckResult(citation, Verdict.MISMATCH, reason, work, fields)
+
+
+#: how a cited DOI that is another work's is named: 'the DOI of "Title of that work"'
+DOI_OF = "the DOI of "
+#: characters of that work's title shown
+DOI_TITLE_CHARS = 120
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _show(value) -> str:
