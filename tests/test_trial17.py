@@ -110,3 +110,18 @@ def test_a_doi_that_is_another_real_work_s_is_named_by_that_work_s_title():
     assert result.verdict is Verdict.MISMATCH and result.match.doi == b.doi, result.reason
     assert ('doi cited as 10.1038/nrd3248 (the DOI of "Fingolimod: discovery and development of an oral drug to '
             'treat multiple sclerosis"), published as 10.1172/jci33452') in result.reason
+
+
+def test_an_author_list_of_which_no_name_is_published_says_so_whole():
+    # F6, kind 3: an invented list was reported only as "first author cited as Takahashi,
+    # published as Rabinovitch", and an editor would have kept the invented co-authors.
+    invented = replace(_cited("Molecular pathogenesis of pulmonary arterial hypertension"),
+                       authors=(Author("Takahashi", "K"), Author("Mori", "S"), Author("Okafor", "N")))
+    result = judge(invented, Evidence(candidates=(_work("Molecular pathogenesis of pulmonary arterial hypertension"),)))
+    assert result.verdict is Verdict.MISMATCH
+    assert "none of the cited authors (Takahashi, Mori, Okafor) is among the published ones (Rabinovitch, Chen)" \
+        in result.reason
+    # One right name among them: the first author is what is wrong.
+    swapped = replace(invented, authors=(Author("Takahashi", "K"), Author("Chen", "L")))
+    result = judge(swapped, Evidence(candidates=(_work("Molecular pathogenesis of pulmonary arterial hypertension"),)))
+    assert "first author cited as Takahashi, published as Rabinovitch" in result.reason

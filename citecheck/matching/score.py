@@ -351,6 +351,13 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
         return FieldCheck("authors", cited_names or None, found_names or None, FieldStatus.ABSENT)
     shown_found = found_names[: max(len(cited_names), 3)]
     if not same_surname(cited_names[0], found_names[0]):
+        others = [n for n in cited_names[1:] if not any(same_surname(n, f) for f in found_names)]
+        if len(cited_names) > 1 and len(others) == len(cited_names) - 1:
+            # Not one cited name is published: the whole list is another's (or invented), not a first
+            # author to swap ("first author cited as Takahashi" left Mori and Chen standing).
+            return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
+                              f"none of the cited authors ({', '.join(cited_names)}) is among the published ones "
+                              f"({', '.join(shown_found)}{', …' if len(found_names) > len(shown_found) else ''})")
         return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
                           f"first author cited as {cited_names[0]}, published as {found_names[0]}")
     missing = [n for n in cited_names[1:] if not any(same_surname(n, f) for f in found_names)]
