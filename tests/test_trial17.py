@@ -125,3 +125,22 @@ def test_an_author_list_of_which_no_name_is_published_says_so_whole():
     swapped = replace(invented, authors=(Author("Takahashi", "K"), Author("Chen", "L")))
     result = judge(swapped, Evidence(candidates=(_work("Molecular pathogenesis of pulmonary arterial hypertension"),)))
     assert "first author cited as Takahashi, published as Rabinovitch" in result.reason
+
+
+def test_a_chimera_of_two_real_works_names_the_other_one():
+    # F6, kind 1: A's title with B's authors, year, volume and pages was reported as A with four
+    # wrong details, never saying they are B's.
+    a = _work("Molecular pathogenesis of pulmonary arterial hypertension")
+    b = Work(doi="10.1056/nejmoa0800001", title="Right ventricular failure in scleroderma", journal="N Engl J Med",
+             year_issued=2011, volume="364", issue="2", pages="101-109",
+             authors=(Author("Okafor", "Ngozi"), Author("Lund", "Per")), type="journal-article")
+    chimera = Citation(text=f"Okafor N, Lund P. {a.title}. J Clin Invest. 2011;364(2):101-9.", line=1,
+                       authors=(Author("Okafor", "N"), Author("Lund", "P")), title=a.title, journal="J Clin Invest",
+                       year=2011, volume="364", issue="2", pages="101-9")
+    result = judge(chimera, Evidence(candidates=(a, b)))
+    assert result.verdict is Verdict.MISMATCH and result.match.doi == a.doi
+    assert ('its authors, year, volume and pages are those of another work, "Right ventricular failure in '
+            'scleroderma" (https://doi.org/10.1056/nejmoa0800001)') in result.reason
+    # One wrong detail is a typo, not two works: no such remark.
+    typo = replace(_cited(a.title), year=2011)
+    assert "another work" not in judge(typo, Evidence(candidates=(a, b))).reason

@@ -231,7 +231,7 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
             return (sim >= TITLE_MATCH_MIN, is_doi, _support(fields) - 2 * _mismatches(fields), sim)
 
         work, sim, fields, _ = max(identified, key=rank)
-        return _identified(citation, work, fields, evidence)
+        return _identified(citation, work, fields, evidence, _details_of_another(work, fields, scored))
     if doi_work is not None:
         # The cited DOI's own work, with its authors and three more of year, journal, volume and
         # pages agreeing: that work, its title cited wrong ("Chronic pain changes brain structure"
@@ -246,6 +246,30 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
 # A DOI left as a template's placeholder ("10.xxxx/xxxxx", "10.1001/jama.2020.xxxx"), as text
 # written by a language model often holds: no DOI to look up, and no DOI of the work either.
 _PLACEHOLDER_DOI_RE = re.compile(r"\b10\.(?:[xX]{3,}|\d{4,9})/[^\s\"]*?[xX]{4,}[^\s\"]*|\b10\.[xX]{3,}\b[^\s\"]*")
+
+
+#: the details that place a work in print; a citation whose title is one work's and two or more of
+#: these another's is two works run together
+_LOCATORS = ("authors", "year", "volume", "pages")
+
+
+def _details_of_another(work: Work, fields: tuple[FieldCheck, ...], scored) -> str | None:
+    """When the cited title is ``work``'s but two or more of its authors, year, volume and pages
+    are wrong and are another candidate's (each of them that the citation gives), that work
+    named: a chimera of two real works, the editor to decide which was meant (trial 17)."""
+    wrong = {f.name for f in fields if f.status is FieldStatus.MISMATCH and f.name in _LOCATORS}
+    if len(wrong) < 2:
+        return None
+    for other, _, other_fields, _ in scored:
+        if other.doi == work.doi:
+            continue
+        status = {f.name: f.status for f in other_fields}
+        if all(status.get(name) is FieldStatus.MATCH for name in wrong) and \
+                not any(status.get(name) is FieldStatus.MISMATCH for name in _LOCATORS):
+            return (f"its {_listed(sorted(wrong, key=_LOCATORS.index))} are those of another work, "
+                    f"\"{_clip(other.title or '', DOI_TITLE_CHARS)}\" (https://doi.org/{other.doi}): "
+                    "two works run together, check which is meant")
+    return None
 
 
 def placeholder_doi(citation: Citation) -> str | None:
