@@ -42,7 +42,8 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
     cited shortened" when it is the published title's opening words and the published one
     goes on (a subtitle left out, "Synaptic plasticity and depression" for "…: new insights
     from stress and rapid-acting antidepressants", or a long title cut short), 'title cited
-    with words the record lacks: "a randomised trial"' the other way round, naming them.  Clinic pages cite long titles so."""
+    with words the record lacks: "a randomised trial"' the other way round, naming them.  Clinic
+    pages cite long titles so."""
     if not citation.title or not work.title:
         return None
     cited = norm_text(citation.title)
@@ -52,7 +53,8 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
         if published.startswith(cited + " "):
             return "title cited shortened"
         if cited.startswith(published + " ") and len(published.split()) >= SHORT_TITLE_MIN_WORDS:
-            return f'title cited with words the record lacks: "{_as_written(cited[len(published) + 1:], citation.title)}"'
+            extra = _as_written(cited[len(published) + 1:], citation.title)
+            return f'title cited with words the record lacks: "{extra}"'
     return None
 
 
@@ -263,7 +265,8 @@ def _other_words(x: list[str], y: list[str]) -> bool:
     run together or apart ("healthcare", "health care")."""
     if all(w in _FUNCTION_WORDS or w in _GREEK_NAMES for w in x) or all(w in _FUNCTION_WORDS for w in y):
         return False
-    short, long = sorted(([w for w in x if w not in _FUNCTION_WORDS], [w for w in y if w not in _FUNCTION_WORDS]), key=len)
+    short, long = sorted(([w for w in x if w not in _FUNCTION_WORDS], [w for w in y if w not in _FUNCTION_WORDS]),
+                         key=len)
     if len(short) == 1 and short[0] == "".join(w[0] for w in long):
         return False  # "an rct" for "a randomized controlled trial"
     return fuzz.ratio("".join(x), "".join(y)) < SPELLING_MIN
@@ -297,7 +300,8 @@ def _other_by_prefix(x: str, y: str) -> bool:
         return head in _MEANING_PREFIXES and not (head in ("a", "o") and short[0] == "e")
     for cut in range(1, 7):
         stem = x[cut:]
-        if len(stem) >= _STEM_MIN and y.endswith(stem) and frozenset((x[:cut], y[: len(y) - len(stem)])) in _OPPOSITE_PREFIXES:
+        if len(stem) >= _STEM_MIN and y.endswith(stem) \
+                and frozenset((x[:cut], y[: len(y) - len(stem)])) in _OPPOSITE_PREFIXES:
             return True
     return False
 
@@ -508,8 +512,9 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         title = FieldCheck("title", None, work.title, FieldStatus.ABSENT)
     elif title_sim < title_match_min and in_part:
         added = [(words, "") for words in added_words(citation.title, work)]
-        title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH, _changes_said(added, citation, work)) \
-            if added else FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH,
+                           _changes_said(added, citation, work)) if added \
+            else FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
     elif title_sim >= title_match_min:
         # (Words run on from the title are looked for at any similarity: a title matched as found
         # whole in the entry may be far from the cited one, "… AIDS in patients with type 2 diabetes".)

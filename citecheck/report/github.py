@@ -83,5 +83,6 @@ def _location(doc, line: int | None = None, page: int | None = None, number: int
         return "", f"{name}{f' line {line}' if line is not None else ''}: "
     if binary_format(doc):
         numbered = f", no. {number}" if number is not None else ""
-        return f"file={escape_property(doc.path)},", f"{place_in(doc, line, page)}{numbered}: " if line is not None else ""
+        said = f"{place_in(doc, line, page)}{numbered}: " if line is not None else ""
+        return f"file={escape_property(doc.path)},", said
     return f"file={escape_property(doc.path)}{f',line={line}' if line is not None else ''},", ""

@@ -94,7 +94,8 @@ class MarkdownReport(Reporter):
             cited_as = in_text_to_change(doc, r)
             if cited_as:
                 wrong += f" **Change it in the text too:** {md_cell(cited_as)}"
-            lines.append(f"| {md_cell(doc.path)} | {place_in(doc, r.citation.line, r.citation.page)} | {verdict} | {md_cell(text)} | {wrong} |")
+            where = place_in(doc, r.citation.line, r.citation.page)
+            lines.append(f"| {md_cell(doc.path)} | {where} | {verdict} | {md_cell(text)} | {wrong} |")
         return "\n".join(lines + remarks + _findings_section(findings)) + "\n"
 
 

@@ -66,7 +66,8 @@ def _summary_line(doc: DocumentResult, unread_on_stderr: bool) -> Text:
     links = sum(1 for r in doc.results if r.citation.kind == "link")
     # "13 citations (10 entries, 3 links)": a list of 10 is not miscounted when the text links to works too.
     entries = len(doc.results) - links
-    parts = f" ({entries} {'entry' if entries == 1 else 'entries'}, {plural(links, 'link')})" if links and entries else ""
+    parts = f" ({entries} {'entry' if entries == 1 else 'entries'}, {plural(links, 'link')})" \
+        if links and entries else ""
     line.append(f"  {plural(len(doc.results), 'citation')}{parts}: ")
     for i, verdict in enumerate(v for v in Verdict if any(r.verdict is v for r in doc.results)):
         count = sum(1 for r in doc.results if r.verdict is verdict)
