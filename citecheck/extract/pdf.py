@@ -16,7 +16,6 @@ import io
 import itertools
 import logging
 import re
-from collections import Counter
 from dataclasses import replace
 
 from citecheck.extract.interface import ExtractError, Extractor
