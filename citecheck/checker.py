@@ -10,7 +10,7 @@ import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import Callable
 
 from citecheck.extract import extract_document
 from citecheck.ignores import take_inline_markers

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.inputs import is_url
-from citecheck.models import CheckResult, DocumentResult, Report, Verdict
+from citecheck.models import CheckResult, Report, Verdict
 from citecheck.policy import fails
 
 IGNORE_FILE_NAME = ".citecheckignore"

@@ -3,7 +3,6 @@ and the one-line errors for files that are not articles."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest

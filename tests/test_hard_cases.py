@@ -4,7 +4,7 @@ import pytest
 
 from citecheck.extract.parse import parse_reference
 from citecheck.matching.verdict import Evidence, judge
-from citecheck.models import Author, Verdict, Work
+from citecheck.models import Author, Work
 
 
 def W(**kw) -> Work:

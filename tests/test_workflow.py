@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from citecheck.ignores import BASELINE_FILE_NAME, inline_ignores, parse_rule
-from tests.conftest import FIXTURES, run_cli, verdicts
+from tests.conftest import FIXTURES, run_cli
 
 SAMPLE = FIXTURES / "sample-article.md"
 RECORDING = FIXTURES / "sample-article.crossref.json"
