@@ -168,6 +168,9 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
     if not a:
         return False
     related_a = _nlm_pairs().get(a, set()) | {a}
+    cited_section = _section(a)
+    if cited_section and any(_section(journal_key(n)) not in (None, cited_section) for n in names):
+        return False  # "J Chromatogr B" is not "J Chromatogr A", nor "J Hand Surg Br" "J Hand Surg Am"
     for name in names:
         b = journal_key(name)
         if not b:
@@ -185,6 +188,16 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
                 or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
             return True
     return False
+
+
+#: the last words that name a journal's section or edition ("Journal of Chromatography A", "J Hand Surg Br")
+_SECTION_WORDS = frozenset(("am", "br", "eur"))
+
+
+def _section(key: str) -> str | None:
+    """The section or edition a journal's key ends with: a letter alone, or "am", "br", "eur"."""
+    last = key.rsplit(" ", 1)[-1]
+    return last if " " in key and (len(last) == 1 and last.isalpha() or last in _SECTION_WORDS) else None
 
 
 def _extends(a: str, b: str) -> bool:

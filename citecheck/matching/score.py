@@ -112,7 +112,7 @@ SPELLED_ALIKE_MIN = 88.0
 def _spelled_alike(word: str, other: str) -> bool:
     """True when ``other`` is ``word`` spelled another way ("behaviour", "tumour", "fibre"), or
     another form of it ("disorders"), and no word that says something else."""
-    if frozenset((word, other)) in _SAME_WORDS:
+    if frozenset((word, other)) in _SAME_WORDS or _american(word) == _american(other):
         return True
     if not other.isalpha() or len(other) < 3 or _other_by_prefix(word, other):
         return False
@@ -129,7 +129,8 @@ SPELLING_MIN = 80.0
 _SAME_WORDS = frozenset(frozenset(pair) for pair in (
     ("vs", "versus"), ("i", "1"), ("ii", "2"), ("iii", "3"), ("iv", "4"), ("v", "5"), ("st", "saint"),
     ("centre", "center"), ("program", "programme"), ("grey", "gray"), ("mouse", "mice"), ("foot", "feet"),
-    ("tooth", "teeth"), ("person", "people")))
+    ("tooth", "teeth"), ("person", "people"), ("disc", "disk"), ("discs", "disks"), ("haem", "heme"),
+    ("mould", "mold"), ("plough", "plow"), ("tyre", "tire"), ("aluminium", "aluminum")))
 #: endings that make another form of the same word ("child"/"children", "disorder"/"disorders");
 #: "with"/"without" stays two words
 _SAME_WORD_ENDINGS = ("s", "es", "ren", "ing", "ed", "al", "ly", "ic", "ical", "ity")
@@ -183,11 +184,30 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
         elif op == "replace" and max(i2 - i1, j2 - j1) <= (
                 _MOST_WORDS_AT_END if i2 == len(a) and j2 == len(b) else _MOST_WORDS_CHANGED):
             x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+            if j2 == len(b) and j2 - j1 == 1 and a[i1].startswith(b[j1]) and a[i1] != b[j1]:
+                continue  # "GABAA receptors" for a record's "GABA": a title cut where its markup began
             if _other_words(a[i1:i2], b[j1:j2]):
                 changed.append((x, y))  # "spinal cord" for "brain"
+        elif op == "delete" and i2 < len(a) and _prefix_words(a[i1:i2]):
+            changed.append((" ".join(a[i1:i2 + 1]), a[i2]))  # "non pathogenic" cited, "pathogenic" published
+        elif op == "insert" and j2 < len(b) and _prefix_words(b[j1:j2]):
+            changed.append((b[j2], " ".join(b[j1:j2 + 1])))  # "pathogenic" cited, "non pathogenic" published
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed + [(words, "") for words in _run_on(cited_title, a, opcodes)]
+
+
+#: beginnings a title may write as words of their own ("non-pathogenic", "pre-operative", normalised
+#: to "non pathogenic"): one added or left out before a word changes what it says
+_PREFIX_WORDS = frozenset("""
+non anti pre post un hypo hyper extra intra inter sub supra super semi multi poly mono over under counter
+mis dis co re de pro peri trans ultra micro macro
+""".split())
+
+
+def _prefix_words(words: list[str]) -> bool:
+    """True when the words are one or two such beginnings alone ("non", "anti")."""
+    return 0 < len(words) <= 2 and all(w in _PREFIX_WORDS for w in words)
 
 
 def added_words(cited_title: str, work: Work) -> list[str]:
@@ -214,6 +234,10 @@ def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
             # in …"): a record that lost words in italics ("In vivo", "Burkholderia cenocepacia" at
             # the start of a PubMed Central record) lacks them, no citation adds them.
             continue
+        if at_end and a[i1] == "a" and i1 > 0 and _as_written(a[i1 - 1], cited_title).isupper():
+            continue  # "GABA A receptors" (GABA with A set below it, lost by a record cut there): no article
+        if at_end and i1 > 0 and len(a[i1 - 1]) <= 2 and a[i1 - 1] not in _FUNCTION_WORDS:
+            continue  # a record that ends "… induced by elevated K": cut at the "+" set above it
         words = " ".join(a[i1:i2])
         written = _as_written(words, cited_title)
         at = cited_title.lower().rfind(written.lower()) if at_end else cited_title.lower().find(written.lower())
@@ -269,7 +293,10 @@ def _other_words(x: list[str], y: list[str]) -> bool:
                          key=len)
     if len(short) == 1 and short[0] == "".join(w[0] for w in long):
         return False  # "an rct" for "a randomized controlled trial"
-    return fuzz.ratio("".join(x), "".join(y)) < SPELLING_MIN
+    joined_x, joined_y = "".join(x), "".join(y)
+    if _other_by_prefix(joined_x, joined_y):
+        return True  # "pre operative" (pre-operative) for "postoperative"
+    return fuzz.ratio(joined_x, joined_y) < SPELLING_MIN
 
 
 #: beginnings that turn a word into another ("nonspecific", "asymptomatic", "female",
@@ -306,11 +333,29 @@ def _other_by_prefix(x: str, y: str) -> bool:
     return False
 
 
+# British spellings as American ones: "sulphur" "sulfur", "anaemia" "anemia", "oedema" "edema",
+# "fibre" "fiber", "behaviour" "behavior", "analyse" "analyze", "catalogue" "catalog".
+_BRITISH_SPELLINGS = (("sulph", "sulf"), ("ae", "e"), ("oe", "e"), ("our", "or"), ("yse", "yze"), ("ise", "ize"),
+                      ("ogue", "og"), ("mme", "m"))
+_BRITISH_ENDINGS = (("tre", "ter"), ("bre", "ber"), ("res", "ers"))
+
+
+def _american(word: str) -> str:
+    """The word in American spelling, as far as the usual British endings and letters tell."""
+    for british, american in _BRITISH_SPELLINGS:
+        if british in word:
+            word = word.replace(british, american)
+    for british, american in _BRITISH_ENDINGS:
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word
+
+
 def _other_word(x: str, y: str) -> bool:
     """True when cited word ``x`` says something else than published word ``y``."""
     if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha():
         return True  # a letter that names a kind: "hepatitis A" for "hepatitis B", "vitamin D" for "vitamin C"
-    if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS:
+    if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS or _american(x) == _american(y):
         return False
     if _other_by_prefix(x, y):
         return True

@@ -305,6 +305,11 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         notes.append(remark)
     if not wrong:
         reason = "A published work, cited right"
+        if looks_like_book(citation) and work.journal and work.type == "journal-article":
+            notes.append(f"cited as a book or report, published as an article in {work.journal}")
+        if citation.pmid:
+            # (Said in the reason only: a list that gives every PMID would be all remarks.)
+            notes.append(f"its PMID {citation.pmid} was not checked: Crossref holds no PMIDs")
         if notes:
             reason += " (" + "; ".join(notes) + ")"
         return CheckResult(citation, Verdict.VERIFIED, reason + ".", work, fields)
