@@ -95,12 +95,19 @@ def _words_all_in(title: str, text: str) -> bool:
     Found in part it is another title ("…popliteus tendon: a cross-sectional analysis of
     national survey data" for "…: a case report" is 90% alike, character by character)."""
     words = set(text.split())
+    american = {_american(w) for w in words}
     for word in title.split():
-        if word in words or word in _FUNCTION_WORDS or len(word) < 3:
+        if word in words or word in _FUNCTION_WORDS or len(word) < 3 or _american(word) in american:
             continue
-        if not any(_spelled_alike(word, other) for other in words if abs(len(other) - len(word)) <= 4):
+        if len(words) > _MOST_WORDS_COMPARED or \
+                not any(_spelled_alike(word, other) for other in words if abs(len(other) - len(word)) <= 4):
             return False
     return True
+
+
+#: the most words of an entry each missing title word is compared with, spelling aside (an entry is
+#: a few dozen words; a runaway one of thousands is not searched word by word)
+_MOST_WORDS_COMPARED = 400
 
 
 #: how alike (rapidfuzz ratio) two words found apart must be to be one word spelled two ways:
