@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.extract import extract_bytes
+from tests.test_extract_documents import _pdf
 
 _LIST = ("\n\nReferences\n\nMeguid, N.A. et al. (2008) 'Role of polyunsaturated fatty acids in the management of "
          "Egyptian children with autism', Clinical Biochemistry, 41(13), pp. 1044-1048.\n")
@@ -31,17 +32,6 @@ def test_a_people_a_study_was_in_is_no_journal(sentence):
 def test_a_journal_a_study_was_in_is_still_named(sentence, journal):
     ex = extract_bytes(f"Diet\n\n{sentence}{_LIST}".encode(), "a.txt")
     assert [c.journal for c in ex.claims] == [journal]
-
-
-def _pdf(pages: list[list[str]]) -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
-    pdf.set_font("Helvetica", size=10)
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
 
 
 def test_a_pdf_place_counts_the_line_on_its_page(tmp_path, capsys):
