@@ -90,3 +90,17 @@ def test_a_pmid_and_a_book_form_are_said_of_a_verified_work():
                    text=f"Haller D, Bode C. {title}. New York: Springer; 2000.")
     result = judge(book, Evidence(candidates=(_work(title),)))
     assert result.verdict is Verdict.VERIFIED and "cited as a book or report, published as an article in Gut" in result.reason
+
+
+def test_a_journal_name_with_a_place_and_year_in_parentheses_is_read_whole():
+    # F9: "Cerebral Cortex (New York, N.Y. : 1991)" was read as the journal "1991)", a false
+    # alarm on a right citation; a parenthesis never closed still holds nothing.
+    from citecheck.extract.parse import parse_reference
+
+    c = parse_reference("Young, C., & McNaughton, N. (2009). Coupling of theta oscillations in freely behaving rats. "
+                        "Cerebral Cortex (New York, N.Y. : 1991), 19(1), 24-40.", 1)
+    assert (c.title, c.journal) == ("Coupling of theta oscillations in freely behaving rats",
+                                    "Cerebral Cortex (New York, N.Y. : 1991)")
+    c = parse_reference("Sarwer DB: Comment on: brief CBT reduces binge eating among surgery candidates (Ashton K, "
+                        "et al. 2009;5:257-62. Surg Obes Relat Dis 2009, 5:407-408.", 1)
+    assert c.journal == "Surg Obes Relat Dis"

@@ -890,6 +890,8 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
                 return _clean_title(body[: ends[idx].start() + 1]), journal
         return _clean_title(middle[: cuts[0].start() + 1]), None
     cuts = list(_BOUNDARY_RE.finditer(middle))
+    if "(" in middle:
+        cuts = _outside_brackets(middle, cuts)
     if not cuts:
         return _clean_title(middle), None
     # Journal = the last sentence, extended left over one-word abbreviated
@@ -902,6 +904,14 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     title = middle[: cuts[idx].start() + 1]
     journal = middle[cuts[idx].end():]
     return _clean_title(title), _clean_journal(journal)
+
+
+def _outside_brackets(text: str, cuts: list[re.Match]) -> list[re.Match]:
+    """The sentence ends of ``text`` that no parenthesis holds: "Cerebral Cortex (New York, N.Y. :
+    1991)" is one journal's name, not a sentence ending at "N.Y.".  (A parenthesis never closed,
+    "… candidates (Ashton K, et al. 2009;5:257-62. Surg Obes Relat Dis", holds nothing.)"""
+    return [m for m in cuts if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
+            or ")" not in text[m.end():]]
 
 
 # A journal and year in parentheses after a quoted title: ' (Chronobiol Int, 2020)'.
