@@ -422,16 +422,13 @@ def link_problems(anchor_text: str, work: Work, context: str | None = None) -> t
         # link or anywhere in its sentence): those details identify the work, and blog prose
         # seldom repeats a paper's title words.
         return wrong, "; ".join(problems) if problems else None
-    anchor_text = _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", anchor_text))
-    named = journal_named(anchor_text)
-    skip = _stems(named or "")
-    anchor_text = _AUTHOR_MENTION_RE.sub(" ", anchor_text)
-    topic_words = [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", anchor_text)))
-                   if w not in _STOP and w not in _BOILERPLATE and w[:STEM_CHARS] not in skip]
+    skip = _stems(journal_named(_without_links(anchor_text)) or "")
+    topic_words = [w for w in _topic_words(anchor_text) if w[:STEM_CHARS] not in skip]
     topic = {w[:STEM_CHARS] for w in topic_words}
     if len(topic) >= MIN_TOPIC_WORDS and work.title:
         record = _stems(" ".join(filter(None, (work.title, work.subtitle, work.journal))))
-        if record and not (topic & record) and not (context and _topic_stems(context) & record):
+        around = {w[:STEM_CHARS] for w in _topic_words(context)} if context else set()
+        if record and not (topic & record) and not (around & record):
             shown = ", ".join(topic_words[:4])
             problems.append(f"none of the text's topic words ({shown}) appear in the linked work's title "
                             f"\"{work.title}\"")
@@ -441,11 +438,16 @@ def link_problems(anchor_text: str, work: Work, context: str | None = None) -> t
     return wrong, "; ".join(problems) if problems else None
 
 
-def _topic_stems(text: str) -> set[str]:
-    """The stems of a sentence's words that can name a work's topic (no links, years, authors,
-    stop words or a link's boilerplate)."""
-    text = _AUTHOR_MENTION_RE.sub(" ", _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", text)))
-    return {w[:STEM_CHARS] for w in _words(_YEAR_RE.sub(" ", text)) if w not in _STOP and w not in _BOILERPLATE}
+def _without_links(text: str) -> str:
+    """The text without its links, DOIs and "(full text)": none of them names a topic or journal."""
+    return _FULL_TEXT_RE.sub(" ", LINK_OR_DOI_RE.sub(" ", text))
+
+
+def _topic_words(text: str) -> list[str]:
+    """The words of a text that can name a work's topic, in order, once each: no links, authors,
+    years, stop words or a link's boilerplate."""
+    text = _AUTHOR_MENTION_RE.sub(" ", _without_links(text))
+    return [w for w in dict.fromkeys(_words(_YEAR_RE.sub(" ", text))) if w not in _STOP and w not in _BOILERPLATE]
 
 
 # "(full text)", "[Full-text PDF]": words for the link, not the work's topic.
