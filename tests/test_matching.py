@@ -344,7 +344,8 @@ def test_a_cited_doi_with_its_work_s_details_identifies_the_work_under_a_title_c
     result = judge(cited, Evidence(doi_work=may, doi_known=True))
     assert result.verdict is Verdict.MISMATCH and result.match.doi == may.doi  # was "belongs to another work"
     assert [f.name for f in result.wrong_fields] == ["title"]
-    assert result.reason.startswith("A real work, cited with wrong details: title differs from the published one.")
+    assert result.reason.startswith("A real work, cited with wrong details: title differs from the published one, "
+                                    '"Chronic pain may change the structure of the brain". Correct:')
     # The DOI of a work with other details still belongs to another work.
     other = replace(cited, journal="Brain", volume="12", pages="1-9", year=2001)
     assert judge(other, Evidence(doi_work=may, doi_known=True)).verdict is Verdict.NOT_FOUND

@@ -316,7 +316,10 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
     parts = []
     for f in wrong:
         if f.name == "title":
-            parts.append("title differs from the published one" + (f": {f.note}" if f.note else ""))
+            # Without a note naming the words, the published title itself: a Markdown, JUnit or GitHub
+            # report shows only this reason, not the fields.
+            said = f": {f.note}" if f.note else f', "{_clip(f.found, DOI_TITLE_CHARS)}"' if f.found else ""
+            parts.append("title differs from the published one" + said)
         elif f.name == "authors":
             parts.append(f.note or "authors differ")
         elif f.name == "doi" and f.note and f.note.startswith(DOI_OF):
