@@ -55,6 +55,17 @@ def fake_crossref(corpus):
         yield server
 
 
+@pytest.fixture()
+def refused_url():
+    """The address of a port on 127.0.0.1 that refuses connections: a socket bound to it and held,
+    never listening. (A port bound and let go may be taken by another process before it is asked.)"""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
 def make_zip(members: dict[str, bytes]) -> bytes:
     """A zip archive (such as a .docx) holding the given members."""
     buf = io.BytesIO()

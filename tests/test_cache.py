@@ -156,22 +156,14 @@ def test_service_key_is_the_normalised_base_url():
                                          "https://api.crossref.org/v2", "https://mirror.example.org")}) == 4
 
 
-def _closed_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]  # closed again on leaving: connections are refused
-
-
-def test_a_dead_url_after_a_warm_run_is_not_answered_from_the_cache(fake_crossref, tmp_path, monkeypatch):
+def test_a_dead_url_after_a_warm_run_is_not_answered_from_the_cache(fake_crossref, tmp_path, monkeypatch,
+                                                                    refused_url):
     monkeypatch.setattr(http, "BACKOFF_BASE_SECS", 0.02)
     _check(fake_crossref.url, tmp_path, "--quiet")
-    dead = f"http://127.0.0.1:{_closed_port()}"
-    run = _check(dead, tmp_path, "--quiet", "--breaker-failures", "1")
+    run = _check(refused_url, tmp_path, "--quiet", "--breaker-failures", "1")
     assert run.exit_code == 3
     assert set(verdicts(run.json())) == {"error", "skipped"}
-    assert run.json()["source"]["url"] == dead
+    assert run.json()["source"]["url"] == refused_url
 
 
 def test_answers_of_a_stand_in_and_of_another_service_never_mix(corpus, tmp_path):

@@ -8,7 +8,6 @@ breaker (its bound set small here with --breaker-failures) ends the run with exi
 
 from __future__ import annotations
 
-import socket
 
 import pytest
 
@@ -91,14 +90,8 @@ def test_timeouts_are_retried_then_an_error(corpus):
         assert len(fake.requests) <= 2
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]  # closed again on leaving: connections are refused
-
-
-def test_no_server_every_citation_error_exit_3_no_traceback():
-    run = _check(f"http://127.0.0.1:{_closed_port()}", "--breaker-failures", "2")
+def test_no_server_every_citation_error_exit_3_no_traceback(refused_url):
+    run = _check(refused_url, "--breaker-failures", "2")
     assert run.exit_code == 3
     assert "Traceback" not in run.stderr
     cits = run.json()["documents"][0]["citations"]
