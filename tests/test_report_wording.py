@@ -144,6 +144,17 @@ def test_markdown_and_github_say_each_text_finding_once():
     assert "In the reference list but never cited in the text: Woolf CJ. Central sensitization." in markdown
 
 
+def test_markdown_names_the_files_where_no_citation_was_found():
+    # A pull-request comment saying only "No problems found" for an article whose list was never read
+    # reads as a pass.
+    docs = tuple(DocumentResult(f"page{n}.md") for n in range(12)) + (DocumentResult("a.md", (_error(3),)),)
+    markdown = MarkdownReport().render(Report(docs[:1]), DEFAULT_FAIL_ON)
+    assert "No citations found in `page0.md`." in markdown and "No problems found" in markdown
+    markdown = MarkdownReport().render(Report(docs), DEFAULT_FAIL_ON)
+    assert "No citations found in `page0.md`, `page1.md`" in markdown and "`page9.md` and 2 other files." in markdown
+    assert "a.md`," not in markdown.split("No citations found in")[1].split("\n")[0]
+
+
 # 6. Uncited entries are named, not only numbered.
 
 def test_terminal_names_each_uncited_entry_beside_its_line():

@@ -12,6 +12,8 @@ from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, e
                                         reason_with_notices, safe_text, text_findings, verified_remark)
 
 ICONS = {"verified": "✅", "mismatch": "⚠️", "not_found": "❌", "skipped": "➖", "error": "❗"}
+#: files named in the line on files where no citation was found (a site's other pages are many)
+_MOST_EMPTY_NAMED = 10
 #: A retracted work, and a work with another notice (a correction, an expression of concern).
 RETRACTED_ICON, NOTICE_ICON = "⛔", "ℹ️"
 
@@ -63,6 +65,13 @@ class MarkdownReport(Reporter):
         partly = [(d, p) for d in report.documents for p in d.problems]
         if partly:
             lines += [f"**{PARTLY_READ}:**", ""] + [f"- {md_code(d.path)}: {md_cell(p)}" for d, p in partly] + [""]
+        empty = [d for d in report.documents if not d.error and not d.results]
+        if empty:
+            # "No problems found" alone would read as a pass for an article whose list was never read.
+            named = ", ".join(md_code(d.path) for d in empty[:_MOST_EMPTY_NAMED])
+            more = len(empty) - _MOST_EMPTY_NAMED
+            lines += [f"No citations found in {named}" + (f" and {plural(more, 'other file')}" if more > 0 else "")
+                      + ".", ""]
         findings = [(d, f) for d in report.documents for f in text_findings(d)]
         remarks = _remarks_section(report)
         if not problems:
