@@ -8,7 +8,6 @@ breaker (its bound set small here with --breaker-failures) ends the run with exi
 
 from __future__ import annotations
 
-
 import pytest
 
 from citecheck.checker import check_citation
