@@ -158,7 +158,8 @@ def is_abbreviation_of(short: str, full: str) -> bool:
     s, f = _content_words(short), _content_words(full)
     if not s or len(s) != len(f) or s == f:
         return bool(s) and s == f
-    return all(fw.startswith(sw) for sw, fw in zip(s, f))
+    # (A word with an "s" more is another word, no abbreviation: "Cancer" is not "Cancers".)
+    return all(fw.startswith(sw) and fw != sw + "s" for sw, fw in zip(s, f))
 
 
 @functools.lru_cache(maxsize=1 << 13)
@@ -180,7 +181,10 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
             return True  # one name of the other, or both of a third ("Br Med J", "BMJ": British Medical Journal)
         if is_abbreviation_of(a, b) or is_abbreviation_of(b, a):
             return True
-        if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN:
+        if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN and not (a in _nlm_pairs() and b in _nlm_pairs()) \
+                and a + "s" != b and b + "s" != a and _words_alike(a, b):
+            # (Two journals of the NLM list are two, however alike: "journal of urology", "journal of neurology";
+            # so are a name and its plural: "Cell" and "Cells", "Cancer" and "Cancers", "Gene" and "Genes".)
             return True
         # The NLM name of one side may abbreviate the other's ("j neurosci"), or extend it
         # ("proceedings of the national academy of sciences [of the united states of america]").
@@ -188,6 +192,20 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
                 or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
             return True
     return False
+
+
+def _words_alike(a: str, b: str) -> bool:
+    """False when two names of as many words differ in a word that is no spelling of the other
+    ("experimental brain research", "experimental aging research"; "national", "indiana"):
+    another journal, however alike the names are letter by letter."""
+    x, y = _content_words(a), _content_words(b)
+    return len(x) != len(y) or all(p == q or p[:1] == q[:1] and fuzz.ratio(p, q) >= _WORD_SPELLING_MIN
+                                   for p, q in zip(x, y))
+
+
+#: how alike (rapidfuzz ratio) two words of journal names must be to be one word spelled two ways
+#: ("paediatrics"/"pediatrics", "adolescence"/"adolescent")
+_WORD_SPELLING_MIN = 80.0
 
 
 #: the last words that name a journal's section or edition ("Journal of Chromatography A", "J Hand Surg Br")

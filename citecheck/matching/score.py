@@ -137,7 +137,7 @@ _SAME_WORDS = frozenset(frozenset(pair) for pair in (
     ("vs", "versus"), ("i", "1"), ("ii", "2"), ("iii", "3"), ("iv", "4"), ("v", "5"), ("st", "saint"),
     ("centre", "center"), ("program", "programme"), ("grey", "gray"), ("mouse", "mice"), ("foot", "feet"),
     ("tooth", "teeth"), ("person", "people"), ("disc", "disk"), ("discs", "disks"), ("haem", "heme"),
-    ("mould", "mold"), ("plough", "plow"), ("tyre", "tire"), ("aluminium", "aluminum")))
+    ("mould", "mold"), ("plough", "plow"), ("tyre", "tire"), ("aluminium", "aluminum"), ("v", "vs")))
 #: endings that make another form of the same word ("child"/"children", "disorder"/"disorders");
 #: "with"/"without" stays two words
 _SAME_WORD_ENDINGS = ("s", "es", "ren", "ing", "ed", "al", "ly", "ic", "ical", "ity")
@@ -199,11 +199,20 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             changed.append((" ".join(a[i1:i2 + 1]), a[i2]))  # "non pathogenic" cited, "pathogenic" published
         elif op == "insert" and j2 < len(b) and _prefix_words(b[j1:j2]):
             changed.append((b[j2], " ".join(b[j1:j2 + 1])))  # "pathogenic" cited, "non pathogenic" published
+        elif op in ("delete", "insert") and _NEGATIONS.intersection(a[i1:i2] if op == "delete" else b[j1:j2]):
+            # A negation added or left out, anywhere: "No effects of …", "does fit all" for "does not fit all".
+            lead = 1 if i1 > 0 and j1 > 0 else 0
+            follow = 1 if i2 < len(a) and j2 < len(b) else 0
+            changed.append((" ".join(a[i1 - lead:i2 + follow]), " ".join(b[j1 - lead:j2 + follow])))
+            continue
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
-    return changed + [(words, "") for words in _run_on(cited_title, a, opcodes)]
+    return changed + [(words, "") for words in _run_on(cited_title, a, opcodes) if not _NEGATIONS.intersection(
+        words.split())]
 
 
+#: words that deny what follows: one added to a title or left out of it says the opposite
+_NEGATIONS = frozenset("no not lack lacks absence without never neither nor cannot".split())
 #: beginnings a title may write as words of their own ("non-pathogenic", "pre-operative", normalised
 #: to "non pathogenic"): one added or left out before a word changes what it says
 _PREFIX_WORDS = frozenset("""
@@ -235,6 +244,9 @@ def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
     for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
         at_start, at_end = k == 0 and i1 == 0 and j1 == 0, k == len(opcodes) - 1 and i2 == len(a) and j2 > 0
         if op != "delete" or not (at_start or at_end) or i2 - i1 == len(a) or not _says_something(a[i1:i2]):
+            continue
+        if _NEGATIONS.intersection(a[i1:i2]):
+            out.append(" ".join(a[i1:i2]))  # "…, but not in women", "No …": another claim, however set off
             continue
         if (a[i1] if at_end else a[i2 - 1]) not in _FUNCTION_WORDS:
             # Words joined to the title by none of its own ("in patients with …", "Sex differences
@@ -360,20 +372,87 @@ def _american(word: str) -> str:
 
 def _other_word(x: str, y: str) -> bool:
     """True when cited word ``x`` says something else than published word ``y``."""
+    if x == y:
+        return False
     if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha():
         return True  # a letter that names a kind: "hepatitis A" for "hepatitis B", "vitamin D" for "vitamin C"
+    if frozenset((x, y)) in _OPPOSITE_WORDS:
+        return True  # "before treatment" for "after treatment", "maternal" for "paternal"
     if x in _FUNCTION_WORDS or y in _FUNCTION_WORDS or frozenset((x, y)) in _SAME_WORDS or _american(x) == _american(y):
         return False
     if _other_by_prefix(x, y):
         return True
+    nx, ny = _number(x), _number(y)
+    if nx is not None and ny is not None:
+        return nx != ny  # "24 weeks" for "12 weeks", "5 years" for "ten years", "phase II" for "phase III"
     if x.isdigit() or y.isdigit():
-        return x.isdigit() and y.isdigit() and int(x) != int(y)  # "24 weeks" for "12 weeks"; "two" for "2" is not
+        return False  # a number for a word
+    if any(c.isdigit() for c in x) and _DIGITS_RE.sub("", x) == _DIGITS_RE.sub("", y):
+        return True  # "BRCA1" for "BRCA2", "D1" for "D2": one name's number for another's ("a2" is "alpha2")
     if len(x) < 3 or len(y) < 3:
-        return False  # an initialism
+        # Two initialisms or symbols that differ ("US" for "UK", "AD" for "PD"); one for a word is an
+        # initialism of it.
+        return len(x) < 3 and len(y) < 3 and x.isalpha() and y.isalpha()
     short, long = sorted((x, y), key=len)
     if long.startswith(short) and long[len(short):] in _SAME_WORD_ENDINGS:
         return False  # a plural, another form of the word
+    if x[0] != y[0]:
+        return True  # "maternal" for "paternal", "renal" for "adrenal": spellings keep a word's first letter
+    if _other_by_suffix(x, y):
+        return True
     return fuzz.ratio(x, y) < SPELLING_MIN
+
+
+#: endings that name a kind of disease or procedure ("dermatitis", "dermatosis"; "colectomy", "colostomy")
+_MEANING_SUFFIXES = ("itis", "osis", "oma", "emia", "pathy", "algia", "ectomy", "ostomy", "otomy", "plasty",
+                     "scopy", "graphy", "trophy", "plasia", "lysis")
+
+
+def _other_by_suffix(x: str, y: str) -> bool:
+    """True when two words name another disease or procedure by their endings: one stem with two of
+    _MEANING_SUFFIXES ("dermatitis", "dermatosis"), or one such ending after stems that are no
+    spellings of each other ("arthritis", "arteritis")."""
+    sx = next((e for e in _MEANING_SUFFIXES if x.endswith(e)), None)
+    sy = next((e for e in _MEANING_SUFFIXES if y.endswith(e)), None)
+    if sx is None or sy is None:
+        return False
+    stem_x, stem_y = x[: -len(sx)], y[: -len(sy)]
+    if sx != sy:
+        return stem_x == stem_y and len(stem_x) >= 3
+    return min(len(stem_x), len(stem_y)) >= 3 and fuzz.ratio(stem_x, stem_y) < SPELLED_ALIKE_MIN
+
+
+#: words that say the opposite of each other, or another time, however alike they are spelled or
+#: however small ("before" and "after" are function words elsewhere)
+_OPPOSITE_WORDS = frozenset(frozenset(pair) for pair in (
+    ("before", "after"), ("before", "during"), ("during", "after"), ("prior", "after"), ("with", "without"),
+    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"), ("increasing", "decreasing"),
+    ("higher", "lower"), ("high", "low"), ("more", "less"), ("most", "least"), ("positive", "negative"),
+    ("maternal", "paternal"), ("upper", "lower"), ("early", "late"), ("acute", "chronic"), ("benign", "malignant"),
+    ("inhibits", "activates"), ("inhibition", "activation"), ("men", "women"), ("boys", "girls"),
+    ("inflow", "outflow"), ("input", "output"), ("left", "right"), ("anterior", "posterior"),
+    ("superior", "inferior"), ("proximal", "distal"), ("medial", "lateral"), ("dorsal", "ventral")))
+_DIGITS_RE = re.compile(r"\d+")
+#: number words and Roman numerals, by value ("five-year", "type II")
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "thousand": 1000, "single": 1, "double": 2, "triple": 3})
+_ROMAN_RE = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")
+_ROMAN_DIGITS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+
+
+def _number(word: str) -> int | None:
+    """The value a word writes: digits, a number word, a Roman numeral; else None."""
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    m = _ROMAN_RE.fullmatch(word)
+    if m is None or not word:
+        return None
+    return 10 * len(m.group(1)) + _ROMAN_DIGITS.get(m.group(2), 0)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -386,11 +465,19 @@ def same_surname(a: str, b: str) -> bool:
     if not x.isascii() and (x.startswith(y) or y.startswith(x)) and cached_script_of(x) in _NAME_FIRST_SCRIPTS:
         # "王明" cited whole, "王" the record's family name: the family name opens the name.
         return True
-    # "van den Berg" cited as "Berg", "Garcia-Lopez" as "Garcia"
-    parts_a, parts_b = norm_text(a).split(), norm_text(b).split()
-    if parts_a and parts_b and (parts_a[-1] == parts_b[-1] or parts_a[0] == parts_b[0]) and min(len(parts_a[-1]), len(parts_b[-1])) > 2:
+    # "van den Berg" cited as "Berg", "Garcia-Lopez" as "Garcia": the names of one are all names of
+    # the other, particles aside ("van Dijk" is not "van der Berg", nor "Ricci-Moreno" "Ricci-Vitiani")
+    parts_a, parts_b = ({w for w in norm_text(n).split() if w not in _SURNAME_PARTICLES} for n in (a, b))
+    if parts_a and parts_b and (parts_a <= parts_b or parts_b <= parts_a) and min(map(len, parts_a | parts_b)) > 2:
         return True
+    short, long = sorted((x, y), key=len)
+    if long == short + "g" and short.endswith("n"):
+        return False  # "Chen" and "Cheng", "Zhan" and "Zhang", "Wan" and "Wang": two family names
     return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
+
+
+#: words that open a surname without naming a family ("van der Berg", "Al-Rashid", "de la Cruz")
+_SURNAME_PARTICLES = frozenset("van von der den de del della di da du la le dos das ter ten al el bin ben st".split())
 
 
 def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool = True) -> FieldCheck:
