@@ -98,8 +98,12 @@ _TAIL_RES = (
                rf"{_ISS}(?:\s?:\s?{_PAGES_PP})?"),
     # BMC: 2004, 12:355-359; 2008, 26 Suppl 5:F46-58
     re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}(?:{_SUPPL})?{_ISS}\s?:\s?{_PAGES}"),
+    # ACS and RSC: Circulation 2007, 116, 1832-1844 / Science, 2001, 294, 1071; and Brain Res, 2003, Vol. 975, pp. 179-188
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?(?:[Vv]ol\.\s?)?{_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}"),
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
     re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
+    # Elsevier's numbered style: Cell 128 (2007) 721-733
+    re.compile(rf"(?<![\w(]){_VOL}\s\((?P<year>{_YEAR})\)\s{_PAGES}"),
     # Frontiers / Royal Society / Elsevier-Harvard: Exp. Brain Res. 156, 39-54; Chem Biol Interact 130-132, 673-683
     re.compile(rf"(?<=[{_LOW}{_UP}.]\s)(?<!\bp\.\s)(?<!pp\.\s){_VOL_RANGE}{_ISS}\s?,\s?{_PAGES}(?=\s?[.;]|\s?$)"),
     # Chicago notes: 3, no. 2 (2001): 1-9 / 3 (2001): 1-9
@@ -123,12 +127,12 @@ _TAIL_RES = (
 
 # The characters (or word) each tail pattern cannot match without, in _TAIL_RES order
 # ("vol." lower-cased: that pattern ignores case).
-_TAIL_NEEDS = ((";",), (",", ":"), ("(", ","), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
+_TAIL_NEEDS = ((";",), (",", ":"), (",",), ("(", ","), ("(",), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
 
 # Where each tail pattern can start, in _TAIL_RES order: at most this many characters
 # before the first digit of the text (its year or volume opens it, or ",\s?" then the
 # volume), or anywhere (None: "vol." is no digit).
-_TAIL_BACK = (0, 0, 0, 0, 0, None, 0, 2, 2)
+_TAIL_BACK = (0, 0, 0, 0, 0, 0, 0, None, 0, 2, 2)
 _DIGIT_RE = re.compile(r"\d")
 
 # --- authors ---------------------------------------------------------------
@@ -157,12 +161,12 @@ _VANCOUVER_RE = re.compile(
 # "Zheng, L., Smith, J. K., & Jones, K."
 _SURNAME_2 = rf"{_SURNAME}(?:\s{_SURNAME}(?=,))?"
 _APA_RE = re.compile(
-    rf"(?P<list>{_SURNAME_2},\s?{_INIT_D}(?:,?\s?(?:&\s?|and\s|\.\.\.\s?|…\s?)?{_SURNAME_2},\s?{_INIT_D})*+)"
+    rf"(?P<list>{_SURNAME_2},\s?{_INIT_D}(?:[,;]?\s?(?:&\s?|and\s|\.\.\.\s?|…\s?)?{_SURNAME_2},\s?{_INIT_D})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
 # Chicago / ASM: "Crawford, F., H. Kozono, and J. Kappler"
 _CHICAGO_RE = re.compile(
-    rf"(?P<list>{_SURNAME},\s?{_INIT_D}(?:,\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME})++)"
+    rf"(?P<list>{_SURNAME},\s?{_INIT_D}(?:,\s?(?:and\s|&\s)?(?:{_INIT_D}\s?|{_INIT_V}\s){_SURNAME})++)"
     rf"(?P<etal>{_ETAL})?"
 )
 # "JM Cavanaugh, Y Lu, C Chen," (initials first, no dots)
@@ -177,7 +181,7 @@ _INITIALS_FIRST_RE = re.compile(
 )
 _AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
 _AUTHOR_CHICAGO_ONE = re.compile(
-    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D})|(?P<i2>{_INIT_D})\s?(?P<s2>{_SURNAME})")
+    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D})|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME})")
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
@@ -297,6 +301,9 @@ _DOI_PREFIX_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:?\s*", r
 def normalise_doi(raw: str) -> str:
     """A DOI without its resolver prefix or trailing punctuation."""
     doi = raw.strip()
+    if "](" in doi:
+        # A Markdown link's text that is the DOI's link, run on into the link's target: no DOI holds "](".
+        doi = doi.split("](", 1)[0]
     if not doi.startswith("10."):
         doi = _DOI_PREFIX_RE.sub("", doi)
     doi = doi.rstrip(_DOI_TRAILING)
@@ -478,6 +485,9 @@ def _parse_body(work: str) -> dict:
     tail = _find_tail(rest)
     if tail:
         middle = rest[: tail.start()]
+        if tail.start() == tail.start("year") if "year" in tail.re.groupindex else False:
+            # EndNote's and old JAMA's date, its month before the year: "Biochemistry. Oct 1986;25:830-840."
+            middle = _MONTH_AT_END_RE.sub("", middle)
         groups = tail.groupdict()
         fields["volume"] = groups.get("volume")
         fields["issue"] = _clean_issue(groups.get("issue") or groups.get("suppl"))
@@ -494,6 +504,9 @@ def _parse_body(work: str) -> dict:
     return fields
 
 
+# A month (and a day) closing the title and journal part, after its punctuation: "Biochemistry. Oct ".
+_MONTH_AT_END_RE = re.compile(
+    r"(?<=[.,;])\s*+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?:\s\d{1,2})?,?\s*+$")
 # APA's date of an undated work: "(n.d.)", "(n.d)", "(no date)".
 _NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated)\)", re.IGNORECASE)
 # "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
@@ -583,9 +596,22 @@ def _list_close(work: str, end: int) -> tuple[int, int, re.Pattern | None] | Non
         close = (dot.start(), dot.end(), _AUTHOR_CHICAGO_ONE)
     between = work[end:close[0]]
     if _TITLE_LIKE_RE.search(between) or _SENTENCE_END_RE.search(between) or _SOURCE_NUMBERS_RE.search(between) \
-            or "“" in between or '"' in between:
+            or "“" in between or '"' in between or _lower_words(between) >= _TITLE_WORDS_MIN:
         return None  # a title ("quoted" in Chicago: “A Novel Class …” Science 294 (2001)), not names
     return close
+
+
+#: words in lower case (no particle, "and" or "of") that make the text before a year a title, not names:
+#: "Neural circuits of fear memory (2009) BMC Neuroscience" (Scopus); "ASTRA study Group (2008)" is names
+_TITLE_WORDS_MIN = 3
+_NAME_LOWER_WORDS = frozenset("van von de der den del della di da du la le dos das ter ten al el bin zur and et of the "
+                              "for on in".split())
+
+
+def _lower_words(text: str) -> int:
+    """How many words of the text are in lower case, particles aside."""
+    words = (w.strip(",.;:") for w in text.split())
+    return sum(1 for w in words if w.isalpha() and w.islower() and w not in _NAME_LOWER_WORDS)
 
 
 # IEEE: "J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of …”": the list ends at the
@@ -889,10 +915,16 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
             if journal:
                 return _clean_title(body[: ends[idx].start() + 1]), journal
         return _clean_title(middle[: cuts[0].start() + 1]), None
+    scopus = _TITLE_YEAR_JOURNAL_RE.fullmatch(middle) if ")" in middle else None
+    if scopus and ". " not in middle:  # Scopus's export: "Title (1975) Psychological Bulletin, 82 (5), pp. 738-783"
+        return _clean_title(scopus.group("title")), _clean_journal(scopus.group("journal"))
     cuts = list(_BOUNDARY_RE.finditer(middle))
     if "(" in middle:
         cuts = _outside_brackets(middle, cuts)
     if not cuts:
+        if len(middle) <= _MOST_JOURNAL_ALONE_CHARS and _bare_journal(middle) == middle.strip(_STRIP):
+            # No title, a journal alone before the volume: chemistry's styles ("E. Grove, Science, 2001, 294, 1071")
+            return None, middle.strip(_STRIP)
         return _clean_title(middle), None
     # Journal = the last sentence, extended left over one-word abbreviated
     # segments ("Nat. Rev. Cancer", "J. Virol. Methods").
@@ -904,6 +936,12 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     title = middle[: cuts[idx].start() + 1]
     journal = middle[cuts[idx].end():]
     return _clean_title(title), _clean_journal(journal)
+
+
+# The year between the title and the journal, in parentheses (Scopus).
+_TITLE_YEAR_JOURNAL_RE = re.compile(rf"(?P<title>.{{10,}}?)\s\({_YEAR}\)\s(?P<journal>[{_UP}][^()]{{2,120}}+)")
+#: the longest text before the volume read as a journal alone, with no title
+_MOST_JOURNAL_ALONE_CHARS = 60
 
 
 def _outside_brackets(text: str, cuts: list[re.Match]) -> list[re.Match]:

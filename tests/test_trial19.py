@@ -1,0 +1,70 @@
+"""Trial 19 (session 12): right citations, written as reference managers and other styles write
+them, that were false alarms. Each test names the finding it guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract import extract_bytes
+from citecheck.extract.parse import parse_reference
+
+
+@pytest.mark.parametrize("text, journal, year, volume, issue, pages", [
+    # F1: the month before the year (EndNote, old JAMA): "journal cited as Oct"
+    ("Fong TM. Correlation between acetylcholine receptor function and structural properties of membranes. "
+     "Biochemistry. Oct 1986;25:830-840.", "Biochemistry", 1986, "25", None, "830-840"),
+    ("Jones A. Something of note in May. Br J Pharmacol. Mar 2001;132(3):1-9.", "Br J Pharmacol", 2001, "132", "3", "1-9"),
+    # F2: the year between journal and volume, set off by commas (ACS; "Journal, Year, Vol., pp.")
+    ("Tabas, I.; Williams, K.; Boren, J. Subendothelial lipoprotein retention as the initiating process in "
+     "atherosclerosis. Circulation 2007, 116, 1832-1844.", "Circulation", 2007, "116", None, "1832-1844"),
+    ("Smith J. A title of the paper here. Brain Res, 2003, Vol. 975, pp. 179-188.", "Brain Res", 2003, "975", None,
+     "179-188"),
+    # F5: Scopus's export, the year between title and journal
+    ("Baekeland, F. Dropping out of treatment: a critical review (1975) Psychological Bulletin, 82 (5), pp. 738-783.",
+     "Psychological Bulletin", 1975, "82", "5", "738-783"),
+])
+def test_dates_and_numbers_as_other_styles_write_them(text, journal, year, volume, issue, pages):
+    c = parse_reference(text, 1)
+    assert (c.journal, c.year, c.volume, c.issue, c.pages) == (journal, year, volume, issue, pages), c
+    assert c.title and c.title[0].isupper() and journal not in c.title, c.title
+
+
+def test_acs_authors_parted_by_semicolons_are_three():
+    c = parse_reference("Tabas, I.; Williams, K.; Boren, J. Subendothelial lipoprotein retention as the initiating "
+                        "process in atherosclerosis. Circulation 2007, 116, 1832-1844.", 1)
+    assert [a.surname for a in c.authors] == ["Tabas", "Williams", "Boren"]
+    assert c.title == "Subendothelial lipoprotein retention as the initiating process in atherosclerosis"
+
+
+def test_a_chemistry_entry_with_no_title_names_its_journal():
+    # F3: "Science" was read as the title, and a right DOI as another work's
+    c = parse_reference("T. Fukuchi-Shimogori and E. Grove, Science, 2001, 294, 1071. DOI: 10.1126/science.1064252.", 1)
+    assert (c.title, c.journal, c.year, c.volume, c.pages) == (None, "Science", 2001, "294", "1071")
+
+
+def test_scopus_title_words_before_the_year_are_no_author_names():
+    # F5: "Title (2009) Journal": the year after the title had closed the author list, title and all
+    c = parse_reference("Smith, J., Doe, A. Neural circuits of fear memory (2009) BMC Neuroscience, 10, pp. 1-12.", 1)
+    assert [a.surname for a in c.authors] == ["Smith", "Doe"] and c.title == "Neural circuits of fear memory"
+    # A group author before the year is still names: "ASTRA study Group (2008)", "… for Vascular Surgery (2003)"
+    c = parse_reference("Wermer MJ, Koffijberg H, van der Schaaf IC, ASTRA study Group (2008) Effectiveness and cost "
+                        "of screening for aneurysms every 5 years. Neurology 27:2053-2062", 1)
+    assert c.title.startswith("Effectiveness and cost")
+
+
+def test_chicago_names_with_initials_undotted_are_names():
+    # F4: "Li, D., and TD Rozen." (reference managers print Crossref's initials this way)
+    c = parse_reference('Li, D., and TD Rozen. "The clinical characteristics of new daily persistent headache." '
+                        "Cephalalgia, vol. 22, 2002, pp. 66-69.", 1)
+    assert [(a.surname, a.initials) for a in c.authors] == [("Li", "D"), ("Rozen", "TD")]
+    assert c.title == "The clinical characteristics of new daily persistent headache" and c.journal == "Cephalalgia"
+
+
+def test_an_old_wiley_doi_as_a_markdown_link_s_text_stops_at_the_link():
+    # F6: the DOI ran on through "](https://doi.org/…"
+    doi = "10.1002/(SICI)1097-0258(19981030)17:20<2313::AID-SIM935>3.0.CO;2-V"
+    md = ("# T\n\nText [1].\n\n## References\n\n1. Girard, P., & Sheiner, L. (1998). A Markov mixed effect regression "
+          f"model for drug compliance. *Statistics in Medicine*, *17*(20), 2313–2333. [https://doi.org/{doi}]"
+          f"(https://doi.org/{doi})\n")
+    citations = extract_bytes(md.encode(), "a.md").citations
+    assert [c.doi for c in citations] == [doi]
