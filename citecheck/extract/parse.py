@@ -96,10 +96,10 @@ _TAIL_RES = (
     # Cochrane Library's: 2008 Oct 8;(4):CD004376
     re.compile(rf"(?P<year>{_YEAR})[a-z]?{_MONTH}\s?;\s?(?:{_VOL}(?:\s[Pp](?:t|art)\.?\s\d+|{_SUPPL})?|(?=\())"
                rf"{_ISS}(?:\s?:\s?{_PAGES_PP})?"),
-    # BMC: 2004, 12:355-359; 2008, 26 Suppl 5:F46-58
-    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?{_VOL}(?:{_SUPPL})?{_ISS}\s?:\s?{_PAGES}"),
-    # ACS and RSC: Circulation 2007, 116, 1832-1844 / Science, 2001, 294, 1071; and Brain Res, 2003, Vol. 975, pp. 179-188
-    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?(?:[Vv]ol\.\s?)?{_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}"),
+    # BMC: 2004, 12:355-359; 2008, 26 Suppl 5:F46-58; ACS and RSC: Circulation 2007, 116, 1832-1844 / Science,
+    # 2001, 294, 1071; and Brain Res, 2003, Vol. 975, pp. 179-188
+    re.compile(rf"(?P<year>{_YEAR})[a-z]?\s?,\s?(?:[Vv]ol\.\s?)?{_VOL}(?:{_SUPPL})?{_ISS}"
+               rf"(?:\s?:\s?|\s?,\s?(?:pp?\.\s?)?){_PAGES}"),
     # Nature / Springer LNCS: 18, 1386-1398 (2012) / 10(5), 336-347 (2007)
     re.compile(rf"(?<![\w(]){_VOL}{_ISS}\s?,\s?(?:pp?\.\s?)?{_PAGES}\s?\((?P<year>{_YEAR})\)"),
     # Elsevier's numbered style: Cell 128 (2007) 721-733
@@ -127,12 +127,12 @@ _TAIL_RES = (
 
 # The characters (or word) each tail pattern cannot match without, in _TAIL_RES order
 # ("vol." lower-cased: that pattern ignores case).
-_TAIL_NEEDS = ((";",), (",", ":"), (",",), ("(", ","), ("(",), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
+_TAIL_NEEDS = ((";",), (",",), ("(", ","), (") ",), (",",), (":", "("), ("vol.",), (":",), (",",), ("(",))
 
 # Where each tail pattern can start, in _TAIL_RES order: at most this many characters
 # before the first digit of the text (its year or volume opens it, or ",\s?" then the
 # volume), or anywhere (None: "vol." is no digit).
-_TAIL_BACK = (0, 0, 0, 0, 0, 0, 0, None, 0, 2, 2)
+_TAIL_BACK = (0, 0, 0, 0, 0, 0, None, 0, 2, 2)
 _DIGIT_RE = re.compile(r"\d")
 
 # --- authors ---------------------------------------------------------------
@@ -798,7 +798,7 @@ def _find_tail(rest: str):
     digit = _DIGIT_RE.search(rest)
     first_digit = digit.start() if digit else len(rest)
     # Only the patterns whose characters the text holds can match (_TAIL_NEEDS).
-    present = (";" in rest, "," in rest, ":" in rest, "(" in rest, "vol." in rest.lower())
+    present = (";" in rest, "," in rest, ":" in rest, "(" in rest, "vol." in rest.lower(), ") " in rest)
     for regex, back in _TAILS_FOR[present]:
         # No match starts before the first digit less ``back``: scanning from there
         # gives the same matches (look-behinds still see the text before it).
@@ -814,13 +814,13 @@ def _find_tail(rest: str):
 
 def _tails_for(present: tuple[bool, ...]) -> tuple[tuple[re.Pattern, int | None], ...]:
     """The tail patterns (with their _TAIL_BACK) that can match a text holding the
-    characters ``present`` says it holds, in order: ;  ,  :  (  vol."""
-    holds = dict(zip((";", ",", ":", "(", "vol."), present))
+    characters ``present`` says it holds, in order: ;  ,  :  (  vol.  and ") "."""
+    holds = dict(zip((";", ",", ":", "(", "vol.", ") "), present))
     return tuple((regex, back) for regex, needs, back in zip(_TAIL_RES, _TAIL_NEEDS, _TAIL_BACK)
                  if all(holds[n] for n in needs))
 
 
-_TAILS_FOR = {present: _tails_for(present) for present in itertools.product((False, True), repeat=5)}
+_TAILS_FOR = {present: _tails_for(present) for present in itertools.product((False, True), repeat=6)}
 
 
 _PAGE_DASH_RE = re.compile(r"\s?-\s?")
