@@ -485,7 +485,7 @@ def _parse_body(work: str) -> dict:
     tail = _find_tail(rest)
     if tail:
         middle = rest[: tail.start()]
-        if tail.start() == tail.start("year") if "year" in tail.re.groupindex else False:
+        if "year" in tail.re.groupindex and tail.start("year") == tail.start():
             # EndNote's and old JAMA's date, its month before the year: "Biochemistry. Oct 1986;25:830-840."
             middle = _MONTH_AT_END_RE.sub("", middle)
         groups = tail.groupdict()

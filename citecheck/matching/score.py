@@ -204,7 +204,6 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             lead = 1 if i1 > 0 and j1 > 0 else 0
             follow = 1 if i2 < len(a) and j2 < len(b) else 0
             changed.append((" ".join(a[i1 - lead:i2 + follow]), " ".join(b[j1 - lead:j2 + follow])))
-            continue
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed + [(words, "") for words in _run_on(cited_title, a, opcodes) if not _NEGATIONS.intersection(
