@@ -7,27 +7,8 @@ import pytest
 
 from citecheck.matching.journals import same_journal
 from citecheck.matching.score import same_surname
-from citecheck.matching.verdict import Evidence, judge
-from citecheck.models import Author, Citation, FieldStatus, Verdict, Work
-
-
-def _work(title: str, **kw) -> Work:
-    fields = dict(doi="10.1046/j.0305-1838.2003.00026.x", title=title, journal="Mammal Review",
-                  short_journal=("Mamm Rev",), year_issued=2004, volume="34", issue="1", pages="99-114",
-                  authors=(Author("Smart", "J"), Author("Ward", "A")), type="journal-article")
-    return Work(**{**fields, **kw})
-
-
-def _cited(title: str, **kw) -> Citation:
-    fields = dict(text=f"Smart J, Ward A. {title}. Mamm Rev. 2004;34(1):99-114.", line=1,
-                  authors=(Author("Smart", "J"), Author("Ward", "A")), title=title, journal="Mamm Rev", year=2004,
-                  volume="34", issue="1", pages="99-114")
-    return Citation(**{**fields, **kw})
-
-
-def _title(cited: str, published: str):
-    result = judge(_cited(cited), Evidence(candidates=(_work(published),)))
-    return result, next(f for f in result.fields if f.name == "title")
+from citecheck.models import FieldStatus, Verdict
+from tests.test_trial18 import _judged as _title  # a title judged against a published one, the rest right
 
 
 @pytest.mark.parametrize("cited, published, said", [
