@@ -68,3 +68,18 @@ def test_an_old_wiley_doi_as_a_markdown_link_s_text_stops_at_the_link():
           f"(https://doi.org/{doi})\n")
     citations = extract_bytes(md.encode(), "a.md").citations
     assert [c.doi for c in citations] == [doi]
+
+
+def test_a_chicago_list_whose_first_name_has_undotted_initials_too():
+    # F4: "Duncan, SH, GE Lobley, …": no author was read, and the journal's "(2005)" became the year
+    c = parse_reference("Duncan, SH, GE Lobley, G. Holtrop, J. Ince, AM Johnstone, P. Louis, and HJ Flint. 2008. "
+                        "“Human colonic microbiota associated with diet, obesity and weight loss.” International "
+                        "Journal of Obesity (2005) 32: 1720–1724.", 1)
+    assert [a.surname for a in c.authors][:3] == ["Duncan", "Lobley", "Holtrop"] and c.year == 2008
+    assert c.title == "Human colonic microbiota associated with diet, obesity and weight loss"
+
+
+def test_the_year_between_journal_and_vol_is_no_part_of_the_journal():
+    c = parse_reference("Troisi R. Effects of hemi-portocaval shunts for inflow modulation on the outcome of small-for-"
+                        "size grafts. Am J Transplant, 2005, Vol. 5, No. 6, pp. 1397.", 1)
+    assert (c.journal, c.year, c.volume, c.issue, c.pages) == ("Am J Transplant", 2005, "5", "6", "1397")

@@ -166,7 +166,7 @@ _APA_RE = re.compile(
 )
 # Chicago / ASM: "Crawford, F., H. Kozono, and J. Kappler"
 _CHICAGO_RE = re.compile(
-    rf"(?P<list>{_SURNAME},\s?{_INIT_D}(?:,\s?(?:and\s|&\s)?(?:{_INIT_D}\s?|{_INIT_V}\s){_SURNAME})++)"
+    rf"(?P<list>{_SURNAME},\s?(?:{_INIT_D}|{_INIT_V}(?=,))(?:,\s?(?:and\s|&\s)?(?:{_INIT_D}\s?|{_INIT_V}\s){_SURNAME})++)"
     rf"(?P<etal>{_ETAL})?"
 )
 # "JM Cavanaugh, Y Lu, C Chen," (initials first, no dots)
@@ -181,7 +181,7 @@ _INITIALS_FIRST_RE = re.compile(
 )
 _AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
 _AUTHOR_CHICAGO_ONE = re.compile(
-    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D})|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME})")
+    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D}|{_INIT_V}(?=,))|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME})")
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
@@ -489,6 +489,9 @@ def _parse_body(work: str) -> dict:
             # EndNote's and old JAMA's date, its month before the year: "Biochemistry. Oct 1986;25:830-840."
             middle = _MONTH_AT_END_RE.sub("", middle)
         groups = tail.groupdict()
+        if not groups.get("year") and year is None and (dated := _YEAR_AT_END_RE.search(middle)):
+            # "Am J Transplant, 2005, Vol. 5, No. 6, pp. 1397": the year between journal and "Vol."
+            year, middle = int(dated.group(1)), middle[: dated.start()]
         fields["volume"] = groups.get("volume")
         fields["issue"] = _clean_issue(groups.get("issue") or groups.get("suppl"))
         fields["pages"] = _clean_pages(groups.get("pages"))
@@ -504,6 +507,8 @@ def _parse_body(work: str) -> dict:
     return fields
 
 
+# A year closing the title and journal part after a comma: "Am J Transplant, 2005, ".
+_YEAR_AT_END_RE = re.compile(rf",\s?({_YEAR}),?\s*+$")
 # A month (and a day) closing the title and journal part, after its punctuation: "Biochemistry. Oct ".
 _MONTH_AT_END_RE = re.compile(
     r"(?<=[.,;])\s*+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?:\s\d{1,2})?,?\s*+$")
@@ -1087,6 +1092,9 @@ def _parse_other_script(work: str, script: str, mark: str | None) -> dict:
     if tail is not None:
         head = work[: tail.start()]
         groups = tail.groupdict()
+        if not groups.get("year") and year is None and (dated := _YEAR_AT_END_RE.search(middle)):
+            # "Am J Transplant, 2005, Vol. 5, No. 6, pp. 1397": the year between journal and "Vol."
+            year, middle = int(dated.group(1)), middle[: dated.start()]
         fields["volume"] = groups.get("volume")
         fields["issue"] = _clean_issue(groups.get("issue"))
         fields["pages"] = _clean_pages(groups.get("pages"))
