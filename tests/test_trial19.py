@@ -83,3 +83,10 @@ def test_the_year_between_journal_and_vol_is_no_part_of_the_journal():
     c = parse_reference("Troisi R. Effects of hemi-portocaval shunts for inflow modulation on the outcome of small-for-"
                         "size grafts. Am J Transplant, 2005, Vol. 5, No. 6, pp. 1397.", 1)
     assert (c.journal, c.year, c.volume, c.issue, c.pages) == ("Am J Transplant", 2005, "5", "6", "1397")
+
+
+def test_an_entry_in_another_script_whose_numbers_name_no_year_is_read():
+    # The year-before-"Vol." rule was first written into the other scripts' reader too, where no year
+    # is known yet: an UnboundLocalError (found by benchmarks/fuzz.py within the session).
+    c = parse_reference("Иванов И.И. Влияние кетамина на хроническую боль. Анестезиология, 5(3):12-19.", 1)
+    assert (c.journal, c.volume, c.issue, c.pages) == ("Анестезиология", "5", "3", "12-19")

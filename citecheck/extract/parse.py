@@ -1092,9 +1092,6 @@ def _parse_other_script(work: str, script: str, mark: str | None) -> dict:
     if tail is not None:
         head = work[: tail.start()]
         groups = tail.groupdict()
-        if not groups.get("year") and year is None and (dated := _YEAR_AT_END_RE.search(middle)):
-            # "Am J Transplant, 2005, Vol. 5, No. 6, pp. 1397": the year between journal and "Vol."
-            year, middle = int(dated.group(1)), middle[: dated.start()]
         fields["volume"] = groups.get("volume")
         fields["issue"] = _clean_issue(groups.get("issue"))
         fields["pages"] = _clean_pages(groups.get("pages"))
