@@ -920,8 +920,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
             if journal:
                 return _clean_title(body[: ends[idx].start() + 1]), journal
         return _clean_title(middle[: cuts[0].start() + 1]), None
-    scopus = _TITLE_YEAR_JOURNAL_RE.fullmatch(middle) if ")" in middle else None
-    if scopus and ". " not in middle:  # Scopus's export: "Title (1975) Psychological Bulletin, 82 (5), pp. 738-783"
+    # (The cheap tests first: most entries part title and journal with ". ", and then no regex is run.)
+    scopus = _TITLE_YEAR_JOURNAL_RE.fullmatch(middle) if ")" in middle and ". " not in middle else None
+    if scopus:  # Scopus's export: "Title (1975) Psychological Bulletin, 82 (5), pp. 738-783"
         return _clean_title(scopus.group("title")), _clean_journal(scopus.group("journal"))
     cuts = list(_BOUNDARY_RE.finditer(middle))
     if "(" in middle:
