@@ -90,3 +90,23 @@ def test_an_entry_in_another_script_whose_numbers_name_no_year_is_read():
     # is known yet: an UnboundLocalError (found by benchmarks/fuzz.py within the session).
     c = parse_reference("Иванов И.И. Влияние кетамина на хроническую боль. Анестезиология, 5(3):12-19.", 1)
     assert (c.journal, c.volume, c.issue, c.pages) == ("Анестезиология", "5", "3", "12-19")
+
+
+def test_a_chemistry_entry_with_no_title_and_a_journal_abbreviated_with_stops():
+    # Session 13, one of trial 19's last five: "Free Radic" was read as the title, and a right DOI as a mismatch
+    c = parse_reference("C. Lin, Y. Hsu, T. Lin and H. Yen, Free Radic. Biol. Med., 2006, 40, 1466. "
+                        "DOI: 10.1016/j.freeradbiomed.2005.12.019.", 1)
+    assert (c.title, c.journal, c.year, c.volume, c.pages) == (None, "Free Radic. Biol. Med", 2006, "40", "1466")
+    # A title before a journal is still a title, even when each is one word
+    c = parse_reference("Smith J. Depression. Lancet. 2001;3:4-5.", 1)
+    assert (c.title, c.journal) == ("Depression", "Lancet")
+
+
+def test_a_scopus_title_with_stops_inside_is_no_part_of_the_journal():
+    # Session 13, one of trial 19's last five: the journal was read as "… of Cancer (1999) International Journal …"
+    c = parse_reference("Vrieling, C., Collette, L. The influence of the boost in the EORTC \"boost versus no boost\" "
+                        "trial. EORTC Radiotherapy Cooperative Groups. European Organization for Research and Treatment "
+                        "of Cancer (1999) International Journal of Radiation Oncology, Biology, Physics, 45, pp. 677-685.", 1)
+    assert c.journal == "International Journal of Radiation Oncology, Biology, Physics"
+    assert c.title.endswith("Cooperative Groups. European Organization for Research and Treatment of Cancer")
+    assert (c.year, c.volume, c.pages) == (1999, "45", "677-685")

@@ -939,9 +939,21 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
         idx -= 1  # a journal's section: "Journal of Chromatography. A"
     while idx > 0 and _is_abbrev_segment(middle[cuts[idx - 1].end(): cuts[idx].start() + 1]):
         idx -= 1
+    if idx == 0 and len(middle) <= _MOST_JOURNAL_ALONE_CHARS and _is_known_journal(middle.strip(_STRIP)):
+        # No title, a journal abbreviated with stops alone: "C. Lin, Free Radic. Biol. Med., 2006, 40, 1466"
+        return None, middle.strip(_STRIP)
     title = middle[: cuts[idx].start() + 1]
     journal = middle[cuts[idx].end():]
+    scopus = _TITLE_YEAR_JOURNAL_RE.fullmatch(journal) if ")" in journal else None
+    if scopus:  # Scopus's export of a title with stops inside: "Title. Its group. (1999) Journal, 45, pp. 677-685"
+        return _clean_title(middle[: cuts[idx].end()] + scopus.group("title")), _clean_journal(scopus.group("journal"))
     return _clean_title(title), _clean_journal(journal)
+
+
+def _is_known_journal(name: str) -> bool:
+    from citecheck.matching.journals import is_known_journal
+
+    return is_known_journal(name)
 
 
 # The year between the title and the journal, in parentheses (Scopus).
