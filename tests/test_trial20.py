@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from citecheck.matching.journals import same_journal
-from citecheck.matching.score import same_surname
-from citecheck.models import FieldStatus, Verdict
+from citecheck.matching.score import check_authors, same_surname
+from citecheck.models import Author, FieldStatus, Verdict
 from tests.test_trial18 import _judged as _title  # a title judged against a published one, the rest right
 
 
@@ -104,3 +104,24 @@ def test_surnames_that_share_only_a_particle_or_a_part_name_other_people():
     # A record's surname that carries a generation or initials ("Chapin III", "Johnston RB": PMC records)
     assert same_surname("Chapin", "Chapin III") and same_surname("Johnston", "Johnston RB")
     assert same_surname("Recio-Spinoso", "Recio-Spinoso A")
+
+
+@pytest.mark.parametrize("cited, published, said", [
+    # Trial 20, left in session 12, done in session 13: co-authors cited in another order
+    (["Smith", "Lee", "Wang"], ["Smith", "Wang", "Lee"], "Lee cited before Wang, published after"),
+    (["Smith", "Kim", "Lee"], ["Smith", "Lee", "Ortiz", "Kim"], "Kim cited before Lee, published after"),
+])
+def test_co_authors_cited_in_another_order_are_a_mismatch(cited, published, said):
+    check = check_authors(tuple(map(Author, cited)), tuple(map(Author, published)))
+    assert check.status is FieldStatus.MISMATCH and said in check.note, check
+
+
+@pytest.mark.parametrize("cited, published", [
+    (["Smith", "Lee", "Kim"], ["Smith", "Lee", "Ortiz", "Kim"]),  # a co-author left out: still in order
+    (["Wang", "Li", "Wang"], ["Wang", "Li", "Wang", "Zhao"]),  # one surname twice
+    (["Wang", "Wang"], ["Wang", "Li"]),  # the second Wang is not in the record: not an order to judge
+    (["Smith", "Lee"], ["Smith", "Lee", "Lee"]),
+])
+def test_co_authors_in_the_published_order_are_right(cited, published):
+    check = check_authors(tuple(map(Author, cited)), tuple(map(Author, published)))
+    assert "another order" not in (check.note or ""), check

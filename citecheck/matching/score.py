@@ -510,10 +510,33 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
     if missing:
         return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
                           f"{', '.join(missing)} not among the published authors")
+    swapped = _out_of_order(cited_names, found_names)
+    if swapped:
+        return FieldCheck("authors", cited_names, shown_found, FieldStatus.MISMATCH,
+                          f"authors in another order: {swapped[0]} cited before {swapped[1]}, "
+                          f"published after")
     note = None
     if not et_al and len(cited_names) < len(found_names):
         note = f"{len(cited_names)} of {len(found_names)} authors cited, without \"et al.\""
     return FieldCheck("authors", cited_names, shown_found, FieldStatus.MATCH, note)
+
+
+def _out_of_order(cited: list[str], found: list[str]) -> tuple[str, str] | None:
+    """(a, b) when cited author a comes before b but is published after it; None when every
+    cited surname has its published place in the cited order.  Each cited name takes the first
+    published place after the one before it ("Wang, Li, Wang" has two Wangs); a name with no
+    place after that, but a free place before it, is out of order."""
+    used = {0}
+    at = 0
+    for k, name in enumerate(cited[1:], start=1):
+        later = next((i for i in range(at + 1, len(found)) if same_surname(name, found[i])), None)
+        if later is None:
+            if any(i not in used and same_surname(name, found[i]) for i in range(at)):
+                return cited[k - 1], name
+            return None
+        used.add(later)
+        at = later
+    return None
 
 
 def _count(n: int, noun: str) -> str:
