@@ -125,3 +125,33 @@ def test_co_authors_cited_in_another_order_are_a_mismatch(cited, published, said
 def test_co_authors_in_the_published_order_are_right(cited, published):
     check = check_authors(tuple(map(Author, cited)), tuple(map(Author, published)))
     assert "another order" not in (check.note or ""), check
+
+
+@pytest.mark.parametrize("cited, published, said", [
+    # Trial 20, left in session 12: a qualifier put before the title, which then goes on in lower case
+    ("Fatal bone fracture risk estimation based on image similarity",
+     "Bone fracture risk estimation based on image similarity", '"Fatal" cited, not in the published title'),
+    ("Long-term chronic hypoxia decreases synthesis of homologous recombination proteins",
+     "Chronic hypoxia decreases synthesis of homologous recombination proteins", '"Long-term" cited'),
+])
+def test_a_qualifier_put_before_the_title_is_a_mismatch(cited, published, said):
+    result, title = _title(cited, published)
+    assert result.verdict is Verdict.MISMATCH and said in title.note, title
+
+
+def test_a_qualifier_left_out_at_the_title_s_start_is_a_remark():
+    result, title = _title("Brain tumors: current treatment strategies and future therapeutic approaches",
+                           "Pediatric brain tumors: current treatment strategies and future therapeutic approaches")
+    assert result.verdict is Verdict.VERIFIED and title.note == 'title cited with words left out: "Pediatric"', title
+
+
+@pytest.mark.parametrize("cited, published", [
+    ("Reid L. Clonogenic hepatoblasts, common precursors for hepatocytic lineages",  # a name leaked from the authors
+     "Clonogenic hepatoblasts, common precursors for hepatocytic lineages"),
+    ("Burkholderia cenocepacia in cystic fibrosis: epidemiology and molecular mechanisms",  # italics the record lost
+     "in cystic fibrosis: epidemiology and molecular mechanisms"),
+    ("Rapid HIV testing in the emergency room", "HIV testing in the emergency room"),  # no capital to go by
+])
+def test_words_before_a_title_that_opens_its_own_sentence_are_no_qualifier(cited, published):
+    result, title = _title(cited, published)
+    assert result.verdict is Verdict.VERIFIED and title.status is FieldStatus.MATCH, title

@@ -206,8 +206,8 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             changed.append((" ".join(a[i1 - lead:i2 + follow]), " ".join(b[j1 - lead:j2 + follow])))
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
-    return changed + [(words, "") for words in _run_on(cited_title, a, opcodes) if not _NEGATIONS.intersection(
-        words.split())]
+    return changed + [(words, "") for words in _run_on(cited_title, a, opcodes, work.title or "")
+                      if not _NEGATIONS.intersection(words.split())]
 
 
 #: words that deny what follows: one added to a title or left out of it says the opposite
@@ -233,10 +233,10 @@ def added_words(cited_title: str, work: Work) -> list[str]:
     the same paper.  A subtitle the record lacks (": a randomised trial"), or a note
     ("[Article in German]"), is set off, and none."""
     aligned = _aligned_words(cited_title, work, 0.0)
-    return [] if aligned is None else _run_on(cited_title, aligned[0], aligned[2])
+    return [] if aligned is None else _run_on(cited_title, aligned[0], aligned[2], work.title or "")
 
 
-def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
+def _run_on(cited_title: str, a: list[str], opcodes, published_title: str) -> list[str]:
     """The words ``a`` (the cited title's, normalised) has before or after the published title's
     (``opcodes``), that say something and are not set off from it in ``cited_title``."""
     out = []
@@ -247,10 +247,13 @@ def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
         if _NEGATIONS.intersection(a[i1:i2]):
             out.append(" ".join(a[i1:i2]))  # "…, but not in women", "No …": another claim, however set off
             continue
-        if (a[i1] if at_end else a[i2 - 1]) not in _FUNCTION_WORDS:
+        if (a[i1] if at_end else a[i2 - 1]) not in _FUNCTION_WORDS and not (
+                at_start and _opens_sentence_before(cited_title, " ".join(a[i1:i2]), published_title)):
             # Words joined to the title by none of its own ("in patients with …", "Sex differences
             # in …"): a record that lost words in italics ("In vivo", "Burkholderia cenocepacia" at
-            # the start of a PubMed Central record) lacks them, no citation adds them.
+            # the start of a PubMed Central record) lacks them, no citation adds them.  Unless the
+            # published title's capital opening word follows them in lower case ("Fatal bone
+            # fracture …" for "Bone fracture …"): they open its sentence.
             continue
         if at_end and a[i1] == "a" and i1 > 0 and _as_written(a[i1 - 1], cited_title).isupper():
             continue  # "GABA A receptors" (GABA with A set below it, lost by a record cut there): no article
@@ -265,6 +268,25 @@ def _run_on(cited_title: str, a: list[str], opcodes) -> list[str]:
         if beside not in _SETS_OFF:
             out.append(words)
     return out
+
+
+def _opens_sentence_before(title: str, words: str, other_title: str) -> bool:
+    """True when ``title`` opens with ``words`` (normalised) and goes on, in lower case, with the
+    word ``other_title`` opens with a capital ("Fatal bone fracture …" for "Bone fracture …",
+    "Brain tumors" for "Pediatric brain tumors": the other way round).  A name leaked from the
+    authors ("Reid L. Clonogenic …") leaves the capital; a word in italics a record lost
+    ("Burkholderia cenocepacia in …") leaves the record opening in lower case."""
+    first = _FIRST_WORD_RE.match(other_title)
+    if first is None or not first.group(1)[0].isupper() or first.group(1).isupper():
+        return False
+    written = _as_written(words, title)
+    if not title.lower().lstrip(_QUOTES + " ").startswith(written.lower()):
+        return False
+    after = _FIRST_WORD_RE.match(title, title.lower().find(written.lower()) + len(written))
+    return after is not None and after.group(1)[0].islower() and after.group(1).lower() == first.group(1).lower()
+
+
+_FIRST_WORD_RE = re.compile(r"[\W_]*(\w+)")
 
 
 #: what sets words off from the title before or after them: a subtitle, a note, a translation
@@ -285,7 +307,8 @@ def left_out_words(cited_title: str, work: Work, title_match_min: float) -> list
         return []
     a, b, opcodes = aligned
     return [" ".join(b[j1:j2]) for op, i1, i2, j1, j2 in opcodes
-            if op == "insert" and 0 < i1 < len(a) and j2 - j1 <= _MOST_WORDS_CHANGED and _says_something(b[j1:j2])]
+            if op == "insert" and i1 < len(a) and j2 - j1 <= _MOST_WORDS_CHANGED and _says_something(b[j1:j2])
+            and (i1 > 0 or _opens_sentence_before(work.title or "", " ".join(b[j1:j2]), cited_title))]
 
 
 def _as_written(words: str, title: str) -> str:
