@@ -16,7 +16,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from citecheck.matching.normalize import norm_text
+from citecheck.matching.normalize import american_spelling, norm_text
 
 #: Words abbreviations drop ("Journal of the American ..." -> "J Am ...").
 _STOP_WORDS = {"of", "the", "and", "in", "for", "on", "a", "an", "und", "de", "la", "le", "des", "du", "der", "fur", "et"}
@@ -29,7 +29,11 @@ def strip_qualifiers(name: str) -> str:
     """A journal's name without the qualifiers Crossref appends: "Pain medicine (Malden,
     Mass.)" and "JAMA : the journal of ..." name the same journal as "Pain medicine", "JAMA"."""
     name = re.sub(r"\([^)]*\)", " ", name)
-    return name.split(" : ")[0]
+    return _COLON_QUALIFIER_RE.split(name.split(" : ")[0], 1)[0]
+
+
+#: a colon before a qualifier, with no space before it: "Annals of Oncology: Official Journal of …"
+_COLON_QUALIFIER_RE = re.compile(r"\s*:\s+(?=(?:the |an? )?(?:official|journal of|international journal)\b)", re.IGNORECASE)
 
 
 _LETTER_RUN_RE = re.compile(r"\b[a-z](?: [a-z]\b){2,}")
@@ -179,19 +183,40 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
         related_b = _nlm_pairs().get(b, set())
         if b in related_a or not related_a.isdisjoint(related_b):  # (related_a holds a itself)
             return True  # one name of the other, or both of a third ("Br Med J", "BMJ": British Medical Journal)
+        if a in _nlm_pairs() and b in _nlm_pairs() and not _one_with_a_section(a, b):
+            continue  # two journals of the NLM list, unrelated: "J Appl Phys" is not "Journal of Applied Physiology"
         if is_abbreviation_of(a, b) or is_abbreviation_of(b, a):
             return True
-        if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN and not (a in _nlm_pairs() and b in _nlm_pairs()) \
-                and a + "s" != b and b + "s" != a and _words_alike(a, b):
-            # (Two journals of the NLM list are two, however alike: "journal of urology", "journal of neurology";
-            # so are a name and its plural: "Cell" and "Cells", "Cancer" and "Cancers", "Gene" and "Genes".)
+        if fuzz.ratio(a, b) >= JOURNAL_FUZZY_MIN and a + "s" != b and b + "s" != a and _words_alike(a, b):
+            # (A name and its plural are two: "Cell" and "Cells", "Cancer" and "Cancers", "Gene" and "Genes".)
             return True
         # The NLM name of one side may abbreviate the other's ("j neurosci"), or extend it
         # ("proceedings of the national academy of sciences [of the united states of america]").
         if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a) \
                 or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
             return True
+    subtitled = [n for n in (cited, *names) if ": " in n]
+    if len(subtitled) == 1 and _subtitle_of_a_journal(subtitled[0]):
+        # One side names the journal with a subtitle the other leaves out ("Langmuir: the ACS Journal of
+        # Surfaces and Colloids", "BioEssays: News and Reviews in …"): compare the names without it.
+        return same_journal(cited.split(": ", 1)[0], tuple(n.split(": ", 1)[0] for n in names))
     return False
+
+
+def _subtitle_of_a_journal(name: str) -> bool:
+    """True when what follows the colon in ``name`` is a subtitle, no part of the name: it opens in
+    lower case ("Protein Science: a Publication of the Protein Society"), or the name before it is a
+    journal of the NLM list and the whole is not ("BioEssays: News and Reviews …"; "Journal of
+    Physics: Condensed Matter" is one journal of many "Journal of Physics: …")."""
+    head, tail = name.split(": ", 1)
+    return tail[:1].islower() or (is_known_journal(head) and not is_known_journal(name))
+
+
+def _one_with_a_section(a: str, b: str) -> bool:
+    """True when one journal is the other with its section or edition named ("J Chromatogr",
+    "Journal of Chromatography A"), both in the NLM list."""
+    sa, sb = (key.rsplit(" ", 1)[0] if _section(key) else key for key in (a, b))
+    return (sa != a) != (sb != b) and (sa == sb or sb in _nlm_pairs().get(sa, ()))
 
 
 def _words_alike(a: str, b: str) -> bool:
@@ -200,7 +225,7 @@ def _words_alike(a: str, b: str) -> bool:
     another journal, however alike the names are letter by letter."""
     x, y = _content_words(a), _content_words(b)
     return len(x) != len(y) or all(p == q or p[:1] == q[:1] and fuzz.ratio(p, q) >= _WORD_SPELLING_MIN
-                                   for p, q in zip(x, y))
+                                   or american_spelling(p) == american_spelling(q) for p, q in zip(x, y))
 
 
 #: how alike (rapidfuzz ratio) two words of journal names must be to be one word spelled two ways

@@ -113,3 +113,21 @@ def norm_number(value: str | None) -> str:
     text = re.sub(r"[^0-9a-z]+", "", text)
     text = re.sub(r"^s(?=\d+$)", "suppl", text)
     return re.sub(r"^0+(?=\d)", "", text)
+
+
+# British spellings as American ones: "sulphur" "sulfur", "anaemia" "anemia", "oedema" "edema",
+# "fibre" "fiber", "behaviour" "behavior", "analyse" "analyze", "catalogue" "catalog".
+_BRITISH_SPELLINGS = (("sulph", "sulf"), ("ae", "e"), ("oe", "e"), ("our", "or"), ("yse", "yze"), ("ise", "ize"),
+                      ("ogue", "og"), ("mme", "m"))
+_BRITISH_ENDINGS = (("tre", "ter"), ("bre", "ber"), ("res", "ers"))
+
+
+def american_spelling(word: str) -> str:
+    """The word in American spelling, as far as the usual British endings and letters tell."""
+    for british, american in _BRITISH_SPELLINGS:
+        if british in word:
+            word = word.replace(british, american)
+    for british, american in _BRITISH_ENDINGS:
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word

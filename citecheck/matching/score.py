@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from citecheck.matching.journals import journal_key, same_journal
 from citecheck.matching.normalize import GREEK_LETTER_NAMES, norm_number, norm_surname, norm_text, split_pages
+from citecheck.matching.normalize import american_spelling as _american
 from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
 from citecheck.scripts import cached_script_of
 
@@ -24,12 +25,38 @@ YEAR_TOLERANCE = 1
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
+def norm_title(text: str | None) -> str:
+    """A title's words as norm_text gives them, with the words a title may write in two ways
+    written one way: "coronavirus disease 2019" as "covid 19", "T2D" as "type 2 diabetes",
+    "3D" as "3 dimensional", "twofold" as "two fold", "1st" as "first"."""
+    return _TWO_WAYS_RE.sub(_one_way, norm_text(text))
+
+
+_TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|severe acute respiratory syndrome coronavirus 2|sars cov2"
+                          r"|t[12]dm?|[234]d|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold"
+                          r"|1st|2nd|3rd|[4-9]th|10th)\b")
+_ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "sars cov2": "sars cov 2",
+            "severe acute respiratory syndrome coronavirus 2": "sars cov 2",
+            "t1d": "type 1 diabetes", "t2d": "type 2 diabetes", "t1dm": "type 1 diabetes mellitus",
+            "t2dm": "type 2 diabetes mellitus", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+            "5th": "fifth", "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+
+
+def _one_way(m: re.Match) -> str:
+    words = m.group()
+    if words in _ONE_WAY:
+        return _ONE_WAY[words]
+    if words.endswith("fold"):
+        return words[:-4] + " fold"  # "twofold"
+    return words[0] + " dimensional"  # "3d"
+
+
 def _title_variants(work: Work) -> list[str]:
     variants = []
     if work.title:
-        variants.append(norm_text(work.title))
+        variants.append(norm_title(work.title))
         if work.subtitle:
-            variants.append(norm_text(f"{work.title} {work.subtitle}"))
+            variants.append(norm_title(f"{work.title} {work.subtitle}"))
     return [v for v in variants if v]
 
 
@@ -46,7 +73,7 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
     pages cite long titles so."""
     if not citation.title or not work.title:
         return None
-    cited = norm_text(citation.title)
+    cited = norm_title(citation.title)
     if len(cited.split()) < SHORT_TITLE_MIN_WORDS:
         return None
     for published in _title_variants(work):
@@ -59,11 +86,11 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
 
 
 def _cited_variants(title: str) -> list[str]:
-    variants = [norm_text(title)]
+    variants = [norm_title(title)]
     # Non-English titles are often cited with an English translation in brackets.
     inner = [m.group(0)[1:-1] for m in _BRACKETED.finditer(title)]
     outer = _BRACKETED.sub(" ", title)
-    variants += [norm_text(t) for t in inner + [outer]]
+    variants += [norm_title(t) for t in inner + [outer]]
     return [v for v in variants if len(v) >= 3]
 
 
@@ -80,7 +107,7 @@ def title_similarity(citation: Citation, work: Work) -> float:
     if best < 100:
         # The parser may have cut the title in the wrong place; a long title found whole
         # in the entry is as good as a parsed one.
-        text = norm_text(citation.text)
+        text = norm_title(citation.text)
         for title in work_titles:
             if len(title) >= MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT and len(text) >= len(title):
                 found = fuzz.partial_ratio(title, text)
@@ -154,7 +181,7 @@ def _aligned_words(cited_title: str, work: Work, title_match_min: float):
     them, or None when the titles are the same or too far apart to be one title."""
     from difflib import SequenceMatcher
 
-    cited = norm_text(cited_title)
+    cited = norm_title(cited_title)
     variants = [(fuzz.ratio(cited, t), t) for t in _title_variants(work)]
     ratio, published = max(variants, default=(0.0, ""))
     if ratio < title_match_min or ratio == 100:
@@ -374,24 +401,6 @@ def _other_by_prefix(x: str, y: str) -> bool:
     return False
 
 
-# British spellings as American ones: "sulphur" "sulfur", "anaemia" "anemia", "oedema" "edema",
-# "fibre" "fiber", "behaviour" "behavior", "analyse" "analyze", "catalogue" "catalog".
-_BRITISH_SPELLINGS = (("sulph", "sulf"), ("ae", "e"), ("oe", "e"), ("our", "or"), ("yse", "yze"), ("ise", "ize"),
-                      ("ogue", "og"), ("mme", "m"))
-_BRITISH_ENDINGS = (("tre", "ter"), ("bre", "ber"), ("res", "ers"))
-
-
-def _american(word: str) -> str:
-    """The word in American spelling, as far as the usual British endings and letters tell."""
-    for british, american in _BRITISH_SPELLINGS:
-        if british in word:
-            word = word.replace(british, american)
-    for british, american in _BRITISH_ENDINGS:
-        if word.endswith(british):
-            return word[: -len(british)] + american
-    return word
-
-
 def _other_word(x: str, y: str) -> bool:
     """True when cited word ``x`` says something else than published word ``y``."""
     if x == y:
@@ -408,7 +417,12 @@ def _other_word(x: str, y: str) -> bool:
     if nx is not None and ny is not None:
         return nx != ny  # "24 weeks" for "12 weeks", "5 years" for "ten years", "phase II" for "phase III"
     if x.isdigit() or y.isdigit():
-        return False  # a number for a word
+        # A number for a name's letters or a name with letters added: "Bcl-xL" for "Bcl-2", "IL-6R"
+        # (the receptor) for "IL-6". A number for a longer word says nothing of it.
+        number, other = (x, y) if x.isdigit() else (y, x)
+        if other.endswith(number) and other[: -len(number)] in _GREEK_NAMES:
+            return False  # "1" for "beta1": a record or a copy that lost its Greek letter
+        return len(other) <= 3 or any(c.isdigit() for c in other)
     if any(c.isdigit() for c in x) and _DIGITS_RE.sub("", x) == _DIGITS_RE.sub("", y):
         return True  # "BRCA1" for "BRCA2", "D1" for "D2": one name's number for another's ("a2" is "alpha2")
     if len(x) < 3 or len(y) < 3:
@@ -418,11 +432,44 @@ def _other_word(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
     if long.startswith(short) and long[len(short):] in _SAME_WORD_ENDINGS:
         return False  # a plural, another form of the word
+    if long == short + "r" and len(short) <= _MOST_LIGAND_LETTERS:
+        return True  # "EGFR" for "EGF", "TNFR" for "TNF": the receptor for the molecule it binds
     if x[0] != y[0]:
         return True  # "maternal" for "paternal", "renal" for "adrenal": spellings keep a word's first letter
-    if _other_by_suffix(x, y):
+    if _other_by_suffix(x, y) or _differ_inside(x, y):
         return True
     return fuzz.ratio(x, y) < SPELLING_MIN
+
+
+def _differ_inside(x: str, y: str) -> bool:
+    """True when two words differ inside, their last letters the same, in letters no spelling
+    changes: "injection"/"infection", "marine"/"murine", "spiral"/"spinal", "atrial"/"arterial".
+    One letter added or left out ("signalling", "judgement", a slip: "hyperactivty"), c/k or
+    s/z ("leucocyte", "organisation") is a spelling; so is a change in a word's ending ("analyses").
+    ("inulin" for "insulin" is one letter left out, and stays a slip.)"""
+    if len(x) < _INSIDE_MIN or len(y) < _INSIDE_MIN or not (x.isalpha() and y.isalpha()):
+        return False
+    start = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    end = 0  # the letters both end with, after ``start``
+    while end < min(len(x), len(y)) - start and x[-1 - end] == y[-1 - end]:
+        end += 1
+    if end < _INSIDE_END_MIN:
+        return False
+    dx, dy = x[start:len(x) - end], y[start:len(y) - end]
+    if frozenset((dx, dy)) in _SPELLING_SWAPS:
+        return False
+    if not (dx and dy) and len(dx or dy) == 1 or sorted(dx) == sorted(dy):
+        return False  # a letter added or left out ("signalling", "judgement", "hyperactivty"), two swapped: a spelling or a slip
+    return True
+
+
+#: the most letters of a name read as a molecule whose receptor adds an "R" ("VEGF", "VEGFR")
+_MOST_LIGAND_LETTERS = 5
+#: the fewest letters of two words told apart by a change inside, and the fewest they end with alike
+_INSIDE_MIN = 5
+_INSIDE_END_MIN = 2
+#: letters spellings swap inside a word ("leucocyte", "organisation", "sulphate")
+_SPELLING_SWAPS = frozenset(frozenset(pair) for pair in (("c", "k"), ("s", "z"), ("f", "ph"), ("i", "y")))
 
 
 #: endings that name a kind of disease or procedure ("dermatitis", "dermatosis"; "colectomy", "colostomy")
@@ -479,11 +526,15 @@ def _number(word: str) -> int | None:
 
 def same_surname(a: str, b: str) -> bool:
     """True when two surnames name the same person, allowing particles and transliteration."""
+    if _SUFFIX_RE.search(a) or _SUFFIX_RE.search(b):
+        a, b = _SUFFIX_RE.sub("", a), _SUFFIX_RE.sub("", b)  # "Smith Jr." is Smith
     x, y = norm_surname(a), norm_surname(b)
     if not x or not y:
         return False
     if x == y:
         return True
+    if not (a + b).isascii() and (x in _umlauts_written_out(b) or y in _umlauts_written_out(a)):
+        return True  # "Baer" for "Bär"; "Lv" or "Lyu" for "Lü", as pinyin writes ü
     if not x.isascii() and (x.startswith(y) or y.startswith(x)) and cached_script_of(x) in _NAME_FIRST_SCRIPTS:
         # "王明" cited whole, "王" the record's family name: the family name opens the name.
         return True
@@ -498,6 +549,23 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
 
 
+#: a generation after a surname ("Smith Jr.", "Gates III"): no part of the family name
+_SUFFIX_RE = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def _umlauts_written_out(name: str) -> set[str]:
+    """The surname (norm_surname) with its umlauts written as ASCII writes them: German's
+    "ae", "oe", "ue" and, for "ü", pinyin's "v" and "yu"."""
+    if not any(c in name for c in "äöüÄÖÜ"):
+        return set()
+    german = name.translate(_GERMAN_UMLAUTS)
+    return {norm_surname(german), norm_surname(name.replace("ü", "v").replace("Ü", "V")),
+            norm_surname(name.replace("ü", "yu").replace("Ü", "Yu"))}
+
+
+_GERMAN_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 #: words that open a surname without naming a family ("van der Berg", "Al-Rashid", "de la Cruz")
 _SURNAME_PARTICLES = frozenset("van von der den de del della di da du la le dos das ter ten al el bin ben st".split())
 
@@ -509,9 +577,37 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
     A shortened list is right; without "et al." (``et_al`` False) the note says how short,
     as the list then reads as complete.  A citation that names every author the record
     has, and names more, is right too, with a note: records often lack co-authors (a
-    deposit that lists only the first), and a name the record lacks contradicts nothing."""
+    deposit that lists only the first), and a name the record lacks contradicts nothing.
+    A record that stores a name family-last (family "Xiaoming", given "Wang") is read as cited."""
     cited_names = [a.surname for a in cited]
-    found_names = [a.surname for a in found]
+    check = _check_surnames(cited_names, [a.surname for a in found], et_al)
+    if check.status is FieldStatus.MISMATCH:
+        swapped = _given_as_family(cited, found)
+        if swapped:
+            again = _check_surnames(cited_names, swapped, et_al)
+            if again.status is FieldStatus.MATCH:
+                return again
+    return check
+
+
+def _given_as_family(cited: tuple[Author, ...], found: tuple[Author, ...]) -> list[str] | None:
+    """The published surnames with each given name that a cited author carries as surname in its
+    place (a Chinese name stored family-last), the cited initial the family name's; None when
+    there is none."""
+    names, swapped = [], False
+    for f in found:
+        given = f.initials
+        if len(given) > 1 and " " not in given and not given.isupper() and any(
+                same_surname(c.surname, given) and not same_surname(c.surname, f.surname)
+                and (not c.initials or c.initials[0].upper() == f.surname[:1].upper()) for c in cited):
+            names.append(given)
+            swapped = True
+        else:
+            names.append(f.surname)
+    return names if swapped else None
+
+
+def _check_surnames(cited_names: list[str], found_names: list[str], et_al: bool) -> FieldCheck:
     if not cited_names or not found_names:
         return FieldCheck("authors", cited_names or None, found_names or None, FieldStatus.ABSENT)
     shown_found = found_names[: max(len(cited_names), 3)]
@@ -710,7 +806,7 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
                                _changes_said(changed, citation, work))
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
-            remark = None if norm_text(citation.title) in _title_variants(work) else title_in_part(citation, work)
+            remark = None if norm_title(citation.title) in _title_variants(work) else title_in_part(citation, work)
             if remark is None:
                 left_out = left_out_words(citation.title, work, title_match_min)
                 if left_out:
