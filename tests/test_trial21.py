@@ -87,6 +87,17 @@ def test_a_journal_cited_with_or_without_its_subtitle_is_the_same(cited, names):
     assert same_journal(cited, names)
 
 
+@pytest.mark.parametrize("cited, names", [
+    # A6: a section or edition in brackets, or one the record's name leaves out
+    ("J Bone Joint Surg (Br)", ("The Journal of Bone and Joint Surgery. British Volume", "J Bone Joint Surg Br")),
+    ("Journal of Bone and Joint Surgery (British Volume)", ("The Journal of Bone and Joint Surgery. British Volume",)),
+    ("J Bone Joint Surg Am", ("The Journal of Bone & Joint Surgery",)),
+])
+def test_a_journal_s_edition_written_otherwise_or_left_out_by_the_record(cited, names):
+    assert same_journal(cited, names)
+    assert not same_journal("J Bone Joint Surg (Am)", ("The Journal of Bone and Joint Surgery. British Volume",))
+
+
 def test_a_journal_name_in_british_spelling_is_the_same_journal():
     assert same_journal("Diseases of the Oesophagus", ("Diseases of the Esophagus",))
 

@@ -28,8 +28,13 @@ JOURNAL_FUZZY_MIN = 92.0
 def strip_qualifiers(name: str) -> str:
     """A journal's name without the qualifiers Crossref appends: "Pain medicine (Malden,
     Mass.)" and "JAMA : the journal of ..." name the same journal as "Pain medicine", "JAMA"."""
-    name = re.sub(r"\([^)]*\)", " ", name)
+    if "(" in name:
+        name = _SECTION_IN_BRACKETS_RE.sub(r" \1", name)  # "J Bone Joint Surg (Br)": a section, part of the name
+        name = re.sub(r"\([^)]*\)", " ", name)
     return _COLON_QUALIFIER_RE.split(name.split(" : ")[0], 1)[0]
+
+
+_SECTION_IN_BRACKETS_RE = re.compile(r"[(\[]((?:Br|Am|British|American)(?: Volume)?)[)\]]", re.IGNORECASE)
 
 
 #: a colon before a qualifier, with no space before it: "Annals of Oncology: Official Journal of …"
@@ -194,6 +199,12 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
         # ("proceedings of the national academy of sciences [of the united states of america]").
         if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a) \
                 or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
+            return True
+    if cited_section and not any(_section(journal_key(n)) for n in names):
+        # A section or edition the record's names leave out ("J Bone Joint Surg Am", "The Journal of Bone &
+        # Joint Surgery"): the record does not contradict it, when the name without it is the record's.
+        whole = a[: -len(cited_section) - 1]
+        if any(journal_key(n) == whole or journal_key(n) in _nlm_pairs().get(whole, ()) for n in names):
             return True
     subtitled = [n for n in (cited, *names) if ": " in n]
     if len(subtitled) == 1 and _subtitle_of_a_journal(subtitled[0]):
