@@ -155,3 +155,32 @@ def test_a_qualifier_left_out_at_the_title_s_start_is_a_remark():
 def test_words_before_a_title_that_opens_its_own_sentence_are_no_qualifier(cited, published):
     result, title = _title(cited, published)
     assert result.verdict is Verdict.VERIFIED and title.status is FieldStatus.MATCH, title
+
+
+@pytest.mark.parametrize("cited, published, said", [
+    # Trial 20, left in session 12: a number added to a name ("HIV-2" is another virus than HIV-1)
+    ("Genome-scale RNAi screen for host factors required for HIV-2 replication",
+     "Genome-scale RNAi screen for host factors required for HIV replication", '"HIV-2" cited, "HIV" published'),
+    ("Adherence to HIV-2 antiretroviral therapy in HIV+ Ugandan patients",
+     "Adherence to HIV antiretroviral therapy in HIV+ Ugandan patients", '"HIV-2" cited'),
+])
+def test_a_number_added_to_a_name_is_a_mismatch(cited, published, said):
+    result, title = _title(cited, published)
+    assert result.verdict is Verdict.MISMATCH and said in title.note, title
+
+
+@pytest.mark.parametrize("cited, published", [
+    ("Outcomes of COVID-19 in care homes", "Outcomes of COVID in care homes"),  # one disease, written two ways
+    ("Outcomes of COVID in care homes", "Outcomes of COVID-19 in care homes"),
+    ("Host factors required for HIV replication", "Host factors required for HIV-1 replication"),  # the number left out
+])
+def test_a_name_written_with_or_without_its_usual_number_is_the_same(cited, published):
+    result, title = _title(cited, published)
+    assert result.verdict is Verdict.VERIFIED and title.status is FieldStatus.MATCH, title
+
+
+def test_a_number_a_record_lost_from_its_title_s_end_or_a_letter_is_no_change():
+    # A development string: the record lost the subscript of "coenzyme Q<sub>10</sub>"
+    result, title = _title("Amelioration of symptoms by water-soluble formulation of coenzyme Q 10",
+                           "Amelioration of symptoms by water-soluble formulation of coenzyme Q")
+    assert result.verdict is Verdict.VERIFIED, title

@@ -27,15 +27,15 @@ _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 def norm_title(text: str | None) -> str:
     """A title's words as norm_text gives them, with the words a title may write in two ways
-    written one way: "coronavirus disease 2019" as "covid 19", "T2D" as "type 2 diabetes",
+    written one way: "coronavirus disease 2019" and "COVID" as "covid 19", "T2D" as "type 2 diabetes",
     "3D" as "3 dimensional", "twofold" as "two fold", "1st" as "first"."""
     return _TWO_WAYS_RE.sub(_one_way, norm_text(text))
 
 
-_TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|severe acute respiratory syndrome coronavirus 2|sars cov2"
+_TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|covid(?! 19)|severe acute respiratory syndrome coronavirus 2|sars cov2"
                           r"|t[12]dm?|[234]d|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold"
                           r"|1st|2nd|3rd|[4-9]th|10th)\b")
-_ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "sars cov2": "sars cov 2",
+_ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "covid": "covid 19", "sars cov2": "sars cov 2",
             "severe acute respiratory syndrome coronavirus 2": "sars cov 2",
             "t1d": "type 1 diabetes", "t2d": "type 2 diabetes", "t1dm": "type 1 diabetes mellitus",
             "t2dm": "type 2 diabetes mellitus", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
@@ -231,6 +231,11 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
             lead = 1 if i1 > 0 and j1 > 0 else 0
             follow = 1 if i2 < len(a) and j2 < len(b) else 0
             changed.append((" ".join(a[i1 - lead:i2 + follow]), " ".join(b[j1 - lead:j2 + follow])))
+        elif op == "delete" and 0 < i1 and i2 < len(a) and len(a[i1 - 1]) > 1 and a[i1 - 1].isalpha() \
+                and a[i1 - 1] not in _FUNCTION_WORDS and all(w.isdigit() and len(w) <= 2 for w in a[i1:i2]):
+            # "HIV-2" for "HIV": a number added to a name. (Not a letter's, nor at the title's end: a record
+            # that lost its subscript, "coenzyme Q" for "Q<sub>10</sub>", or was cut where it began.)
+            changed.append((" ".join(a[i1 - 1:i2]), a[i1 - 1]))
         elif op == "delete" and 0 < i1 and i2 < len(a) and i2 - i1 <= _MOST_WORDS_CHANGED and _says_something(a[i1:i2]):
             changed.append((" ".join(a[i1:i2]), ""))  # words inside the title the published one lacks
     return changed + [(words, "") for words in _run_on(cited_title, a, opcodes, work.title or "")
