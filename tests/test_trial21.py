@@ -33,6 +33,13 @@ def test_one_word_written_two_ways_is_still_the_title(cited, published):
     assert result.verdict is Verdict.VERIFIED and title.status is FieldStatus.MATCH, title
 
 
+def test_a_name_written_out_then_in_brackets_is_one_name():
+    # "coronavirus disease 2019 (COVID-19)" in the record, "COVID-19" cited: no words left out
+    result, title = _title("Surveillance of H5 avian COVID-19 virus in wild birds found dead",
+                           "Surveillance of H5 avian coronavirus disease 2019 (COVID-19) virus in wild birds found dead")
+    assert result.verdict is Verdict.VERIFIED and title.note is None, title
+
+
 @pytest.mark.parametrize("cited, published, said", [
     ("Sphingosine-1-phosphate, a novel 3rd messenger involved in cell growth regulation",
      "Sphingosine-1-phosphate, a novel second messenger involved in cell growth regulation", '"second" published'),

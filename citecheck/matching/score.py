@@ -29,12 +29,15 @@ def norm_title(text: str | None) -> str:
     """A title's words as norm_text gives them, with the words a title may write in two ways
     written one way: "coronavirus disease 2019" and "COVID" as "covid 19", "T2D" as "type 2 diabetes",
     "3D" as "3 dimensional", "twofold" as "two fold", "1st" as "first"."""
-    return _TWO_WAYS_RE.sub(_one_way, norm_text(text))
+    text = _TWO_WAYS_RE.sub(_one_way, norm_text(text))
+    return _TWICE_RE.sub(r"\1", text) if "covid 19 covid" in text or "cov 2 sars" in text else text
 
 
 _TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|covid(?! 19)|severe acute respiratory syndrome coronavirus 2|sars cov2"
                           r"|t[12]dm?|[234]d|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold"
                           r"|1st|2nd|3rd|[4-9]th|10th)\b")
+#: a name written out and then as its initialism in brackets, "coronavirus disease 2019 (COVID-19)": one name
+_TWICE_RE = re.compile(r"\b(covid 19|sars cov 2) \1\b")
 _ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "covid": "covid 19", "sars cov2": "sars cov 2",
             "severe acute respiratory syndrome coronavirus 2": "sars cov 2",
             "t1d": "type 1 diabetes", "t2d": "type 2 diabetes", "t1dm": "type 1 diabetes mellitus",
