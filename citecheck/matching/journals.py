@@ -38,7 +38,8 @@ _SECTION_IN_BRACKETS_RE = re.compile(r"[(\[]((?:Br|Am|British|American)(?: Volum
 
 
 #: a colon before a qualifier, with no space before it: "Annals of Oncology: Official Journal of …"
-_COLON_QUALIFIER_RE = re.compile(r"\s*:\s+(?=(?:the |an? )?(?:official|journal of|international journal)\b)", re.IGNORECASE)
+_COLON_QUALIFIER_RE = re.compile(r"\s*:\s+(?=(?:the |an? )?(?:official|journal of|international journal)\b)",
+                                 re.IGNORECASE)
 
 
 _LETTER_RUN_RE = re.compile(r"\b[a-z](?: [a-z]\b){2,}")

@@ -33,13 +33,14 @@ def norm_title(text: str | None) -> str:
     return _TWICE_RE.sub(r"\1", text) if "covid 19 covid" in text or "cov 2 sars" in text else text
 
 
-_TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|covid(?! 19)|severe acute respiratory syndrome coronavirus 2|sars cov2"
-                          r"|t[12]dm?|[234]d|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold"
+_TWO_WAYS_RE = re.compile(r"\b(?:coronavirus disease 2019|covid19|covid(?! 19)"
+                          r"|severe acute respiratory syndrome coronavirus 2|sars cov2|t[12]dm?|[234]d"
+                          r"|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold"
                           r"|1st|2nd|3rd|[4-9]th|10th)\b")
 #: a name written out and then as its initialism in brackets, "coronavirus disease 2019 (COVID-19)": one name
 _TWICE_RE = re.compile(r"\b(covid 19|sars cov 2) \1\b")
-_ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "covid": "covid 19", "sars cov2": "sars cov 2",
-            "severe acute respiratory syndrome coronavirus 2": "sars cov 2",
+_ONE_WAY = {"coronavirus disease 2019": "covid 19", "covid19": "covid 19", "covid": "covid 19",
+            "sars cov2": "sars cov 2", "severe acute respiratory syndrome coronavirus 2": "sars cov 2",
             "t1d": "type 1 diabetes", "t2d": "type 2 diabetes", "t1dm": "type 1 diabetes mellitus",
             "t2dm": "type 2 diabetes mellitus", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
             "5th": "fifth", "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
@@ -467,7 +468,8 @@ def _differ_inside(x: str, y: str) -> bool:
     if frozenset((dx, dy)) in _SPELLING_SWAPS:
         return False
     if not (dx and dy) and len(dx or dy) == 1 or sorted(dx) == sorted(dy):
-        return False  # a letter added or left out ("signalling", "judgement", "hyperactivty"), two swapped: a spelling or a slip
+        # a letter added or left out ("signalling", "judgement", "hyperactivty"), two swapped: a spelling or a slip
+        return False
     return True
 
 
