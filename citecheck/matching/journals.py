@@ -201,12 +201,11 @@ def same_journal(cited: str | None, names: tuple[str, ...]) -> bool:
         if any(is_abbreviation_of(x, b) or is_abbreviation_of(b, x) or _extends(x, b) for x in related_a) \
                 or any(is_abbreviation_of(a, y) or _extends(a, y) for y in related_b):
             return True
-    if cited_section and not any(_section(journal_key(n)) for n in names):
+    if cited_section and not any(_section(journal_key(n)) for n in names) \
+            and any(_one_with_a_section(a, journal_key(n)) for n in names):
         # A section or edition the record's names leave out ("J Bone Joint Surg Am", "The Journal of Bone &
         # Joint Surgery"): the record does not contradict it, when the name without it is the record's.
-        whole = a[: -len(cited_section) - 1]
-        if any(journal_key(n) == whole or journal_key(n) in _nlm_pairs().get(whole, ()) for n in names):
-            return True
+        return True
     subtitled = [n for n in (cited, *names) if ": " in n]
     if len(subtitled) == 1 and _subtitle_of_a_journal(subtitled[0]):
         # One side names the journal with a subtitle the other leaves out ("Langmuir: the ACS Journal of
