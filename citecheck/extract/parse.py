@@ -141,10 +141,12 @@ _PARTICLE = (r"(?:[Vv](?:an|on|ander)|[Dd](?:e|er|en|el|ella|i|a|u|os|as)|[Ll][a
              r"|[Ss]t\.?|[Mm]c|[Zz]ur)")
 # A surname: optional particles, then a capitalised word with ' and - inside.
 _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-]*+"
+# A second surname, or a generation written before the initials ("Brown III C"), is
+# taken when initials follow it (the generation is then left out: _author_of_parts).
 # An all-capitals surname, only ever taken when initials follow ("ANDERSON DJ").
 # (Initials may end the text: the one-name patterns split a list cut where it ends,
 # "JOST C, GLOVICZKI P", and the last name is read too.)
-_SURNAME_V = rf"(?:{_SURNAME}(?:\s{_SURNAME}(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
+_SURNAME_V = rf"(?:{_SURNAME}(?:\s(?:{_SURNAME}|II|III|IV)(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
 # Vancouver initials: "TH", "J-P", "A"
 _INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:Jr|Sr|II|III|IV|2nd|3rd|4th)\b\.?)?"
 # Dotted initials: "R. S.", "J.-P.", "Ø.", "Ch."
@@ -668,9 +670,27 @@ def _authors_in(block: str, splitter: re.Pattern) -> tuple[Author, ...]:
     else:
         s, i = _NAME_GROUPS[splitter.pattern]  # (hashing a compiled pattern hashes all its code: µs)
         names = [(g[s], g[i]) for g in splitter.findall(block)]
-    # (_clean_surname and _bare_initials written out: a list, not a generator, and no call per name.)
-    return tuple([Author(surname.strip(_SURNAME_STRIP), initials if not initials or initials.isalpha()
-                         else "".join(initials.split()).replace(".", "")) for surname, initials in names])
+    # (_clean_surname written out: a list, not a generator, and no call per name.)
+    return tuple([Author(surname.strip(_SURNAME_STRIP), initials)
+                  if (not initials or initials.isalpha()) and " " not in surname
+                  else _author_of_parts(surname, initials) for surname, initials in names])
+
+
+_GENERATIONS = frozenset(("Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th"))
+
+
+def _author_of_parts(surname: str, initials: str) -> Author:
+    """The author whose surname or initials are of more than one part: initials written with
+    stops or spaces ("J. -P." is "J-P"), and a generation, left out wherever it is written
+    ("Brown III C", "Brown C III", "Kaelin WG Jr", "Costa, P. T., Jr."), since a record
+    and an in-text citation name the author without it."""
+    words = surname.split()
+    if len(words) > 1 and words[-1].rstrip(".") in _GENERATIONS:
+        surname = " ".join(words[:-1])
+    words = initials.split()
+    if len(words) > 1 and words[-1].rstrip(".") in _GENERATIONS:
+        words.pop()
+    return Author(surname.strip(_SURNAME_STRIP), "".join(words).replace(".", "").rstrip(","))
 
 
 _YEAR_WORD_RE = re.compile(_YEAR + r"\b")

@@ -560,7 +560,7 @@ def same_surname(a: str, b: str) -> bool:
 
 
 #: a generation after a surname ("Smith Jr.", "Gates III"): no part of the family name
-_SUFFIX_RE = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+_SUFFIX_RE = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?$", re.IGNORECASE)
 
 
 def _umlauts_written_out(name: str) -> set[str]:
