@@ -9,7 +9,7 @@ import pytest
 from citecheck.extract.parse import parse_reference
 from citecheck.matching.verdict import Evidence, judge
 from citecheck.models import Author, Verdict
-from tests.test_trial18 import _work
+from tests.test_trial18 import _cited, _work
 
 _BROWN = "{} Ryan N, Hertel D. No evidence of spatial root system segregation. Trees. 2009;23:941-950."
 
@@ -48,3 +48,79 @@ def test_an_in_text_citation_finds_an_entry_whose_author_has_a_generation(tmp_pa
     doc = extract_bytes(article.encode(), "a.md")
     assert [a.surname for c in doc.citations for a in c.authors[:1]] == ["Zarate", "Kaelin"]
     assert [it.reference for it in doc.in_text] == [0, 1]
+
+
+@pytest.mark.parametrize("note", [
+    # R13: PubMed's note of a correction gave the entry the correction's journal, volume and pages
+    "[published correction appears in Am J Public Health. 2004;94:100]",
+    "[published erratum appears in Am J Public Health 2004 Jan;94(1):100]",
+    "[corrected and republished in Am J Public Health. 2005;95:2]",
+])
+def test_a_pubmed_note_of_a_correction_is_not_where_the_work_is(note):
+    c = parse_reference("Giles-Corti B, Donovan R. Relative influences of individual, social environmental, and "
+                        "physical environmental correlates of walking. Am J Public Health. 2003;93(9):1583-9. "
+                        f"{note} PMID: 12948984", 1)
+    assert (c.journal, c.year, c.volume, c.issue, c.pages, c.pmid) == \
+        ("Am J Public Health", 2003, "93", "9", "1583-9", "12948984"), c
+
+
+_ANGINA = "Acupuncture as Adjunctive Therapy for Chronic Stable Angina"
+
+
+def _title_against(cited: str, published: str, subtitle: str | None = None):
+    result = judge(_cited(cited), Evidence(candidates=(_work(published, subtitle=subtitle),)))
+    return result, next(f for f in result.fields if f.name == "title")
+
+
+@pytest.mark.parametrize("cited", [
+    # F9: an invented subtitle, where the record holds its own apart from the title
+    f"{_ANGINA}: a retrospective analysis of 412 cases",
+    f"{_ANGINA}: a cohort study",
+])
+def test_another_subtitle_than_the_records_is_a_title_mismatch(cited):
+    result, title = _title_against(cited, _ANGINA, "A Randomized Clinical Trial")
+    assert result.verdict is Verdict.MISMATCH and title.note.startswith("subtitle "), title
+    assert '"A Randomized Clinical Trial" published' in title.note
+
+
+@pytest.mark.parametrize("cited, remark", [
+    (f"{_ANGINA}: a randomized clinical trial", None),  # its own subtitle
+    (f"{_ANGINA}: a randomised clinical trial", None),  # spelt the British way
+    (_ANGINA, None),  # left out
+    (f"{_ANGINA}: a randomized trial", 'title cited with words left out: "clinical"'),  # in part
+])
+def test_the_records_own_subtitle_cited_whole_or_in_part_is_verified(cited, remark):
+    result, title = _title_against(cited, _ANGINA, "A Randomized Clinical Trial")
+    assert result.verdict is Verdict.VERIFIED and title.note == remark, title
+
+
+def test_a_subtitle_a_record_without_one_lacks_is_still_a_remark():
+    # Records lose subtitles: with no subtitle in the record, one cited stays a remark (trial 17's design)
+    result, title = _title_against(f"{_ANGINA}: a retrospective analysis of 412 cases", _ANGINA)
+    assert result.verdict is Verdict.VERIFIED
+    assert title.note == 'title cited with words the record lacks: "a retrospective analysis of 412 cases"'
+
+
+@pytest.mark.parametrize("cited, published", [
+    # F17b: words run on after a title's short last word were taken for a record cut at markup
+    ("Mutational analysis of the two-peptide bacteriocin lactococcin G in older adults",
+     "Mutational analysis of the two-peptide bacteriocin lactococcin G"),
+    ("Functional analysis of the alpha-defensin disulfide array in mouse cryptdin-4 in patients with type 2 diabetes",
+     "Functional analysis of the alpha-defensin disulfide array in mouse cryptdin-4"),
+    ("Regulation of the axial skeleton by growth/differentiation factor 11 in patients with type 2 diabetes",
+     "Regulation of the axial skeleton by growth/differentiation factor 11"),
+    ("A locus for abdominal aortic aneurysms maps to chromosome 19q13.3 after cardiac surgery",
+     "A locus for abdominal aortic aneurysms maps to chromosome 19q13.3"),
+])
+def test_words_run_on_after_a_short_last_word_are_added(cited, published):
+    result, title = _title_against(cited, published)
+    assert result.verdict is Verdict.MISMATCH and "not in the published title" in title.note, title
+
+
+def test_a_record_cut_where_a_charge_is_set_above_still_lacks_the_rest():
+    # The development string "… induced by elevated K + and lowered Ca 2+ …" against a record cut at "K"
+    result, title = _title_against(
+        "Pharmacological and electrographic properties of epileptiform activity induced by elevated K + and "
+        "lowered Ca 2+ and Mg 2+ concentration in rat hippocampal slices",
+        "Pharmacological and electrographic properties of epileptiform activity induced by elevated K")
+    assert result.verdict is Verdict.VERIFIED and "words the record lacks" in title.note, title

@@ -56,6 +56,10 @@ _NOISE_RE = re.compile(
     r"(?=[\[arledpc])"
     r"(?:\[(?:PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list|"
     r"cited[^\]]{0,40}|Internet|serial online)\]"
+    # PubMed's notes of a correction or retraction, naming another issue ("[published correction
+    # appears in Am J Public Health. 2004;94:100]"): not where this work is.
+    r"|\[(?:published (?:correction|erratum)|erratum|corrected and republished|retract(?:ion|ed)|comment)"
+    r"\b[^\]]{0,300}\]"
     r"|\bAvailable (?:from|at|online)\s*:?"
     r"|\b(?:Accessed|Retrieved|Last accessed)\b[^.]{0,40}\.?"
     r"|\bEpub ahead of print\.?|\bEpub\s+\d{4}[^.]{0,20}\.?"
