@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from citecheck.exit_codes import ExitCode
-from citecheck.models import CheckResult, DocumentResult, InText, Report, Verdict
+from citecheck.models import CheckResult, DocumentResult, FieldStatus, InText, Report, Verdict
 
 #: What fails a run unless --fail-on says otherwise (DESIGN.md).
 DEFAULT_FAIL_ON = ("mismatch", "not_found", "retracted")
-#: Words --fail-on accepts: the verdicts that can fail a run, and the flags.
-FAIL_ON_CHOICES = ("mismatch", "not_found", "skipped", "error", "retracted")
+#: Words --fail-on accepts: the verdicts that can fail a run, and the flags ("remark": a verified
+#: citation with a remark, for those who want every detail as the record has it).
+FAIL_ON_CHOICES = ("mismatch", "not_found", "skipped", "error", "retracted", "remark")
 #: The --fail-on word for a run that reports and never fails.
 FAIL_ON_NOTHING = "none"
 _SEPARATORS = re.compile(r"[\s,]+")
@@ -58,7 +59,23 @@ def fails(result: CheckResult, fail_on: tuple[str, ...]) -> bool:
     """True when this result fails the policy (ignored results never do)."""
     if result.ignored:
         return False
-    return result.verdict.value in fail_on or ("retracted" in fail_on and result.retracted)
+    return result.verdict.value in fail_on or ("retracted" in fail_on and result.retracted) \
+        or ("remark" in fail_on and verified_remark(result) is not None)
+
+
+def verified_remark(result: CheckResult) -> str | None:
+    """What is worth an editor's look in a verified citation, or None: a year within one of the
+    record's ("year 2006, published 2005 (within a year: accepted)"), a title cited shortened,
+    authors cut without "et al."."""
+    if result.verdict is not Verdict.VERIFIED:
+        return None
+    # (A year cited as one of the record's dates is no remark, whatever its note says.)
+    notes = [f for f in result.fields if f.status is FieldStatus.MATCH and f.note
+             and not (f.name == "year" and f.cited == f.found)]
+    if not notes:
+        return None
+    return "; ".join(f"year {f.cited}, published {f.found} ({f.note})" if f.name == "year" and f.cited != f.found
+                     else f.note for f in notes)
 
 
 #: numbered notes pointing at nothing, with no reference list read, that say a list went unread

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citecheck.inputs import is_url
 from citecheck.models import Report, Verdict
+from citecheck.policy import fails
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, annotation_level, binary_format,
                                         notice_name, place_in, reason_with_notices, safe_text, text_findings,
                                         verified_remark)
@@ -42,7 +43,8 @@ class GithubReport(Reporter):
                     remark = verified_remark(r)
                     if remark:  # right, but worth a look: a year one off, a title cited shortened
                         where, said = _location(doc, r.citation.line, r.citation.page, r.citation.number)
-                        lines.append(f"::notice {where}title=citation verified with a remark::"
+                        level = "error" if fails(r, fail_on) else "notice"  # an error with --fail-on remark
+                        lines.append(f"::{level} {where}title=citation verified with a remark::"
                                      f"{escape_data(said + remark)}")
                     continue
                 level = annotation_level(r, fail_on)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
-from citecheck.policy import fails, unread_list_notes
+from citecheck.policy import fails, unread_list_notes, verified_remark  # noqa: F401 (reports use it from here)
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
 # that reorder text on screen (issue 7): none of these from an article or Crossref reaches output.
@@ -171,21 +171,6 @@ def in_reading_order(doc: DocumentResult) -> list[CheckResult]:
     return sorted(doc.results, key=lambda r: (r.citation.page or 0, r.citation.line))
 
 
-def verified_remark(result: CheckResult) -> str | None:
-    """What is worth an editor's look in a verified citation, or None: a year within one of the
-    record's ("year 2006, published 2005 (within a year: accepted)"), a title cited shortened,
-    authors cut without "et al."."""
-    if result.verdict is not Verdict.VERIFIED:
-        return None
-    # (A year cited as one of the record's dates is no remark, whatever its note says.)
-    notes = [f for f in result.fields if f.status is FieldStatus.MATCH and f.note
-             and not (f.name == "year" and f.cited == f.found)]
-    if not notes:
-        return None
-    return "; ".join(f"year {f.cited}, published {f.found} ({f.note})" if f.name == "year" and f.cited != f.found
-                     else f.note for f in notes)
-
-
 def in_text_to_change(doc: DocumentResult, result: CheckResult) -> str | None:
     """Where the text cites a mismatched entry by the surname or year it got wrong ("line 17
     (Fleming et al., 1998)"): to change with the entry, or None."""
@@ -273,9 +258,12 @@ def reason_with_notices(result: CheckResult) -> str:
 
 def problem_kind(result: CheckResult, fail_on: tuple[str, ...] = ()) -> str:
     """What a result's problem is called in a CI report: `retracted` for a retracted work (unless the run
-    fails it for its verdict alone, --fail-on without retracted), else its verdict."""
+    fails it for its verdict alone, --fail-on without retracted), `remark` for a verified one with a
+    remark that the run fails (--fail-on remark), else its verdict."""
     if result.retracted and ("retracted" in fail_on or result.verdict.value not in fail_on):
         return "retracted"
+    if result.verdict is Verdict.VERIFIED and "remark" in fail_on and verified_remark(result):
+        return "remark"
     return result.verdict.value
 
 

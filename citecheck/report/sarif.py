@@ -32,6 +32,8 @@ RULES = {
     "skipped": ("citation-skipped", "The citation is not something Crossref holds", "note"),
     "error": ("citation-unchecked", "The citation could not be checked", "warning"),
     "retracted": ("citation-retracted", "The cited work has been retracted", "error"),
+    "remark": ("citation-remark", "The citation matches a published work, with a remark (a detail the "
+               "record lacks, or a year one off)", "note"),
     "verified": ("citation-verified", "The citation matches a published work", "none"),
 }
 

@@ -183,6 +183,8 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     if r.ignored:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))
     label, style = STYLES[r.verdict]
+    if r.verdict is Verdict.VERIFIED and not r.retracted and verified_remark(r):
+        label, style = "verified with a remark", "bold yellow"  # shown as a problem: --fail-on remark
     number = f"no. {r.citation.number} · " if r.citation.number is not None else ""
     title = Text(f" {place_in(doc, r.citation.line, r.citation.page)} · {number}", style="bold")
     title.append(label + (" · RETRACTED" if r.retracted else ""), style=style if not r.ignored else "dim")
