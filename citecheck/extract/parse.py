@@ -480,10 +480,13 @@ def _parse_body(work: str) -> dict:
         rest = rest[group.end():]  # the group the authors write for: no author, and no title
 
     year = None
+    leading = None  # a bare year and a space after the authors: maybe the title's own ("2013 ACCF/AHA guideline")
     m = _PAREN_YEAR_RE.match(rest) or _BARE_YEAR_RE.match(rest)
     if m:
         # Author-date styles: the year follows the authors.
         year = int(m.group("year"))
+        if m.re is _BARE_YEAR_RE and rest[m.end():m.end() + 1] == " ":
+            leading = m.group()
         rest = rest[m.end():].lstrip(_STRIP)
     elif rest[:1] == "(" and (undated := _NO_DATE_RE.match(rest)):
         rest = rest[undated.end():].lstrip(_STRIP)  # APA's "(n.d.)" in the year's place: no title
@@ -501,6 +504,10 @@ def _parse_body(work: str) -> dict:
         fields["volume"] = groups.get("volume")
         fields["issue"] = _clean_issue(groups.get("issue") or groups.get("suppl"))
         fields["pages"] = _clean_pages(groups.get("pages"))
+        if leading and groups.get("year"):
+            # Vancouver's year is in the tail ("J Am Coll Cardiol. 2013;62(16):e147"): the year
+            # after the authors opens the title, as a guideline's does ("2017 ACC/AHA … Guideline").
+            year, middle = None, f"{leading} {middle}"
         if year is None and groups.get("year"):
             year = int(groups["year"])
     else:
