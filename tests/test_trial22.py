@@ -8,7 +8,8 @@ import pytest
 
 from citecheck.extract.parse import parse_reference
 from citecheck.matching.verdict import Evidence, judge
-from citecheck.models import Author, Verdict
+from citecheck.matching.score import check_number
+from citecheck.models import Author, FieldStatus, Verdict
 from tests.test_trial18 import _cited, _work
 
 _BROWN = "{} Ryan N, Hertel D. No evidence of spatial root system segregation. Trees. 2009;23:941-950."
@@ -155,3 +156,24 @@ def test_a_guideline_published_two_years_after_the_year_it_names_is_verified():
                  "Artery Disease", year_issued=2017,
                  authors=(Author("Rosendorff", "Clive"), Author("Lackland", "Daniel"), Author("Allison", "Matthew")))
     assert judge(c, Evidence(candidates=(work,))).verdict is Verdict.VERIFIED
+
+
+def test_a_group_author_named_with_a_colon_is_one_author():
+    # KDIGO's guidelines, much cited by kidney clinics: the author was read as "Disease" and the rest
+    # of the group's name as the title's opening words
+    c = parse_reference("Kidney Disease: Improving Global Outcomes (KDIGO) Diabetes Work Group. KDIGO 2020 Clinical "
+                        "Practice Guideline for Diabetes Management in Chronic Kidney Disease. Kidney Int. "
+                        "2020;98(4S):S1-S115.", 1)
+    assert [a.surname for a in c.authors] == ["Kidney Disease: Improving Global Outcomes (KDIGO) Diabetes Work Group"]
+    assert c.title == "KDIGO 2020 Clinical Practice Guideline for Diabetes Management in Chronic Kidney Disease"
+    # a title with a subtitle is no group, whatever words it holds
+    c = parse_reference("Age differences in personality: Evidence from a nationally representative Australian "
+                        "sample. Dev Psychol. 2009;45:1353-63.", 1)
+    assert c.authors == () and c.title.startswith("Age differences in personality: Evidence")
+
+
+@pytest.mark.parametrize("cited, published", [("4S", "4"), ("4", "4S"), ("4 Suppl", "4")])
+def test_an_issue_written_with_its_supplement_on_one_side_only_is_the_issue(cited, published):
+    # "Kidney Int. 2020;98(4S):S1-S115." as PubMed writes it, issue "4" in Crossref's record
+    assert check_number("issue", cited, published).status is FieldStatus.MATCH
+    assert check_number("issue", "5S", "4").status is FieldStatus.MISMATCH

@@ -741,6 +741,11 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     m = _LOOSE_END_RE.search(work)
     if not m or m.start() > 200:
         return (), False, work
+    if work[m.start()] == ":" and (stop := work.find(". ", m.end(), m.end() + _GROUP_AFTER_COLON_CHARS)) > 0 \
+            and ORGANISATION_WORD_RE.search(work, m.end(), stop) and not _TITLE_WORD_RE.search(work, m.end(), stop):
+        # A group named with a colon: "Kidney Disease: Improving Global Outcomes (KDIGO) Diabetes
+        # Work Group. KDIGO 2020 Clinical Practice Guideline …"
+        m = _FIRST_STOP_RE.match(work, stop)
     first_stop = work.find(". ", 0, m.start())
     if first_stop > 0 and _TITLE_WORD_RE.search(work, first_stop, m.start()):
         # "Xu. Infants' metaphysics.": the stop after a short name was taken for an
@@ -798,6 +803,8 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
 _TITLE_WORD_RE = re.compile(
     r"\s(?!(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ter|ten|al|el|bin|zur|and|et|al)\b)[a-z]{2,}")
 _FIRST_STOP_RE = re.compile(r"\.\s")
+#: how far after a colon a group author's name may go on ("Kidney Disease: Improving Global Outcomes …")
+_GROUP_AFTER_COLON_CHARS = 120
 # Given names that end with a middle initial ("George N.", "Paul A").
 _ENDS_WITH_INITIAL_RE = re.compile(rf"\s[{_UP}]\.?$")
 # A year closing the names read loosely: "Klein, Lawrence R. 1988".

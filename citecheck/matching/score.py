@@ -765,6 +765,10 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
     parts_b = set(re.split(r"[^0-9a-z]+", fold_range(found)))
     if name == "issue" and (b in parts_a or a in parts_b):
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    if name == "issue" and (a in (b + "s", b + "suppl") or b in (a + "s", a + "suppl")):
+        # A supplement to the issue, written with it on one side only: PubMed's "98(4S)" or
+        # "(4 Suppl)" for Crossref's issue "4" (its pages "S1-S115" say which).
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
     if name == "issue" and b.startswith("suppl") and a in ("webserver", "database"):
         # Nucleic Acids Research's supplements as PubMed names them: "36(Web Server issue)" for "suppl_2".
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
