@@ -695,13 +695,14 @@ def _author_of_parts(surname: str, initials: str) -> Author:
     stops or spaces ("J. -P." is "J-P"), and a generation, left out wherever it is written
     ("Brown III C", "Brown C III", "Kaelin WG Jr", "Costa, P. T., Jr."), since a record
     and an in-text citation name the author without it."""
-    words = surname.split()
-    if len(words) > 1 and words[-1].rstrip(".") in _GENERATIONS:
-        surname = " ".join(words[:-1])
-    words = initials.split()
-    if len(words) > 1 and words[-1].rstrip(".") in _GENERATIONS:
-        words.pop()
-    return Author(surname.strip(_SURNAME_STRIP), "".join(words).replace(".", "").rstrip(","))
+    initials = _bare_initials(_without_generation(initials)).rstrip(",")
+    return Author(_clean_surname(_without_generation(surname)), initials)
+
+
+def _without_generation(name: str) -> str:
+    """The name without the generation that ends it ("Brown III" -> "Brown", "W G Jr" -> "W G")."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in _GENERATIONS else name
 
 
 _YEAR_WORD_RE = re.compile(_YEAR + r"\b")
