@@ -26,13 +26,13 @@ def parse_fail_on(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     tokens = [t.lower().replace("-", "_") for item in value for t in _SEPARATORS.split(item) if t]
-    # "not_found", "not-found" and "not found" (as the report writes it) are one word.
+    # "not_found", "not-found" and "not found" (as the report writes it) are one word; "remarks" is "remark".
     words: list[str] = []
     for token in tokens:
         if token == "found" and words and words[-1] == "not":
             words[-1] = "not_found"
         else:
-            words.append(token)
+            words.append("remark" if token == "remarks" else token)
     words = list(dict.fromkeys(words))
     choices = f"choose from {', '.join(FAIL_ON_CHOICES)}, or {FAIL_ON_NOTHING} for a report that never fails"
     if not words:

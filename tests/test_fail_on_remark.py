@@ -40,6 +40,7 @@ _STRICT = parse_fail_on("mismatch,not_found,retracted,remark")
 
 def test_remark_is_a_fail_on_word_and_not_a_default():
     assert "remark" in _STRICT and "remark" not in DEFAULT_FAIL_ON
+    assert parse_fail_on("mismatch, remarks") == ("mismatch", "remark")  # as the reports say it
     assert not fails(_REMARKED, DEFAULT_FAIL_ON) and exit_code(_REPORT, DEFAULT_FAIL_ON) is ExitCode.OK
 
 
