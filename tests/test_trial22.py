@@ -88,6 +88,7 @@ def test_another_subtitle_than_the_records_is_a_title_mismatch(cited):
     (f"{_ANGINA}: a randomized clinical trial", None),  # its own subtitle
     (f"{_ANGINA}: a randomised clinical trial", None),  # spelt the British way
     (_ANGINA, None),  # left out
+    (f"{_ANGINA} [Article in German]", None),  # left out, and PubMed's note of the language: no subtitle
     (f"{_ANGINA}: a randomized trial", 'title cited with words left out: "clinical"'),  # in part
 ])
 def test_the_records_own_subtitle_cited_whole_or_in_part_is_verified(cited, remark):

@@ -102,7 +102,9 @@ def another_subtitle(cited_title: str, work: Work) -> str | None:
     with no subtitle may have lost it: words after its title are then a remark (title_in_part)."""
     if not work.subtitle or not work.title:
         return None
-    cited, title, subtitle = norm_title(cited_title), norm_title(work.title), norm_title(work.subtitle)
+    # (A note in brackets is no subtitle: "[Article in German]", PubMed's.)
+    cited = norm_title(_BRACKETED.sub(" ", cited_title))
+    title, subtitle = norm_title(work.title), norm_title(work.subtitle)
     if not cited.startswith(title + " ") or not subtitle:
         return None
     extra = cited[len(title) + 1:]
