@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.extract.parse import parse_reference
 from citecheck.matching.verdict import Evidence, judge
-from citecheck.matching.score import check_number
+from citecheck.matching.score import check_number, check_pages, same_surname
 from citecheck.models import Author, FieldStatus, Verdict
 from tests.test_trial18 import _cited, _work
 
@@ -178,3 +178,33 @@ def test_an_issue_written_with_its_supplement_on_one_side_only_is_the_issue(cite
     # "Kidney Int. 2020;98(4S):S1-S115." as PubMed writes it, issue "4" in Crossref's record
     assert check_number("issue", cited, published).status is FieldStatus.MATCH
     assert check_number("issue", "5S", "4").status is FieldStatus.MISMATCH
+
+
+@pytest.mark.parametrize("cited, published", [
+    # Trial 23 (guidelines and group authors as clinic pages cite them): an organisation named by its
+    # initials was "first author cited as ADA, published as American Diabetes Association"
+    ("ADA", "American Diabetes Association"),
+    ("USPSTF", "US Preventive Services Task Force"),
+    ("The DCCT Research Group", "The Diabetes Control and Complications Trial Research Group"),
+    ("WHO", "World Health Organization"),
+])
+def test_an_organisation_named_by_its_initials_is_the_organisation(cited, published):
+    assert same_surname(cited, published) and same_surname(published, cited)
+
+
+@pytest.mark.parametrize("cited, published", [
+    ("AHA", "American Diabetes Association"),  # other initials
+    ("The DCCT Research Group", "The Diabetes Prevention Program Research Group"),
+    ("AB", "Anna Bell"),  # two capitals: a person's initials as often
+])
+def test_other_initials_are_another_name(cited, published):
+    assert not same_surname(cited, published)
+
+
+def test_a_cochrane_reviews_number_is_checked_against_its_doi():
+    # Trial 23: a wrong review number (CD001880 for CD001800) was verified: the record has no pages
+    work = _work("Exercise-based cardiac rehabilitation for coronary heart disease", pages=None,
+                 doi="10.1002/14651858.CD001800.pub3")
+    assert check_pages("CD001800", work).status is FieldStatus.MATCH
+    assert check_pages("CD001880", work).status is FieldStatus.MISMATCH
+    assert check_pages("CD001880", _work("Another title", pages=None)).status is FieldStatus.ABSENT

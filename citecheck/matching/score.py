@@ -581,10 +581,48 @@ def same_surname(a: str, b: str) -> bool:
     parts_a, parts_b = ({w for w in norm_text(n).split() if w not in _SURNAME_PARTICLES} for n in (a, b))
     if parts_a and parts_b and (parts_a <= parts_b or parts_b <= parts_a) and min(map(len, parts_a | parts_b)) > 2:
         return True
+    if (" " in a or " " in b) and _one_spelt_short(a, b):
+        return True  # one organisation, named by its initials on one side ("ADA", "USPSTF", "DCCT")
     short, long = sorted((x, y), key=len)
     if long == short + "g" and short.endswith("n"):
         return False  # "Chen" and "Cheng", "Zhan" and "Zhang", "Wan" and "Wang": two family names
     return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
+
+
+#: words an organisation's initials leave out ("Centers for Disease Control and Prevention": CDC)
+_NAME_FILLERS = frozenset("the of and for on in a an to &".split())
+_NAME_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _one_spelt_short(a: str, b: str) -> bool:
+    """True when one organisation's name writes words of the other's as their initials and the
+    rest as they are: "ADA" for "American Diabetes Association", "USPSTF" for "US Preventive
+    Services Task Force", "The DCCT Research Group" for "The Diabetes Control and Complications
+    Trial Research Group"."""
+    words_a, words_b = ([w for w in _NAME_WORD_RE.findall(n) if w.lower() not in _NAME_FILLERS] for n in (a, b))
+    for short, long in ((words_a, words_b), (words_b, words_a)):
+        if len(short) < len(long) and any(len(w) > 2 and w.isupper() for w in short) and _spells(short, long):
+            return True
+    return False
+
+
+def _spells(short: list[str], long: list[str]) -> bool:
+    """True when ``short`` is ``long`` with runs of words written as their initials (a word in
+    capitals gives all its letters: "US" in "USPSTF")."""
+    j = 0
+    for word in short:
+        if j < len(long) and word.lower() == long[j].lower():
+            j += 1
+            continue
+        if len(word) < 3 or not word.isupper():
+            return False  # (two capitals are a person's initials as often as an organisation's)
+        spelt = ""
+        while j < len(long) and len(spelt) < len(word):
+            spelt += long[j] if long[j].isupper() else long[j][0].upper()
+            j += 1
+        if spelt != word:
+            return False
+    return j == len(long)
 
 
 #: a generation after a surname ("Smith Jr.", "Gates III"): no part of the family name
@@ -787,8 +825,11 @@ def fold_range(value: str | None) -> str:
 
 
 def check_pages(cited: str | None, work: Work) -> FieldCheck:
-    """First page must agree (and the last, when both give one); article numbers count as pages."""
+    """First page must agree (and the last, when both give one); article numbers count as pages.
+    A Cochrane review's number ("CD001800") is its page, and its DOI holds it when the record has none."""
     found = work.pages or work.article_number
+    if not found and cited and (review := _COCHRANE_NUMBER_RE.search(work.doi or "")):
+        found = review.group(1)  # 10.1002/14651858.CD001800.pub3
     c_first, c_last = split_pages(cited)
     f_first, f_last = split_pages(found)
     if not c_first or not f_first:
@@ -803,6 +844,9 @@ def check_pages(cited: str | None, work: Work) -> FieldCheck:
     lasts_agree = not (c_last and f_last) or _digits(c_last) == _digits(f_last)
     status = FieldStatus.MATCH if firsts_agree and lasts_agree else FieldStatus.MISMATCH
     return FieldCheck("pages", cited, found, status)
+
+
+_COCHRANE_NUMBER_RE = re.compile(r"^10\.1002/14651858\.(CD\d{6})", re.IGNORECASE)
 
 
 def _digits(page: str) -> str:
