@@ -208,3 +208,25 @@ def test_a_cochrane_reviews_number_is_checked_against_its_doi():
     assert check_pages("CD001800", work).status is FieldStatus.MATCH
     assert check_pages("CD001880", work).status is FieldStatus.MISMATCH
     assert check_pages("CD001880", _work("Another title", pages=None)).status is FieldStatus.ABSENT
+
+
+_WHELTON = ("2017 ACC/AHA/AAPA/ABC/ACPM/AGS/APhA/ASH/ASPC/NMA/PCNA Guideline for the Prevention, Detection, Evaluation, and "
+            "Management of High Blood Pressure in Adults: A Report of the American College of Cardiology/American Heart "
+            "Association Task Force on Clinical Practice Guidelines")
+
+
+@pytest.mark.parametrize("cited, verdict", [
+    # Trial 23: the guideline as it is known, its societies' initials cut to the first two and its report
+    # subtitle left out, was not_found ("title only 58% similar")
+    ("2017 ACC/AHA guideline for the prevention, detection, evaluation, and management of high blood pressure "
+     "in adults", Verdict.VERIFIED),
+    # other societies, or another topic, are another title
+    ("2017 ESC/ESH guideline for the prevention, detection, evaluation, and management of high blood pressure "
+     "in adults", Verdict.NOT_FOUND),
+    ("2017 ACC/AHA guideline for the management of heart failure in adults", Verdict.NOT_FOUND),
+])
+def test_a_guideline_cited_with_the_first_of_its_societies_initials(cited, verdict):
+    c = parse_reference(f"Whelton PK, et al. {cited}. Hypertension. 2018;71:e13-e115.", 1)
+    work = _work(_WHELTON, journal="Hypertension", short_journal=("Hypertension",), year_issued=2018, volume="71",
+                 issue="6", pages="e13-e115", authors=(Author("Whelton", "Paul K."), Author("Carey", "Robert M.")))
+    assert judge(c, Evidence(candidates=(work,))).verdict is verdict

@@ -55,13 +55,35 @@ def _one_way(m: re.Match) -> str:
     return words[0] + " dimensional"  # "3d"
 
 
-def _title_variants(work: Work) -> list[str]:
+def _title_variants(work: Work, cited: str | None = None) -> list[str]:
+    """The published title as compared (normalised), with its subtitle too when the record holds
+    it apart; given the ``cited`` title, also as it reads with the societies' initials cut as the
+    citation cuts them (_initials_as_cited)."""
     variants = []
     if work.title:
-        variants.append(norm_title(work.title))
-        if work.subtitle:
-            variants.append(norm_title(f"{work.title} {work.subtitle}"))
+        titles = [work.title] + ([f"{work.title} {work.subtitle}"] if work.subtitle else [])
+        if cited and "/" in cited and "/" in work.title:
+            titles += [t for t in (_initials_as_cited(t, cited) for t in titles) if t]
+        variants = [norm_title(t) for t in titles]
     return [v for v in variants if v]
+
+
+# Initials parted by slashes: the societies behind a guideline ("ACC/AHA/AAPA/ABC").
+_SLASH_RUN_RE = re.compile(r"(?<![\w/])[A-Z][A-Za-z]*+(?:/[A-Z][A-Za-z]*+)+")
+
+
+def _initials_as_cited(title: str, cited: str) -> str | None:
+    """The published title with a run of initials parted by slashes cut to the run the citation
+    writes, when that opens it: "2017 ACC/AHA guideline …" for "2017 ACC/AHA/AAPA/ABC/ACPM/AGS/
+    APhA/ASH/ASPC/NMA/PCNA Guideline …", as the guideline is known. None when nothing is cut."""
+    out = title
+    for run in _SLASH_RUN_RE.findall(cited):
+        parts = run.lower().split("/")
+        for published in _SLASH_RUN_RE.findall(out):
+            if published.lower().split("/")[:len(parts)] == parts and published.count("/") >= len(parts):
+                out = out.replace(published, run, 1)
+                break
+    return out if out != title else None
 
 
 #: the fewest words of a title cited in part ("Central sensitization")
@@ -80,7 +102,7 @@ def title_in_part(citation: Citation, work: Work) -> str | None:
     cited = norm_title(citation.title)
     if len(cited.split()) < SHORT_TITLE_MIN_WORDS:
         return None
-    for published in _title_variants(work):
+    for published in _title_variants(work, citation.title):
         if published.startswith(cited + " "):
             return "title cited shortened"
         if cited.startswith(published + " ") and len(published.split()) >= SHORT_TITLE_MIN_WORDS:
@@ -124,7 +146,7 @@ def _cited_variants(title: str) -> list[str]:
 
 def title_similarity(citation: Citation, work: Work) -> float:
     """0-100: how well the work's title matches the cited title (or, failing that, the entry)."""
-    work_titles = _title_variants(work)
+    work_titles = _title_variants(work, citation.title)
     if not work_titles:
         return 0.0
     best = 0.0
@@ -210,7 +232,7 @@ def _aligned_words(cited_title: str, work: Work, title_match_min: float):
     from difflib import SequenceMatcher
 
     cited = norm_title(cited_title)
-    variants = [(fuzz.ratio(cited, t), t) for t in _title_variants(work)]
+    variants = [(fuzz.ratio(cited, t), t) for t in _title_variants(work, cited_title)]
     ratio, published = max(variants, default=(0.0, ""))
     if ratio < title_match_min or ratio == 100:
         return None
@@ -895,7 +917,8 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
                                _changes_said(changed, citation, work))
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
-            remark = None if norm_title(citation.title) in _title_variants(work) else title_in_part(citation, work)
+            remark = None if norm_title(citation.title) in _title_variants(work, citation.title) \
+                else title_in_part(citation, work)
             if remark is None:
                 left_out = left_out_words(citation.title, work, title_match_min)
                 if left_out:
