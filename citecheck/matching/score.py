@@ -611,7 +611,7 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= SURNAME_FUZZY_MIN
 
 
-#: words an organisation's initials leave out ("Centers for Disease Control and Prevention": CDC)
+#: words an organisation's initials leave out ("Diabetes Control and Complications Trial": DCCT)
 _NAME_FILLERS = frozenset("the of and for on in a an to &".split())
 _NAME_WORD_RE = re.compile(r"[^\W_]+")
 
