@@ -151,8 +151,10 @@ _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-
 # (Initials may end the text: the one-name patterns split a list cut where it ends,
 # "JOST C, GLOVICZKI P", and the last name is read too.)
 _SURNAME_V = rf"(?:{_SURNAME}(?:\s(?:{_SURNAME}|II|III|IV)(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
+# A generation after a name ("Kaelin WG Jr", "Brown C III"); _author_of_parts leaves it out.
+_GENERATIONS = ("Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th")
 # Vancouver initials: "TH", "J-P", "A"
-_INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:Jr|Sr|II|III|IV|2nd|3rd|4th)\b\.?)?"
+_INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:{'|'.join(_GENERATIONS)})\b\.?)?"
 # Dotted initials: "R. S.", "J.-P.", "Ø.", "Ch."
 _INIT_D = rf"(?:[{_UP}][{_LOW}]?\.(?:\s?-?\s?)?)++(?:,\s?(?:Jr|Sr)\.)?"
 _ETAL = r"(?:,?\s?(?:et\.?\s?al\.?|and others|et al))"
@@ -685,9 +687,6 @@ def _authors_in(block: str, splitter: re.Pattern) -> tuple[Author, ...]:
     return tuple([Author(surname.strip(_SURNAME_STRIP), initials)
                   if (not initials or initials.isalpha()) and " " not in surname
                   else _author_of_parts(surname, initials) for surname, initials in names])
-
-
-_GENERATIONS = frozenset(("Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th"))
 
 
 def _author_of_parts(surname: str, initials: str) -> Author:
