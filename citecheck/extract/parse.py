@@ -763,9 +763,12 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
-    if _TITLE_WORD_RE.search(block) and not ORGANISATION_WORD_RE.search(block):
+    lower = _TITLE_WORD_RE.search(block)
+    if lower and not ((group := ORGANISATION_WORD_RE.search(block)) and group.start() < lower.start()):
         # "Age differences in personality: Evidence from …": a title's words before its
-        # subtitle (a word in lower case), not names.
+        # subtitle (a word in lower case), not names.  A group's name has its group word
+        # before any such word ("Canadian Task Force on Preventive Health Care"); a title
+        # has it after ("Report of the Task Force on Blood Pressure Control in Children").
         return (), False, work
     # One organisation, "and" included ("Centers for Disease Control and Prevention", "Food Allergy
     # Research & Education": a name of one word after "and" is no person's).
@@ -816,7 +819,8 @@ _LOOSE_VANCOUVER_NAME_RE = re.compile(rf"(?P<s>{_SURNAME})\s(?P<i>[{_UP}]{{1,3}}
 ORGANISATION_WORD_RE = re.compile(
     r"\b(?:Association|Society|Organi[sz]ation|Institutes?|Clinic|Foundation|Cent(?:er|re)s?|Hospital|University|"
     r"College|Academy|Council|Agency|Administration|Department|Ministry|Committee|Commission|Federation|"
-    r"Consortium|Collaboration|Coalition|Alliance|Group|Network|Services?|Office|Board|Trust|Authority|Bureau)\b")
+    r"Consortium|Collaboration|Coalition|Alliance|Group|Network|Services?|Office|Board|Trust|Authority|Bureau|"
+    r"Task ?[Ff]orce|Working Party|Panel|Investigators|Collaborators)\b")
 
 
 # Words that end a charity's name, never a person's ("Macmillan Cancer Support", "Carers
