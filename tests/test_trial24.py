@@ -107,3 +107,69 @@ def test_a_person_or_a_number_left_before_a_title_is_no_such_remark(before):
     result = judge(c, Evidence(candidates=(_HEPATITIS,)))
     assert result.verdict is Verdict.VERIFIED
     assert next(f for f in result.fields if f.name == "title").note is None
+
+
+_SPRINT_PERSONS = (Author("Wright", "Jackson T"), Author("Williamson", "Jeff D"), Author("Whelton", "Paul K"),
+                   Author("Snyder", "Joni K"))
+_SPRINT_GROUP = (Author("SPRINT Research Group", ""),)
+_SPRINT = "A randomized trial of intensive versus standard blood-pressure control. N Engl J Med. 2015;373(22):2103-16."
+
+
+@pytest.mark.parametrize("names, authors", [
+    # PubMed writes a group before or after the persons, with a semicolon; the group had been read
+    # as a person ("Jr", initials "WJ") or left in the title ("SPRINT Research Group. A randomized …").
+    ("SPRINT Research Group; Wright JT Jr, Williamson JD, Whelton PK, et al.",
+     ["SPRINT Research Group", "Wright", "Williamson", "Whelton"]),
+    ("Wright JT Jr, Williamson JD, Whelton PK, et al; SPRINT Research Group.",
+     ["Wright", "Williamson", "Whelton", "SPRINT Research Group"]),
+    ("Diabetes Control and Complications Trial Research Group; Nathan DM, Genuth S, Lachin J, et al.",
+     ["Diabetes Control and Complications Trial Research Group", "Nathan", "Genuth", "Lachin"]),
+    ("USPSTF; Davidson KW, Barry MJ, Mangione CM, et al.", ["USPSTF", "Davidson", "Barry", "Mangione"]),
+    ("Sabatine MS, Morrow DA, O'Donoghue M, et al. PEACE Investigators.",
+     ["Sabatine", "Morrow", "O'Donoghue", "PEACE Investigators"]),
+    ("Wright JT Jr, Williamson JD.", ["Wright", "Williamson"]),
+])
+def test_a_group_written_with_the_persons_is_an_author(names, authors):
+    c = parse_reference(f"{names} {_SPRINT}", 1)
+    assert [a.surname for a in c.authors] == authors
+    assert c.title == "A randomized trial of intensive versus standard blood-pressure control"
+
+
+def test_a_title_case_title_after_the_authors_stays_the_title():
+    c = parse_reference("Smith J, Jones K. The Effect of Exercise on Blood Pressure. JAMA. 2021;325(19):1965-77.", 1)
+    assert [a.surname for a in c.authors] == ["Smith", "Jones"] and c.title == "The Effect of Exercise on Blood Pressure"
+
+
+@pytest.mark.parametrize("names, record, note", [
+    ("SPRINT Research Group; Wright JT Jr, Williamson JD, Whelton PK, et al.", _SPRINT_PERSONS,
+     "SPRINT Research Group not in the record"),
+    ("Wright JT Jr, Williamson JD, Whelton PK, et al; SPRINT Research Group.", _SPRINT_GROUP + _SPRINT_PERSONS, None),
+    ("SPRINT Research Group; Wright JT Jr, Williamson JD, Whelton PK, et al.", _SPRINT_PERSONS + _SPRINT_GROUP, None),
+    ("The SPRINT Research Group.", _SPRINT_PERSONS + _SPRINT_GROUP, None),
+    ("Wright JT, Williamson JD, Whelton PK, et al.", _SPRINT_GROUP + _SPRINT_PERSONS, None),
+    # trial 23, R2_hand-04: the record lists the committee alone, behind the persons cited
+    ("Wright JT Jr, Williamson JD, et al; SPRINT Research Group.", _SPRINT_GROUP,
+     "Wright, Williamson not in the record, which lists only SPRINT Research Group: check the author list"),
+])
+def test_groups_and_persons_are_compared_apart(names, record, note):
+    work = Work(doi="10.1056/NEJMoa1511939", type="journal-article",
+                title="A Randomized Trial of Intensive versus Standard Blood-Pressure Control",
+                journal="New England Journal of Medicine", short_journal=("N Engl J Med",), year_issued=2015,
+                volume="373", issue="22", pages="2103-2116", authors=record)
+    result, fields = _judge(f"{names} {_SPRINT}", work)
+    assert result.verdict is Verdict.VERIFIED, fields["authors"]
+    assert fields["authors"].status is FieldStatus.MATCH and fields["authors"].note == note
+
+
+@pytest.mark.parametrize("names", [
+    "Williamson JD, Wright JT, et al; SPRINT Research Group.",  # persons in another order
+    "Smith AB, Jones CD, et al; SPRINT Research Group.",  # other persons
+    "Infectious Diseases Society of America.",  # another group
+])
+def test_a_group_does_not_excuse_wrong_persons(names):
+    work = Work(doi="10.1056/NEJMoa1511939", type="journal-article",
+                title="A Randomized Trial of Intensive versus Standard Blood-Pressure Control",
+                journal="New England Journal of Medicine", short_journal=("N Engl J Med",), year_issued=2015,
+                volume="373", issue="22", pages="2103-2116", authors=_SPRINT_GROUP + _SPRINT_PERSONS)
+    result, fields = _judge(f"{names} {_SPRINT}", work)
+    assert result.verdict is Verdict.MISMATCH and fields["authors"].status is FieldStatus.MISMATCH

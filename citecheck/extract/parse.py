@@ -535,6 +535,41 @@ _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     """The author list at the start of the entry, and the text after it."""
+    semi = work.find("; ", 0, _MOST_GROUP_CHARS)
+    if semi > 0 and _is_group_name(work[:semi]):
+        # PubMed's group before the persons: "SPRINT Research Group; Wright JT Jr, Williamson JD, …"
+        authors, et_al, rest = _take_authors(work[semi + 2:])
+        if authors:
+            return (Author(work[:semi], ""), *authors), et_al, rest
+    authors, et_al, rest = _take_persons(work)
+    if authors and rest[:1].isupper():
+        stop = rest.find(". ", 0, _MOST_GROUP_CHARS)
+        if stop > 0 and _is_group_name(rest[:stop]):
+            # PubMed's group after the persons: "Wright JT Jr, …, et al; SPRINT Research Group. A randomized …"
+            return (*authors, Author(rest[:stop], "")), et_al, rest[stop + 2:]
+    return authors, et_al, rest
+
+
+#: the most characters of a group's name written before or after the persons of an author list
+_MOST_GROUP_CHARS = 120
+#: the words a group's name ends with
+_GROUP_ENDINGS = ("Group", "Committee", "Investigators", "Collaborators", "Collaboration", "Collaborative",
+                  "Consortium", "Task Force", "Taskforce", "Panel", "Working Party", "Network", "Trialists", "Council")
+# A name in capitalised words and the small words of a name ("Writing Committee for the ACCORD Study Group").
+_GROUP_WORDS_RE = re.compile(r"[A-Z(][^\s.;:,]*+(?:\s(?:of|and|for|the|on|in|to|&|[A-Z0-9(][^\s.;:,]*+))*+")
+# An organisation's initials alone ("USPSTF", "KDIGO").
+_GROUP_INITIALS_RE = re.compile(r"[A-Z]{3,}")
+
+
+def _is_group_name(text: str) -> bool:
+    """True when ``text`` is a group's name written with an author list: capitalised words that end
+    with a group's word ("SPRINT Research Group", "PEACE Investigators"), or initials alone ("USPSTF")."""
+    return (text.endswith(_GROUP_ENDINGS) and _GROUP_WORDS_RE.fullmatch(text) is not None) \
+        or _GROUP_INITIALS_RE.fullmatch(text) is not None
+
+
+def _take_persons(work: str) -> tuple[tuple[Author, ...], bool, str]:
+    """The author list at the start of the entry, and the text after it (see _take_authors)."""
     ieee = _take_ieee_authors(work)
     if ieee is not None:
         return ieee

@@ -694,6 +694,10 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
     has, and names more, is right too, with a note: records often lack co-authors (a
     deposit that lists only the first), and a name the record lacks contradicts nothing.
     A record that stores a name family-last (family "Xiaoming", given "Wang") is read as cited."""
+    if any(map(_is_group, cited)) or any(map(_is_group, found)):
+        apart = _check_groups_apart(cited, found, et_al)
+        if apart is not None:
+            return apart
     cited_names = [a.surname for a in cited]
     check = _check_surnames(cited_names, [a.surname for a in found], et_al)
     if check.status is FieldStatus.MISMATCH:
@@ -703,6 +707,42 @@ def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: b
             if again.status is FieldStatus.MATCH:
                 return again
     return check
+
+
+def _is_group(author: Author) -> bool:
+    """True for a group's name as an author ("SPRINT Research Group", "USPSTF"): no initials, and
+    two words or more, or capitals alone."""
+    name = author.surname
+    return not author.initials and (" " in name.strip() or len(name) >= 3 and name.isupper())
+
+
+def _check_groups_apart(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool) -> FieldCheck | None:
+    """The authors compared with the groups set apart, when that matches; else None.  PubMed lists a
+    group before or after the persons ("SPRINT Research Group; Wright JT Jr, …", "…, et al; American
+    Diabetes Association Professional Practice Committee"), and records keep either or both: the
+    persons, when both sides name some, decide; a group cited that the record lacks is a remark, as a
+    co-author is.  A citation that names only groups matches a record that names them, and a record
+    that names only groups a citation that names one of them."""
+    cited_groups = [a.surname for a in cited if _is_group(a)]
+    found_groups = [a.surname for a in found if _is_group(a)]
+    cited_persons = [a.surname for a in cited if not _is_group(a)]
+    found_persons = [a.surname for a in found if not _is_group(a)]
+    missing = [g for g in cited_groups if not any(same_surname(g, f) for f in found_groups)]
+    if cited_persons and found_persons:
+        check = _check_surnames(cited_persons, found_persons, et_al)
+        if check.status is not FieldStatus.MATCH:
+            return None
+        notes = [note for note in (check.note, missing and f"{', '.join(missing)} not in the record") if note]
+        return FieldCheck("authors", [a.surname for a in cited], [a.surname for a in found][: max(len(cited), 3)],
+                          FieldStatus.MATCH, "; ".join(notes) or None)
+    if not cited_persons and cited_groups and not missing:
+        # "The SPRINT Research Group." for a record that lists the group after its persons
+        return FieldCheck("authors", [a.surname for a in cited], [a.surname for a in found][:3], FieldStatus.MATCH)
+    if not found_persons and len(missing) < len(cited_groups):
+        note = f"{', '.join(cited_persons)} not in the record, which lists only " \
+               f"{', '.join(found_groups)}: check the author list" if cited_persons else None
+        return FieldCheck("authors", [a.surname for a in cited], found_groups, FieldStatus.MATCH, note)
+    return None
 
 
 def _given_as_family(cited: tuple[Author, ...], found: tuple[Author, ...]) -> list[str] | None:
