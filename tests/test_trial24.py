@@ -173,3 +173,17 @@ def test_a_group_does_not_excuse_wrong_persons(names):
                 volume="373", issue="22", pages="2103-2116", authors=_SPRINT_GROUP + _SPRINT_PERSONS)
     result, fields = _judge(f"{names} {_SPRINT}", work)
     assert result.verdict is Verdict.MISMATCH and fields["authors"].status is FieldStatus.MISMATCH
+
+
+@pytest.mark.parametrize("names, authors", [
+    # session 14 left it: a comma before "Jr" ended the author list there, and "Jr, McCrae RR." opened the title
+    ("Costa PT, Jr, McCrae RR.", [("Costa", "PT"), ("McCrae", "RR")]),
+    ("McCrae RR, Costa PT, Jr.", [("McCrae", "RR"), ("Costa", "PT")]),
+    ("Devous MD, Sr.", [("Devous", "MD")]),  # the snapshot corpus's one entry it changes
+    ("Costa PT Jr, McCrae RR.", [("Costa", "PT"), ("McCrae", "RR")]),
+])
+def test_a_generation_after_a_comma_is_left_out_of_a_vancouver_author(names, authors):
+    c = parse_reference(f"{names} Domains and facets: hierarchical personality assessment. J Pers Assess. "
+                        "1995;64(1):21-50.", 1)
+    assert [(a.surname, a.initials) for a in c.authors] == authors
+    assert c.title == "Domains and facets: hierarchical personality assessment"

@@ -151,10 +151,10 @@ _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-
 # (Initials may end the text: the one-name patterns split a list cut where it ends,
 # "JOST C, GLOVICZKI P", and the last name is read too.)
 _SURNAME_V = rf"(?:{_SURNAME}(?:\s(?:{_SURNAME}|II|III|IV)(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
-# A generation after a name ("Kaelin WG Jr", "Brown C III"); _author_of_parts leaves it out.
+# A generation after a name ("Kaelin WG Jr", "Brown C III", "Costa PT, Jr"); _author_of_parts leaves it out.
 _GENERATIONS = ("Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th")
 # Vancouver initials: "TH", "J-P", "A"
-_INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:{'|'.join(_GENERATIONS)})\b\.?)?"
+_INIT_V = rf"[{_UP}]{{1,6}}+(?:-[{_UP}]{{1,2}})?(?![{_LOW}\w])(?:\s(?:{'|'.join(_GENERATIONS)})\b\.?|,\s?(?:Jr|Sr)\b\.?)?"
 # Dotted initials: "R. S.", "J.-P.", "Ø.", "Ch."
 _INIT_D = rf"(?:[{_UP}][{_LOW}]?\.(?:\s?-?\s?)?)++(?:,\s?(?:Jr|Sr)\.)?"
 _ETAL = r"(?:,?\s?(?:et\.?\s?al\.?|and others|et al))"
