@@ -187,3 +187,14 @@ def test_a_generation_after_a_comma_is_left_out_of_a_vancouver_author(names, aut
                         "1995;64(1):21-50.", 1)
     assert [(a.surname, a.initials) for a in c.authors] == authors
     assert c.title == "Domains and facets: hierarchical personality assessment"
+
+
+@pytest.mark.parametrize("title", ["Report of the Joint Committee", "Evaluation of the Steering Group"])
+def test_a_title_in_title_case_that_ends_with_a_group_word_stays_the_title(title):
+    c = parse_reference(f"Smith J, Jones K. {title}. Pediatrics. 1977;59:797-820.", 1)
+    assert [a.surname for a in c.authors] == ["Smith", "Jones"] and c.title == title
+
+
+def test_a_group_with_small_words_after_its_group_word_is_an_author():
+    c = parse_reference(f"Gerstein HC, Miller ME, et al; Writing Committee for the ACCORD Study Group. {_SPRINT}", 1)
+    assert [a.surname for a in c.authors][-1] == "Writing Committee for the ACCORD Study Group"

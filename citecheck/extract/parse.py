@@ -563,9 +563,15 @@ _GROUP_INITIALS_RE = re.compile(r"[A-Z]{3,}")
 
 def _is_group_name(text: str) -> bool:
     """True when ``text`` is a group's name written with an author list: capitalised words that end
-    with a group's word ("SPRINT Research Group", "PEACE Investigators"), or initials alone ("USPSTF")."""
-    return (text.endswith(_GROUP_ENDINGS) and _GROUP_WORDS_RE.fullmatch(text) is not None) \
-        or _GROUP_INITIALS_RE.fullmatch(text) is not None
+    with a group's word ("SPRINT Research Group", "PEACE Investigators"), any small word after the
+    first group word, as _take_loose_authors reads a group ("Writing Committee for the ACCORD Study
+    Group"; "Report of the Joint Committee" is a title); or initials alone ("USPSTF")."""
+    if _GROUP_INITIALS_RE.fullmatch(text):
+        return True
+    if not text.endswith(_GROUP_ENDINGS) or _GROUP_WORDS_RE.fullmatch(text) is None:
+        return False
+    lower = _TITLE_WORD_RE.search(text)
+    return lower is None or ORGANISATION_WORD_RE.search(text, 0, lower.start()) is not None
 
 
 def _take_persons(work: str) -> tuple[tuple[Author, ...], bool, str]:
