@@ -535,12 +535,17 @@ _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     """The author list at the start of the entry, and the text after it."""
-    semi = work.find("; ", 0, _MOST_GROUP_CHARS)
-    if semi > 0 and _is_group_name(work[:semi]):
-        # PubMed's group before the persons: "SPRINT Research Group; Wright JT Jr, Williamson JD, …"
-        authors, et_al, rest = _take_authors(work[semi + 2:])
-        if authors:
-            return (Author(work[:semi], ""), *authors), et_al, rest
+    for sep in ("; ", ", "):
+        cut = work.find(sep, 0, _MOST_GROUP_CHARS)
+        if cut > 0 and _is_group_name(work[:cut], initials=sep == "; "):
+            # PubMed's group before the persons: "SPRINT Research Group; Wright JT Jr, Williamson JD, …";
+            # APA's with a comma, the persons' names then in a style's list: "US Preventive Services
+            # Task Force, Davidson, K. W., Barry, M. J., … (2021)."
+            names = work[cut + 2:]
+            if sep == "; " or _APA_RE.match(names) or _VANCOUVER_RE.match(names):
+                authors, et_al, rest = _take_authors(names)
+                if authors:
+                    return (Author(work[:cut], ""), *authors), et_al, rest
     authors, et_al, rest = _take_persons(work)
     if authors and rest[:1].isupper():
         stop = rest.find(". ", 0, _MOST_GROUP_CHARS)
@@ -561,17 +566,30 @@ _GROUP_WORDS_RE = re.compile(r"[A-Z(][^\s.;:,]*+(?:\s(?:of|and|for|the|on|in|to|
 _GROUP_INITIALS_RE = re.compile(r"[A-Z]{3,}")
 
 
-def _is_group_name(text: str) -> bool:
+def _is_group_name(text: str, initials: bool = True) -> bool:
     """True when ``text`` is a group's name written with an author list: capitalised words that end
-    with a group's word ("SPRINT Research Group", "PEACE Investigators"), any small word after the
-    first group word, as _take_loose_authors reads a group ("Writing Committee for the ACCORD Study
-    Group"; "Report of the Joint Committee" is a title); or initials alone ("USPSTF")."""
-    if _GROUP_INITIALS_RE.fullmatch(text):
+    with a group's word ("SPRINT Research Group", "PEACE Investigators", read as _names_a_group
+    reads them), or (``initials``) an organisation's initials alone ("USPSTF")."""
+    if initials and _GROUP_INITIALS_RE.fullmatch(text):
         return True
-    if not text.endswith(_GROUP_ENDINGS) or _GROUP_WORDS_RE.fullmatch(text) is None:
-        return False
+    return text.endswith(_GROUP_ENDINGS) and _GROUP_WORDS_RE.fullmatch(text) is not None and _names_a_group(text)
+
+
+#: words a title opens with that a group's name does not ("Report of the Joint Committee")
+_DOCUMENT_WORDS = frozenset("Report Reports Summary Statement Recommendations Update Evaluation Review Proceedings "
+                            "Minutes Consensus Guidelines Guideline".split())
+
+
+def _names_a_group(text: str) -> bool:
+    """True when ``text``, capitalised words with small words among them, reads as a group's name, not
+    a title's words: no small word ("Diabetes Control and Complications Trial Research Group"), a group
+    word before the first ("Canadian Task Force on Preventive Health Care"), or a group word to end it
+    that no title's first word opens ("GBD 2017 Causes of Death Collaborators"; "Report of the Task
+    Force on …" and "Report of the Joint Committee" are titles)."""
     lower = _TITLE_WORD_RE.search(text)
-    return lower is None or ORGANISATION_WORD_RE.search(text, 0, lower.start()) is not None
+    if lower is None or ORGANISATION_WORD_RE.search(text, 0, lower.start()) is not None:
+        return True
+    return text.endswith(_GROUP_ENDINGS) and text.split(None, 1)[0] not in _DOCUMENT_WORDS
 
 
 def _take_persons(work: str) -> tuple[tuple[Author, ...], bool, str]:
@@ -804,12 +822,10 @@ def _take_loose_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
     block = _ETAL_RE.sub("", block).strip(_STRIP)
     if not block or len(block.split()) > 12 or not block[0].isupper():
         return (), False, work
-    lower = _TITLE_WORD_RE.search(block)
-    if lower and not ((group := ORGANISATION_WORD_RE.search(block)) and group.start() < lower.start()):
+    if not _names_a_group(block):
         # "Age differences in personality: Evidence from …": a title's words before its
-        # subtitle (a word in lower case), not names.  A group's name has its group word
-        # before any such word ("Canadian Task Force on Preventive Health Care"); a title
-        # has it after ("Report of the Task Force on Blood Pressure Control in Children").
+        # subtitle (a word in lower case), not names; "Report of the Task Force on Blood
+        # Pressure Control in Children" too, unlike "Canadian Task Force on Preventive Health Care".
         return (), False, work
     # One organisation, "and" included ("Centers for Disease Control and Prevention", "Food Allergy
     # Research & Education": a name of one word after "and" is no person's).
@@ -1020,7 +1036,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     idx = len(cuts) - 1
     if idx > 0 and _is_section_letter(middle[cuts[idx].end():]):
         idx -= 1  # a journal's section: "Journal of Chromatography. A"
-    while idx > 0 and _is_abbrev_segment(middle[cuts[idx - 1].end(): cuts[idx].start() + 1]):
+    while idx > 0 and _is_abbrev_segment(middle[cuts[idx - 1].end(): cuts[idx].start() + 1]) \
+            and not (idx == 1 and middle[: cuts[0].start()].isdigit()):
+        # (Not when only a section's number would be left for the title: "6. Glycemic Targets. Diabetes Care")
         idx -= 1
     if idx == 0 and len(middle) <= _MOST_JOURNAL_ALONE_CHARS and _is_known_journal(middle.strip(_STRIP)):
         # No title, a journal abbreviated with stops alone: "C. Lin, Free Radic. Biol. Med., 2006, 40, 1466"

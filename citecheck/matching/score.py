@@ -146,6 +146,11 @@ def another_subtitle(cited_title: str, work: Work) -> str | None:
     return f'subtitle "{_as_written(extra, cited_title)}" cited, "{work.subtitle}" published'
 
 
+def is_title_of(citation: Citation, work: Work) -> bool:
+    """True when the cited title is the work's, word for word (normalised; in any of its forms)."""
+    return bool(citation.title) and norm_title(citation.title) in _title_variants(work, citation.title)
+
+
 def _cited_variants(title: str) -> list[str]:
     variants = [norm_title(title)]
     # Non-English titles are often cited with an English translation in brackets.
@@ -165,9 +170,11 @@ def title_similarity(citation: Citation, work: Work) -> float:
         for cited in _cited_variants(citation.title):
             for title in work_titles:
                 best = max(best, fuzz.ratio(cited, title))
-    if best < 100:
+    if best < 100 and not _other_numbers(citation.title, work.title):
         # The parser may have cut the title in the wrong place; a long title found whole
-        # in the entry is as good as a parsed one.
+        # in the entry is as good as a parsed one.  (Not one whose numbers the cited title
+        # writes otherwise: "2016 ESC/EAS Guidelines …" is found in "2019 ESC/EAS Guidelines
+        # …: a subtitle. Eur Heart J. 2016;37(39)", its year in the entry's date.)
         text = norm_title(citation.text)
         for title in work_titles:
             if len(title) >= MIN_TITLE_CHARS_FOR_SEARCH_IN_TEXT and len(text) >= len(title):
@@ -175,6 +182,14 @@ def title_similarity(citation: Citation, work: Work) -> float:
                 if found > best and _words_all_in(title, text):
                     best = found
     return best
+
+
+def _other_numbers(cited_title: str | None, published_title: str | None) -> bool:
+    """True when each title writes a number the other does not ("2019 …" cited, "2016 …" published)."""
+    if not cited_title or not published_title:
+        return False
+    cited, published = set(_DIGITS_RE.findall(cited_title)), set(_DIGITS_RE.findall(published_title))
+    return bool(cited - published) and bool(published - cited)
 
 
 def _words_all_in(title: str, text: str) -> bool:
@@ -235,6 +250,10 @@ _GREEK_NAMES = GREEK_LETTER_NAMES
 #: words whose swap changes no finding ("in" for "among" is short already)
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from by as and or its their this these that is are was were "
                             "be been into onto via upon among within between during after before".split())
+#: words that join words run on to a title ("… Disease with a Mediterranean Diet supplemented …",
+#: "… using a randomised design"): function words, and these
+_JOINING_WORDS = _FUNCTION_WORDS | frozenset("with using versus vs compared following through across under "
+                                             "plus".split())
 
 
 def _aligned_words(cited_title: str, work: Work, title_match_min: float):
@@ -340,7 +359,7 @@ def _run_on(cited_title: str, a: list[str], opcodes, published_title: str) -> li
         if _NEGATIONS.intersection(a[i1:i2]):
             out.append(" ".join(a[i1:i2]))  # "…, but not in women", "No …": another claim, however set off
             continue
-        if (a[i1] if at_end else a[i2 - 1]) not in _FUNCTION_WORDS and not (
+        if (a[i1] if at_end else a[i2 - 1]) not in _JOINING_WORDS and not (
                 at_start and _opens_sentence_before(cited_title, " ".join(a[i1:i2]), published_title)):
             # Words joined to the title by none of its own ("in patients with …", "Sex differences
             # in …"): a record that lost words in italics ("In vivo", "Burkholderia cenocepacia" at

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from citecheck.matching.score import compare_fields, same_surname, title_in_part, title_similarity
+from citecheck.matching.score import compare_fields, is_title_of, same_surname, title_in_part, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
 
@@ -226,11 +226,17 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
     ]
     if identified:
         def rank(s):
-            work, sim, fields, _ = s
+            work, sim, fields, in_part = s
             is_doi = doi_work is not None and work.doi == doi_work.doi
-            return (sim >= TITLE_MATCH_MIN, is_doi, _support(fields) - 2 * _mismatches(fields), sim)
+            # A title that matches, whole or in part, before one that matched with words that say
+            # something else: "2019 ESC/EAS Guidelines for …" cited short is the 2019 guideline's
+            # title in part, not the 2016 one's with "2019" for "2016".
+            title_ok = (sim >= TITLE_MATCH_MIN or in_part is not None) and not any(
+                f.name == "title" and f.status is FieldStatus.MISMATCH for f in fields)
+            return (title_ok, sim >= TITLE_MATCH_MIN, is_doi, _support(fields) - 2 * _mismatches(fields), sim)
 
         work, sim, fields, _ = max(identified, key=rank)
+        fields = _title_of_another(citation, work, fields, scored)
         return _identified(citation, work, fields, evidence, _details_of_another(work, fields, scored))
     if doi_work is not None:
         # The cited DOI's own work, with its authors and three more of year, journal, volume and
@@ -270,6 +276,21 @@ def _details_of_another(work: Work, fields: tuple[FieldCheck, ...], scored) -> s
                     f"\"{_clip(other.title or '', DOI_TITLE_CHARS)}\" (https://doi.org/{other.doi}): "
                     "two works run together, check which is meant")
     return None
+
+
+def _title_of_another(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], scored) -> tuple[FieldCheck, ...]:
+    """``fields`` with the title a mismatch when the cited title is not ``work``'s but another
+    candidate's, word for word, and ``work`` was taken for its other details: a title run on to
+    another work's ("Primary Prevention of Cardiovascular Disease with a Mediterranean Diet
+    Supplemented with Extra-Virgin Olive Oil or Nuts", the 2018 paper's, on the 2013 paper's)."""
+    if not citation.title or is_title_of(citation, work):
+        return fields
+    for other, _, _, _ in scored:
+        if other.doi != work.doi and is_title_of(citation, other):
+            said = (f"the cited title is that of another work, \"{_clip(other.title or '', DOI_TITLE_CHARS)}\" "
+                    f"(https://doi.org/{other.doi}): two works run together, check which is meant")
+            return tuple(replace(f, status=FieldStatus.MISMATCH, note=said) if f.name == "title" else f for f in fields)
+    return fields
 
 
 def placeholder_doi(citation: Citation) -> str | None:
