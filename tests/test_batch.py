@@ -58,6 +58,8 @@ def test_parse_line_and_keys():
     keys = reference_keys("Duman RS, Aghajanian GK. Synaptic plasticity and depression: new insights. Nat Med. 2016;22(3):238-49.")
     assert "ay:duman|2016" in keys and "jvp:nm|22|238" in keys and sum(k.startswith("mh:") for k in keys) == 8
     assert reference_keys("National Institute of Mental Health. (2024). Depression. https://www.nimh.nih.gov/x") == []
+    # A title with a link to PubMed Central is an article's, however little else is read (trial 25)
+    assert reference_keys("Smith J. A study of depression in adults. 2020. https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/")
 
 
 def test_duckdb_batch_gives_the_check_commands_verdicts(job, fake_crossref, tmp_path):

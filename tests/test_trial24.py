@@ -306,3 +306,122 @@ def test_more_group_authors_as_clinics_cite_them(text, group):
 def test_no_group_is_read_where_there_is_none(text):
     c = parse_reference(text, 1)
     assert all(" " not in a.surname for a in c.authors), c.authors
+
+
+def test_content_words_put_in_place_of_small_words_are_a_change():
+    # W3_seg_words: "… in the neostriatum bisexual progression rat and cat" for "… of the rat and cat"
+    work = Work(doi="10.1016/0306-4522(86)90076-0", type="journal-article", journal="Neuroscience",
+                short_journal=("Neuroscience",), year_issued=1986, volume="17", pages="1011-1045",
+                title="The glutamate decarboxylase-, leucine enkephalin-, methionine enkephalin- and substance "
+                      "P-immunoreactive neurons in the neostriatum of the rat and cat: evidence for partial "
+                      "population overlap", authors=(Author("Penny", "G R"), Author("Afsharpour", "S")))
+    result, fields = _judge("Penny GR, Afsharpour S, Kitai S. The glutamate decarboxylase-, leucine enkephalin-, "
+                            "methionine enkephalin- and substance P-immunoreactive neurons in the neostriatum bisexual "
+                            "progression rat and cat: evidence for partial population overlap. Neuroscience. "
+                            "1986;17:1011-1045.", work)
+    assert result.verdict is Verdict.MISMATCH and '"bisexual progression" cited, "of the" published' in result.reason
+
+
+# Trial 25: the boundary of "skipped" (a made-up article the checker skips passes a CI gate).
+from citecheck.matching.verdict import links_to_an_article, skip_reason  # noqa: E402
+
+_NEJM_1997 = Work(doi="10.1056/NEJM199709253371301", type="journal-article",
+                  title="Predicting Obesity in Young Adulthood from Childhood and Parental Obesity",
+                  journal="New England Journal of Medicine", short_journal=("N Engl J Med",), year_issued=1997,
+                  volume="337", issue="13", pages="869-873", authors=(Author("Whitaker", "Robert C"),))
+
+
+def test_a_pubmed_central_link_is_the_articles_and_the_journal_before_it_is_read():
+    # A1: the PMCID was cut from the link, what was left of it kept the journal from being read, and
+    # the entry was skipped unsearched as a web page, invented or not.
+    c = parse_reference("Whitaker R, Wright J. Predicting obesity in young adulthood from childhood and parental "
+                        "obesity. The New England Journal of Medicine. 1997. "
+                        "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC2000300/", 1)
+    assert c.journal == "The New England Journal of Medicine" and c.url.endswith("/pmc/articles/PMC2000300")
+    assert skip_reason(c) is None
+    assert judge(c, Evidence(candidates=(_NEJM_1997,))).verdict is Verdict.VERIFIED
+    invented = parse_reference("Whitaker R. Obesity in young adults predicts knee pain in later life. The New England "
+                               "Journal of Medicine. 1997. https://pmc.ncbi.nlm.nih.gov/articles/PMC2000300/", 1)
+    assert judge(invented, Evidence(candidates=(_NEJM_1997,))).verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize("url, article", [
+    ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC2000300", True), ("https://www.nejm.org/doi/full/x", True),
+    ("https://www.nature.com/articles/x", True), ("https://www.cdc.gov/x", False),
+    ("https://www.mayoclinic.org/a", False), ("https://notnature.com/x", False),
+])
+def test_links_to_an_article(url, article):
+    assert links_to_an_article(url) is article
+
+
+def test_a_title_and_a_link_to_a_journals_site_is_searched_and_an_invention_not_found():
+    # A3: "Author. Title. Year. https://…" with no journal read was skipped unsearched
+    c = parse_reference("Whitaker R. Obesity in young adults predicts knee pain in later life. 1997. "
+                        "https://www.nejm.org/doi/full/10.1056/x", 1)
+    assert skip_reason(parse_reference("Mayo Clinic. Ketamine. 2022. https://www.mayoclinic.org/k", 1))
+    c = parse_reference("Whitaker R. Obesity in young adults predicts knee pain in later life. 1997. "
+                        "https://www.nejm.org/toc/nejm/337/13", 1)
+    assert skip_reason(c) is None and judge(c, Evidence(candidates=(_NEJM_1997,))).verdict is Verdict.NOT_FOUND
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # E: searched and not found, these were "skipped as a book": nothing in them says book or site
+    ("Whitaker R. Obesity in young adults predicts knee pain in later life. 1997.", Verdict.NOT_FOUND),
+    ("Whitaker R. Obesity in young adults predicts knee pain in later life. N Engl J Med. In press.", Verdict.NOT_FOUND),
+    ("Whitaker R. Obesity in young adults predicts knee pain in later life. Preprint. 2019.", Verdict.NOT_FOUND),
+    # ... while a book, a chapter, a site's name or an unknown venue still are
+    ("Kasper DL, Fauci AS. Harrison's Principles of Internal Medicine. 19th ed. New York: McGraw-Hill; 2015.",
+     Verdict.SKIPPED),
+    ("Guyatt G. Users' Guides to the Medical Literature. McGraw-Hill Education; 2015.", Verdict.SKIPPED),
+    ("Doe J. Hyponatremia. In: StatPearls. 2023.", Verdict.SKIPPED),
+    ("Smith J. Ketamine therapy explained. Healthline. 2022.", Verdict.SKIPPED),
+    ("Rabin RC. Statins for older adults: what to know. The New York Times. April 11, 2022.", Verdict.SKIPPED),
+    ("Nguyen TH. Self-management of type 2 diabetes among Vietnamese immigrants [dissertation]. Seattle (WA): "
+     "University of Washington; 2018.", Verdict.SKIPPED),
+])
+def test_what_a_search_does_not_find_is_skipped_only_when_it_is_no_article(text, verdict):
+    c = parse_reference(text, 1)
+    assert judge(c, Evidence(candidates=(_NEJM_1997,))).verdict is verdict
+
+
+@pytest.mark.parametrize("text", [
+    # S: a web page's or a newspaper's date was read as a volume (the day) and pages (the year)
+    "Centers for Disease Control and Prevention. Facts about hypertension. Updated July 12, 2022. Accessed March 3, "
+    "2024.",
+    "Rabin RC. Statins for older adults: what to know. The New York Times. April 11, 2022.",
+    "NHS. Overview - High blood pressure (hypertension). nhs.uk. Page last reviewed: 23 October 2019.",
+    "Smith J. A study of things. JAMA. Published online March 3, 2020.",
+    # AMA's books: the year read as a volume, the publisher as the journal
+    "Kaplan NM, Victor RG. Primary hypertension: natural history and evaluation. In: Kaplan's Clinical Hypertension. "
+    "11th ed. Philadelphia: Wolters Kluwer; 2015:42-107.",
+    "Belluck P. New blood pressure guidelines put millions more at risk. The New York Times. November 13, 2017:A1.",
+])
+def test_a_date_or_a_year_is_no_volume(text):
+    c = parse_reference(text, 1)
+    assert c.volume is None and c.year in (2015, 2017, 2019, 2020, 2022, 2024) and c.journal != "Philadelphia: Wolters Kluwer"
+
+
+def test_a_date_in_a_title_stays_in_the_title():
+    c = parse_reference("Nakai S, Masakane I. Overview of regular dialysis treatment in Japan as of 31 December 2006. "
+                        "Ther Apher Dial. 2008;12:428-56.", 1)
+    assert c.title == "Overview of regular dialysis treatment in Japan as of 31 December 2006" and c.volume == "12"
+
+
+_UROL = Work(doi="10.1016/j.ucl.2009.02.007", type="journal-article", title="Catheter-associated urinary tract infection",
+             journal="Urologic Clinics of North America", short_journal=("Urol Clin North Am",), year_issued=2009,
+             volume="36", issue="3", pages="295-305", authors=(Author("Pile", "James"), Author("Barone", "Mark")))
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # B: no title, skipped unsearched ("too little to look up") whatever its journal, volume and pages
+    ("Pile J, Barone M. Urol Clin North Am. 2009;36:295-305.", Verdict.VERIFIED),
+    ("Pile J, Barone M. Urol Clin North Am. 2012;36:295-305.", Verdict.MISMATCH),
+    ("Pile J, Barone M. Urol Clin North Am. 2009;38:195-205.", Verdict.NOT_FOUND),
+])
+def test_an_entry_with_no_title_is_found_by_its_journal_volume_and_pages(text, verdict):
+    c = parse_reference(text, 1)
+    assert c.title is None and skip_reason(c) is None
+    result = judge(c, Evidence(candidates=(_UROL,)))
+    assert result.verdict is verdict, result.reason
+    if verdict is Verdict.VERIFIED:
+        assert "no title cited" in result.reason

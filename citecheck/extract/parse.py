@@ -46,6 +46,8 @@ _PMID_RE = re.compile(
     re.IGNORECASE,
 )
 _PMCID_RE = re.compile(r"\bPMCID\s*:?\s*PMC\d+\b|\bPMC\d{4,}\b", re.IGNORECASE)
+_PMC_LINK_RE = re.compile(r"(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles)"
+                          r"/PMC\d+/?", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]++", re.IGNORECASE)
 
 # Bits that carry no bibliographic field and would otherwise end up in a title
@@ -252,6 +254,10 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     low = work.lower()
     if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
+    if _has_month(work) and (dated := _DAY_DATE_RE.search(work)):
+        # A day's date ("Updated July 12, 2022", "Published online March 3, 2020", "16 March 2023"):
+        # its year alone, since the day and the year were read as a volume and pages.
+        work = _DAY_DATE_RE.sub(_year_of_date, work)
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
     work = work.strip(" .,;")
@@ -285,6 +291,26 @@ def _has_noise_key(low: str) -> bool:
     """``any(k in low for k in _NOISE_KEYS)``, unrolled (no generator per entry)."""
     return ("[" in low or "available" in low or "accessed" in low or "retrieved" in low or "epub" in low
             or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
+
+
+def _has_month(text: str) -> bool:
+    """True when ``text`` holds a month's abbreviation (_DAY_DATE_RE's pre-filter)."""
+    return ("Jan" in text or "Feb" in text or "Mar" in text or "Apr" in text or "May" in text or "Jun" in text
+            or "Jul" in text or "Aug" in text or "Sep" in text or "Oct" in text or "Nov" in text or "Dec" in text)
+
+
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A day's date, with what a web page or an online-first article says of it, or as a sentence of its
+# own: "Updated July 12, 2022", "Page last reviewed: 23 October 2019", "Published online March 3,
+# 2020", "The New York Times. April 11, 2022." (Not in a title: "… as of 31 December 2006".)
+_DAY_DATE_RE = re.compile(
+    r"(?:\b(?:(?:[Pp]age\s)?[Ll]ast\s(?:[Rr]eviewed|[Uu]pdated|[Mm]odified)|[Uu]pdated|[Rr]eviewed|[Rr]evised|"
+    r"[Pp]ublished(?:\s[Oo]nline)?|[Pp]osted)\s?:?\s|(?<=[.;]\s))"
+    rf"(?:\b{_MONTH_NAME}\s\d{{1,2}},\s|\b\d{{1,2}}\s{_MONTH_NAME},?\s)(?P<year>(?:19|20)\d\d)\b")
+
+
+def _year_of_date(m: re.Match) -> str:
+    return m.group("year")
 
 
 # Full-width forms (U+FF01-FF5E) and the ideographic space and punctuation, folded to ASCII.
@@ -448,14 +474,19 @@ def _folded(text: str) -> str:
 def _take_pmid(work: str) -> tuple[str | None, str, str | None]:
     """(PMID, text without it, the PubMed link when it was written as one)."""
     low = _folded(work)
+    pmc_link = None
     if "pmc" in low:
+        if "/pmc" in low or "pmc." in low:
+            # A link to the article in PubMed Central: the article's link, out of the text whole.
+            if link := _PMC_LINK_RE.search(work):
+                pmc_link, work = link.group().rstrip("/."), _joined(work[: link.start()], work[link.end():])
         work = _PMCID_RE.sub(" ", work)
     if "pmid" not in low and "ncbi" not in low:
-        return None, work, None
+        return None, work, pmc_link
     m = _PMID_RE.search(work)
     if not m:
-        return None, work, None
-    link = m.group() if m.group("b") else None
+        return None, work, pmc_link
+    link = m.group() if m.group("b") else pmc_link
     return m.group("a") or m.group("b"), _joined(work[: m.start()], work[m.end():]), link
 
 
@@ -519,7 +550,19 @@ def _parse_body(work: str) -> dict:
     fields["year"] = year
     title, journal = _split_title_journal(middle.strip(_STRIP), has_tail=tail is not None)
     fields["title"], fields["journal"] = title, journal
+    volume = fields.get("volume")
+    if volume and year and volume == str(year) and not fields.get("issue") and work.count(volume) == 1:
+        # The year read as a volume, the year and pages of a book or a newspaper ("Philadelphia:
+        # Wolters Kluwer; 2015:42-107", "The New York Times. 2017:A1"): no volume; and a
+        # publisher with its place is no journal.
+        fields["volume"] = None
+        if journal and _PLACE_PUBLISHER_RE.fullmatch(journal):
+            fields["journal"] = None
     return fields
+
+
+# A publisher after its place: "Philadelphia: Wolters Kluwer", "New York, NY: McGraw-Hill".
+_PLACE_PUBLISHER_RE = re.compile(rf"[{_UP}][\w.]*(?:\s[{_UP}][\w.]*)*(?:,\s[{_UP}]{{2}}|\s\([{_UP}]{{2}}\))?:\s.+")
 
 
 # A year closing the title and journal part after a comma: "Am J Transplant, 2005, ".

@@ -290,11 +290,14 @@ def changed_words(cited_title: str, work: Work, title_match_min: float) -> list[
     changed = []
     for op, i1, i2, j1, j2 in opcodes:
         if op == "replace" and i2 - i1 == j2 - j1:
+            before = len(changed)
             for i, j in zip(range(i1, i2), range(j1, j2)):
                 if _other_word(a[i], b[j]):
                     # A letter alone says little: with the word before it, "hepatitis a" for "hepatitis b".
                     lead = 1 if len(a[i]) == 1 and i > 0 and j > 0 else 0
                     changed.append((" ".join(a[i - lead:i + 1]), " ".join(b[j - lead:j + 1])))
+            if len(changed) == before and all(w in _FUNCTION_WORDS for w in b[j1:j2]) and _other_words(a[i1:i2], b[j1:j2]):
+                changed.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))  # "bisexual progression" for "of the"
         elif op == "replace" and max(i2 - i1, j2 - j1) <= (
                 _MOST_WORDS_AT_END if i2 == len(a) and j2 == len(b) else _MOST_WORDS_REPLACED):
             x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
@@ -447,8 +450,12 @@ def _other_words(x: list[str], y: list[str]) -> bool:
     """True when cited words ``x`` say something else than published words ``y`` (their counts
     differ): not function words, an initialism of the other side ("rct"), or the same words
     run together or apart ("healthcare", "health care")."""
-    if all(w in _FUNCTION_WORDS or w in _GREEK_NAMES for w in x) or all(w in _FUNCTION_WORDS for w in y):
+    if all(w in _FUNCTION_WORDS or w in _GREEK_NAMES for w in x):
         return False
+    if all(w in _FUNCTION_WORDS for w in y):
+        # Words that say something put in place of small ones ("in the neostriatum bisexual progression
+        # rat" for "… of the rat"): two of them or more, no figure alone.
+        return sum(1 for w in x if w not in _FUNCTION_WORDS and w not in _GREEK_NAMES and not w.isdigit()) >= 2
     short, long = sorted(([w for w in x if w not in _FUNCTION_WORDS], [w for w in y if w not in _FUNCTION_WORDS]),
                          key=len)
     if len(short) == 1 and short[0] == "".join(w[0] for w in long):

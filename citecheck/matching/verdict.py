@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
 from citecheck.matching.score import compare_fields, is_title_of, same_surname, title_in_part, title_similarity
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
@@ -45,14 +46,85 @@ def skip_reason(citation: Citation) -> str | None:
         return None
     if citation.pmid and not citation.title:
         return f"PubMed link (PMID {citation.pmid}): Crossref cannot look up PubMed IDs, and the entry gives no title"
-    if citation.url and (not citation.title or looks_like_book(citation)):
-        return "a web page (a link with no DOI, journal, volume or pages), not a published work Crossref holds"
+    if citation.url and (not citation.title or looks_like_book(citation)) and not (
+            citation.kind == "reference" and citation.title and links_to_an_article(citation.url)):
+        # (An entry with a title and a link to a journal's site or PubMed Central is an article's,
+        # however little else the parser read of it: it is searched, and not found if invented.)
+        return WEB_PAGE_REASON
     if not citation.title:
         script = entry_script(citation)
         if script:
             return other_script_reason(script)
-        return "too little to look up: no title or DOI found in the entry"
+        if not (citation.journal and citation.volume and citation.pages):
+            return "too little to look up: no title or DOI found in the entry"
     return None
+
+
+#: why a link with no DOI, journal, volume or pages (to a site that is no journal's) is skipped
+WEB_PAGE_REASON = "a web page (a link with no DOI, journal, volume or pages), not a published work Crossref holds"
+
+#: the sites of journals and of the databases that hold their articles: a link to one is an article's
+#: (a title not found there is not found), unlike a link to any other site (a web page)
+_ARTICLE_SITES_RE = re.compile(
+    r"(?:^|[/.])(?:ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|pubmed\.ncbi\.nlm\.nih\.gov|europepmc\.org|"
+    r"nejm\.org|thelancet\.com|jamanetwork\.com|bmj\.com|sciencedirect\.com|link\.springer\.com|"
+    r"onlinelibrary\.wiley\.com|nature\.com|academic\.oup\.com|tandfonline\.com|journals\.lww\.com|"
+    r"ahajournals\.org|frontiersin\.org|mdpi\.com|journals\.plos\.org|biomedcentral\.com|cell\.com|"
+    r"karger\.com|journals\.sagepub\.com|cambridge\.org/core|acpjournals\.org|atsjournals\.org|"
+    r"diabetesjournals\.org|medrxiv\.org|biorxiv\.org|jci\.org|pnas\.org|science\.org|annfammed\.org|"
+    r"aafp\.org/pubs|cmaj\.ca|mja\.com\.au)(?:[/:?#]|$)", re.IGNORECASE)
+
+
+def links_to_an_article(url: str | None) -> bool:
+    """True when ``url`` is on a journal's site or in PubMed Central, PubMed or Europe PMC."""
+    return bool(url) and _ARTICLE_SITES_RE.search(url.split("://", 1)[-1]) is not None
+
+
+# What marks a book, report, thesis, package insert or web page in an entry: a publisher and its
+# place before the year ("Philadelphia, PA: Elsevier; 2016"), an edition, editors, a press, "[Internet]",
+# "Available from", "Accessed", a thesis, a package insert, a report's number.
+_NOT_AN_ARTICLE_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s[A-Z]{2}|\s\([A-Z]{2}\))?:\s[^.;:]{2,80}[;,]\s?(?:19|20)\d\d"
+    r"|\b(?:\d+(?:st|nd|rd|th)\s)?[Ee]d(?:s|ition)?\.|\b(?:[Ee]ditors?|[Ee]dition|Press|Publish(?:ing|ers?)|ISBN|"
+    r"[Cc]hap(?:ter)?|[Tt]hesis|[Dd]issertation|[Pp]ackage insert|[Pp]rescribing information|Report No|"
+    r"[Ff]act sheet|[Pp]resented at|[Aa]ccessed|[Rr]etrieved|[Aa]vailable (?:from|at)|McGraw-Hill|Elsevier|Wiley|"
+    r"Springer|Saunders|Lippincott|Mosby|Wolters Kluwer|Thieme|Routledge|Blackwell|Churchill Livingstone)\b"
+    r"|\[Internet\]|\bIn:\s")
+# What says an entry is an article not yet in print: "In press", "Epub ahead of print", a preprint.
+_ARTICLE_STATUS_RE = re.compile(r"\b(?:[Ii]n press|[Pp]reprint|[Ee]pub|[Oo]nline first|[Pp]ublished online|"
+                                r"[Aa]head of print|[Ee]arly [Vv]iew|[Aa]ccepted|[Ff]orthcoming|[Ss]ubmitted)\b")
+# A word that makes a name a journal's, listed by NLM or not ("European Journal of Psychological Assessment").
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Reviews?|Annals|Archives|Proceedings|Bulletin|Acta|Letters|Reports|"
+                              r"Quarterly|Transactions|Research|Medicine|Sciences?|Therapeutics|Psychology|Nursing)\b")
+# A newspaper's or a news service's name (NLM lists some: "The New York times"), which Crossref does not hold.
+_NEWS_RE = re.compile(r"\b(?:Times|Post|Guardian|Tribune|Herald|Telegraph|Gazette|Chronicle|Reuters|Associated Press|"
+                      r"Daily|Magazine)\b|\bNews$")
+_NAME_WORD_RE = re.compile(r"\b[A-Z][A-Za-z&'’-]{2,}")
+
+
+def not_an_article(citation: Citation) -> bool:
+    """True when what a search did not find is no journal article: no volume, DOI or PMID (pages
+    alone are a chapter's too), and a venue that reads as no journal's (a newspaper, a site), or no
+    venue and a book's, report's or web page's marks (_NOT_AN_ARTICLE_RE, a link, a site's name).
+    An entry with neither ("Title. 2007.", "Title. Journal. In press.") is an article not found,
+    not a book: a made-up article cited so would otherwise pass as skipped (trial 25)."""
+    if citation.volume or citation.doi or citation.pmid or "[J]" in citation.text or "［J］" in citation.text:
+        return False
+    if citation.journal:
+        return _NEWS_RE.search(citation.journal) is not None or not (
+            is_known_journal(citation.journal) or _JOURNAL_WORD_RE.search(citation.journal)
+            or reads_as_abbreviated_journal(citation.journal))
+    return bool(citation.url) or _NOT_AN_ARTICLE_RE.search(citation.text) is not None or _named_after_title(citation)
+
+
+def _named_after_title(citation: Citation) -> bool:
+    """True when a name the parser read as no journal follows the title ("Ketamine therapy explained.
+    Healthline. 2022.": a site), and nothing says the work is an article not yet in print."""
+    at = citation.text.find(citation.title) if citation.title else -1
+    if at < 0:
+        return False
+    rest = citation.text[at + len(citation.title):]
+    return _ARTICLE_STATUS_RE.search(rest) is None and _NAME_WORD_RE.search(rest) is not None
 
 
 def entry_script(citation: Citation) -> str | None:
@@ -209,6 +281,8 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
         # A bare DOI: the DOI is the identity; compare what else the entry gives.
         fields = compare_fields(citation, doi_work, 100.0, TITLE_MATCH_MIN)
         return _identified(citation, doi_work, fields, evidence)
+    if not citation.title and not citation.doi:
+        return _judge_by_locators(citation, evidence)
 
     scored = []
     for work in _dedupe([doi_work, *evidence.candidates]):
@@ -247,6 +321,28 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
                                                        for f in fields):
             return _identified(citation, doi_work, fields, evidence)
     return _unidentified(citation, evidence, scored)
+
+
+#: what identifies a work cited with no title ("Pile J, Barone M. Urol Clin North Am. 2009;36:295-305.")
+_LOCATOR_FIELDS = ("journal", "volume", "pages")
+
+
+def _judge_by_locators(citation: Citation, evidence: Evidence) -> CheckResult:
+    """The verdict for an entry with no title, as chemistry's and physics' styles and short notes cite:
+    the work at its journal, volume and pages is the one cited (its authors and year then compared),
+    and none there is not found."""
+    scored = []
+    for work in _dedupe(evidence.candidates):
+        fields = compare_fields(citation, work, 0.0, TITLE_MATCH_MIN)
+        status = {f.name: f.status for f in fields}
+        if all(status[name] is FieldStatus.MATCH for name in _LOCATOR_FIELDS):
+            scored.append((_support(fields) - 2 * _mismatches(fields), work, fields))
+    if scored:
+        _, work, fields = max(scored, key=lambda s: s[0])
+        return _identified(citation, work, fields, evidence, "no title cited: found by its journal, volume and pages")
+    return CheckResult(citation, Verdict.NOT_FOUND,
+                       f"No published work at {citation.journal} {citation.volume}, {citation.pages} (the entry gives "
+                       "no title to search by).")
 
 
 # A DOI left as a template's placeholder ("10.xxxx/xxxxx", "10.1001/jama.2020.xxxx"), as text
@@ -385,7 +481,7 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
                   f"DOI {citation.doi} is registered with no agency, and the citation gives no title to search by: "
                   "a mistyped or invented DOI.")
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
-    if looks_like_book(citation):
+    if not_an_article(citation) and not links_to_an_article(citation.url):
         return CheckResult(citation, Verdict.SKIPPED,
                            "No journal, volume or pages: a book, a chapter or a report, which Crossref may not hold; no match found.",
                            nearest=nearest)
