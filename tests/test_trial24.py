@@ -417,6 +417,8 @@ _UROL = Work(doi="10.1016/j.ucl.2009.02.007", type="journal-article", title="Cat
     ("Pile J, Barone M. Urol Clin North Am. 2009;36:295-305.", Verdict.VERIFIED),
     ("Pile J, Barone M. Urol Clin North Am. 2012;36:295-305.", Verdict.MISMATCH),
     ("Pile J, Barone M. Urol Clin North Am. 2009;38:195-205.", Verdict.NOT_FOUND),
+    ("Pile J, Barone M. Urol Clin North Am. 2009;36:295-305. https://pubmed.ncbi.nlm.nih.gov/19501024/",
+     Verdict.VERIFIED),  # a PubMed link with no title was skipped as "PubMed link", its locators unread
 ])
 def test_an_entry_with_no_title_is_found_by_its_journal_volume_and_pages(text, verdict):
     c = parse_reference(text, 1)

@@ -44,9 +44,10 @@ def skip_reason(citation: Citation) -> str | None:
     """Why a citation cannot be looked up at all, or None when it can."""
     if citation.doi:
         return None
-    if citation.pmid and not citation.title:
+    located = bool(citation.journal and citation.volume and citation.pages)  # (found by them: _judge_by_locators)
+    if citation.pmid and not citation.title and not located:
         return f"PubMed link (PMID {citation.pmid}): Crossref cannot look up PubMed IDs, and the entry gives no title"
-    if citation.url and (not citation.title or looks_like_book(citation)) and not (
+    if citation.url and (not citation.title and not located or looks_like_book(citation)) and not (
             citation.kind == "reference" and citation.title and links_to_an_article(citation.url)):
         # (An entry with a title and a link to a journal's site or PubMed Central is an article's,
         # however little else the parser read of it: it is searched, and not found if invented.)
@@ -55,7 +56,7 @@ def skip_reason(citation: Citation) -> str | None:
         script = entry_script(citation)
         if script:
             return other_script_reason(script)
-        if not (citation.journal and citation.volume and citation.pages):
+        if not located:
             return "too little to look up: no title or DOI found in the entry"
     return None
 
