@@ -254,10 +254,10 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     low = work.lower()
     if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
-    if _has_month(work) and (dated := _DAY_DATE_RE.search(work)):
+    if _may_hold_a_day(work) and _DAY_DATE_RE.search(work):
         # A day's date ("Updated July 12, 2022", "Published online March 3, 2020", "16 March 2023"):
         # its year alone, since the day and the year were read as a volume and pages.
-        work = _DAY_DATE_RE.sub(_year_of_date, work)
+        work = _years_for_days(work)
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
     work = work.strip(" .,;")
@@ -293,24 +293,43 @@ def _has_noise_key(low: str) -> bool:
             or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
 
 
-def _has_month(text: str) -> bool:
-    """True when ``text`` holds a month's abbreviation (_DAY_DATE_RE's pre-filter)."""
+def _may_hold_a_day(text: str) -> bool:
+    """_DAY_DATE_RE's pre-filter: a year after a comma ("July 12, 2022"), or what a web page says of
+    its date ("Page last reviewed: 23 October 2019"), and a month's abbreviation."""
+    if not (", 20" in text or ", 19" in text or "eviewed" in text or "pdated" in text or "ublished" in text
+            or "evised" in text or "osted" in text):
+        return False
     return ("Jan" in text or "Feb" in text or "Mar" in text or "Apr" in text or "May" in text or "Jun" in text
             or "Jul" in text or "Aug" in text or "Sep" in text or "Oct" in text or "Nov" in text or "Dec" in text)
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# A day's date, with what a web page or an online-first article says of it, or as a sentence of its
-# own: "Updated July 12, 2022", "Page last reviewed: 23 October 2019", "Published online March 3,
-# 2020", "The New York Times. April 11, 2022." (Not in a title: "… as of 31 December 2006".)
-_DAY_DATE_RE = re.compile(
-    r"(?:\b(?:(?:[Pp]age\s)?[Ll]ast\s(?:[Rr]eviewed|[Uu]pdated|[Mm]odified)|[Uu]pdated|[Rr]eviewed|[Rr]evised|"
-    r"[Pp]ublished(?:\s[Oo]nline)?|[Pp]osted)\s?:?\s|(?<=[.;]\s))"
-    rf"(?:\b{_MONTH_NAME}\s\d{{1,2}},\s|\b\d{{1,2}}\s{_MONTH_NAME},?\s)(?P<year>(?:19|20)\d\d)\b")
+# A day's date: "July 12, 2022", "23 October 2019".
+_DAY_DATE_RE = re.compile(rf"(?:\b{_MONTH_NAME}\s\d{{1,2}},\s|\b\d{{1,2}}\s{_MONTH_NAME},?\s)((?:19|20)\d\d)\b")
+# What a web page or an online-first article says of a date, just before it: "Updated", "Page last
+# reviewed:", "Published online".
+_DATE_LABEL_RE = re.compile(
+    r"\b(?:(?:[Pp]age\s)?[Ll]ast\s(?:[Rr]eviewed|[Uu]pdated|[Mm]odified)|[Uu]pdated|[Rr]eviewed|[Rr]evised|"
+    r"[Pp]ublished(?:\s[Oo]nline)?|[Pp]osted)\s?:?\s$")
 
 
-def _year_of_date(m: re.Match) -> str:
-    return m.group("year")
+def _years_for_days(text: str) -> str:
+    """``text`` with each day's date that a label names or that is a sentence of its own ("Updated
+    July 12, 2022", "The New York Times. April 11, 2022.") written as its year, the label left out.
+    (Not one in a title: "… as of 31 December 2006".)"""
+    out, at = [], 0
+    for m in _DAY_DATE_RE.finditer(text):
+        label = _DATE_LABEL_RE.search(text, max(at, m.start() - 30), m.start())
+        if label is not None:
+            start = label.start()
+        elif text[max(at, m.start() - 2):m.start()] in (". ", "; "):
+            start = m.start()
+        else:
+            continue
+        out.append(text[at:start])
+        out.append(m.group(1))
+        at = m.end()
+    return "".join(out) + text[at:] if out else text
 
 
 # Full-width forms (U+FF01-FF5E) and the ideographic space and punctuation, folded to ASCII.
