@@ -484,7 +484,8 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
     if not_an_article(citation) and not links_to_an_article(citation.url):
         return CheckResult(citation, Verdict.SKIPPED,
-                           "No journal, volume or pages: a book, a chapter or a report, which Crossref may not hold; no match found.",
+                           "No journal article: a book, a chapter, a report, a site or a newspaper (no journal, volume "
+                           "or pages), which Crossref may not hold; no match found.",
                            nearest=nearest)
     reason = "No published work has this title."
     if nearest:
