@@ -587,8 +587,7 @@ _PLACE_PUBLISHER_RE = re.compile(rf"[{_UP}][\w.]*(?:\s[{_UP}][\w.]*)*(?:,\s[{_UP
 # A year closing the title and journal part after a comma: "Am J Transplant, 2005, ".
 _YEAR_AT_END_RE = re.compile(rf",\s?({_YEAR}),?\s*+$")
 # A month (and a day) closing the title and journal part, after its punctuation: "Biochemistry. Oct ".
-_MONTH_AT_END_RE = re.compile(
-    r"(?<=[.,;])\s*+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?:\s\d{1,2})?,?\s*+$")
+_MONTH_AT_END_RE = re.compile(rf"(?<=[.,;])\s*+{_MONTH_NAME}(?:\s\d{{1,2}})?,?\s*+$")
 # APA's date of an undated work: "(n.d.)", "(n.d)", "(no date)".
 _NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated)\)", re.IGNORECASE)
 # "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
