@@ -254,7 +254,7 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     low = work.lower()
     if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
-    if _may_hold_a_day(work) and _DAY_DATE_RE.search(work):
+    if _may_hold_a_day(work):
         # A day's date ("Updated July 12, 2022", "Published online March 3, 2020", "16 March 2023"):
         # its year alone, since the day and the year were read as a volume and pages.
         work = _years_for_days(work)

@@ -1000,8 +1000,7 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
                                _changes_said(changed, citation, work))
         else:
             # Close enough to match, and still worth a remark when words are left out or added.
-            remark = None if norm_title(citation.title) in _title_variants(work, citation.title) \
-                else title_in_part(citation, work)
+            remark = None if is_title_of(citation, work) else title_in_part(citation, work)
             if remark is None:
                 left_out = left_out_words(citation.title, work, title_match_min)
                 if left_out:
