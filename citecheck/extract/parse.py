@@ -589,7 +589,7 @@ _YEAR_AT_END_RE = re.compile(rf",\s?({_YEAR}),?\s*+$")
 # A month (and a day) closing the title and journal part, after its punctuation: "Biochemistry. Oct ".
 _MONTH_AT_END_RE = re.compile(rf"(?<=[.,;])\s*+{_MONTH_NAME}(?:\s\d{{1,2}})?,?\s*+$")
 # APA's date of an undated work: "(n.d.)", "(n.d)", "(no date)".
-_NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated)\)", re.IGNORECASE)
+_NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated|in press)\)", re.IGNORECASE)
 # "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
 _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 
@@ -1071,6 +1071,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
                 return _clean_title(middle[:dash]), journal
             return _clean_title(middle), None
         body = _strip_bare_tail(middle)
+        dotted = _dotted_journal_after(body)
+        if dotted is not None:
+            return dotted
         ends = [m for m in cuts if m.end() <= len(body)]
         if ends:
             idx = len(ends) - 1
@@ -1112,6 +1115,17 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     return _clean_title(title), _clean_journal(journal)
 
 
+def _dotted_journal_after(body: str) -> tuple[str | None, str] | None:
+    """(title, journal) when ``body`` ends in a journal's name abbreviated with stops, one the
+    journal list knows ("… resistance. J. Am. Soc. Echocardiogr"): its initials hide the cut
+    before it from the rule that skips initials inside a title."""
+    for m in _BOUNDARY_RE.finditer(body):
+        rest = body[m.end():].strip(_STRIP)
+        if len(rest) <= _MOST_JOURNAL_ALONE_CHARS and ". " in rest and _is_known_journal(rest):
+            return _clean_title(body[: m.start() + 1]), rest
+    return None
+
+
 def _is_known_journal(name: str) -> bool:
     from citecheck.matching.journals import is_known_journal
 
@@ -1134,11 +1148,13 @@ def _outside_brackets(text: str, cuts: list[re.Match]) -> list[re.Match]:
 
 # A journal and year in parentheses after a quoted title: ' (Chronobiol Int, 2020)'.
 _PAREN_JOURNAL_YEAR_RE = re.compile(rf"\s?\(([{_UP}][^(),]{{1,120}}),\s?{_YEAR}\)")
-# What follows a title when no volume or pages do: the year in its forms, and notes.
+# What follows a title when no volume or pages do: the year in its forms, and notes (an
+# article online before its issue: "Advance online publication", "Online ahead of print").
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # Possessive throughout, and only ever run over an entry's last characters: "12" repeated
 # once took minutes when a run of digits could be split into years and days many ways.
-_BARE_TAIL_RE = re.compile(rf"(?:[,;.]?+\s*+(?:\[[^\]]{{1,30}}+\]|Published online|Epub(?: ahead of print)?+|"
+_BARE_TAIL_RE = re.compile(rf"(?:[,;.\s]*+(?:\[[^\]]{{1,30}}+\]|Published online|Epub(?: ahead of print)?+|"
+                           r"Advance online publication|(?:Published )?+[Oo]nline ahead of print|Ahead of print|In press|"
                            rf"\({_YEAR}[a-z]?+\)|{_YEAR}[a-z]?+|{_MONTH_NAME}|\d{{1,2}}+))++[\s.;,]*+$")
 #: the most characters the year and notes after a title take ("[Preprint]. Published online 2007.")
 _BARE_TAIL_WINDOW = 80
