@@ -1071,9 +1071,9 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
                 return _clean_title(middle[:dash]), journal
             return _clean_title(middle), None
         body = _strip_bare_tail(middle)
-        dotted = _dotted_journal_after(body)
-        if dotted is not None:
-            return dotted
+        listed = _listed_journal_after(body)
+        if listed is not None:
+            return listed
         ends = [m for m in cuts if m.end() <= len(body)]
         if ends:
             idx = len(ends) - 1
@@ -1115,15 +1115,21 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
     return _clean_title(title), _clean_journal(journal)
 
 
-def _dotted_journal_after(body: str) -> tuple[str | None, str] | None:
-    """(title, journal) when ``body`` ends in a journal's name abbreviated with stops, one the
-    journal list knows ("… resistance. J. Am. Soc. Echocardiogr"): its initials hide the cut
-    before it from the rule that skips initials inside a title."""
+def _listed_journal_after(body: str) -> tuple[str | None, str] | None:
+    """(title, journal) when ``body`` ends in a journal's name that the journal list knows and
+    that holds stops or punctuation a journal read from its words alone cannot: "… resistance.
+    J. Am. Soc. Echocardiogr" (its initials hide the cut before it from the rule that skips
+    initials inside a title), "Stroke; a Journal of Cerebral Circulation", "Plant, Cell &
+    Environment", "Micron (Oxford, England : 1993)"."""
     for m in _BOUNDARY_RE.finditer(body):
         rest = body[m.end():].strip(_STRIP)
-        if len(rest) <= _MOST_JOURNAL_ALONE_CHARS and ". " in rest and _is_known_journal(rest):
+        if len(rest) <= _MOST_JOURNAL_ALONE_CHARS and _LISTED_ONLY_RE.search(rest) and _is_known_journal(rest):
             return _clean_title(body[: m.start() + 1]), rest
     return None
+
+
+#: what a journal's name holds that _bare_journal does not read: a stop inside it, ",", ";", "/", "("
+_LISTED_ONLY_RE = re.compile(r"\. |[,;/(]")
 
 
 def _is_known_journal(name: str) -> bool:

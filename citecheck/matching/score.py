@@ -742,6 +742,26 @@ def _is_group(author: Author) -> bool:
     return not author.initials and (" " in name.strip() or len(name) >= 3 and name.isupper())
 
 
+# What names a body within an organisation, after the organisation's name (and its country's).
+_SUB_BODY_RE = re.compile(r",?\s*+(?:\((?:US|U\.S\.|UK)\)\s*+)?(?:[A-Z][a-z]+ ){0,2}?(?:Sub)?(?:[Cc]ommittee|[Pp]anel|Board|"
+                          r"Council|Division|Section|Work(?:ing)? Group|Writing Group|Task Force|Commission)\b")
+
+
+def _is_body_within(body: str, parent: str) -> bool:
+    """True when ``body`` names a committee, panel or board of the organisation ``parent`` names,
+    as the National Academies' books are cited: "Institute of Medicine (US) Committee on Quality of
+    Health Care in America" for a record whose author is "Institute of Medicine"."""
+    parent = parent.strip().removeprefix("The ")
+    named = body.strip().removeprefix("The ")
+    return len(named) > len(parent) and named.startswith(parent) and not named[len(parent)].isalnum() \
+        and bool(_SUB_BODY_RE.match(named, len(parent)))
+
+
+def _same_group(a: str, b: str) -> bool:
+    """True when two groups' names name one group, or one a body within the other."""
+    return same_surname(a, b) or _is_body_within(a, b) or _is_body_within(b, a)
+
+
 def _check_groups_apart(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool) -> FieldCheck | None:
     """The authors compared with the groups set apart, when that matches; else None.  PubMed lists a
     group before or after the persons ("SPRINT Research Group; Wright JT Jr, …", "…, et al; American
@@ -753,7 +773,7 @@ def _check_groups_apart(cited: tuple[Author, ...], found: tuple[Author, ...], et
     found_groups = [a.surname for a in found if _is_group(a)]
     cited_persons = [a.surname for a in cited if not _is_group(a)]
     found_persons = [a.surname for a in found if not _is_group(a)]
-    missing = [g for g in cited_groups if not any(same_surname(g, f) for f in found_groups)]
+    missing = [g for g in cited_groups if not any(_same_group(g, f) for f in found_groups)]
     if cited_persons and found_persons:
         check = _check_surnames(cited_persons, found_persons, et_al)
         if check.status is not FieldStatus.MATCH:
