@@ -112,3 +112,95 @@ def test_a_body_within_an_organisation(cited, found, same):
 
     check = check_authors((Author(cited, ""),), (Author(found, ""),))
     assert (check.status is FieldStatus.MATCH) is same
+
+
+# --- trial 26: conference abstracts and journal supplements ---------------------------------------
+
+_ADA_ABSTRACT = ("Harmon KR, Lindqvist A, Okafor C. Once-Weekly Semaglutide Lowers HbA1c in Adults with Type 2 "
+                 "Diabetes on Basal Insulin: A Real-World Cohort. {note}")
+_SEMAGLUTIDE_LB = Work(
+    doi="10.2337/db18-123-lb", type="journal-article",
+    title="123-LB: Once-Weekly Semaglutide Lowers HbA1c in Adults with Type 2 Diabetes on Basal Insulin: "
+          "A Real-World Cohort",
+    journal="Diabetes", year_issued=2018, volume="67", issue="Supplement_1", pages="123-LB",
+    authors=(Author("Harmon", "KR"), Author("Lindqvist", "A"), Author("Okafor", "C"), Author("Berg", "T")))
+
+
+@pytest.mark.parametrize("days", ["June 22-26, 2018", "June 22–26, 2018", "May 30-June 3, 2018"])
+def test_a_meetings_days_are_no_volume_and_pages(days):
+    # C1, 59 false alarms: "22-26" was read as the volume and "2018" as the pages, the meeting as
+    # the journal; a meeting held nowhere in Crossref was then not found, and a held one a mismatch.
+    cited = parse_reference(_ADA_ABSTRACT.format(
+        note=f"Abstract presented at: American Diabetes Association 78th Scientific Sessions; {days}; Orlando, FL."), 1)
+    assert (cited.year, cited.volume, cited.pages) == (2018, None, None)
+    assert judge(cited, Evidence(candidates=())).verdict is Verdict.SKIPPED
+    assert judge(cited, Evidence(candidates=(_SEMAGLUTIDE_LB,))).verdict is Verdict.VERIFIED
+
+
+def test_a_day_range_in_a_title_is_no_meeting_but_a_date_in_it_stays():
+    cited = parse_reference("Lee K. Flooding in Texas, August 25-29, 2017: a case series. Disaster Med Public "
+                            "Health Prep. 2019;13(1):44-51.", 1)
+    assert (cited.journal, cited.volume, cited.pages) == ("Disaster Med Public Health Prep", "13", "44-51")
+    assert cited.title == "Flooding in Texas, August 25-29, 2017: a case series"
+
+
+def test_a_meeting_named_with_its_year_is_no_journal_volume():
+    cited = parse_reference("Quintero-Lopez E. Tirzepatide and obstructive sleep apnea severity. Presented at: "
+                            "IDWeek 2021; September 29-October 3, 2021; virtual. Poster 1187.", 1)
+    assert (cited.title, cited.volume, cited.pages) == ("Tirzepatide and obstructive sleep apnea severity", None, None)
+    assert judge(cited, Evidence(candidates=())).verdict is Verdict.SKIPPED
+
+
+def test_a_journal_year_as_volume_stays_when_no_meeting_is_named():
+    cited = parse_reference("Smith J. Heart rate variability. Conf Proc IEEE Eng Med Biol Soc. 2009;2009:1234-7.", 1)
+    assert (cited.volume, cited.pages) == ("2009", "1234-7")
+
+
+def test_a_note_of_the_meeting_before_the_journal_is_no_title_word():
+    # C2: the note, read into the title, left it 67% like the record's and the abstract not found.
+    cited = parse_reference(_ADA_ABSTRACT.format(
+        note="Presented at: American Diabetes Association 78th Scientific Sessions; June 22-26, 2018; Orlando, FL. "
+             "Diabetes. 2018;67(Suppl 1):123-LB."), 1)
+    assert cited.title.endswith("A Real-World Cohort") and cited.journal == "Diabetes"
+    assert judge(cited, Evidence(candidates=(_SEMAGLUTIDE_LB,))).verdict is Verdict.VERIFIED
+
+
+_JCO_8000 = Work(
+    doi="10.1200/jco.2020.38.15_suppl.8000", type="journal-article",
+    title="Daratumumab plus lenalidomide and dexamethasone in transplant-ineligible newly diagnosed multiple "
+          "myeloma: updated overall survival analysis",
+    journal="Journal of Clinical Oncology", short_journal=("JCO",), year_issued=2020, volume="38",
+    issue="15_suppl", pages="8000-8000", authors=(Author("Fournier", "C"), Author("Hoffmann", "J"), Author("Ito", "K")))
+
+
+@pytest.mark.parametrize("source", ["J Clin Oncol 38, 2020 (suppl; abstr 8000).", "J Clin Oncol 38: 2020 (suppl; abstr 8000).",
+                                    "J Clin Oncol 38, 2020 (15_suppl; abstr 8000).", "J Clin Oncol. 2020;38:15_suppl, 8000."])
+def test_ascos_own_forms_of_a_meeting_abstract(source):
+    # C3: "J Clin Oncol 38, 2020 (suppl; abstr 8000)" gave the journal "J Clin Oncol 38" and the volume 2020.
+    cited = parse_reference("Fournier C, Hoffmann J, Ito K. Daratumumab plus lenalidomide and dexamethasone in "
+                            "transplant-ineligible newly diagnosed multiple myeloma: updated overall survival "
+                            f"analysis. {source}", 1)
+    assert (cited.journal, cited.year, cited.volume, cited.pages) == ("J Clin Oncol", 2020, "38", "8000")
+    assert judge(cited, Evidence(candidates=(_JCO_8000,))).verdict is Verdict.VERIFIED
+
+
+@pytest.mark.parametrize("cited, found, same", [
+    ("2 Suppl", "Suppl 2", True), ("Suppl", "1 Supp", True), ("Supplement_4", "Suppl", True),
+    ("suppl 6", "6_suppl", True), ("S1", "Suppl 1", True),
+    ("Suppl 1", "Suppl 2", False), ("Suppl 2", "3", False), ("12", "Suppl", False),
+])
+def test_a_supplement_written_another_way_is_the_same_issue(cited, found, same):
+    # C5: "(2 Suppl)" against the record's "Suppl 2" was a mismatch.
+    from citecheck.matching.score import check_number
+    from citecheck.models import FieldStatus
+
+    assert (check_number("issue", cited, found).status is FieldStatus.MATCH) is same
+
+
+def test_a_journals_part_and_its_name_stay_with_the_journal():
+    # C6: "Part A, Theory and Practice" was read as the journal.
+    cited = parse_reference("Murakami, E., Ishii, J., & Hiwada, K. (1988). The role of hypothalamic glutathione in "
+                            "hypertensive animals. Clinical and Experimental Hypertension. Part A, Theory and Practice, "
+                            "10(Supplement_1), 347-352.", 1)
+    assert cited.title == "The role of hypothalamic glutathione in hypertensive animals"
+    assert cited.journal == "Clinical and Experimental Hypertension. Part A, Theory and Practice"

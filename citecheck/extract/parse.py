@@ -260,6 +260,8 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         work = _years_for_days(work)
     if "  " in work:
         work = _SPACES_RE.sub(" ", work)
+    if "suppl" in work:
+        work = _in_vancouver_form(work)
     work = work.strip(" .,;")
     mark = None
     if "[" in work and "]" in work:
@@ -293,6 +295,20 @@ def _has_noise_key(low: str) -> bool:
             or "doi" in low or "pmid" in low or "erratum" in low or "comment in" in low or "retract" in low)
 
 
+# ASCO's meeting abstracts as ASCO cites them: "J Clin Oncol 38, 2020 (suppl; abstr 8000)", "J Clin
+# Oncol 39, 2021 (suppl 6; abstr 4)", and "J Clin Oncol. 2020;38:15_suppl, 8000".
+_ASCO_ABSTRACT_RE = re.compile(rf"\s(?P<volume>\d{{1,4}}),?:?\s(?P<year>{_YEAR})\s?\((?P<suppl>[^;()]{{0,12}}suppl[^;()]{{0,12}});"
+                               r"\s?abstr(?:act)?\.?\s?(?P<page>[A-Za-z]{0,4}\d+[A-Za-z]{0,3})\)")
+_ASCO_ISSUE_RE = re.compile(r"(?P<volume>\d{1,4}):\s?(?P<suppl>\d{1,3}_suppl),\s?(?P<page>[A-Za-z]{0,4}\d+)\b")
+
+
+def _in_vancouver_form(work: str) -> str:
+    """``work`` with ASCO's forms of a meeting abstract written as Vancouver writes an issue and
+    pages: "J Clin Oncol. 2020;38(suppl):8000"."""
+    work = _ASCO_ABSTRACT_RE.sub(lambda m: f". {m['year']};{m['volume']}({m['suppl'].strip()}):{m['page']}", work)
+    return _ASCO_ISSUE_RE.sub(lambda m: f"{m['volume']}({m['suppl']}):{m['page']}", work)
+
+
 def _may_hold_a_day(text: str) -> bool:
     """_DAY_DATE_RE's pre-filter: a year after a comma ("July 12, 2022"), or what a web page says of
     its date ("Page last reviewed: 23 October 2019"), and a month's abbreviation."""
@@ -304,8 +320,10 @@ def _may_hold_a_day(text: str) -> bool:
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# A day's date: "July 12, 2022", "23 October 2019".
-_DAY_DATE_RE = re.compile(rf"(?:\b{_MONTH_NAME}\s\d{{1,2}},\s|\b\d{{1,2}}\s{_MONTH_NAME},?\s)((?:19|20)\d\d)\b")
+# A day's date: "July 12, 2022", "23 October 2019"; a meeting's days: "June 22-26, 2018",
+# "September 29-October 3, 2021".
+_DAY_DATE_RE = re.compile(rf"(?:\b{_MONTH_NAME}\s\d{{1,2}}(?P<days>\s?-\s?(?:{_MONTH_NAME}\s)?\d{{1,2}})?,\s"
+                          rf"|\b\d{{1,2}}\s{_MONTH_NAME},?\s)(?P<year>(?:19|20)\d\d)\b")
 # What a web page or an online-first article says of a date, just before it: "Updated", "Page last
 # reviewed:", "Published online".
 _DATE_LABEL_RE = re.compile(
@@ -315,19 +333,21 @@ _DATE_LABEL_RE = re.compile(
 
 def _years_for_days(text: str) -> str:
     """``text`` with each day's date that a label names or that is a sentence of its own ("Updated
-    July 12, 2022", "The New York Times. April 11, 2022.") written as its year, the label left out.
-    (Not one in a title: "… as of 31 December 2006".)"""
+    July 12, 2022", "The New York Times. April 11, 2022."), and each meeting's days ("Presented at:
+    ADA Scientific Sessions; June 22-26, 2018"), written as its year, the label left out.  (Not a
+    day in a title: "… as of 31 December 2006".)"""
     out, at = [], 0
     for m in _DAY_DATE_RE.finditer(text):
         label = _DATE_LABEL_RE.search(text, max(at, m.start() - 30), m.start())
         if label is not None:
             start = label.start()
-        elif text[max(at, m.start() - 2):m.start()] in (". ", "; "):
+        elif m.group("days") and text[m.end():m.end() + 1] in (";", ",", ".", "") \
+                or text[max(at, m.start() - 2):m.start()] in (". ", "; "):
             start = m.start()
         else:
             continue
         out.append(text[at:start])
-        out.append(m.group(1))
+        out.append(m.group("year"))
         at = m.end()
     return "".join(out) + text[at:] if out else text
 
@@ -568,8 +588,14 @@ def _parse_body(work: str) -> dict:
         year = _any_year(rest)
     fields["year"] = year
     title, journal = _split_title_journal(middle.strip(_STRIP), has_tail=tail is not None)
+    if title and "resent" in title and (note := _PRESENTED_NOTE_RE.search(title)):
+        title = title[: note.start()]  # "Title. Presented at: ADA Scientific Sessions; 2018. Diabetes. 2018;67…"
     fields["title"], fields["journal"] = title, journal
     volume = fields.get("volume")
+    if journal and volume and _YEAR_ONLY_RE.fullmatch(volume) and _MEETING_RE.search(journal):
+        # A meeting's name and its year read as a journal and a volume ("Presented at: IDWeek 2021;
+        # 2021; virtual"): a meeting is no journal's issue.
+        fields["volume"] = fields["issue"] = fields["pages"] = volume = None
     if volume and year and volume == str(year) and not fields.get("issue") and work.count(volume) == 1:
         # The year read as a volume, the year and pages of a book or a newspaper ("Philadelphia:
         # Wolters Kluwer; 2015:42-107", "The New York Times. 2017:A1"): no volume; and a
@@ -580,6 +606,13 @@ def _parse_body(work: str) -> dict:
     return fields
 
 
+# A note that the work was presented at a meeting, closing the title: ". Abstract presented at:",
+# ". Poster presentation at", ". Presented to".
+_PRESENTED_NOTE_RE = re.compile(r"\.\s++(?:[A-Z][\w-]*(?:\s[a-z][\w-]*)?\s)?(?:[Pp]resented|[Pp]resentation)\s(?:at|to)\b")
+# A meeting named where a journal would be (the full words: "Conf Proc IEEE …" is a journal).
+_MEETING_RE = re.compile(r"\b(?:[Pp]resented|[Pp]resentation|Congress|Meeting|Sessions|Symposium|Conference|"
+                         r"Convention|Summit)\b|Week\b")
+_YEAR_ONLY_RE = re.compile(_YEAR)
 # A publisher after its place: "Philadelphia: Wolters Kluwer", "New York, NY: McGraw-Hill".
 _PLACE_PUBLISHER_RE = re.compile(rf"[{_UP}][\w.]*(?:\s[{_UP}][\w.]*)*(?:,\s[{_UP}]{{2}}|\s\([{_UP}]{{2}}\))?:\s.+")
 
@@ -1205,9 +1238,13 @@ def _bare_journal(text: str) -> str | None:
 
 
 def _is_section_letter(text: str) -> bool:
-    """True for a journal section's letter alone ("A" of "Journal of Chromatography. A")."""
+    """True for a journal section's letter alone ("A" of "Journal of Chromatography. A"), or with
+    the section's name ("Part A, Theory and Practice" of "Clinical and Experimental Hypertension")."""
     text = text.strip(_STRIP)
-    return len(text) == 1 and text.isupper()
+    return len(text) == 1 and text.isupper() or text.startswith("Part ") and _PART_RE.match(text) is not None
+
+
+_PART_RE = re.compile(rf"Part [A-Z](?:,\s[{_UP}][\w ,]{{0,60}})?$")
 
 
 def _is_initial_before(text: str, pos: int) -> bool:

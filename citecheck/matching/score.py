@@ -937,11 +937,28 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
     if name == "issue" and b.startswith("suppl") and a in ("webserver", "database"):
         # Nucleic Acids Research's supplements as PubMed names them: "36(Web Server issue)" for "suppl_2".
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
+    if name == "issue" and _same_supplement(cited, found):
+        return FieldCheck(name, cited, found, FieldStatus.MATCH)
     if name == "volume" and (b.startswith(a + "suppl") or a.startswith(b + "suppl")):
         # The supplement written with the volume on one side only: "76" cited (its "Suppl 2"
         # read as the issue), "76 Suppl 2" in the record.
         return FieldCheck(name, cited, found, FieldStatus.MATCH)
     return FieldCheck(name, cited, found, FieldStatus.MISMATCH)
+
+
+_SUPPLEMENT_ISSUE_RE = re.compile(r"sup|s\s?\d+$")
+_NUMBER_RE = re.compile(r"\d+")
+
+
+def _same_supplement(cited: str | None, found: str | None) -> bool:
+    """True when both issues name a supplement, written in any of the ways they are ("2 Suppl",
+    "Suppl 2", "Supplement_2", "2_suppl", "S2"), and their numbers agree or one side has none
+    (a volume's supplement cited "30 Suppl" for the record's "1 Supp")."""
+    a, b = fold_range(cited).strip(), fold_range(found).strip()
+    if not (_SUPPLEMENT_ISSUE_RE.search(a) and _SUPPLEMENT_ISSUE_RE.search(b)):
+        return False
+    numbers_a, numbers_b = set(_NUMBER_RE.findall(a)), set(_NUMBER_RE.findall(b))
+    return not numbers_a or not numbers_b or bool(numbers_a & numbers_b)
 
 
 def fold_range(value: str | None) -> str:
