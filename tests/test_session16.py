@@ -4,6 +4,8 @@ supplements) found.  Each test names the finding it guards."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from citecheck.extract.parse import parse_reference
@@ -204,3 +206,50 @@ def test_a_journals_part_and_its_name_stay_with_the_journal():
                             "10(Supplement_1), 347-352.", 1)
     assert cited.title == "The role of hypothalamic glutathione in hypertensive animals"
     assert cited.journal == "Clinical and Experimental Hypertension. Part A, Theory and Practice"
+    from citecheck.matching.score import check_journal
+    from citecheck.models import FieldStatus
+
+    record = Work(doi="10.3109/10641968809075989", type="journal-article", title=cited.title,
+                  journal="Clinical and Experimental Hypertension")
+    assert check_journal(cited.journal, record).status is FieldStatus.MATCH
+    assert check_journal("Clinical and Experimental Pharmacology. Part A, Theory and Practice",
+                         record).status is FieldStatus.MISMATCH
+
+
+def test_an_abstract_cited_by_its_meeting_is_verified_with_the_journal_that_published_it():
+    # trial 26, 8 false alarms: "journal cited as Abstract presented at: ESMO Congress, published as
+    # Annals of Oncology", for the abstract the journal's supplement printed.
+    work = Work(doi="10.1016/j.annonc.2021.08.2085", type="journal-article",
+                title="Trastuzumab deruxtecan in HER2-low metastatic breast cancer: a multicentre real-world cohort",
+                journal="Annals of Oncology", year_issued=2021, volume="32", pages="S1290",
+                authors=(Author("Rossi", "G"), Author("Andersen", "M"), Author("Bauer", "F")))
+    cited = parse_reference("Rossi G, Andersen M, Bauer F. Trastuzumab deruxtecan in HER2-low metastatic breast cancer: "
+                            "a multicentre real-world cohort. Abstract presented at: ESMO Congress 2021; September "
+                            "16-21, 2021; virtual.", 1)
+    result = judge(cited, Evidence(candidates=(work,)))
+    assert result.verdict is Verdict.VERIFIED
+    assert "cited by its meeting, published in Annals of Oncology" in result.reason
+    # Not held: a meeting's abstract, which Crossref need not hold, is skipped, not called made up.
+    assert judge(cited, Evidence(candidates=())).verdict is Verdict.SKIPPED
+    # Another journal named, not a meeting, is still a mismatch.
+    other = parse_reference("Rossi G, Andersen M, Bauer F. Trastuzumab deruxtecan in HER2-low metastatic breast cancer: "
+                            "a multicentre real-world cohort. Breast Cancer Res Treat. 2021;190:1-9.", 1)
+    assert judge(other, Evidence(candidates=(work,))).verdict is Verdict.MISMATCH
+
+
+def test_a_proceedings_paper_cited_by_the_journal_that_prints_the_proceedings_is_verified():
+    # trial 26, 6 false alarms: ATS's abstracts, whose records name the session ("B45. COPD: …"),
+    # cited by the journal that prints them.
+    work = Work(doi="10.1164/ajrccm-conference.2019.199.1_meetingabstracts.a3456", type="proceedings-article",
+                title="Triple Inhaled Therapy and Moderate Exacerbations in Chronic Obstructive Pulmonary Disease: "
+                      "A Claims-Based Study", journal="B45. COPD: TREATMENT AND OUTCOMES", year_issued=2019,
+                pages="A3456", authors=(Author("Whitman", "G"), Author("Alvarez", "R"), Author("Tanaka", "M")))
+    cited = parse_reference("Whitman G, Alvarez R, Tanaka M. Triple Inhaled Therapy and Moderate Exacerbations in "
+                            "Chronic Obstructive Pulmonary Disease: A Claims-Based Study. Am J Respir Crit Care Med. "
+                            "2019;199:A3456.", 1)
+    result = judge(cited, Evidence(candidates=(work,)))
+    assert result.verdict is Verdict.VERIFIED
+    assert "the record names its proceedings: B45. COPD: TREATMENT AND OUTCOMES" in result.reason
+    # A journal article's record keeps its journal check.
+    article = dataclasses.replace(work, type="journal-article")
+    assert judge(cited, Evidence(candidates=(article,))).verdict is Verdict.MISMATCH

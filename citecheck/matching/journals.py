@@ -25,6 +25,12 @@ _STOP_WORDS = {"of", "the", "and", "in", "for", "on", "a", "an", "und", "de", "l
 JOURNAL_FUZZY_MIN = 92.0
 
 
+#: A meeting named where a journal would be ("Presented at: IDWeek", "ESMO Congress"); the full
+#: words only ("Conf Proc IEEE Eng Med Biol Soc" and "AMIA Annu Symp Proc" are journals).
+MEETING_RE = re.compile(r"\b(?:[Pp]resented|[Pp]resentation|Congress|Meeting|Sessions|Symposium|Conference|"
+                        r"Convention|Summit)\b|Week\b")
+
+
 def strip_qualifiers(name: str) -> str:
     """A journal's name without the qualifiers Crossref appends: "Pain medicine (Malden,
     Mass.)" and "JAMA : the journal of ..." name the same journal as "Pain medicine", "JAMA"."""

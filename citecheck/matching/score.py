@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from citecheck.matching.journals import journal_key, same_journal
+from citecheck.matching.journals import MEETING_RE, journal_key, same_journal
 from citecheck.matching.normalize import GREEK_LETTER_NAMES, norm_number, norm_surname, norm_text, split_pages
 from citecheck.matching.normalize import american_spelling as _american
 from citecheck.models import Author, Citation, FieldCheck, FieldStatus, Work
@@ -888,10 +888,24 @@ def check_journal(cited: str | None, work: Work, text: str = "") -> FieldCheck:
     if not cited or not names:
         return FieldCheck("journal", cited, work.journal, FieldStatus.ABSENT)
     same = same_journal(cited, names) or any(_journal_misread(cited, name, text) for name in names)
+    if not same and " Part " in cited and (part := _JOURNAL_PART_RE.search(cited)):
+        same = same_journal(cited[: part.start()], names)  # "… Hypertension. Part A, Theory and Practice"
+    if not same and MEETING_RE.search(cited):
+        # An abstract cited by the meeting it was presented at, published in the journal's supplement.
+        return FieldCheck("journal", cited, work.journal or names[0], FieldStatus.MATCH,
+                          f"cited by its meeting, published in {work.journal or names[0]}")
+    if not same and work.type == "proceedings-article":
+        # A proceedings' paper cited by the journal that prints the proceedings, as PubMed names them
+        # ("Conf Proc IEEE Eng Med Biol Soc", "Am J Respir Crit Care Med" for ATS's abstracts), while
+        # the record names the proceedings or the session.
+        return FieldCheck("journal", cited, work.journal or names[0], FieldStatus.MATCH,
+                          f"the record names its proceedings: {work.journal or names[0]}")
     status = FieldStatus.MATCH if same else FieldStatus.MISMATCH
     return FieldCheck("journal", cited, work.journal or names[0], status)
 
 
+#: A journal's part, named after it, that a record may leave out: ". Part A, Theory and Practice".
+_JOURNAL_PART_RE = re.compile(r"[.,]?\s+Part [A-Z]\b[^.]*$")
 #: Content words a fragment of a journal name needs before it can stand for the whole name.
 MIN_FRAGMENT_WORDS = 2
 _QUOTES = "\"“”‘’'"
