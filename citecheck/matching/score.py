@@ -960,7 +960,7 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
     return FieldCheck(name, cited, found, FieldStatus.MISMATCH)
 
 
-_SUPPLEMENT_ISSUE_RE = re.compile(r"sup|s\s?\d+$")
+_SUPPLEMENT_ISSUE_RE = re.compile(r"sup|^s\s?\d+$")
 _NUMBER_RE = re.compile(r"\d+")
 
 
