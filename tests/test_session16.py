@@ -253,3 +253,87 @@ def test_a_proceedings_paper_cited_by_the_journal_that_prints_the_proceedings_is
     # A journal article's record keeps its journal check.
     article = dataclasses.replace(work, type="journal-article")
     assert judge(cited, Evidence(candidates=(article,))).verdict is Verdict.MISMATCH
+
+
+# --- trial 27: preprints, corrections and retractions ---------------------------------------------
+
+@pytest.mark.parametrize("link", ["https://www.medrxiv.org/content/10.1101/2020.06.22.20137273v1",
+                                  "https://www.medrxiv.org/content/10.1101/2020.06.22.20137273v2.full.pdf",
+                                  "https://www.biorxiv.org/content/10.1101/2020.06.22.20137273v1.full"])
+def test_a_preprint_links_version_is_no_part_of_its_doi(link):
+    # trial 27, 4 false mismatches: "doi cited as 10.1101/2020.06.22.20137273v1".
+    cited = parse_reference(f"Smith J, Lee K. Ozone therapy and COVID-19 outcomes: a cohort. medRxiv. 2020. {link}", 1)
+    assert cited.doi == "10.1101/2020.06.22.20137273"
+    assert cited.title == "Ozone therapy and COVID-19 outcomes: a cohort"
+
+
+def test_a_journals_doi_under_the_same_prefix_keeps_its_letters():
+    from citecheck.extract.parse import normalise_doi
+
+    assert normalise_doi("10.1101/gr.6017607") == "10.1101/gr.6017607"
+
+
+def test_amas_preprint_posted_online_is_a_date_not_a_volume_and_pages():
+    # trial 27: "SSRN. Preprint posted online May 4, 2020" gave the journal "… Preprint posted online
+    # May", volume 4 and pages 2020.
+    cited = parse_reference("Smith J, Lee K. Ozone therapy and COVID-19 outcomes: a cohort. SSRN. Preprint posted "
+                            "online May 4, 2020. doi:10.2139/ssrn.3561234", 1)
+    assert (cited.year, cited.volume, cited.pages) == (2020, None, None)
+    assert cited.journal is None or "Preprint" not in cited.journal
+
+
+@pytest.mark.parametrize("url", ["https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3598712",
+                                 "https://www.researchsquare.com/article/rs-12345/v1"])
+def test_a_link_to_a_preprint_server_crossref_holds_is_an_articles(url):
+    # trial 27: SSRN and Research Square links were web pages, so a made-up preprint was skipped.
+    from citecheck.matching.verdict import links_to_an_article
+
+    assert links_to_an_article(url)
+    assert not links_to_an_article("https://arxiv.org/abs/2004.12345")  # DataCite's, not Crossref's
+
+
+_PREPRINT = Work(doi="10.1101/2020.03.09.20033357", type="posted-content",
+                 title="Estimates of the severity of COVID-19 disease", year_issued=2020,
+                 authors=(Author("Verity", "R"), Author("Okell", "LC")))
+_VERITY_JAMA = "Verity R, Okell LC. Estimates of the severity of COVID-19 disease. JAMA. 2020;323(14):1412-1420."
+
+
+def test_a_preprint_cited_with_a_journals_details_is_a_mismatch():
+    # trial 27, G 4/4 verified: a real preprint's title with a journal, volume and pages it never had.
+    result = judge(parse_reference(_VERITY_JAMA, 1), Evidence(candidates=(_PREPRINT,)))
+    assert result.verdict is Verdict.MISMATCH
+    assert "journal cited as JAMA, published as a preprint, in no journal" in result.reason
+
+
+def test_the_journal_version_is_chosen_over_its_preprint_and_a_preprint_cited_as_one_verified():
+    article = dataclasses.replace(_PREPRINT, doi="10.1001/jama.2020.0001", type="journal-article", journal="JAMA",
+                                  volume="323", issue="14", pages="1412-1420")
+    cited = parse_reference(_VERITY_JAMA, 1)
+    for candidates in ((_PREPRINT, article), (article, _PREPRINT)):
+        result = judge(cited, Evidence(candidates=candidates))
+        assert result.verdict is Verdict.VERIFIED and result.match.doi == article.doi
+    as_preprint = parse_reference("Verity R, Okell LC. Estimates of the severity of COVID-19 disease. medRxiv. "
+                                  "Preprint posted online March 13, 2020. doi:10.1101/2020.03.09.20033357", 1)
+    assert judge(as_preprint, Evidence(candidates=(_PREPRINT,), doi_work=_PREPRINT, doi_known=True)).verdict \
+        is Verdict.VERIFIED
+
+
+_HUANG = ("Huang C, Wang Y, Li X. Clinical features of patients infected with 2019 novel coronavirus in Wuhan, China. "
+          "Lancet. 2020;395(10223):497-506.")
+
+
+def test_an_erratums_doi_is_not_the_articles():
+    # trial 27, E03: the erratum's DOI, after "Erratum in:", was taken for the article's.
+    cited = parse_reference(_HUANG + " Erratum in: Lancet. 2020;395(10223):496. doi:10.1016/S0140-6736(20)30252-X", 1)
+    assert cited.doi is None and (cited.volume, cited.pages) == ("395", "497-506")
+    pubmed = parse_reference(_HUANG + " doi: 10.1016/S0140-6736(20)30183-5. Erratum in: Lancet. 2020 Jan 30;: "
+                             "PMID: 31986264; PMCID: PMC7159299.", 1)
+    assert (pubmed.doi, pubmed.pmid) == ("10.1016/S0140-6736(20)30183-5", "31986264")
+
+
+@pytest.mark.parametrize("title", ["Retraction in the literature: a review", "Why comment in journals matters"])
+def test_a_title_that_speaks_of_retraction_or_comment_in_keeps_its_entry(title):
+    # Found beside trial 27: PubMed's "Comment in:" note was matched without its colon and in any case,
+    # so such a title lost everything after it.
+    cited = parse_reference(f"Smith J. {title}. J Med Ethics. 2020;46:2-3.", 1)
+    assert (cited.title, cited.journal, cited.volume) == (title, "J Med Ethics", "46")

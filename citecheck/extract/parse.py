@@ -67,7 +67,7 @@ _NOISE_RE = re.compile(
     r"|\b(?:Accessed|Retrieved|Last accessed)\b[^.]{0,40}\.?"
     r"|\bEpub ahead of print\.?|\bEpub\s+\d{4}[^.]{0,20}\.?"
     r"|\bdoi\s*:?\s*$|\bPMID\s*:?\s*$"
-    r"|\b(?:Erratum in|Comment in|Retraction in|Retracted in)\b.*$)",
+    r"|\b(?-i:Erratum|Comment|Retraction|Retracted) in:.*$)",
     re.IGNORECASE,
 )
 
@@ -248,6 +248,8 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         work = " ".join(work.split())  # every run of white space one space
     else:
         work = work.strip()
+    if " in:" in work and (note := _LATER_NOTE_RE.search(work)):
+        work = work[: note.start()] + work[note.end():]  # another work's details, DOI and all
     doi, work, publisher_url = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
     url, work = _take_url(work)
@@ -290,6 +292,12 @@ _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid",
                "retract")
 
 
+# PubMed's note of a later notice and where it is printed, up to the entry's own PMID: "Erratum in:
+# Lancet. 2020;395(10229):1038. doi:10.1016/S0140-6736(20)30638-3. PMID: 31986264".
+_LATER_NOTE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update|Corrected and republished) in:"
+                            r".*?(?=\s*+\bPMID\b|$)")
+
+
 def _has_noise_key(low: str) -> bool:
     """``any(k in low for k in _NOISE_KEYS)``, unrolled (no generator per entry)."""
     return ("[" in low or "available" in low or "accessed" in low or "retrieved" in low or "epub" in low
@@ -329,7 +337,7 @@ _DAY_DATE_RE = re.compile(rf"(?:\b{_MONTH_NAME}\s\d{{1,2}}(?P<days>\s?-\s?(?:{_M
 # reviewed:", "Published online".
 _DATE_LABEL_RE = re.compile(
     r"\b(?:(?:[Pp]age\s)?[Ll]ast\s(?:[Rr]eviewed|[Uu]pdated|[Mm]odified)|[Uu]pdated|[Rr]eviewed|[Rr]evised|"
-    r"[Pp]ublished(?:\s[Oo]nline)?|[Pp]osted)\s?:?\s$")
+    r"[Pp]ublished(?:\s[Oo]nline)?|(?:[Pp]reprint\s)?[Pp]osted(?:\s[Oo]nline)?)\s?:?\s$")
 
 
 def _years_for_days(text: str) -> str:
@@ -388,7 +396,14 @@ def normalise_doi(raw: str) -> str:
     # 10.1016/S0140-6736(03)12345-6 keeps it, "(doi:10.1/abc)" does not.
     while doi.endswith(")") and doi.count("(") < doi.count(")"):
         doi = doi[:-1].rstrip(_DOI_TRAILING)
+    if doi.startswith("10.1101/") and (version := _PREPRINT_VERSION_RE.search(doi)):
+        doi = doi[: version.start()]
     return doi
+
+
+# The version and view a medRxiv or bioRxiv link adds to the DOI: ".../10.1101/2020.06.22.20137273v1.full.pdf".
+_PREPRINT_VERSION_RE = re.compile(r"(?<=\d)v\d{1,2}(?:\.(?:full|abstract|article-info|supplementary-material)"
+                                  r"(?:\.pdf|-text)?)?$|(?<=\d)\.full(?:\.pdf)?$")
 
 
 def find_doi(text: str) -> str | None:
@@ -473,6 +488,8 @@ def _take_doi(work: str) -> tuple[str | None, str, str | None]:
     else:
         doi = normalise_doi(raw)
         end = m.start("doi") + len(doi)
+        if doi.startswith("10.1101/") and work[end:end + 1] in ("v", "."):
+            end = m.start("doi") + len(raw.rstrip(_DOI_TRAILING))  # the preprint's version goes with it
         if doi.endswith("ER") and doi[-3:-2].islower() and not work[end:].strip(_DOI_TRAILING + " "):
             # An RIS record's end tag ("ER  -") glued to the DOI that closes the entry
             # ("…/nn901392mER"); DOIs that end in capitals have digits before them ("-1051OC").

@@ -64,7 +64,8 @@ def skip_reason(citation: Citation) -> str | None:
 #: why a link with no DOI, journal, volume or pages (to a site that is no journal's) is skipped
 WEB_PAGE_REASON = "a web page (a link with no DOI, journal, volume or pages), not a published work Crossref holds"
 
-#: the sites of journals and of the databases that hold their articles: a link to one is an article's
+#: the sites of journals, of the databases that hold their articles and of the preprint servers Crossref
+#: registers (not arXiv, whose DOIs are DataCite's): a link to one is an article's
 #: (a title not found there is not found), unlike a link to any other site (a web page)
 _ARTICLE_SITES_RE = re.compile(
     r"(?:^|[/.])(?:ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|pubmed\.ncbi\.nlm\.nih\.gov|europepmc\.org|"
@@ -73,7 +74,7 @@ _ARTICLE_SITES_RE = re.compile(
     r"ahajournals\.org|frontiersin\.org|mdpi\.com|journals\.plos\.org|biomedcentral\.com|cell\.com|"
     r"karger\.com|journals\.sagepub\.com|cambridge\.org/core|acpjournals\.org|atsjournals\.org|"
     r"diabetesjournals\.org|medrxiv\.org|biorxiv\.org|jci\.org|pnas\.org|science\.org|annfammed\.org|"
-    r"aafp\.org/pubs|cmaj\.ca|mja\.com\.au)(?:[/:?#]|$)", re.IGNORECASE)
+    r"aafp\.org/pubs|cmaj\.ca|mja\.com\.au|ssrn\.com|researchsquare\.com|preprints\.org)(?:[/:?#]|$)", re.IGNORECASE)
 
 
 def links_to_an_article(url: str | None) -> bool:
