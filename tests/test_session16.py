@@ -337,3 +337,13 @@ def test_a_title_that_speaks_of_retraction_or_comment_in_keeps_its_entry(title):
     # so such a title lost everything after it.
     cited = parse_reference(f"Smith J. {title}. J Med Ethics. 2020;46:2-3.", 1)
     assert (cited.title, cited.journal, cited.volume) == (title, "J Med Ethics", "46")
+
+
+def test_apas_erratum_note_in_brackets_is_not_the_articles_details():
+    # trial 27, E06: "(Erratum published 2020, The Lancet, 395(10223), 496)" gave the journal and pages.
+    cited = parse_reference("Huang, C., Wang, Y., & Li, X. (2020). Clinical features of patients infected with 2019 "
+                            "novel coronavirus in Wuhan, China. The Lancet, 395(10223), 497–506. "
+                            "https://doi.org/10.1016/S0140-6736(20)30183-5 (Erratum published 2020, The Lancet, "
+                            "395(10223), 496)", 1)
+    assert (cited.journal, cited.volume, cited.pages) == ("The Lancet", "395", "497-506")
+    assert cited.doi == "10.1016/S0140-6736(20)30183-5"

@@ -248,7 +248,7 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         work = " ".join(work.split())  # every run of white space one space
     else:
         work = work.strip()
-    if " in:" in work and (note := _LATER_NOTE_RE.search(work)):
+    if (" in:" in work or "ublished 20" in work or "ublished 19" in work) and (note := _LATER_NOTE_RE.search(work)):
         work = work[: note.start()] + work[note.end():]  # another work's details, DOI and all
     doi, work, publisher_url = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
@@ -293,9 +293,11 @@ _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid",
 
 
 # PubMed's note of a later notice and where it is printed, up to the entry's own PMID: "Erratum in:
-# Lancet. 2020;395(10229):1038. doi:10.1016/S0140-6736(20)30638-3. PMID: 31986264".
+# Lancet. 2020;395(10229):1038. doi:10.1016/S0140-6736(20)30638-3. PMID: 31986264"; APA's in
+# brackets: "(Erratum published 2020, The Lancet, 395(10223), 496)".
 _LATER_NOTE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update|Corrected and republished) in:"
-                            r".*?(?=\s*+\bPMID\b|$)")
+                            r".*?(?=\s*+\bPMID\b|$)"
+                            r"|\((?:Erratum|Correction|Retraction) published [^()]*+(?:\([^()]*+\)[^()]*+)*+\)")
 
 
 def _has_noise_key(low: str) -> bool:
