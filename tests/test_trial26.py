@@ -1,6 +1,6 @@
 """Session 16: journal names the parser missed when no volume or pages follow (trial 25's
-parser gaps), and what trial 26 (a ninth red team: conference abstracts and journal
-supplements) found.  Each test names the finding it guards."""
+parser gaps), and what trials 26 (conference abstracts and journal supplements) and 27 (preprints,
+corrections and retractions) found.  Each test names the finding it guards."""
 
 from __future__ import annotations
 
