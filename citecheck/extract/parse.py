@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from citecheck.matching.journals import MEETING_RE
+from citecheck.matching.journals import MEETING_RE, is_known_journal, reads_as_abbreviated_journal
 from citecheck.models import Author, Citation
 from citecheck.scripts import script_of
 
@@ -1154,7 +1154,7 @@ def _split_title_journal(middle: str, has_tail: bool) -> tuple[str | None, str |
             and not (idx == 1 and middle[: cuts[0].start()].isdigit()):
         # (Not when only a section's number would be left for the title: "6. Glycemic Targets. Diabetes Care")
         idx -= 1
-    if idx == 0 and len(middle) <= _MOST_JOURNAL_ALONE_CHARS and _is_known_journal(middle.strip(_STRIP)):
+    if idx == 0 and len(middle) <= _MOST_JOURNAL_ALONE_CHARS and is_known_journal(middle.strip(_STRIP)):
         # No title, a journal abbreviated with stops alone: "C. Lin, Free Radic. Biol. Med., 2006, 40, 1466"
         return None, middle.strip(_STRIP)
     title = middle[: cuts[idx].start() + 1]
@@ -1173,19 +1173,13 @@ def _listed_journal_after(body: str) -> tuple[str | None, str] | None:
     Environment", "Micron (Oxford, England : 1993)"."""
     for m in _BOUNDARY_RE.finditer(body):
         rest = body[m.end():].strip(_STRIP)
-        if len(rest) <= _MOST_JOURNAL_ALONE_CHARS and _LISTED_ONLY_RE.search(rest) and _is_known_journal(rest):
+        if len(rest) <= _MOST_JOURNAL_ALONE_CHARS and _LISTED_ONLY_RE.search(rest) and is_known_journal(rest):
             return _clean_title(body[: m.start() + 1]), rest
     return None
 
 
 #: what a journal's name holds that _bare_journal does not read: a stop inside it, ",", ";", "/", "("
 _LISTED_ONLY_RE = re.compile(r"\. |[,;/(]")
-
-
-def _is_known_journal(name: str) -> bool:
-    from citecheck.matching.journals import is_known_journal
-
-    return is_known_journal(name)
 
 
 # The year between the title and the journal, in parentheses (Scopus).
@@ -1249,8 +1243,6 @@ def _bare_journal(text: str) -> str | None:
     # Otherwise only a journal the NLM list knows ("Genome Res", "Radiology") or a name
     # abbreviated as it abbreviates ("Forensic Sci Int Genet"): "WebMD", "CDC" or "FDA
     # News Release" after a title name a site or an agency.
-    from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-
     return text if is_known_journal(text) or reads_as_abbreviated_journal(text) else None
 
 
