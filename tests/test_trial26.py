@@ -347,3 +347,27 @@ def test_apas_erratum_note_in_brackets_is_not_the_articles_details():
                             "395(10223), 496)", 1)
     assert (cited.journal, cited.volume, cited.pages) == ("The Lancet", "395", "497-506")
     assert cited.doi == "10.1016/S0140-6736(20)30183-5"
+
+
+_SANTA_CLARA = Work(doi="10.1093/ije/dyab010", type="journal-article",
+                    title="COVID-19 antibody seroprevalence in Santa Clara County, California",
+                    journal="International Journal of Epidemiology", year_issued=2021, volume="50", pages="410-419",
+                    authors=(Author("Bendavid", "E"), Author("Mulaney", "B"), Author("Sood", "N")))
+
+
+def test_a_preprint_cited_with_its_journal_versions_doi_is_verified_with_a_remark():
+    # trial 27, B10: verified as the journal version without a word that the entry names a preprint.
+    cited = parse_reference("Bendavid E, Mulaney B, Sood N, et al. COVID-19 antibody seroprevalence in Santa Clara "
+                            "County, California. medRxiv. Preprint posted online April 17, 2020. "
+                            "doi:10.1093/ije/dyab010", 1)
+    result = judge(cited, Evidence(candidates=(_SANTA_CLARA,), doi_work=_SANTA_CLARA, doi_known=True))
+    assert result.verdict is Verdict.VERIFIED
+    assert "cited as a preprint, published as an article in International Journal of Epidemiology" in result.reason
+
+
+def test_a_title_that_speaks_of_preprints_is_no_preprint():
+    work = dataclasses.replace(_SANTA_CLARA, title="Preprints during the pandemic: a review")
+    cited = parse_reference("Bendavid E, Mulaney B, Sood N. Preprints during the pandemic: a review. Int J Epidemiol. "
+                            "2021;50:410-419.", 1)
+    result = judge(cited, Evidence(candidates=(work,)))
+    assert result.verdict is Verdict.VERIFIED and "preprint, published" not in result.reason

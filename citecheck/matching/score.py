@@ -885,7 +885,7 @@ def check_year(cited: int | None, work: Work) -> FieldCheck:
 def check_journal(cited: str | None, work: Work, text: str = "") -> FieldCheck:
     """Same journal under any of its names or abbreviations."""
     names = tuple(n for n in (work.journal, *work.short_journal) if n)
-    if cited and work.type == "posted-content" and not _PREPRINT_SERVER_RE.search(cited):
+    if cited and work.type == "posted-content" and not PREPRINT_SERVER_RE.search(cited):
         # A preprint cited as a journal's article: the journal's details are nowhere in the record.
         return FieldCheck("journal", cited, PREPRINT_VENUE, FieldStatus.MISMATCH)
     if not cited or not names:
@@ -910,7 +910,7 @@ def check_journal(cited: str | None, work: Work, text: str = "") -> FieldCheck:
 #: what a preprint's record has in a journal's place, as a report says it
 PREPRINT_VENUE = "a preprint, in no journal"
 #: a preprint server's or its publisher's name, cited where a journal's would be
-_PREPRINT_SERVER_RE = re.compile(r"Rxiv|SSRN|Social Science Research Network|Research Square|[Pp]reprint|"
+PREPRINT_SERVER_RE = re.compile(r"Rxiv|SSRN|Social Science Research Network|Research Square|[Pp]reprint|"
                                  r"Cold Spring Harbor Laboratory|\bOSF\b|Authorea|Qeios|Zenodo")
 #: A journal's part, named after it, that a record may leave out: ". Part A, Theory and Practice".
 _JOURNAL_PART_RE = re.compile(r"[.,]?\s+Part [A-Z]\b[^.]*$")

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.score import compare_fields, is_title_of, same_surname, title_in_part, title_similarity
+from citecheck.matching.score import (PREPRINT_SERVER_RE, compare_fields, is_title_of, same_surname, title_in_part,
+                                      title_similarity)
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
 
@@ -117,6 +118,12 @@ def not_an_article(citation: Citation) -> bool:
             is_known_journal(citation.journal) or _JOURNAL_WORD_RE.search(citation.journal)
             or reads_as_abbreviated_journal(citation.journal))
     return bool(citation.url) or _NOT_AN_ARTICLE_RE.search(citation.text) is not None or _named_after_title(citation)
+
+
+def _names_a_preprint(citation: Citation) -> bool:
+    """True when the entry, outside its title, names a preprint server or says "Preprint"."""
+    text = citation.text.replace(citation.title, " ") if citation.title else citation.text
+    return PREPRINT_SERVER_RE.search(text) is not None
 
 
 def _named_after_title(citation: Citation) -> bool:
@@ -426,6 +433,9 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         reason = "A published work, cited right"
         if looks_like_book(citation) and work.journal and work.type == "journal-article":
             notes.append(f"cited as a book or report, published as an article in {work.journal}")
+        elif work.journal and work.type == "journal-article" and _names_a_preprint(citation):
+            # The journal version of a preprint the entry names: the editor may want the version read.
+            notes.append(f"cited as a preprint, published as an article in {work.journal}")
         if citation.pmid:
             # (Said in the reason only: a list that gives every PMID would be all remarks.)
             notes.append(f"its PMID {citation.pmid} was not checked: Crossref holds no PMIDs")
