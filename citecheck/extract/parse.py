@@ -612,7 +612,7 @@ def _parse_body(work: str) -> dict:
         title = title[: note.start()]  # "Title. Presented at: ADA Scientific Sessions; 2018. Diabetes. 2018;67…"
     fields["title"], fields["journal"] = title, journal
     volume = fields.get("volume")
-    if journal and volume and _YEAR_ONLY_RE.fullmatch(volume) and MEETING_RE.search(journal):
+    if journal and volume and _YEAR_WORD_RE.fullmatch(volume) and MEETING_RE.search(journal):
         # A meeting's name and its year read as a journal and a volume ("Presented at: IDWeek 2021;
         # 2021; virtual"): a meeting is no journal's issue.
         fields["volume"] = fields["issue"] = fields["pages"] = volume = None
@@ -629,7 +629,6 @@ def _parse_body(work: str) -> dict:
 # A note that the work was presented at a meeting, closing the title: ". Abstract presented at:",
 # ". Poster presentation at", ". Presented to".
 _PRESENTED_NOTE_RE = re.compile(r"\.\s++(?:[A-Z][\w-]*(?:\s[a-z][\w-]*)?\s)?(?:[Pp]resented|[Pp]resentation)\s(?:at|to)\b")
-_YEAR_ONLY_RE = re.compile(_YEAR)
 # A publisher after its place: "Philadelphia: Wolters Kluwer", "New York, NY: McGraw-Hill".
 _PLACE_PUBLISHER_RE = re.compile(rf"[{_UP}][\w.]*(?:\s[{_UP}][\w.]*)*(?:,\s[{_UP}]{{2}}|\s\([{_UP}]{{2}}\))?:\s.+")
 

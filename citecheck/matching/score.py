@@ -893,18 +893,19 @@ def check_journal(cited: str | None, work: Work, text: str = "") -> FieldCheck:
     same = same_journal(cited, names) or any(_journal_misread(cited, name, text) for name in names)
     if not same and " Part " in cited and (part := _JOURNAL_PART_RE.search(cited)):
         same = same_journal(cited[: part.start()], names)  # "… Hypertension. Part A, Theory and Practice"
+    published = work.journal or names[0]
     if not same and MEETING_RE.search(cited):
         # An abstract cited by the meeting it was presented at, published in the journal's supplement.
-        return FieldCheck("journal", cited, work.journal or names[0], FieldStatus.MATCH,
-                          f"cited by its meeting, published in {work.journal or names[0]}")
+        return FieldCheck("journal", cited, published, FieldStatus.MATCH,
+                          f"cited by its meeting, published in {published}")
     if not same and work.type == "proceedings-article":
         # A proceedings' paper cited by the journal that prints the proceedings, as PubMed names them
         # ("Conf Proc IEEE Eng Med Biol Soc", "Am J Respir Crit Care Med" for ATS's abstracts), while
         # the record names the proceedings or the session.
-        return FieldCheck("journal", cited, work.journal or names[0], FieldStatus.MATCH,
-                          f"the record names its proceedings: {work.journal or names[0]}")
+        return FieldCheck("journal", cited, published, FieldStatus.MATCH,
+                          f"the record names its proceedings: {published}")
     status = FieldStatus.MATCH if same else FieldStatus.MISMATCH
-    return FieldCheck("journal", cited, work.journal or names[0], status)
+    return FieldCheck("journal", cited, published, status)
 
 
 #: what a preprint's record has in a journal's place, as a report says it
@@ -969,7 +970,6 @@ def check_number(name: str, cited: str | None, found: str | None) -> FieldCheck:
 
 
 _SUPPLEMENT_ISSUE_RE = re.compile(r"sup|^s\s?\d+$")
-_NUMBER_RE = re.compile(r"\d+")
 
 
 def _same_supplement(cited: str | None, found: str | None) -> bool:
@@ -979,7 +979,7 @@ def _same_supplement(cited: str | None, found: str | None) -> bool:
     a, b = fold_range(cited).strip(), fold_range(found).strip()
     if not (_SUPPLEMENT_ISSUE_RE.search(a) and _SUPPLEMENT_ISSUE_RE.search(b)):
         return False
-    numbers_a, numbers_b = set(_NUMBER_RE.findall(a)), set(_NUMBER_RE.findall(b))
+    numbers_a, numbers_b = set(_DIGITS_RE.findall(a)), set(_DIGITS_RE.findall(b))
     return not numbers_a or not numbers_b or bool(numbers_a & numbers_b)
 
 
