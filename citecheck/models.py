@@ -60,6 +60,9 @@ class Citation:
     ignore_reason: str | None = None  # set by an inline ignore marker
     number: int | None = None  # a list entry's number: as printed ("47."), else its place in its list
     context: str | None = None  # a link read by its anchor alone: the sentence around it
+    #: notices the entry itself records of the work it cites (PubMed's "Retraction in: …", a title
+    #: marked "RETRACTED:"), with source "entry": the work's record may lack them
+    notices: tuple["Notice", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +147,17 @@ class CheckResult:
 
     @property
     def notices(self) -> tuple[Notice, ...]:
-        """The matched work's notices (empty when nothing matched)."""
-        return self.match.notices if self.match else ()
+        """The matched work's notices, then those the entry records of a type the record lacks
+        (a retraction the entry notes and Crossref's record does not)."""
+        found = self.match.notices if self.match else ()
+        if not self.citation.notices:
+            return found
+        return found + tuple(n for n in self.citation.notices if all(f.type != n.type for f in found))
 
     @property
     def retracted(self) -> bool:
-        """True when the matched work has been retracted."""
-        return bool(self.match and self.match.retracted)
+        """True when the cited work has been retracted, as its record or the entry itself says."""
+        return any(n.type == "retraction" for n in self.notices)
 
     @property
     def wrong_fields(self) -> tuple[FieldCheck, ...]:

@@ -25,7 +25,7 @@ import warnings
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import ORGANISATION_WORD_RE, find_doi, normalise_doi
 from citecheck.extract.text import decode
-from citecheck.models import Author, Citation, Extraction
+from citecheck.models import Author, Citation, Extraction, Notice
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _SPACES_RE = re.compile(r"\s+")
@@ -140,12 +140,14 @@ def render_entry(authors: tuple[Author, ...], year, title, container, volume, is
 
 def _record(line: int, kind: str, *, authors: tuple[Author, ...], et_al: bool = False, year: int | None,
             title: str | None, container: str | None, volume: str | None, issue: str | None, pages: str | None,
-            doi: str | None, pmid: str | None, url: str | None, publisher: str | None = None) -> Citation:
+            doi: str | None, pmid: str | None, url: str | None, publisher: str | None = None,
+            notices: tuple[Notice, ...] = ()) -> Citation:
     """The Citation of one record of type ``kind`` (ARTICLE, CHAPTER, BOOK or OTHER).
 
     A chapter's, book's or report's link is the publisher's page for it, not what is cited:
     it is dropped (once its DOI, if any, is taken), so that the record is looked up by its
     title and reported as a book when Crossref has no match, not excused as "a web page".
+    ``notices``: those the record itself gives of the work (MEDLINE's "Retraction in" field).
     """
     text = render_entry(authors, year, title, container, volume, issue, pages, doi, kind=kind, publisher=publisher)
     journal = container if kind == ARTICLE else None
@@ -159,7 +161,7 @@ def _record(line: int, kind: str, *, authors: tuple[Author, ...], et_al: bool = 
             # Looked up by title; no match is `skipped` as a book or report, not `not_found`.
             volume = pages = None
     return Citation(text=text, line=line, authors=authors, et_al=et_al, year=year, title=title, journal=journal,
-                    volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid, url=url)
+                    volume=volume, issue=issue, pages=pages, doi=doi, pmid=pmid, url=url, notices=notices)
 
 
 # --- BibTeX ----------------------------------------------------------------

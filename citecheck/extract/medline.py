@@ -23,7 +23,7 @@ from citecheck.extract.bib import ARTICLE, BOOK, CHAPTER, _author, _clean, _page
 from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.parse import normalise_doi
 from citecheck.extract.text import decode
-from citecheck.models import Author, Citation, Extraction
+from citecheck.models import Author, Citation, Extraction, Notice
 
 _FIELD_RE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 _CONTINUED = "      "  # a value's next line
@@ -32,6 +32,8 @@ _ID_TAGS = ("LID", "AID")
 _ID_RE = re.compile(r"^(\S+)\s*\[(\w+)\]")
 # A translated title: "[Vitamin D in the elderly]." (the title in its own language is in TT).
 _BRACKETED_TITLE_RE = re.compile(r"^\[(.+)\]\.?$")
+#: the year of the retraction notice a RIN field names ("Lancet. 2010 Feb 6;375(9713):445.")
+_RIN_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 class MedlineExtractor(Extractor):
@@ -97,7 +99,13 @@ def _citation(line: int, fields: dict[str, list[str]]) -> Citation:
             if m and m.group(2).lower() == "doi" and doi is None:
                 doi = normalise_doi(m.group(1))
     pmid = one("PMID")
+    notices = ()
+    if "RIN" in fields or "Retracted Publication" in fields.get("PT", ()):
+        # "RIN - Lancet. 2010 Feb 6;375(9713):445. PMID: 20137807": PubMed's "Retraction in" note.
+        where = one("RIN") or ""
+        year = _RIN_YEAR_RE.search(where)
+        notices = (Notice("retraction", None, year.group(0) if year else None, "entry"),)
     return _record(line, kind, authors=authors, year=_year(one("DP")), title=title,
                    container=journal if kind == ARTICLE else book_title, volume=one("VI"), issue=one("IP"),
                    pages=_pages(one("PG")), doi=doi, pmid=pmid if pmid and pmid.isdigit() else None,
-                   url=None, publisher=one("PB"))
+                   url=None, publisher=one("PB"), notices=notices)

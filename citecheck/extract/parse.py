@@ -18,7 +18,8 @@ import itertools
 import re
 
 from citecheck.matching.journals import MEETING_RE, is_known_journal, reads_as_abbreviated_journal
-from citecheck.models import Author, Citation
+from citecheck.matching.normalize import RETRACTED_MARK_RE
+from citecheck.models import Author, Citation, Notice
 from citecheck.scripts import script_of
 
 # Upper- and lower-case letters, Latin-1, Latin Extended-A and B, and Latin Extended
@@ -248,6 +249,7 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         work = " ".join(work.split())  # every run of white space one space
     else:
         work = work.strip()
+    noted = _noted_retraction(work) if "etract" in work or "ETRACT" in work else ()
     if (" in:" in work or "ublished 20" in work or "ublished 19" in work) and (note := _LATER_NOTE_RE.search(work)):
         work = work[: note.start()] + work[note.end():]  # another work's details, DOI and all
     doi, work, publisher_url = _take_doi(work)
@@ -278,13 +280,42 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         script = script_of(work)
         if script is not None:
             fields = _parse_other_script(work, script, mark)
-            return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, **fields)
+            return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number,
+                            notices=noted, **fields)
     if not _THREE_LETTERS_RE.search(work):
         # Only an identifier or a link: nothing else to read.
-        return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number)
+        return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, notices=noted)
 
     fields = _parse_body(work)
-    return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, **fields)
+    if noted and fields["title"] and (marked := RETRACTED_MARK_RE.match(fields["title"])):
+        fields["title"] = fields["title"][marked.end():] or None  # the work's title, without its page's mark
+    return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number,
+                    notices=noted, **fields)
+
+
+# An entry's own word that the work it cites was retracted: PubMed's note ("Retraction in: Lancet.
+# 2010;375(9713):445."), AMA's after the title ("[retracted in: Lancet. 2010;375(9713):445]"), APA's
+# "(Retraction published 2010, The Lancet, 375(9713), 445)", and the mark retracted works' pages put
+# on their titles ("RETRACTED: …", "RETRACTED ARTICLE: …", "… [Retracted]"). PubMed's "Retraction of:"
+# is a notice's own note (the notice is what is cited), not one of these.
+_RETRACTION_NOTE_RE = re.compile(
+    r"\b(?i:retraction|retracted) in:(?P<where>[^\]]{0,300}?)(?=\]|\s*+\bPMID\b|$)"
+    r"|\((?i:retraction) published (?P<apa>[^()]*+(?:\([^()]*+\)[^()]*+)*+)\)"
+    r"|[\[(](?i:retracted(?: article)?)[\])]"
+    r"|(?:^|[.:] )(?-i:RETRACTED|Retracted)(?: (?i:article))?: ")
+
+
+def _noted_retraction(work: str) -> tuple[Notice, ...]:
+    """The retraction notice ``work`` records of the work it cites (with the notice's DOI and year
+    where the note gives them), or ()."""
+    m = _RETRACTION_NOTE_RE.search(work)
+    if m is None:
+        return ()
+    where = m.group("where") or m.group("apa") or ""
+    doi = _DOI_RE.search(where)
+    year = _YEAR_RE.search(where)
+    return (Notice("retraction", normalise_doi(doi.group("doi")) if doi else None, year.group(1) if year else None,
+                   "entry"),)
 
 
 # Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).

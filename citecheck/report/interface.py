@@ -223,10 +223,22 @@ def notice_name(notice: Notice) -> str:
     return NOTICE_NAMES.get(notice.type, notice.type.replace("_", " "))
 
 
+#: Where the word of a notice came from, when not from Crossref's record of the notice itself.
+_NOTICE_SOURCES = {"entry": "noted in the entry itself", "record-title": "marked in the record's title"}
+
+
+def notice_source(notice: Notice) -> str | None:
+    """Where the word of a notice came from when not from a notice's record: 'noted in the entry
+    itself', 'marked in the record's title'; None for Crossref's own notices."""
+    return _NOTICE_SOURCES.get(notice.source or "")
+
+
 def notice_where(notice: Notice) -> str:
-    """Where a notice is, as far as the record says: 'https://doi.org/10.1/n, 2021-05-02' (or '')."""
+    """Where a notice is, as far as the record or entry says: 'https://doi.org/10.1/n, 2021-05-02',
+    '2010, noted in the entry itself' (or '')."""
+    said = notice_source(notice)
     parts = (f"https://doi.org/{notice.doi}" if notice.doi else None, notice.date,
-             None if notice.doi else (f"from {notice.source}" if notice.source else None))
+             said or (None if notice.doi else (f"from {notice.source}" if notice.source else None)))
     return ", ".join(p for p in parts if p)
 
 

@@ -13,8 +13,8 @@ from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, V
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
 from citecheck.report.interface import (FINDING_TITLES, PARTLY_READ, Reporter, entry_label, incomplete_note, place_in,
-                                        in_reading_order, in_text_to_change, plural, safe_text, shorten, text_findings,
-                                        verified_remark)
+                                        in_reading_order, in_text_to_change, notice_source, plural, safe_text, shorten,
+                                        text_findings, verified_remark)
 
 STYLES = {
     Verdict.VERIFIED: ("verified", "green"),
@@ -178,7 +178,8 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
     else:
         parts.append(_t(r.reason))
     if r.notices:
-        notes = "; ".join(f"{n.type.replace('_', ' ')}{' ' + n.doi if n.doi else ''}{' (' + n.date + ')' if n.date else ''}" for n in r.notices)
+        notes = "; ".join(f"{n.type.replace('_', ' ')}{' ' + n.doi if n.doi else ''}{' (' + n.date + ')' if n.date else ''}"
+                          + (f", {said}" if (said := notice_source(n)) else "") for n in r.notices)
         parts.append(_t(("RETRACTED: " if r.retracted else "Notices: ") + notes, "bold red" if r.retracted else "yellow"))
     if r.ignored:
         parts.append(_t(f"Ignored: {r.ignored}", "dim"))

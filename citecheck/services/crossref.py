@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from citecheck.matching.normalize import RETRACTED_MARK_RE
 from citecheck.models import Author, Notice, Work
 from citecheck.services.http import Transport, quote_doi
 from citecheck.services.interface import Service, ServiceError
@@ -164,9 +165,17 @@ def work_from_crossref(message: dict) -> Work | None:
         return None
     doi = "".join(doi.split())
     score = message.get("score")
+    title = clean_text(message.get("title"))
+    notices = _notices(message.get("updated-by"))
+    if title and (mark := RETRACTED_MARK_RE.match(title)):
+        # A record that marks its title as retracted: the work's title is the rest, and the mark is
+        # a retraction notice when the record has none (the notice's DOI is then unknown).
+        title = title[mark.end():] or None
+        if not any(n.type == "retraction" for n in notices):
+            notices += (Notice("retraction", None, None, "record-title"),)
     return Work(
         doi=doi.lower(),
-        title=clean_text(message.get("title")),
+        title=title,
         subtitle=clean_text(message.get("subtitle")),
         journal=clean_text(message.get("container-title")),
         short_journal=_all_texts(message.get("short-container-title")) + _all_texts(message.get("container-title"))[1:],
@@ -179,6 +188,6 @@ def work_from_crossref(message: dict) -> Work | None:
         article_number=_scalar(message.get("article-number")),
         authors=_authors(message.get("author")),
         type=_scalar(message.get("type")),
-        notices=_notices(message.get("updated-by")),
+        notices=notices,
         score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
     )

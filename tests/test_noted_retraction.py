@@ -1,0 +1,131 @@
+"""A retraction the entry itself records, or the record's title marks, flags the citation as
+retracted even when Crossref's record has no `updated-by` notice (trial 27's two left: retractions
+whose record lacked it).  The entry's word is PubMed's "Retraction in:" note, AMA's "[retracted in:
+…]", APA's "(Retraction published …)", MEDLINE's RIN field, or a title marked "RETRACTED:"."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.medline import MedlineExtractor
+from citecheck.extract.parse import parse_reference
+from citecheck.models import Author, CheckResult, Citation, Notice, Verdict, Work
+from citecheck.policy import DEFAULT_FAIL_ON, fails
+from citecheck.report.interface import notice_note
+from citecheck.services.crossref import work_from_crossref
+from tests.conftest import run_cli
+from tests.fake_crossref import FakeCrossref
+
+TITLE = ("Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in "
+         "children")
+VANCOUVER = f"Wakefield AJ, Murch SH, Anthony A, et al. {TITLE}. Lancet. 1998;351(9103):637-641."
+
+
+@pytest.mark.parametrize("text, doi, date", [
+    # PubMed's note, with the notice's DOI, and the entry's own PMID after it
+    (f"{VANCOUVER} Retraction in: Lancet. 2010;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4. PMID: 9500320.",
+     "10.1016/S0140-6736(10)60175-4", "2010"),
+    (f"{VANCOUVER} Retraction in: Lancet. 2010 Feb 6;375(9713):445.", None, "2010"),
+    # AMA's bracket after the title
+    (f"Wakefield AJ, Murch SH, Anthony A, et al. {TITLE} [retracted in: Lancet. 2010;375(9713):445]. "
+     "Lancet. 1998;351(9103):637-641.", None, "2010"),
+    # APA's note in brackets
+    (f"Wakefield, A. J., Murch, S. H., & Anthony, A. (1998). {TITLE}. The Lancet, 351(9103), 637–641. "
+     "(Retraction published 2010, The Lancet, 375(9713), 445)", None, "2010"),
+    # the mark the publisher's page puts on the title, copied with it
+    (f"Wakefield AJ, Murch SH, Anthony A, et al. RETRACTED: {TITLE}. Lancet. 1998;351(9103):637-641.", None, None),
+    (f"Wakefield AJ, Murch SH, Anthony A, et al. RETRACTED ARTICLE: {TITLE}. Lancet. 1998;351(9103):637-641.",
+     None, None),
+    (f"Wakefield AJ, Murch SH, Anthony A, et al. {TITLE} [Retracted]. Lancet. 1998;351(9103):637-641.", None, None),
+])
+def test_the_entrys_own_retraction_note_is_a_notice_and_no_part_of_the_details(text, doi, date):
+    cited = parse_reference(text, 1)
+    assert cited.notices == (Notice("retraction", doi, date, "entry"),)
+    # the note and the mark are no part of the work's details
+    assert cited.title == TITLE
+    assert (cited.journal.removeprefix("The "), cited.year, cited.volume, cited.issue, cited.pages) == \
+        ("Lancet", 1998, "351", "9103", "637-641")
+
+
+@pytest.mark.parametrize("text", [
+    "Sakaguchi Y, Ikeda O, Toh Y, et al. New technique for the retraction of the liver in laparoscopic "
+    "gastrectomy. Surg Endosc. 2008;22:2532-4.",
+    "Smith J. Retraction in the literature: a review. Account Res. 2019;26:1-10.",
+    "Smith J. Retracted papers and their citations. Account Res. 2019;26:1-10.",
+    # PubMed's note on a notice itself: what is cited is the notice, which is no retracted work
+    "Retraction notice to: A study of things. J Foo. 2020;3:5. Retraction of: J Foo. 2019;2:1-9.",
+])
+def test_a_title_that_speaks_of_retraction_is_no_note(text):
+    assert parse_reference(text, 1).notices == ()
+
+
+def test_medline_records_retraction_in_field_and_publication_type():
+    record = ("PMID- 9500320\nTI  - " + TITLE + ".\nAU  - Wakefield AJ\nDP  - 1998 Feb 28\nTA  - Lancet\n"
+              "VI  - 351\nIP  - 9103\nPG  - 637-41\nPT  - Journal Article\nPT  - Retracted Publication\n"
+              "RIN - Lancet. 2010 Feb 6;375(9713):445. PMID: 20137807\n\n"
+              "PMID- 31978945\nTI  - A Novel Coronavirus from Patients with Pneumonia in China, 2019.\n"
+              "AU  - Zhu N\nDP  - 2020 Feb 20\nTA  - N Engl J Med\nVI  - 382\nIP  - 8\nPG  - 727-733\n")
+    wakefield, zhu = MedlineExtractor().extract(record.encode()).citations
+    assert wakefield.notices == (Notice("retraction", None, "2010", "entry"),)
+    assert zhu.notices == ()
+
+
+def _message(title: str, **more) -> dict:
+    """A /works/{doi} message in Crossref's shape, Wakefield's details."""
+    return {"DOI": "10.1016/S0140-6736(97)11096-0", "type": "journal-article", "title": [title],
+            "container-title": ["The Lancet"], "short-container-title": ["The Lancet"],
+            "issued": {"date-parts": [[1998, 2]]}, "volume": "351", "issue": "9103", "page": "637-641",
+            "author": [{"given": "AJ", "family": "Wakefield", "sequence": "first"},
+                       {"given": "SH", "family": "Murch", "sequence": "additional"},
+                       {"given": "A", "family": "Anthony", "sequence": "additional"}], **more}
+
+
+def test_a_record_whose_title_is_marked_retracted_is_a_retracted_work():
+    work = work_from_crossref(_message(f"RETRACTED: {TITLE}"))
+    assert work.title == TITLE
+    assert work.notices == (Notice("retraction", None, None, "record-title"),)
+    # a record with its notice keeps that one only
+    notice = {"type": "retraction", "DOI": "10.1016/S0140-6736(10)60175-4", "source": "publisher",
+              "updated": {"date-parts": [[2010, 2, 6]]}}
+    work = work_from_crossref(_message(f"RETRACTED: {TITLE}", **{"updated-by": [notice]}))
+    assert work.notices == (Notice("retraction", "10.1016/S0140-6736(10)60175-4", "2010-2-6", "publisher"),)
+    assert work_from_crossref(_message(TITLE)).notices == ()
+
+
+def test_the_entrys_note_counts_when_the_record_has_none_and_is_not_said_twice():
+    noted = Notice("retraction", None, "2010", "entry")
+    cited = Citation(VANCOUVER, 1, notices=(noted,))
+    plain = Work(doi="10.1016/s0140-6736(97)11096-0", title=TITLE, authors=(Author("Wakefield", "AJ"),))
+    result = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right.", plain)
+    assert result.retracted and fails(result, DEFAULT_FAIL_ON)
+    assert notice_note(result) == ("Retracted: the work https://doi.org/10.1016/s0140-6736(97)11096-0 was retracted "
+                                   "(retraction notice 2010, noted in the entry itself).")
+    recorded = Notice("retraction", "10.1016/S0140-6736(10)60175-4", "2010-2", "publisher")
+    result = CheckResult(cited, Verdict.VERIFIED, "", Work(doi=plain.doi, title=TITLE, notices=(recorded,)))
+    assert result.notices == (recorded,)
+    # with nothing matched, the entry's word still stands
+    result = CheckResult(cited, Verdict.NOT_FOUND, "No published work matches.")
+    assert result.retracted and notice_note(result).startswith("Retracted: the work was retracted (retraction notice 2010")
+    assert not CheckResult(Citation(VANCOUVER, 1), Verdict.VERIFIED, "", plain).retracted
+
+
+@pytest.mark.parametrize("title, entry, source", [
+    # the record of trial 27's older shape, without updated-by: the entry's note flags it
+    (TITLE, f"{VANCOUVER} Retraction in: Lancet. 2010;375(9713):445.", "entry"),
+    # the record marks its title; the entry cites the title without the mark
+    (f"RETRACTED: {TITLE}", VANCOUVER, "record-title"),
+])
+def test_the_cli_reports_the_work_as_retracted_and_fails_the_run(tmp_path, title, entry, source):
+    article = tmp_path / "article.md"
+    article.write_text("# Vaccines\n\nOne paper started the scare [1].\n\n## References\n\n1. " + entry + "\n")
+    with FakeCrossref([_message(title)], rate_limit=200) as server:
+        run = run_cli("check", str(article), "--crossref-url", server.url, "--no-cache", "--format", "json")
+    result, = run.json()["documents"][0]["citations"]
+    assert result["verdict"] == "verified"
+    assert result["retracted"] is True
+    assert [n["source"] for n in result["notices"]] == [source]
+    assert run.exit_code == 1
+    with FakeCrossref([_message(title)], rate_limit=200) as server:
+        terminal = run_cli("check", str(article), "--crossref-url", server.url, "--no-cache")
+    said = {"entry": "noted in the entry itself", "record-title": "marked in the record's title"}[source]
+    assert "RETRACTED: retraction" in terminal.stdout and said in " ".join(terminal.stdout.split())
