@@ -190,6 +190,9 @@ def test_ascos_own_forms_of_a_meeting_abstract(source):
     ("2 Suppl", "Suppl 2", True), ("Suppl", "1 Supp", True), ("Supplement_4", "Suppl", True),
     ("suppl 6", "6_suppl", True), ("S1", "Suppl 1", True),
     ("Suppl 1", "Suppl 2", False), ("Suppl 2", "3", False), ("12", "Suppl", False),
+    # PubMed's special issue
+    ("Spec No 1", "Spec No 1", True), ("Spec No 1", "special_issue_1", True), ("Spec No 1", "Spec No 2", False),
+    ("Spec No 1", "2", False),
 ])
 def test_a_supplement_written_another_way_is_the_same_issue(cited, found, same):
     # C5: "(2 Suppl)" against the record's "Suppl 2" was a mismatch.
@@ -197,6 +200,15 @@ def test_a_supplement_written_another_way_is_the_same_issue(cited, found, same):
     from citecheck.models import FieldStatus
 
     assert (check_number("issue", cited, found).status is FieldStatus.MATCH) is same
+
+
+@pytest.mark.parametrize("tail, issue, pages", [("2008;81 Spec No 1:S57-68.", "Spec No 1", "S57-68"),
+                                               ("2008 Nov;81 Spec No 3:S173-8.", "Spec No 3", "S173-8")])
+def test_pubmeds_special_issue_after_the_volume_is_the_issue(tail, issue, pages):
+    # trial 26's last false alarm: "Br J Radiol. 2008;81 Spec No 1:S57-68" gave the journal
+    # "Br J Radiol. 2008;81 Spec No", the year as the volume and no pages.
+    cited = parse_reference(f"Nicholson T, Smith J. Imaging of the thing. Br J Radiol. {tail}", 1)
+    assert (cited.journal, cited.year, cited.volume, cited.issue, cited.pages) == ("Br J Radiol", 2008, "81", issue, pages)
 
 
 def test_a_journals_part_and_its_name_stay_with_the_journal():

@@ -92,8 +92,8 @@ _ISS = r"(?:\s?\((?P<issue>[^()]{1,25})\))?"
 # A volume or a run of volumes bound as one ("130-132").
 _VOL_RANGE = r"(?P<volume>\d++(?:-\d++)?+[A-Za-z]?)"
 # A supplement written after the volume, not in parentheses: "26 Suppl 5", "46 Suppl", "12 Suppl A"
-# (Crossref's issue is then "Suppl 5").
-_SUPPL = r"\s(?P<suppl>[Ss]uppl(?:ement)?\.?(?:\s?[A-Z\d]{1,3}\b)?)"
+# (Crossref's issue is then "Suppl 5"), and PubMed's special issue, "81 Spec No 1".
+_SUPPL = r"\s(?P<suppl>(?:[Ss]uppl(?:ement)?\.?|Spec No)(?:\s?[A-Z\d]{1,3}\b)?)"
 _MONTH = r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s?\d{1,2})?(?:\s?-\s?[A-Z]?[a-z]{0,8}\.?\s?\d{0,2})?)?"
 
 # The "source tail" in each style, most specific first.  Which one wins is
