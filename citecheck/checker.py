@@ -19,7 +19,7 @@ from citecheck.extract.interface import ExtractError
 from citecheck.extract.claims import claim_conflicts, shares_topic, uncited_entries
 from citecheck.extract.links import link_problems, link_year_remark
 from citecheck.matching.journals import same_journal, warm_journal_table
-from citecheck.matching.score import YEAR_TOLERANCE, title_similarity
+from citecheck.matching.score import PREPRINT_VENUE, YEAR_TOLERANCE, title_similarity
 from citecheck.matching.verdict import DOI_OF, TITLE_MATCH_MIN, Evidence, judge, skip_reason
 from citecheck.models import (Citation, CheckResult, Claim, DocumentResult, Extraction, FieldStatus, Report, SourceInfo,
                               Verdict)
@@ -66,7 +66,26 @@ def resolve(citation: Citation, service: Service) -> tuple[Evidence, CheckResult
         more = service.search(f"{citation.title} {first}".strip(), SEARCH_ROWS)
         evidence = Evidence(tuple(candidates) + tuple(more), doi_work, doi_known, agency)
         result = judge(citation, evidence)
+    if _cited_as_its_journal_version(result):
+        # The search found the preprint, not the article it became: ask for that article, and judge again.
+        versions = [w for doi in result.match.journal_versions[:JOURNAL_VERSIONS_MAX] if (w := service.work(doi))]
+        if versions:
+            evidence = Evidence(evidence.candidates + tuple(versions), doi_work, doi_known, agency)
+            result = judge(citation, evidence)
     return evidence, result
+
+
+#: a preprint's journal versions looked up, at most (Crossref's relation may name several)
+JOURNAL_VERSIONS_MAX = 2
+
+
+def _cited_as_its_journal_version(result: CheckResult) -> bool:
+    """True when a preprint's record was matched for an entry that cites a journal where the preprint
+    has none, the preprint names the articles it became, and the entry does not cite the preprint's DOI."""
+    work = result.match
+    return (result.verdict is Verdict.MISMATCH and work is not None and bool(work.journal_versions)
+            and (result.citation.doi or "").lower() != work.doi
+            and any(f.name == "journal" and f.found == PREPRINT_VENUE for f in result.wrong_fields))
 
 
 def check_citation(citation: Citation, service: Service) -> CheckResult:

@@ -95,6 +95,9 @@ class Work:
     type: str | None = None
     notices: tuple[Notice, ...] = ()
     score: float | None = None  # the source's relevance score; comparable within one query only
+    #: a preprint's journal versions: the DOIs of the articles it became (Crossref's relation
+    #: "is-preprint-of")
+    journal_versions: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:

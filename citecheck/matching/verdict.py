@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.score import (PREPRINT_SERVER_RE, compare_fields, is_title_of, same_surname, title_in_part,
-                                      title_similarity)
+from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, compare_fields, is_title_of, same_surname,
+                                      title_in_part, title_similarity)
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
 
@@ -436,6 +436,9 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         elif work.journal and work.type == "journal-article" and _names_a_preprint(citation):
             # The journal version of a preprint the entry names: the editor may want the version read.
             notes.append(f"cited as a preprint, published as an article in {work.journal}")
+        elif work.journal_versions:
+            # A preprint, cited as one, that a journal has published since: the version an editor may want cited.
+            notes.append(f"a preprint, published since as a journal article: {_versions(work)}")
         if citation.pmid:
             # (Said in the reason only: a list that gives every PMID would be all remarks.)
             notes.append(f"its PMID {citation.pmid} was not checked: Crossref holds no PMIDs")
@@ -457,8 +460,15 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
             parts.append(f"{f.name} cited as {_show(f.cited)}, published as {_show(f.found)}")
     if remark:
         parts.append(remark)
+    if work.journal_versions and any(f.name == "journal" and f.found == PREPRINT_VENUE for f in wrong):
+        parts.append(f"the preprint was published since as a journal article: {_versions(work)}")
     reason = f"A real work, cited with wrong details: {'; '.join(parts)}. Correct: https://doi.org/{work.doi}"
     return CheckResult(citation, Verdict.MISMATCH, reason, work, fields)
+
+
+def _versions(work: Work) -> str:
+    """A preprint's journal versions as links: 'https://doi.org/10.1/a'."""
+    return ", ".join(f"https://doi.org/{doi}" for doi in work.journal_versions)
 
 
 #: how a cited DOI that is another work's is named: 'the DOI of "Title of that work"'

@@ -20,6 +20,7 @@ def work_json(work: Work | None) -> dict | None:
         "doi": work.doi, "title": work.title, "journal": work.journal, "year": work.year,
         "volume": work.volume, "issue": work.issue, "pages": work.pages or work.article_number,
         "authors": [a.surname for a in work.authors], "type": work.type,
+        "journal_versions": list(work.journal_versions),
     }
 
 

@@ -68,6 +68,7 @@ def work_from_dict(data: dict) -> Work:
     data["authors"] = tuple(Author(**a) for a in data.get("authors", ()))
     data["notices"] = tuple(Notice(**n) for n in data.get("notices", ()))
     data["short_journal"] = tuple(data.get("short_journal", ()))
+    data["journal_versions"] = tuple(data.get("journal_versions", ()))
     return Work(**data)
 
 

@@ -16,7 +16,7 @@ DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 SELECT_FIELDS = (
     "DOI", "title", "subtitle", "container-title", "short-container-title", "issued",
     "published-print", "published-online", "volume", "issue", "page", "article-number",
-    "author", "type", "updated-by", "score",
+    "author", "type", "updated-by", "score", "relation",
 )
 
 #: Crossref's notice types, as the report names them.
@@ -155,6 +155,16 @@ def _notices(value) -> tuple[Notice, ...]:
     return tuple(notices)
 
 
+def _preprint_of(value) -> tuple[str, ...]:
+    """The DOIs a preprint's ``relation`` names as the articles it became: ``{"is-preprint-of":
+    [{"id-type": "doi", "id": "10.1/x", "asserted-by": "subject"}, ...]}`` (each once)."""
+    if not isinstance(value, dict) or not isinstance(value.get("is-preprint-of"), list):
+        return ()
+    dois = (entry.get("id") for entry in value["is-preprint-of"]
+            if isinstance(entry, dict) and str(entry.get("id-type", "")).lower() == "doi")
+    return tuple(dict.fromkeys("".join(doi.split()).lower() for doi in dois if isinstance(doi, str) and doi.strip()))
+
+
 def work_from_crossref(message: dict) -> Work | None:
     """A Work from a Crossref work message, tolerating missing and wrongly typed fields."""
     if not isinstance(message, dict):
@@ -190,4 +200,5 @@ def work_from_crossref(message: dict) -> Work | None:
         type=_scalar(message.get("type")),
         notices=notices,
         score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
+        journal_versions=_preprint_of(message.get("relation")),
     )

@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from citecheck.services.http import Answer, Transport, request_key
 from citecheck.services.interface import ServiceError
@@ -31,17 +32,26 @@ class ReplayTransport(Transport):
             exchanges = data["exchanges"]
             self.note = str(data.get("recorded", ""))
             self._answers = {ex["request"]: Answer(int(ex["status"]), *_body(ex["body"])) for ex in exchanges}
+            # A recording made by a version that asked for other fields (`select`) answers the same
+            # questions: found by the request without them when the request as asked is not held.
+            self._unselected = {_without_select(key): answer for key, answer in self._answers.items()}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ServiceError(f"cannot read recorded answers {self.path}: {exc}") from None
 
     def get(self, path: str, params: dict | None = None, kind: str = "single") -> Answer:
         """The recorded answer to this request."""
         key = request_key(path, params)
-        try:
-            return self._answers[key]
-        except KeyError:
+        answer = self._answers.get(key) or self._unselected.get(_without_select(key))
+        if answer is None:
             shown = key if len(key) <= 90 else key[:89] + "…"
-            raise ServiceError(f"the recording holds no answer to this request ({shown})") from None
+            raise ServiceError(f"the recording holds no answer to this request ({shown})")
+        return answer
+
+
+def _without_select(key: str) -> str:
+    """A request key (request_key) without its `select` parameter."""
+    path, _, query = key.partition("?")
+    return request_key(path, dict(item for item in parse_qsl(query, keep_blank_values=True) if item[0] != "select"))
 
 
 def _body(body) -> tuple[object, str]:
