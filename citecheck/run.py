@@ -279,7 +279,8 @@ def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
 def _citation_fields(c) -> dict:
     return {"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
             "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
-            "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url}
+            "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url,
+            "notices": [{"type": n.type, "doi": n.doi, "date": n.date, "source": n.source} for n in c.notices]}
 
 
 def _extract_json(item, extraction, first: bool) -> None:
@@ -319,6 +320,9 @@ def _extract_text(item, extraction) -> None:
             if fields[key] not in (None, [], ""):
                 value = ", ".join(fields[key]) + (" et al." if c.et_al else "") if key == "authors" else fields[key]
                 print(safe_text(f"      {key:<8} {value}"))
+        for n in c.notices:  # "Retraction in: …": the entry's own word that the work was retracted
+            said = ", ".join(x for x in (n.doi, n.date) if x)
+            print(safe_text(f"      notice   {n.type}, noted in the entry" + (f" ({said})" if said else "")))
     for i in extraction.in_text:
         target = f"entry {i.reference + 1}" if i.reference is not None else "NO ENTRY"
         print(safe_text(f"  in-text, {where(i)}: {i.text} -> {target}"))

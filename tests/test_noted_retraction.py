@@ -129,3 +129,12 @@ def test_the_cli_reports_the_work_as_retracted_and_fails_the_run(tmp_path, title
         terminal = run_cli("check", str(article), "--crossref-url", server.url, "--no-cache")
     said = {"entry": "noted in the entry itself", "record-title": "marked in the record's title"}[source]
     assert "RETRACTED: retraction" in terminal.stdout and said in " ".join(terminal.stdout.split())
+
+
+def test_extract_shows_the_entrys_note(tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text(f"# R\n\n## References\n\n1. {VANCOUVER} Retraction in: Lancet. 2010;375(9713):445.\n")
+    text = run_cli("extract", str(article))
+    assert "notice   retraction, noted in the entry (2010)" in text.stdout
+    cited, = run_cli("extract", str(article), "--format", "json").json()["documents"][0]["citations"]
+    assert cited["notices"] == [{"type": "retraction", "doi": None, "date": "2010", "source": "entry"}]
