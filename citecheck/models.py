@@ -62,7 +62,7 @@ class Citation:
     context: str | None = None  # a link read by its anchor alone: the sentence around it
     #: notices the entry itself records of the work it cites (PubMed's "Retraction in: …", a title
     #: marked "RETRACTED:"), with source "entry": the work's record may lack them
-    notices: tuple["Notice", ...] = ()
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

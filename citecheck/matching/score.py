@@ -974,8 +974,8 @@ _SUPPLEMENT_ISSUE_RE = re.compile(r"sup|spec|^s\s?\d+$")
 
 def _same_supplement(cited: str | None, found: str | None) -> bool:
     """True when both issues name a supplement, written in any of the ways they are ("2 Suppl",
-    "Suppl 2", "Supplement_2", "2_suppl", "S2", PubMed's special issue "Spec No 2"), and their numbers agree or one side has none
-    (a volume's supplement cited "30 Suppl" for the record's "1 Supp")."""
+    "Suppl 2", "Supplement_2", "2_suppl", "S2", PubMed's special issue "Spec No 2"), and their numbers
+    agree or one side has none (a volume's supplement cited "30 Suppl" for the record's "1 Supp")."""
     a, b = fold_range(cited).strip(), fold_range(found).strip()
     if not (_SUPPLEMENT_ISSUE_RE.search(a) and _SUPPLEMENT_ISSUE_RE.search(b)):
         return False
