@@ -138,3 +138,97 @@ def test_extract_shows_the_entrys_note(tmp_path):
     assert "notice   retraction, noted in the entry (2010)" in text.stdout
     cited, = run_cli("extract", str(article), "--format", "json").json()["documents"][0]["citations"]
     assert cited["notices"] == [{"type": "retraction", "doi": None, "date": "2010", "source": "entry"}]
+
+
+# Trial 28 (302 entries on retracted works, bait and preprints): what it found.
+
+@pytest.mark.parametrize("text", [
+    # the mark inside the title's quotes (Chicago, MLA, Harvard)
+    "Stapel, D. A., and S. Lindenberg. 2011. “RETRACTED: Coping with Chaos: How Disordered Contexts Promote "
+    "Stereotyping and Discrimination.” Science 332 (6026): 251-253.",
+    "Stapel, Diederik A., and Siegwart Lindenberg. “RETRACTED ARTICLE: Coping with Chaos: How Disordered Contexts "
+    "Promote Stereotyping and Discrimination.” Science, vol. 332, no. 6026, 2011, pp. 251-253.",
+    "Stapel, D.A. and Lindenberg, S. (2011) 'RETRACTED: Coping with Chaos: How Disordered Contexts Promote "
+    "Stereotyping and Discrimination', Science, 332(6026), pp. 251-253.",
+    # in mixed case, on an article's title
+    "Stapel, D.A. and Lindenberg, S. (2011) 'Retracted: Coping with Chaos: How Disordered Contexts Promote "
+    "Stereotyping and Discrimination', Science, 332(6026), pp. 251-253.",
+])
+def test_a_quoted_or_mixed_case_mark_on_an_articles_title_is_the_entrys_note(text):
+    cited = parse_reference(text, 1)
+    assert cited.notices == (Notice("retraction", None, None, "entry"),)
+    assert cited.title == "Coping with Chaos: How Disordered Contexts Promote Stereotyping and Discrimination"
+
+
+def test_a_web_pages_headline_that_opens_with_retracted_is_no_note():
+    cited = parse_reference("Marcus A. Retracted: the paper that launched the anti-vaccine movement. Retraction Watch "
+                            "[Internet]. 2010 [cited 2020 Jan 1]. Available from: https://retractionwatch.com/x", 1)
+    assert cited.notices == ()
+
+
+@pytest.mark.parametrize("note, retracted", [
+    ("Expression of Concern in: Lancet. 2010;375(9713):445.", False),
+    ("Partial retraction in: Lancet. 2010;375(9713):445.", False),
+    ("Republished in: Lancet. 2010;375(9713):445.", False),
+    ("Summary for patients in: Lancet. 2010;375(9713):445.", False),
+    ("Retracted and republished in: Lancet. 2010;375(9713):445.", True),
+    ("Retraction of: Lancet. 2010;375(9713):445.", False),
+    ("Erratum for: Lancet. 2010;375(9713):445.", False),
+    ("Comment on: Lancet. 2010;375(9713):445.", False),
+    ("Update of: Lancet. 2010;375(9713):445.", False),
+])
+def test_pubmeds_other_notes_are_no_part_of_the_entrys_source(note, retracted):
+    # the note's journal, volume and pages had been read as the entry's own (10 false mismatches)
+    cited = parse_reference(f"{VANCOUVER} {note} PMID: 9500320.", 1)
+    assert (cited.journal, cited.year, cited.volume, cited.issue, cited.pages, cited.pmid) == \
+        ("Lancet", 1998, "351", "9103", "637-641", "9500320")
+    assert bool(cited.notices) is retracted
+
+
+def test_a_title_that_opens_with_comment_on_keeps_its_source():
+    for text in ("Smith J. Comment on: Effects of sleep on memory. J Foo. 2020;3:1-5.",
+                 "Smith, J. (2020). Comment on: Effects of sleep on memory. J Foo, 3, 1-5."):
+        cited = parse_reference(text, 1)
+        assert (cited.title, cited.journal, cited.pages) == ("Comment on: Effects of sleep on memory", "J Foo", "1-5")
+
+
+def test_amas_older_published_retraction_note_is_the_entrys_note():
+    cited = parse_reference(f"Wakefield AJ, Murch SH, Anthony A, et al. {TITLE} [published retraction appears in "
+                            "Lancet. 2010;375(9713):445]. Lancet. 1998;351(9103):637-641.", 1)
+    assert cited.notices == (Notice("retraction", None, "2010", "entry"),) and cited.title == TITLE
+
+
+def test_a_notice_record_titled_retracted_is_no_retracted_work():
+    # Hindawi titles its notices "Retracted: <the work's title>"; the notice's record has update-to.
+    notice = _message(f"Retracted: {TITLE}", **{"update-to": [{"type": "retraction", "DOI": "10.1/original",
+                                                               "updated": {"date-parts": [[2022, 1, 5]]}}]})
+    work = work_from_crossref(notice)
+    assert work.notices == () and work.title == f"Retracted: {TITLE}"
+
+
+@pytest.mark.parametrize("source", ["Lancet. 2020 May 22:S0140-6736(20)31180-6. Epub ahead of print.",
+                                    "Lancet. 2020 May 22:S0140-6736(20)31180-6. doi: 10.1016/S0140-6736(20)31180-6.",
+                                    "Lancet. 2020 May 22:ciaa237. Online ahead of print."])
+def test_pubmeds_identifier_ahead_of_print_is_no_volume_or_pages(source):
+    cited = parse_reference(f"Mehra MR, Desai SS, Ruschitzka F, Patel AN. Hydroxychloroquine or chloroquine with or "
+                            f"without a macrolide for treatment of COVID-19. {source}", 1)
+    assert (cited.journal, cited.year, cited.volume, cited.pages) == ("Lancet", 2020, None, None)
+
+
+def test_cell_presss_online_pages_after_the_range_are_the_same_pages():
+    from citecheck.matching.score import check_pages
+    from citecheck.models import FieldStatus
+
+    cell = Work(doi="10.1016/j.cell.2020.02.052", pages="271-280.e8")
+    assert check_pages("271-280", cell).status is FieldStatus.MATCH
+    assert check_pages("271-280.e8", cell).status is FieldStatus.MATCH
+    assert check_pages("271-288", cell).status is FieldStatus.MISMATCH
+
+
+def test_nlms_name_for_research_square_is_a_preprint_servers():
+    from citecheck.matching.score import check_journal
+    from citecheck.models import FieldStatus
+
+    preprint = Work(doi="10.21203/rs.3.rs-100956/v1", type="posted-content", title="Efficacy of ivermectin")
+    assert check_journal("Res Sq", preprint).status is not FieldStatus.MISMATCH
+    assert check_journal("JAMA", preprint).status is FieldStatus.MISMATCH

@@ -62,7 +62,7 @@ _NOISE_RE = re.compile(
     r"cited[^\]]{0,40}|Internet|serial online)\]"
     # PubMed's notes of a correction or retraction, naming another issue ("[published correction
     # appears in Am J Public Health. 2004;94:100]"): not where this work is.
-    r"|\[(?:published (?:correction|erratum)|erratum|corrected and republished|retract(?:ion|ed)|comment)"
+    r"|\[(?:published (?:correction|erratum|retraction)|erratum|corrected and republished|retract(?:ion|ed)|comment)"
     r"\b[^\]]{0,300}\]"
     r"|\bAvailable (?:from|at|online)\s*:?"
     r"|\b(?:Accessed|Retrieved|Last accessed)\b[^.]{0,40}\.?"
@@ -250,13 +250,16 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     else:
         work = work.strip()
     noted = _noted_retraction(work) if "etract" in work or "ETRACT" in work else ()
-    if (" in:" in work or "ublished 20" in work or "ublished 19" in work) and (note := _LATER_NOTE_RE.search(work)):
-        work = work[: note.start()] + work[note.end():]  # another work's details, DOI and all
+    work = _without_notes(work)
     doi, work, publisher_url = _take_doi(work)
     pmid, work, pubmed_url = _take_pmid(work)
     url, work = _take_url(work)
     url = url or publisher_url or pubmed_url
     low = work.lower()
+    if "ahead of print" in low or "epub" in low or ":S0" in work or ":S1" in work or ":S2" in work:
+        # PubMed's article online before its issue: "Lancet. 2020 May 22:S0140-6736(20)31180-6." (the
+        # publisher's identifier where the pages will be): its date alone, read as an online-first journal's.
+        work = _AHEAD_OF_PRINT_ID_RE.sub(r"\1", work)
     if _has_noise_key(low):
         work = _NOISE_RE.sub(" ", work)
     if _may_hold_a_day(work):
@@ -287,22 +290,29 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, notices=noted)
 
     fields = _parse_body(work)
-    if noted and fields["title"] and (marked := RETRACTED_MARK_RE.match(fields["title"])):
-        fields["title"] = fields["title"][marked.end():] or None  # the work's title, without its page's mark
+    if fields["title"] and (marked := RETRACTED_MARK_RE.match(fields["title"])) and (
+            noted or fields.get("volume") or fields.get("pages")):
+        # The work's title, without its page's mark; "Retracted: …" in mixed case marks an article's
+        # title too (a headline on a web page, with no volume or pages, is left as it is).
+        fields["title"] = fields["title"][marked.end():] or None
+        noted = noted or (Notice("retraction", None, None, "entry"),)
     return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number,
                     notices=noted, **fields)
 
 
 # An entry's own word that the work it cites was retracted: PubMed's note ("Retraction in: Lancet.
 # 2010;375(9713):445."), AMA's after the title ("[retracted in: Lancet. 2010;375(9713):445]"), APA's
-# "(Retraction published 2010, The Lancet, 375(9713), 445)", and the mark retracted works' pages put
-# on their titles ("RETRACTED: …", "RETRACTED ARTICLE: …", "… [Retracted]"). PubMed's "Retraction of:"
-# is a notice's own note (the notice is what is cited), not one of these.
+# "(Retraction published 2010, The Lancet, 375(9713), 445)", AMA's older "[published retraction appears
+# in …]", and the mark retracted works' pages put on their titles ("RETRACTED: …", "RETRACTED ARTICLE:
+# …", "“RETRACTED: …”", "… [Retracted]"). PubMed's "Retraction of:" is a notice's own note (the notice
+# is what is cited), and "Partial retraction in:" no retraction of the work. "Retracted: …" in mixed
+# case counts only on an article's title (parse_reference): a web page's headline may open with it.
 _RETRACTION_NOTE_RE = re.compile(
-    r"\b(?i:retraction|retracted) in:(?P<where>[^\]]{0,300}?)(?=\]|\s*+\bPMID\b|$)"
+    r"(?<![Pp]artial )\b(?i:retraction|retracted(?: and republished)?) in:(?P<where>[^\]]{0,300}?)(?=\]|\s*+\bPMID\b|$)"
+    r"|\[(?i:published retraction appears in)(?P<ama>[^\]]{0,300})\]"
     r"|\((?i:retraction) published (?P<apa>[^()]*+(?:\([^()]*+\)[^()]*+)*+)\)"
     r"|[\[(](?i:retracted(?: article)?)[\])]"
-    r"|(?:^|[.:] )(?-i:RETRACTED|Retracted)(?: (?i:article))?: ")
+    r"|(?:^|[.:)] )[\"“‘']?RETRACTED(?: (?i:article))?: ")
 
 
 def _noted_retraction(work: str) -> tuple[Notice, ...]:
@@ -311,12 +321,16 @@ def _noted_retraction(work: str) -> tuple[Notice, ...]:
     m = _RETRACTION_NOTE_RE.search(work)
     if m is None:
         return ()
-    where = m.group("where") or m.group("apa") or ""
+    where = m.group("where") or m.group("ama") or m.group("apa") or ""
     doi = _DOI_RE.search(where)
     year = _YEAR_RE.search(where)
     return (Notice("retraction", normalise_doi(doi.group("doi")) if doi else None, year.group(1) if year else None,
                    "entry"),)
 
+
+# A date and the identifier PubMed gives an article ahead of print: "2020 May 22:S0140-6736(20)31180-6"
+# (Elsevier's PII, also without "Epub ahead of print" after it), "2020 Mar 9:ciaa237".
+_AHEAD_OF_PRINT_ID_RE = re.compile(rf"(\b{_YEAR}\s[A-Z][a-z]{{2}}\s\d{{1,2}}):\s?[A-Za-z]*+\d[\w()-]*+")
 
 # Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).
 _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid", "erratum", "comment in",
@@ -326,9 +340,29 @@ _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid",
 # PubMed's note of a later notice and where it is printed, up to the entry's own PMID: "Erratum in:
 # Lancet. 2020;395(10229):1038. doi:10.1016/S0140-6736(20)30638-3. PMID: 31986264"; APA's in
 # brackets: "(Erratum published 2020, The Lancet, 395(10223), 496)".
-_LATER_NOTE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Update|Corrected and republished) in:"
+_LATER_NOTE_RE = re.compile(r"\b(?:Erratum|Comment|Retraction|Retracted|Retracted and republished|Partial retraction|"
+                            r"Update|Corrected and republished|Republished|Expression of [Cc]oncern|Summary for patients|"
+                            r"Reprint|Original report) in:"
                             r".*?(?=\s*+\bPMID\b|$)"
                             r"|\((?:Erratum|Correction|Retraction) published [^()]*+(?:\([^()]*+\)[^()]*+)*+\)")
+# PubMed's note of the work a notice, comment or reprint is about ("Retraction of: Lancet. 1998 Feb
+# 28;351(9103):637-41."), once the entry's own source is given: "Comment on: …" can open a title.
+_EARLIER_NOTE_RE = re.compile(r"\b(?:Erratum for|Comment on|Retraction of|Partial retraction of|Update of|Republished from|"
+                              r"Retracted and republished from|Corrected and republished from|Expression of [Cc]oncern for|"
+                              r"Reprint of|Summary for patients of): .*?(?=\s*+\bPMID\b|$)")
+#: a source before such a note: a volume and its issue or pages ("375(9713):445", ";375:", "375(9713), 445")
+_SOURCE_BEFORE_RE = re.compile(r"\d\s?\([\w\s-]{1,20}\)\s?[:,]\s?[A-Za-z]?\d|;\s?\d{1,4}\s?[(:]|\b\d{1,4}\s?:\s?[A-Za-z]?\d")
+
+
+def _without_notes(work: str) -> str:
+    """``work`` without PubMed's (and APA's) notes of other works: a later notice's ("Erratum in: …")
+    and, after the entry's own source, the earlier work a notice is about ("Retraction of: …")."""
+    if (" in:" in work or "ublished 20" in work or "ublished 19" in work) and (note := _LATER_NOTE_RE.search(work)):
+        work = work[: note.start()] + work[note.end():]  # another work's details, DOI and all
+    if (" of: " in work or " for: " in work or " on: " in work or " from: " in work) \
+            and (note := _EARLIER_NOTE_RE.search(work)) and _SOURCE_BEFORE_RE.search(work, 0, note.start()):
+        work = work[: note.start()] + work[note.end():]
+    return work
 
 
 def _has_noise_key(low: str) -> bool:

@@ -72,6 +72,10 @@ def norm_surname(name: str | None) -> str:
 _PAGE = re.compile(r"^([a-z]*)(\d+)([a-z]*)$")
 
 
+#: Cell Press's online pages after a range ("271-280.e8"): no part of where the article is printed
+_E_PAGES_RE = re.compile(r"\.e\d+$")
+
+
 def split_pages(pages: str | None) -> tuple[str | None, str | None]:
     """(first, last) page in a comparable form; compressed ranges expanded ("1425-37" -> 1437).
 
@@ -81,6 +85,8 @@ def split_pages(pages: str | None) -> tuple[str | None, str | None]:
         return None, None
     text = fold(str(pages)).replace(" ", "")
     text = re.sub(r"^(pp?\.?)", "", text)
+    if ".e" in text:
+        text = _E_PAGES_RE.sub("", text)  # Cell Press's online pages after the printed ones: "271-280.e8"
     parts = [p for p in re.split(r"[-\u2010-\u2015,]+", text) if p]
     if not parts:
         return None, None

@@ -911,7 +911,7 @@ def check_journal(cited: str | None, work: Work, text: str = "") -> FieldCheck:
 #: what a preprint's record has in a journal's place, as a report says it
 PREPRINT_VENUE = "a preprint, in no journal"
 #: a preprint server's or its publisher's name, cited where a journal's would be
-PREPRINT_SERVER_RE = re.compile(r"Rxiv|SSRN|Social Science Research Network|Research Square|[Pp]reprint|"
+PREPRINT_SERVER_RE = re.compile(r"Rxiv|SSRN|Social Science Research Network|Research Square|\bRes Sq\b|[Pp]reprint|"
                                  r"Cold Spring Harbor Laboratory|\bOSF\b|Authorea|Qeios|Zenodo")
 #: A journal's part, named after it, that a record may leave out: ". Part A, Theory and Practice".
 _JOURNAL_PART_RE = re.compile(r"[.,]?\s+Part [A-Z]\b[^.]*$")

@@ -16,7 +16,7 @@ DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 SELECT_FIELDS = (
     "DOI", "title", "subtitle", "container-title", "short-container-title", "issued",
     "published-print", "published-online", "volume", "issue", "page", "article-number",
-    "author", "type", "updated-by", "score", "relation",
+    "author", "type", "updated-by", "update-to", "score", "relation",
 )
 
 #: Crossref's notice types, as the report names them.
@@ -177,9 +177,10 @@ def work_from_crossref(message: dict) -> Work | None:
     score = message.get("score")
     title = clean_text(message.get("title"))
     notices = _notices(message.get("updated-by"))
-    if title and (mark := RETRACTED_MARK_RE.match(title)):
+    if title and not message.get("update-to") and (mark := RETRACTED_MARK_RE.match(title)):
         # A record that marks its title as retracted: the work's title is the rest, and the mark is
-        # a retraction notice when the record has none (the notice's DOI is then unknown).
+        # a retraction notice when the record has none (the notice's DOI is then unknown). A record
+        # with `update-to` is a notice itself, titled "Retracted: <the work's title>" by some publishers.
         title = title[mark.end():] or None
         if not any(n.type == "retraction" for n in notices):
             notices += (Notice("retraction", None, None, "record-title"),)
