@@ -98,6 +98,8 @@ class Work:
     #: a preprint's journal versions: the DOIs of the articles it became (Crossref's relation
     #: "is-preprint-of")
     journal_versions: tuple[str, ...] = ()
+    #: the record's titles in other languages (Crossref's further `title` entries, `original-title`)
+    other_titles: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:

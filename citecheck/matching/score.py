@@ -57,11 +57,11 @@ def _one_way(m: re.Match) -> str:
 
 def _title_variants(work: Work, cited: str | None = None) -> list[str]:
     """The published title as compared (normalised), with its subtitle too when the record holds
-    it apart; given the ``cited`` title, also as it reads with the societies' initials cut as the
-    citation cuts them (_initials_as_cited)."""
+    it apart, and in the other languages the record gives it in; given the ``cited`` title, also as
+    it reads with the societies' initials cut as the citation cuts them (_initials_as_cited)."""
     variants = []
     if work.title:
-        titles = [work.title] + ([f"{work.title} {work.subtitle}"] if work.subtitle else [])
+        titles = [work.title] + ([f"{work.title} {work.subtitle}"] if work.subtitle else []) + list(work.other_titles)
         if cited and "/" in cited and "/" in work.title:
             titles += [t for t in (_initials_as_cited(t, cited) for t in titles) if t]
         variants = [norm_title(t) for t in titles]

@@ -69,6 +69,7 @@ def work_from_dict(data: dict) -> Work:
     data["notices"] = tuple(Notice(**n) for n in data.get("notices", ()))
     data["short_journal"] = tuple(data.get("short_journal", ()))
     data["journal_versions"] = tuple(data.get("journal_versions", ()))
+    data["other_titles"] = tuple(data.get("other_titles", ()))
     return Work(**data)
 
 

@@ -14,7 +14,7 @@ DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 
 #: Fields asked for with `select`, to keep list answers small (issue 3, point 4).
 SELECT_FIELDS = (
-    "DOI", "title", "subtitle", "container-title", "short-container-title", "issued",
+    "DOI", "title", "original-title", "subtitle", "container-title", "short-container-title", "issued",
     "published-print", "published-online", "volume", "issue", "page", "article-number",
     "author", "type", "updated-by", "update-to", "score", "relation",
 )
@@ -175,7 +175,12 @@ def work_from_crossref(message: dict) -> Work | None:
         return None
     doi = "".join(doi.split())
     score = message.get("score")
-    title = clean_text(message.get("title"))
+    titles = _all_texts(message.get("title"))
+    title = titles[0] if titles else None
+    # The record's titles in other languages: SciELO and other multilingual journals deposit one per
+    # language, and a translation's record may give its original's (original-title).
+    other_titles = tuple(t for t in dict.fromkeys(titles[1:] + _all_texts(message.get("original-title")))
+                         if t != title)
     notices = _notices(message.get("updated-by"))
     if title and not message.get("update-to") and (mark := RETRACTED_MARK_RE.match(title)):
         # A record that marks its title as retracted: the work's title is the rest, and the mark is
@@ -202,4 +207,5 @@ def work_from_crossref(message: dict) -> Work | None:
         notices=notices,
         score=float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
         journal_versions=_preprint_of(message.get("relation")),
+        other_titles=other_titles,
     )
