@@ -234,6 +234,8 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
     work = text
     other = False  # letters beyond ASCII: the entry may be in another script
     if not work.isascii():
+        if "Ã" in work or "Â" in work:
+            work = _MOJIBAKE_RE.sub(_utf8_read_as_cp1252, work)  # "PrevalÃªncia": "Prevalência"
         # str.replace per dash present: far faster than str.translate with a dict table.
         for dash, repl in _DASH_PAIRS:
             if dash in work:
@@ -331,6 +333,19 @@ def _noted_retraction(work: str) -> tuple[Notice, ...]:
 # A date and the identifier PubMed gives an article ahead of print: "2020 May 22:S0140-6736(20)31180-6"
 # (Elsevier's PII, also without "Epub ahead of print" after it), "2020 Mar 9:ciaa237".
 _AHEAD_OF_PRINT_ID_RE = re.compile(rf"(\b{_YEAR}\s[A-Z][a-z]{{2}}\s\d{{1,2}}):\s?[A-Za-z]*+\d[\w()-]*+")
+
+# UTF-8's two bytes of a Latin-1 letter read as Windows-1252 (or Latin-1) characters: "Ã©" for "é",
+# "Ã§" for "ç", "Ã‰" for "É", text copied through a program that took UTF-8 for Windows-1252.
+_MOJIBAKE_RE = re.compile("[ÂÃ][\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def _utf8_read_as_cp1252(m: re.Match) -> str:
+    """The letter a _MOJIBAKE_RE pair stands for (the pair itself when it stands for none)."""
+    try:
+        return m.group().encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group()
+
 
 # Pre-filter for _NOISE_RE: each of its branches needs one of these (lower-cased).
 _NOISE_KEYS = ("[", "available", "accessed", "retrieved", "epub", "doi", "pmid", "erratum", "comment in",

@@ -161,8 +161,15 @@ def is_known_journal(name: str | None) -> bool:
     return bool(key) and key in _nlm_pairs()
 
 
+#: the small words that join a journal's words in Spanish, Portuguese, Italian, Catalan and German ("Revista
+#: de Psiquiatría y Salud Mental", "Epidemiologia e Serviços de Saúde", "Rivista di Psichiatria"), which
+#: NLM's abbreviations leave out; not as a name's last word ("Physical Review E" is not "Physical Review")
+_JOINING_WORDS = frozenset("y e i do da di dos das del della delle degli dei em na no zur zum".split())
+
+
 def _content_words(key: str) -> list[str]:
-    return [w for w in key.split() if w not in _STOP_WORDS]
+    words = key.split()
+    return [w for k, w in enumerate(words) if w not in _STOP_WORDS and (w not in _JOINING_WORDS or k == len(words) - 1)]
 
 
 def is_abbreviation_of(short: str, full: str) -> bool:

@@ -184,6 +184,74 @@ def title_similarity(citation: Citation, work: Work) -> float:
     return best
 
 
+#: function words only English titles use, and only Spanish, Portuguese, French, German and Italian ones
+_ENGLISH_WORDS = frozenset("the of and with for on an to among after from by at is are versus during their".split())
+_OTHER_LANGUAGE_WORDS = frozenset(
+    "el los las del y con para por una sobre entre os as do da dos das e em com uma no na le les des du et dans "
+    "pour chez une sur avec der die das und bei mit von im fur zur zum dem ein eine il lo gli di della nel nella "
+    "dei degli delle de la en al su sus ao aos".split())
+#: cognates a translated title shares with its original: at least this many word stems, and this share
+#: of the shorter title's words ("Depression in old age: diagnosis and treatment" for "Depression im
+#: Alter: Diagnostik und Therapie": depression, diagnosis)
+TRANSLATION_STEMS_MIN = 2
+TRANSLATION_STEMS_SHARE = 0.4
+#: spellings a word's stem takes in one language and not another ("hypertension", "hipertensión")
+_STEM_SPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("ll", "l"), ("ss", "s"), ("cc", "c"), ("ct", "c"),
+                   ("ti", "ci"), ("z", "s"))
+
+
+#: endings of German, Spanish, Portuguese, Italian and French words no English word has ("physiologische",
+#: "untersuchungen", "evaluacion", "avaliacao", "valutazione")
+_FOREIGN_ENDING_RE = re.compile(r"(?:ische|ischen|ungen|ierung|heit|keit|cion|ciones|cao|coes|idad|idade|zione|zioni|logie)$")
+
+
+def _language_side(words: list[str]) -> int:
+    """1 for a title in English, -1 for one in another Latin-script language, 0 when it cannot be told
+    (a title with English function words among another language's words is none: a grafted title)."""
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    other = sum(1 for w in words if w in _OTHER_LANGUAGE_WORDS or _FOREIGN_ENDING_RE.search(w))
+    if english and other:
+        return 0
+    if not english and not other and "in" in words:
+        return 1  # "in" alone: English ("Socioeconomic inequalities in lung cancer mortality"); German and
+        # Italian titles that use it use others of their own
+    return (english > other) - (other > english)
+
+
+def _stems(words: list[str]) -> set[str]:
+    stems = set()
+    for word in words:
+        if len(word) >= 4 and not word.isdigit() and word not in _FUNCTION_WORDS and word not in _OTHER_LANGUAGE_WORDS:
+            for a, b in _STEM_SPELLINGS:
+                word = word.replace(a, b)
+            stems.add(word[:5])
+    return stems
+
+
+def translated_title(cited_title: str | None, work: Work) -> str | None:
+    """What is said of a title cited in another language than the record's ("title cited in
+    translation; the record's title: …"), or None: one title is English and the other not, and they
+    share cognates (TRANSLATION_STEMS_MIN, _SHARE).  PubMed gives a non-English article's title in
+    English, in brackets, and records of such journals often hold the original only.  Not enough alone:
+    the work is identified so only when every other detail agrees (matching.verdict)."""
+    if not cited_title or not work.title:
+        return None
+    cited = norm_title(_BRACKETED.sub(lambda m: m.group(0)[1:-1], cited_title)).split()
+    for published in [work.title, *work.other_titles]:
+        words = norm_title(published).split()
+        if _language_side(cited) * _language_side(words) != -1:
+            continue
+        a, b = _stems(cited), _stems(words)
+        shared = len(a & b)
+        if shared >= TRANSLATION_STEMS_MIN and shared >= TRANSLATION_STEMS_SHARE * min(len(a), len(b)):
+            return f'{TRANSLATED}"{published}"'
+    return None
+
+
+#: how a title cited in translation is said, before the record's title
+TRANSLATED = "title cited in translation; the record's title: "
+
+
 def _other_numbers(cited_title: str | None, published_title: str | None) -> bool:
     """True when each title writes a number the other does not ("2019 …" cited, "2016 …" published)."""
     if not cited_title or not published_title:
@@ -1048,6 +1116,9 @@ def compare_fields(citation: Citation, work: Work, title_sim: float, title_match
         title = FieldCheck("title", citation.title, work.title, FieldStatus.MISMATCH,
                            _changes_said(added, citation, work)) if added \
             else FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, in_part)
+    elif title_sim < title_match_min and (translated := translated_title(citation.title, work)):
+        # Identifies the work only with every other detail agreeing (matching.verdict._in_translation).
+        title = FieldCheck("title", citation.title, work.title, FieldStatus.MATCH, translated)
     elif title_sim >= title_match_min:
         # (Words run on from the title are looked for at any similarity: a title matched as found
         # whole in the entry may be far from the cited one, "… AIDS in patients with type 2 diabetes".)

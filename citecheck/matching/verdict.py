@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, compare_fields, is_title_of, same_surname,
+from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, TRANSLATED, compare_fields, is_title_of, same_surname,
                                       title_in_part, title_similarity)
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
@@ -173,6 +173,19 @@ def _mismatches(fields: tuple[FieldCheck, ...]) -> int:
     return sum(1 for f in fields if f.status is FieldStatus.MISMATCH)
 
 
+#: of authors, year, journal, volume and pages, how many must agree for a title cited in translation to
+#: identify the work: all five (four when the cited DOI is the work's): a translation cannot be told
+#: from an invented title by its words, so the rest of the citation must be the work's, whole
+TRANSLATION_SUPPORT_MIN = 5
+
+
+def _in_translation(fields: tuple[FieldCheck, ...], by_doi: bool) -> bool:
+    """True when the title is cited in translation (score.translated_title) and every other detail
+    agrees with the work."""
+    return any(f.name == "title" and f.status is FieldStatus.MATCH and (f.note or "").startswith(TRANSLATED)
+               for f in fields) and not _mismatches(fields) and _support(fields) >= TRANSLATION_SUPPORT_MIN - by_doi
+
+
 def _dedupe(works) -> list[Work]:
     seen, out = set(), []
     for w in works:
@@ -306,6 +319,7 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
         s for s in scored
         if s[1] >= TITLE_MATCH_MIN
         or ((s[1] >= TITLE_CLOSE_MIN or s[3]) and _support(s[2]) >= CLOSE_SUPPORT_MIN)
+        or _in_translation(s[2], doi_work is not None and s[0].doi == doi_work.doi)
     ]
     if identified:
         def rank(s):
