@@ -164,12 +164,14 @@ def is_known_journal(name: str | None) -> bool:
 #: the small words that join a journal's words in Spanish, Portuguese, Italian, Catalan and German ("Revista
 #: de Psiquiatría y Salud Mental", "Epidemiologia e Serviços de Saúde", "Rivista di Psichiatria"), which
 #: NLM's abbreviations leave out; not as a name's last word ("Physical Review E" is not "Physical Review")
-_JOINING_WORDS = frozenset("y e i do da di dos das del della delle degli dei em na no zur zum".split())
+_OTHER_LANGUAGE_JOINERS = frozenset("y e i do da di dos das del della delle degli dei em na no zur zum".split())
 
 
 def _content_words(key: str) -> list[str]:
     words = key.split()
-    return [w for k, w in enumerate(words) if w not in _STOP_WORDS and (w not in _JOINING_WORDS or k == len(words) - 1)]
+    last = len(words) - 1
+    return [w for k, w in enumerate(words)
+            if w not in _STOP_WORDS and (w not in _OTHER_LANGUAGE_JOINERS or k == last)]
 
 
 def is_abbreviation_of(short: str, full: str) -> bool:

@@ -196,13 +196,14 @@ _OTHER_LANGUAGE_WORDS = frozenset(
 TRANSLATION_STEMS_MIN = 2
 TRANSLATION_STEMS_SHARE = 0.4
 #: spellings a word's stem takes in one language and not another ("hypertension", "hipertensión")
-_STEM_SPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("ll", "l"), ("ss", "s"), ("cc", "c"), ("ct", "c"),
-                   ("ti", "ci"), ("z", "s"))
+_STEM_SPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("ll", "l"), ("ss", "s"), ("cc", "c"),
+                   ("ct", "c"), ("ti", "ci"), ("z", "s"))
 
 
 #: endings of German, Spanish, Portuguese, Italian and French words no English word has ("physiologische",
 #: "untersuchungen", "evaluacion", "avaliacao", "valutazione")
-_FOREIGN_ENDING_RE = re.compile(r"(?:ische|ischen|ungen|ierung|heit|keit|cion|ciones|cao|coes|idad|idade|zione|zioni|logie)$")
+_FOREIGN_ENDING_RE = re.compile(r"(?:ische|ischen|ungen|ierung|heit|keit|cion|ciones|cao|coes|idad|idade|zione|zioni"
+                                r"|logie)$")
 
 
 def _language_side(words: list[str]) -> int:
@@ -213,15 +214,17 @@ def _language_side(words: list[str]) -> int:
     if english and other:
         return 0
     if not english and not other and "in" in words:
-        return 1  # "in" alone: English ("Socioeconomic inequalities in lung cancer mortality"); German and
-        # Italian titles that use it use others of their own
+        # "in" alone: English ("Socioeconomic inequalities in lung cancer mortality"); German and Italian
+        # titles that use it use words of their own too
+        return 1
     return (english > other) - (other > english)
 
 
 def _stems(words: list[str]) -> set[str]:
     stems = set()
     for word in words:
-        if len(word) >= 4 and not word.isdigit() and word not in _FUNCTION_WORDS and word not in _OTHER_LANGUAGE_WORDS:
+        if len(word) >= 4 and not word.isdigit() and word not in _FUNCTION_WORDS \
+                and word not in _OTHER_LANGUAGE_WORDS:
             for a, b in _STEM_SPELLINGS:
                 word = word.replace(a, b)
             stems.add(word[:5])

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, TRANSLATED, compare_fields, is_title_of, same_surname,
-                                      title_in_part, title_similarity)
+from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, TRANSLATED, compare_fields, is_title_of,
+                                      same_surname, title_in_part, title_similarity)
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
 
