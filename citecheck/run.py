@@ -26,7 +26,7 @@ from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
 from citecheck.report.interface import incomplete_note, place, plural, safe_text
 from citecheck.report.github import GithubReport
-from citecheck.report.json import JsonReport
+from citecheck.report.json import JsonReport, notice_json
 from citecheck.report.junit import JunitReport
 from citecheck.report.markdown import MarkdownReport
 from citecheck.report.sarif import SarifReport
@@ -280,7 +280,7 @@ def _citation_fields(c) -> dict:
     return {"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
             "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
             "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url,
-            "notices": [{"type": n.type, "doi": n.doi, "date": n.date, "source": n.source} for n in c.notices]}
+            "notices": [notice_json(n) for n in c.notices]}
 
 
 def _extract_json(item, extraction, first: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from citecheck.models import CheckResult, Claim, FieldCheck, InText, Report, Work
+from citecheck.models import CheckResult, Claim, FieldCheck, InText, Notice, Report, Work
 from citecheck.policy import fails
 from citecheck.report.interface import Reporter
 
@@ -22,6 +22,11 @@ def work_json(work: Work | None) -> dict | None:
         "authors": [a.surname for a in work.authors], "type": work.type,
         "journal_versions": list(work.journal_versions),
     }
+
+
+def notice_json(n: Notice) -> dict:
+    """One notice as the JSON report and `citecheck extract` give it."""
+    return {"type": n.type, "doi": n.doi, "date": n.date, "source": n.source}
 
 
 def _value(v):
@@ -52,7 +57,7 @@ def citation_json(r: CheckResult, fail_on: tuple[str, ...]) -> dict:
         "match": work_json(r.match),
         "fields": {f.name: field_json(f) for f in r.fields},
         "retracted": r.retracted,
-        "notices": [{"type": n.type, "doi": n.doi, "date": n.date, "source": n.source} for n in r.notices],
+        "notices": [notice_json(n) for n in r.notices],
         "nearest": None if r.nearest is None else {
             "doi": r.nearest.doi, "title": r.nearest.title, "similarity": r.nearest.similarity, "why": r.nearest.why,
         },
