@@ -232,3 +232,35 @@ def test_nlms_name_for_research_square_is_a_preprint_servers():
     preprint = Work(doi="10.21203/rs.3.rs-100956/v1", type="posted-content", title="Efficacy of ivermectin")
     assert check_journal("Res Sq", preprint).status is not FieldStatus.MISMATCH
     assert check_journal("JAMA", preprint).status is FieldStatus.MISMATCH
+
+
+_REVIEW = "Vitamin C for preventing and treating the common cold"
+_COCHRANE = f"Hemilä H, Chalker E. {{mark}}{_REVIEW}. Cochrane Database Syst Rev. 2013;(1):CD000980."
+
+
+def test_a_withdrawn_cochrane_review_is_flagged_in_the_words_of_a_withdrawal(tmp_path):
+    # PubMed titles a Cochrane Review withdrawn from publication "WITHDRAWN: …", and entries copy it
+    cited = parse_reference(_COCHRANE.format(mark="WITHDRAWN: "), 1)
+    assert cited.title == _REVIEW
+    assert cited.notices == (Notice("retraction", None, None, "entry-withdrawn"),)
+    record = {"DOI": "10.1002/14651858.CD000980.pub4", "type": "journal-article", "title": [f"WITHDRAWN: {_REVIEW}"],
+              "container-title": ["Cochrane Database of Systematic Reviews"], "issued": {"date-parts": [[2013]]},
+              "author": [{"family": "Hemilä", "given": "Harri", "sequence": "first"}]}
+    work = work_from_crossref(record)
+    assert (work.title, work.notices) == (_REVIEW, (Notice("retraction", None, None, "record-title-withdrawn"),))
+    plain = Work(doi=work.doi, title=_REVIEW)
+    result = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right.", plain)
+    assert result.retracted and fails(result, DEFAULT_FAIL_ON)
+    assert notice_note(result) == ("Withdrawn: the work https://doi.org/10.1002/14651858.cd000980.pub4 was withdrawn, "
+                                   "as the entry itself marks it.")
+    result = CheckResult(cited, Verdict.VERIFIED, "A published work, cited right.", work)
+    assert notice_note(result).endswith("was withdrawn, as the record's title marks it.")
+    # a withdrawal is no retraction's notice in the entry's or the record's words: the plain title is neither
+    assert parse_reference(_COCHRANE.format(mark=""), 1).notices == ()
+    article = tmp_path / "article.md"
+    article.write_text("# Colds\n\nVitamin C does little [1].\n\n## References\n\n1. " + _COCHRANE.format(mark="") + "\n")
+    with FakeCrossref([record], rate_limit=200) as server:
+        run = run_cli("check", str(article), "--crossref-url", server.url, "--no-cache", "--format", "json")
+    result, = run.json()["documents"][0]["citations"]
+    assert (result["verdict"], result["retracted"]) == ("verified", True), result["reason"]
+    assert [n["source"] for n in result["notices"]] == ["record-title-withdrawn"] and run.exit_code == 1

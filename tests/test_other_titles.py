@@ -129,3 +129,59 @@ def test_a_grafted_title_half_in_the_records_language_is_no_translation():
     cited = parse_reference("Scholz, F. & Bauch, J. Physiologische untersuchungen as a predictor of expression after "
                             "lettuce. Planta 109, 105–119 (1973).", 1)
     assert judge(cited, Evidence(candidates=(planta,))).verdict is Verdict.NOT_FOUND
+
+
+# What trial 29 left at session 17's end.
+
+_BRACKETED_WRONG_YEAR = ("Rühl G, Öztürk S. [Depression in old age: diagnosis and treatment]. Nervenarzt. "
+                         "2021;90(5):471-8. [Article in German]")
+
+
+def test_a_title_the_entry_marks_as_a_translation_identifies_the_work_with_one_detail_wrong():
+    result = judge(parse_reference(_BRACKETED_WRONG_YEAR, 1), Evidence(candidates=(_NERVENARZT,)))
+    assert result.verdict is Verdict.MISMATCH, result.reason
+    assert result.match.doi == _NERVENARZT.doi and "year cited as 2021, published as 2019" in result.reason
+    # two details wrong: still not the work
+    two = _BRACKETED_WRONG_YEAR.replace("90(5)", "93(5)")
+    assert judge(parse_reference(two, 1), Evidence(candidates=(_NERVENARZT,))).verdict is Verdict.NOT_FOUND
+
+
+def test_an_invented_title_in_the_records_own_language_is_no_translation_of_its_other_title():
+    # The record holds the title in Portuguese and in English; an invented Portuguese title shares
+    # cognates with the English one (arterial, hypertension, adults, Brazilian), yet the record's own
+    # Portuguese title is what it should have matched.
+    cited = parse_reference("Silva M, Souza J. Consumo de alimentos e hipertensão arterial em adultos brasileiros. "
+                            "Rev Saude Publica. 2019;53:9.", 1)
+    result = judge(cited, Evidence(candidates=(work_from_crossref(RECORD),)))
+    assert result.verdict is Verdict.NOT_FOUND, result.reason
+
+
+def test_an_italian_title_with_in_is_not_read_as_english():
+    record = Work(doi="10.1714/3079.30712", title="Scompenso cardiaco acuto: gestione in pronto soccorso",
+                  journal="Giornale Italiano di Cardiologia", year_issued=2019, volume="20", issue="1", pages="22-30",
+                  authors=(Author("Di Lenarda", "A"), Author("Fabbri", "N")))
+    # an invented Italian title sharing three words with the record's, every detail but the pages right
+    cited = parse_reference("Di Lenarda A, Fabbri N. Fibrillazione atriale: gestione in pronto soccorso. "
+                            "G Ital Cardiol (Rome). 2019;20(1):22-30.", 1)
+    assert "translation" not in judge(cited, Evidence(candidates=(record,))).reason
+
+
+@pytest.mark.parametrize("text, surnames", [
+    ("J. García López, A. M. Rodríguez Pérez, P. Sánchez. Long-term outcomes of heart failure. Rev Esp Cardiol. "
+     "2019;72(3):200-8.", ["García López", "Rodríguez Pérez", "Sánchez"]),
+    ("M. L. da Costa Louzada, F. Dell'Osso. Consumo de alimentos. Rev Saude Publica. 2015;49:38.",
+     ["da Costa Louzada", "Dell'Osso"]),
+    ("N. Peñarroya i Farell, J. Vila. Adherencia al tratamiento. Med Clin (Barc). 2019;152(3):89-95.",
+     ["Peñarroya i Farell", "Vila"]),
+    # Catalan's "i" between two surnames, in Vancouver's order, first or not
+    ("Penarroya i Farell N, Vila J, Gomez Munoz MC. Adherencia al tratamiento. Med Clin (Barc). 2019;152(3):89-95.",
+     ["Penarroya i Farell", "Vila", "Gomez Munoz"]),
+    ("Vila J, Peñarroya i Farell N, Gómez Muñoz MC. Adherencia al tratamiento. Med Clin (Barc). 2019;152(3):89-95.",
+     ["Vila", "Peñarroya i Farell", "Gómez Muñoz"]),
+    # one-word surnames as before
+    ("J. Smith, K. Jones. Heart failure. Lancet. 2019;1:2-3.", ["Smith", "Jones"]),
+])
+def test_two_word_surnames_after_initials_and_catalan_i(text, surnames):
+    cited = parse_reference(text, 1)
+    assert [a.surname for a in cited.authors] == surnames
+    assert cited.title and cited.title.split()[0] in ("Long-term", "Consumo", "Adherencia", "Heart")

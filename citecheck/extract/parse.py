@@ -18,7 +18,7 @@ import itertools
 import re
 
 from citecheck.matching.journals import MEETING_RE, is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.normalize import RETRACTED_MARK_RE
+from citecheck.matching.normalize import RETRACTED_MARK_RE, mark_source
 from citecheck.models import Author, Citation, Notice
 from citecheck.scripts import script_of
 
@@ -149,12 +149,12 @@ _PARTICLE = (r"(?:[Vv](?:an|on|ander)|[Dd](?:e|er|en|el|ella|i|a|u|os|as)|[Ll][a
              r"|[Ss]t\.?|[Mm]c|[Zz]ur)")
 # A surname: optional particles, then a capitalised word with ' and - inside.
 _SURNAME = rf"(?:{_PARTICLE}\s)*[{_UP}][{_UP}'’\-]*+[{_LOW}][{_LOW}{_UP}'’\-]*+"
-# A second surname, or a generation written before the initials ("Brown III C"), is
-# taken when initials follow it (the generation is then left out: _author_of_parts).
+# A second surname (Catalan's "Puig i Domingo M" too), or a generation written before the initials
+# ("Brown III C"), is taken when initials follow it (the generation is then left out: _author_of_parts).
 # An all-capitals surname, only ever taken when initials follow ("ANDERSON DJ").
 # (Initials may end the text: the one-name patterns split a list cut where it ends,
 # "JOST C, GLOVICZKI P", and the last name is read too.)
-_SURNAME_V = rf"(?:{_SURNAME}(?:\s(?:{_SURNAME}|II|III|IV)(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
+_SURNAME_V = rf"(?:{_SURNAME}(?:\s(?:(?:i\s)?{_SURNAME}|II|III|IV)(?=\s[{_UP}]{{1,6}}(?![^,.:;\s(])))?|[{_UP}][{_UP}'’\-]++(?=\s[{_UP}]{{1,4}}(?![^,.:;\s(])))"
 # A generation after a name ("Kaelin WG Jr", "Brown C III", "Costa PT, Jr"); _author_of_parts leaves it out.
 _GENERATIONS = ("Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th")
 # Vancouver initials: "TH", "J-P", "A"
@@ -186,9 +186,11 @@ _INITIALS_FIRST_V_RE = re.compile(
     rf"(?P<list>{_INIT_V}\s{_SURNAME}(?:,\s?(?:and\s|&\s)?{_INIT_V}\s{_SURNAME})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
-# "J. Smith, K. Jones, and L. Brown"
+# "J. Smith, K. Jones, and L. Brown"; a second surname where the name ends ("J. García López, A. M.
+# Rodríguez Pérez", "N. Peñarroya i Farell")
+_SURNAME_IF = rf"{_SURNAME}(?:\s(?:i\s)?{_SURNAME}(?=[,.;]|\s(?:and|&)\s|\s\(|$))?"
 _INITIALS_FIRST_RE = re.compile(
-    rf"(?P<list>{_INIT_D}\s?{_SURNAME}(?:,?\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME})*+)"
+    rf"(?P<list>{_INIT_D}\s?{_SURNAME_IF}(?:,?\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME_IF})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
 _AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
@@ -196,7 +198,7 @@ _AUTHOR_CHICAGO_ONE = re.compile(
     rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D}|{_INIT_V}(?=,))|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME})")
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
-_AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME})")
+_AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME_IF})")
 #: where the surname and the initials are in each one-name pattern's groups
 _NAME_GROUPS = {p.pattern: (p.groupindex["s"] - 1, p.groupindex["i"] - 1)
                 for p in (_AUTHOR_APA_ONE, _AUTHOR_IFV_ONE, _AUTHOR_V_ONE, _AUTHOR_IF_ONE)}
@@ -297,7 +299,7 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         # The work's title, without its page's mark; "Retracted: …" in mixed case marks an article's
         # title too (a headline on a web page, with no volume or pages, is left as it is).
         fields["title"] = fields["title"][marked.end():] or None
-        noted = noted or (Notice("retraction", None, None, "entry"),)
+        noted = noted or (Notice("retraction", None, None, mark_source(marked.group(0), "entry")),)
     return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number,
                     notices=noted, **fields)
 
@@ -306,15 +308,16 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
 # 2010;375(9713):445."), AMA's after the title ("[retracted in: Lancet. 2010;375(9713):445]"), APA's
 # "(Retraction published 2010, The Lancet, 375(9713), 445)", AMA's older "[published retraction appears
 # in …]", and the mark retracted works' pages put on their titles ("RETRACTED: …", "RETRACTED ARTICLE:
-# …", "“RETRACTED: …”", "… [Retracted]"). PubMed's "Retraction of:" is a notice's own note (the notice
-# is what is cited), and "Partial retraction in:" no retraction of the work. "Retracted: …" in mixed
-# case counts only on an article's title (parse_reference): a web page's headline may open with it.
+# …", "“RETRACTED: …”", "… [Retracted]"), or PubMed on a withdrawn Cochrane Review's ("WITHDRAWN: …").
+# PubMed's "Retraction of:" is a notice's own note (the notice is what is cited), and "Partial
+# retraction in:" no retraction of the work. "Retracted: …" in mixed case counts only on an article's
+# title (parse_reference): a web page's headline may open with it.
 _RETRACTION_NOTE_RE = re.compile(
     r"(?<![Pp]artial )\b(?i:retraction|retracted(?: and republished)?) in:(?P<where>[^\]]{0,300}?)(?=\]|\s*+\bPMID\b|$)"
     r"|\[(?i:published retraction appears in)(?P<ama>[^\]]{0,300})\]"
     r"|\((?i:retraction) published (?P<apa>[^()]*+(?:\([^()]*+\)[^()]*+)*+)\)"
     r"|[\[(](?i:retracted(?: article)?)[\])]"
-    r"|(?:^|[.:)] )[\"“‘']?RETRACTED(?: (?i:article))?: ")
+    r"|(?:^|[.:)] )[\"“‘']?(?P<mark>RETRACTED|WITHDRAWN)(?: (?i:article))?: ")
 
 
 def _noted_retraction(work: str) -> tuple[Notice, ...]:
@@ -327,7 +330,7 @@ def _noted_retraction(work: str) -> tuple[Notice, ...]:
     doi = _DOI_RE.search(where)
     year = _YEAR_RE.search(where)
     return (Notice("retraction", normalise_doi(doi.group("doi")) if doi else None, year.group(1) if year else None,
-                   "entry"),)
+                   mark_source(m.group("mark") or "", "entry")),)
 
 
 # A date and the identifier PubMed gives an article ahead of print: "2020 May 22:S0140-6736(20)31180-6"

@@ -24,8 +24,15 @@ _GREEK_LETTER_NAMES = str.maketrans({
 #: the Greek letters' names (words a title may hold where another writes the letters)
 GREEK_LETTER_NAMES = frozenset(name for name in _GREEK_LETTER_NAMES.values())
 #: the mark a retracted work's title carries on its publisher's page and, for some publishers, in its
-#: record: "RETRACTED: …" (Elsevier), "RETRACTED ARTICLE: …" (Springer Nature), "Retracted: …"
-RETRACTED_MARK_RE = re.compile(r"(?-i:RETRACTED|Retracted)(?: (?i:article))?: ")
+#: record: "RETRACTED: …" (Elsevier), "RETRACTED ARTICLE: …" (Springer Nature), "Retracted: …", and a
+#: withdrawn one's: "WITHDRAWN: …" (PubMed's title of a Cochrane Review withdrawn from publication)
+RETRACTED_MARK_RE = re.compile(r"(?-i:RETRACTED|Retracted|WITHDRAWN)(?: (?i:article))?: ")
+
+
+def mark_source(mark: str, source: str) -> str:
+    """A notice's source for a title's mark: ``source`` ("entry", "record-title"), or, for the mark of
+    a withdrawn work, ``source`` + "-withdrawn"."""
+    return f"{source}-withdrawn" if mark.startswith("WITHDRAWN") else source
 _TAG = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Word characters of any script: for text written in a script other than Latin.

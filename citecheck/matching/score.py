@@ -201,8 +201,8 @@ _STEM_SPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("ll", "l")
 
 
 #: endings of German, Spanish, Portuguese, Italian and French words no English word has ("physiologische",
-#: "untersuchungen", "evaluacion", "avaliacao", "valutazione")
-_FOREIGN_ENDING_RE = re.compile(r"(?:ische|ischen|ungen|ierung|heit|keit|cion|ciones|cao|coes|idad|idade|zione|zioni"
+#: "untersuchungen", "evaluacion", "avaliacao", "valutazione", "gestione")
+_FOREIGN_ENDING_RE = re.compile(r"(?:ische|ischen|ungen|ierung|heit|keit|cion|ciones|cao|coes|idad|idade|ione|ioni"
                                 r"|logie)$")
 
 
@@ -240,15 +240,27 @@ def translated_title(cited_title: str | None, work: Work) -> str | None:
     if not cited_title or not work.title:
         return None
     cited = norm_title(_BRACKETED.sub(lambda m: m.group(0)[1:-1], cited_title)).split()
-    for published in [work.title, *work.other_titles]:
-        words = norm_title(published).split()
-        if _language_side(cited) * _language_side(words) != -1:
+    side = _language_side(cited)
+    titles = [(published, norm_title(published).split()) for published in [work.title, *work.other_titles]]
+    sides = [_language_side(words) for _, words in titles]
+    if side == 0 or side in sides and not bracketed_title(cited_title):
+        # The record has the title in the cited language, and the cited title is not it; unless the
+        # entry marks it as a translation of its own (PubMed's, which need not be the journal's).
+        return None
+    for (published, words), other_side in zip(titles, sides):
+        if other_side != -side:
             continue
         a, b = _stems(cited), _stems(words)
         shared = len(a & b)
         if shared >= TRANSLATION_STEMS_MIN and shared >= TRANSLATION_STEMS_SHARE * min(len(a), len(b)):
             return f'{TRANSLATED}"{published}"'
     return None
+
+
+def bracketed_title(title: str) -> bool:
+    """True when the whole title is in brackets: PubMed's mark of a title it gives in translation."""
+    title = title.strip()
+    return title.startswith("[") and title.endswith("]")
 
 
 #: how a title cited in translation is said, before the record's title

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.matching.journals import is_known_journal, reads_as_abbreviated_journal
-from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, TRANSLATED, compare_fields, is_title_of,
-                                      same_surname, title_in_part, title_similarity)
+from citecheck.matching.score import (PREPRINT_SERVER_RE, PREPRINT_VENUE, TRANSLATED, bracketed_title, compare_fields,
+                                      is_title_of, same_surname, title_in_part, title_similarity)
 from citecheck.models import Citation, CheckResult, FieldCheck, FieldStatus, Nearest, Verdict, Work
 from citecheck.scripts import cached_script_of, script_of
 
@@ -165,8 +165,12 @@ def looks_like_book(citation: Citation) -> bool:
     return not (citation.journal or citation.volume or citation.pages or citation.doi or citation.pmid)
 
 
+#: the details whose agreement supports a work's identity, its title aside
+_SUPPORT_FIELDS = ("authors", "year", "journal", "volume", "pages")
+
+
 def _support(fields: tuple[FieldCheck, ...]) -> int:
-    return sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in ("authors", "year", "journal", "volume", "pages"))
+    return sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in _SUPPORT_FIELDS)
 
 
 def _mismatches(fields: tuple[FieldCheck, ...]) -> int:
@@ -177,13 +181,32 @@ def _mismatches(fields: tuple[FieldCheck, ...]) -> int:
 #: identify the work: all five (four when the cited DOI is the work's): a translation cannot be told
 #: from an invented title by its words, so the rest of the citation must be the work's, whole
 TRANSLATION_SUPPORT_MIN = 5
+#: how many of the five may differ from the work's when the entry itself says its title is a translation
+#: (PubMed's brackets, "[Article in Spanish]"): the work cited in translation with one detail wrong, a
+#: mismatch.  A title that only shares cognates with the record's is not enough for that: an invented
+#: one on the work's journal and volume shares them too (trial 29)
+TRANSLATION_WRONG_MAX = 1
 
 
-def _in_translation(fields: tuple[FieldCheck, ...], by_doi: bool) -> bool:
+def _in_translation(fields: tuple[FieldCheck, ...], by_doi: bool, marked: bool) -> bool:
     """True when the title is cited in translation (score.translated_title) and every other detail
-    agrees with the work."""
-    return any(f.name == "title" and f.status is FieldStatus.MATCH and (f.note or "").startswith(TRANSLATED)
-               for f in fields) and not _mismatches(fields) and _support(fields) >= TRANSLATION_SUPPORT_MIN - by_doi
+    agrees with the work, or, the entry marking its title as a translation (``marked``), all but one
+    of the five given ("[Adherence to …]. Med Clin (Barc). 2021;152(3):89-95. [Article in Spanish]"
+    for a work of 2019: the work, its year cited wrong)."""
+    if not any(f.name == "title" and f.status is FieldStatus.MATCH and (f.note or "").startswith(TRANSLATED)
+               for f in fields):
+        return False
+    wrong = _mismatches(fields)
+    if wrong > (TRANSLATION_WRONG_MAX if marked else 0):
+        return False
+    wrong_five = sum(1 for f in fields if f.status is FieldStatus.MISMATCH and f.name in _SUPPORT_FIELDS)
+    return _support(fields) + wrong_five >= TRANSLATION_SUPPORT_MIN - by_doi
+
+
+def _marked_as_translation(citation: Citation) -> bool:
+    """True when the entry says its title is a translation: PubMed's brackets around the title
+    ("[Depression in old age: diagnosis and treatment]") or its "[Article in German]"."""
+    return bracketed_title(citation.title or "") or "[Article in " in citation.text
 
 
 def _dedupe(works) -> list[Work]:
@@ -315,11 +338,12 @@ def _judge_by_title(citation: Citation, evidence: Evidence) -> CheckResult:
 
     # A title close to the work's, or the work's in part (shortened), identifies it only
     # when the other details agree: an invented title under a real work's details does not.
+    marked = _marked_as_translation(citation)
     identified = [
         s for s in scored
         if s[1] >= TITLE_MATCH_MIN
         or ((s[1] >= TITLE_CLOSE_MIN or s[3]) and _support(s[2]) >= CLOSE_SUPPORT_MIN)
-        or _in_translation(s[2], doi_work is not None and s[0].doi == doi_work.doi)
+        or _in_translation(s[2], doi_work is not None and s[0].doi == doi_work.doi, marked)
     ]
     if identified:
         def rank(s):

@@ -224,7 +224,9 @@ def notice_name(notice: Notice) -> str:
 
 
 #: Where the word of a notice came from, when not from Crossref's record of the notice itself.
-_NOTICE_SOURCES = {"entry": "noted in the entry itself", "record-title": "marked in the record's title"}
+_NOTICE_SOURCES = {"entry": "noted in the entry itself", "record-title": "marked in the record's title",
+                   "entry-withdrawn": "withdrawn, as the entry itself marks it",
+                   "record-title-withdrawn": "withdrawn, as the record's title marks it"}
 
 
 def notice_source(notice: Notice) -> str | None:
@@ -252,8 +254,13 @@ def notice_note(result: CheckResult) -> str:
     if result.retracted:
         wheres = list(dict.fromkeys(w for n in result.notices if n.type == "retraction" and (w := notice_where(n))))
         work = f" https://doi.org/{result.match.doi}" if result.match and result.match.doi else ""
-        out.append(f"Retracted: the work{work} was retracted"
-                   + (f" (retraction notice {'; '.join(wheres)})" if wheres else "") + ".")
+        if all((n.source or "").endswith("-withdrawn") for n in result.notices if n.type == "retraction"):
+            # A withdrawal (a Cochrane Review's), reported as a retraction is, in its own words.
+            said = next(notice_source(n) for n in result.notices if n.type == "retraction")
+            out.append(f"Withdrawn: the work{work} was {said}.")
+        else:
+            out.append(f"Retracted: the work{work} was retracted"
+                       + (f" (retraction notice {'; '.join(wheres)})" if wheres else "") + ".")
     for n in result.notices:
         if n.type == "retraction":
             continue

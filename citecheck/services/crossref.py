@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from citecheck.matching.normalize import RETRACTED_MARK_RE
+from citecheck.matching.normalize import RETRACTED_MARK_RE, mark_source
 from citecheck.models import Author, Notice, Work
 from citecheck.services.http import Transport, quote_doi
 from citecheck.services.interface import Service, ServiceError
@@ -188,7 +188,7 @@ def work_from_crossref(message: dict) -> Work | None:
         # with `update-to` is a notice itself, titled "Retracted: <the work's title>" by some publishers.
         title = title[mark.end():] or None
         if not any(n.type == "retraction" for n in notices):
-            notices += (Notice("retraction", None, None, "record-title"),)
+            notices += (Notice("retraction", None, None, mark_source(mark.group(0), "record-title")),)
     return Work(
         doi=doi.lower(),
         title=title,
