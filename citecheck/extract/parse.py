@@ -176,9 +176,12 @@ _APA_RE = re.compile(
     rf"(?P<list>{_SURNAME_2},\s?{_INIT_D}(?:[,;]?\s?(?:&\s?|and\s|\.\.\.\s?|…\s?)?{_SURNAME_2},\s?{_INIT_D})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
+# A surname after the initials, and a second one where the name ends ("J. García López, A. M. Rodríguez
+# Pérez", "N. Peñarroya i Farell", "B. Gesink-vd Veer"; not "S. T. Bogardus Jr.")
+_SURNAME_IF = rf"{_SURNAME}(?:\s(?:i\s)?(?!(?:Jr|Sr)\b){_SURNAME}(?=[,.;]|\s(?:and|&)\s|\s\(|$))?"
 # Chicago / ASM: "Crawford, F., H. Kozono, and J. Kappler"
 _CHICAGO_RE = re.compile(
-    rf"(?P<list>{_SURNAME},\s?(?:{_INIT_D}|{_INIT_V}(?=,))(?:,\s?(?:and\s|&\s)?(?:{_INIT_D}\s?|{_INIT_V}\s){_SURNAME})++)"
+    rf"(?P<list>{_SURNAME},\s?(?:{_INIT_D}|{_INIT_V}(?=,))(?:,\s?(?:and\s|&\s)?(?:{_INIT_D}\s?|{_INIT_V}\s){_SURNAME_IF})++)"
     rf"(?P<etal>{_ETAL})?"
 )
 # "JM Cavanaugh, Y Lu, C Chen," (initials first, no dots)
@@ -186,16 +189,14 @@ _INITIALS_FIRST_V_RE = re.compile(
     rf"(?P<list>{_INIT_V}\s{_SURNAME}(?:,\s?(?:and\s|&\s)?{_INIT_V}\s{_SURNAME})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
-# "J. Smith, K. Jones, and L. Brown"; a second surname where the name ends ("J. García López, A. M.
-# Rodríguez Pérez", "N. Peñarroya i Farell")
-_SURNAME_IF = rf"{_SURNAME}(?:\s(?:i\s)?{_SURNAME}(?=[,.;]|\s(?:and|&)\s|\s\(|$))?"
+# "J. Smith, K. Jones, and L. Brown"
 _INITIALS_FIRST_RE = re.compile(
     rf"(?P<list>{_INIT_D}\s?{_SURNAME_IF}(?:,?\s?(?:and\s|&\s)?{_INIT_D}\s?{_SURNAME_IF})*+)"
     rf"(?P<etal>{_ETAL})?"
 )
 _AUTHOR_APA_ONE = re.compile(rf"(?P<s>{_SURNAME_2}),\s?(?P<i>{_INIT_D})")
 _AUTHOR_CHICAGO_ONE = re.compile(
-    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D}|{_INIT_V}(?=,))|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME})")
+    rf"(?P<s>{_SURNAME}),\s?(?P<i>{_INIT_D}|{_INIT_V}(?=,))|(?P<i2>{_INIT_D}|{_INIT_V}(?=\s))\s?(?P<s2>{_SURNAME_IF})")
 _AUTHOR_IFV_ONE = re.compile(rf"(?P<i>{_INIT_V})\s(?P<s>{_SURNAME})")
 _AUTHOR_V_ONE = re.compile(rf"(?P<s>{_SURNAME_V}),?\s(?P<i>{_INIT_V})")
 _AUTHOR_IF_ONE = re.compile(rf"(?P<i>{_INIT_D})\s?(?P<s>{_SURNAME_IF})")

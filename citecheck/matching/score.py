@@ -790,8 +790,10 @@ def _umlauts_written_out(name: str) -> set[str]:
 _GERMAN_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
-#: words that open a surname without naming a family ("van der Berg", "Al-Rashid", "de la Cruz")
-_SURNAME_PARTICLES = frozenset("van von der den de del della di da du la le dos das ter ten al el bin ben st".split())
+#: words that open a surname without naming a family ("van der Berg", "Al-Rashid", "de la Cruz"), and
+#: the words that join two family names in Catalan, Spanish and Portuguese ("Puig i Domingo", "Sousa e Silva")
+_SURNAME_PARTICLES = frozenset("van von der den de del della di da du la le dos das ter ten al el bin ben st "
+                               "i y e".split())
 
 
 def check_authors(cited: tuple[Author, ...], found: tuple[Author, ...], et_al: bool = True) -> FieldCheck:
