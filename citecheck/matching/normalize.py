@@ -33,6 +33,8 @@ def mark_source(mark: str, source: str) -> str:
     """A notice's source for a title's mark: ``source`` ("entry", "record-title"), or, for the mark of
     a withdrawn work, ``source`` + "-withdrawn"."""
     return f"{source}-withdrawn" if mark.startswith("WITHDRAWN") else source
+
+
 _TAG = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Word characters of any script: for text written in a script other than Latin.

@@ -183,9 +183,9 @@ def work_from_crossref(message: dict) -> Work | None:
                          if t != title)
     notices = _notices(message.get("updated-by"))
     if title and not message.get("update-to") and (mark := RETRACTED_MARK_RE.match(title)):
-        # A record that marks its title as retracted: the work's title is the rest, and the mark is
-        # a retraction notice when the record has none (the notice's DOI is then unknown). A record
-        # with `update-to` is a notice itself, titled "Retracted: <the work's title>" by some publishers.
+        # A record that marks its title as retracted (or withdrawn): the work's title is the rest, and
+        # the mark is a retraction notice when the record has none (the notice's DOI is then unknown). A
+        # record with `update-to` is a notice itself, titled "Retracted: <the work's title>" by some publishers.
         title = title[mark.end():] or None
         if not any(n.type == "retraction" for n in notices):
             notices += (Notice("retraction", None, None, mark_source(mark.group(0), "record-title")),)
