@@ -4,6 +4,7 @@ it with a record in the same or another script)."""
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
@@ -49,18 +50,20 @@ def script_of(text: str | None) -> str | None:
     if not text or text.isascii() or not _OTHER_SCRIPT_RE.search(text):
         return None
     latin, counts = 0, {}
-    for c in text:
+    # Each character once, with how often it occurs (in the order of first occurrence, as the scripts
+    # are then counted): a long text repeats a few hundred characters.
+    for c, times in collections.Counter(text).items():
         if not c.isalpha():
             continue
         o = ord(c)
         if o < 0x0250 or 0x1E00 <= o <= 0x1EFF or 0xFF21 <= o <= 0xFF5A:
-            latin += 1
+            latin += times
             continue
         script = _char_script(c)
         if script == "Latin" or script == "Fullwidth":
-            latin += 1
+            latin += times
         else:
-            counts[script] = counts.get(script, 0) + (2 if script == "Chinese" else 1)
+            counts[script] = counts.get(script, 0) + (2 * times if script == "Chinese" else times)
     if not counts:
         return None
     if "Japanese" in counts and "Chinese" in counts:
