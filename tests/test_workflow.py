@@ -238,7 +238,7 @@ def test_seed_001_in_every_machine_format(fake_crossref):
     # The text's findings too, never as failures: the claim that names another journal, and
     # the sentence leaning on research it does not cite.
     assert "line 20: Claim: Science Says: A review in The Journal of Neuroscience" in md
-    assert "line 14: Research claimed with no source: Studies also suggest" in md
+    assert "line 14: Research appealed to in general, no source: Studies also suggest" in md
     lines = run_cli(*common, "github").stdout.splitlines()
     assert len([l for l in lines if l.startswith("::error ")]) == 5
     [conflict] = [l for l in lines if l.startswith("::warning ") and "title=Claim::" in l]

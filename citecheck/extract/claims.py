@@ -503,16 +503,24 @@ def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...]
     Only in a list the text cites at all: a list no in-text citation points to (further
     reading, a clinic page whose only inline citations are links) has nothing to be compared
     with.  ``lists``: the list of each entry (Extraction.lists); without it, one list.  Link
-    citations are never "uncited".
+    citations are never "uncited", and an entry the prose links to (its DOI or PubMed ID) is cited.
     """
     used = {it.reference for it in in_text if it.reference is not None}
+    linked = {key for c in citations if c.kind == "link" for key in _link_keys(c)}
 
     def list_of(i: int) -> int | None:
         return lists[i] if i < len(lists) else None
 
     cited_lists = {list_of(i) for i in used if 0 <= i < len(citations) and citations[i].kind == "reference"}
     return tuple(i for i, c in enumerate(citations)
-                 if c.kind == "reference" and i not in used and list_of(i) in cited_lists)
+                 if c.kind == "reference" and i not in used and list_of(i) in cited_lists
+                 and not (linked and linked.intersection(_link_keys(c))))
+
+
+def _link_keys(citation: Citation) -> tuple[str, ...]:
+    """What a link and an entry are matched by: the DOI, the PubMed ID."""
+    return tuple(key for key in (citation.doi and citation.doi.lower(), citation.pmid and f"pmid:{citation.pmid}")
+                 if key)
 
 
 def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:

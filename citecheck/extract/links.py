@@ -489,8 +489,9 @@ def link_year_remark(anchor_text: str, work: Work) -> FieldCheck | None:
 _SAYS = {"year": "the text says {cited} but the linked work is from {found}",
          "journal": "the text names {cited} but the linked work is in {found}",
          "authors": "the text names {cited} but the linked work is by {found}"}
-# "Berman et al. https://doi.org/…", "Duman & Aghajanian, 2012 https://…": the authors a link's
-# own words name (right before the link, as its anchor), not any name elsewhere in the sentence.
+# "Berman et al. https://doi.org/…", "Duman & Aghajanian, 2012 https://…", "(Shi et al.) https://…": the
+# authors a link's own words name (right before the link, as its anchor), not any name elsewhere in the
+# sentence ("… (Schlaich et al., 2009)." after it cites another work).
 _NAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # A link's own anchor text names them at its end: "[Strauss et al. (2007)](…)". Case matters:
 # a name is capitalised ("pain and depression https://…" names nobody); two names joined by
@@ -500,7 +501,7 @@ _CITED_YEAR = r"\(?\d{4}[a-z]?\)?[,.]?\s*"
 _NAMED_AUTHOR_RE = re.compile(
     rf"(?:\b({_NAME})\s+et\s+al\b\.?[,.]?\s*(?:{_CITED_YEAR})?|\b({_NAME})\s+(?:and|&)\s+{_NAME}[,.]?\s*{_CITED_YEAR}"
     rf"|\b({_NAME})\s+\(\d{{4}}[a-z]?\)[,.]?\s*)"
-    r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:|\)?$)")
+    r"(?:\)?\s*(?:[Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:)|\)?$)")
 
 
 def link_field_checks(anchor_text: str, work: Work) -> list[FieldCheck]:

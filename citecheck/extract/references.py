@@ -29,7 +29,8 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable
 
-from citecheck.extract.parse import parse_reference
+from citecheck.extract.parse import ORGANISATION_WORD_RE, parse_reference
+from citecheck.matching.journals import is_known_journal
 
 # Words that open a reference list (compared after stripping Markdown marks,
 # numbering and a trailing colon, lower-cased).
@@ -527,6 +528,8 @@ def _starts_entry(text: str, current: list | None, join_wraps: bool, marked: boo
         return False
     if _opens_like_reference(text) or _GROUP_AUTHOR_RE.match(text):
         return True
+    if _opens_with_organisation(text) and _YEAR_RE.search(" ".join(current[1])):
+        return True  # "World Health Organization. Report of …; 2016." after a whole entry
     if _label(text) and labelled_reference(text) is not None:
         return True  # "Source: Smith J, …" under "Sources:"
     # MLA and others put the year last: authors alone open the entry when the one
@@ -773,6 +776,27 @@ def _opens_trailing_entry(text: str) -> bool:
     if _LINK_LINE_RE.match(text):
         return True
     return (bool(_AUTHOR_START_RE.match(text)) and looks_like_reference(text)) or _opens_with_group_author(text)
+
+
+#: the longest organisation's name that opens an entry ("Centers for Disease Control and Prevention")
+_MOST_ORGANISATION_CHARS = 120
+
+
+def _opens_with_organisation(text: str) -> bool:
+    """A line that opens with an organisation's name, as Vancouver writes an organisation as author
+    ("World Health Organization. Report of the commission …. Geneva: WHO; 2016."), and then goes on
+    to a year: capitalised words with an organisation's word among them, no journal's name ("Journal
+    of the American Heart Association." opens a wrapped line of an entry)."""
+    stop = text.find(". ", 0, _MOST_ORGANISATION_CHARS)
+    if stop <= 0 or len(text) < MIN_REFERENCE_CHARS or not _YEAR_RE.search(text, stop):
+        return False
+    name = text[:stop]
+    return (ORGANISATION_WORD_RE.search(name) is not None and _ORGANISATION_NAME_RE.fullmatch(name) is not None
+            and not is_known_journal(name))
+
+
+# An organisation's name: capitalised words and the small words between them.
+_ORGANISATION_NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s(?:(?:of|for|and|the|on|in|&)\s)*+{_NAME_WORD})*+")
 
 
 def _opens_with_group_author(text: str) -> bool:

@@ -500,8 +500,26 @@ def _identified(citation: Citation, work: Work, fields: tuple[FieldCheck, ...], 
         parts.append(remark)
     if work.journal_versions and any(f.name == "journal" and f.found == PREPRINT_VENUE for f in wrong):
         parts.append(f"the preprint was published since as a journal article: {_versions(work)}")
-    reason = f"A real work, cited with wrong details: {'; '.join(parts)}. Correct: https://doi.org/{work.doi}"
+    if title_only(fields):
+        reason = (f"Only the title is a real work's, none of the other details: {'; '.join(parts)}. The titled work: "
+                  f"https://doi.org/{work.doi}; the citation may be made up under a real title, or meant for "
+                  "another work: check which is meant")
+    else:
+        reason = f"A real work, cited with wrong details: {'; '.join(parts)}. Correct: https://doi.org/{work.doi}"
     return CheckResult(citation, Verdict.MISMATCH, reason, work, fields)
+
+
+#: of authors, year, journal, volume and pages, how many a citation must give, none of them agreeing, for
+#: its title to be all it shares with the work it names
+TITLE_ONLY_GIVEN_MIN = 3
+
+
+def title_only(fields: tuple[FieldCheck, ...]) -> bool:
+    """True when the title is all a citation shares with the work: it gives three or more of authors,
+    year, journal, volume and pages, and none of them is the work's (a real title on invented details
+    or another work's). Still a mismatch, but no typo to correct."""
+    given = [f for f in fields if f.name in _SUPPORT_FIELDS and f.status in (FieldStatus.MATCH, FieldStatus.MISMATCH)]
+    return len(given) >= TITLE_ONLY_GIVEN_MIN and all(f.status is FieldStatus.MISMATCH for f in given)
 
 
 def _versions(work: Work) -> str:

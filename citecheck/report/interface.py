@@ -41,8 +41,8 @@ class TextFinding:
 FINDING_TITLES = {
     "no_list": "No reference list read",
     "claim_conflict": "Claim",
-    "uncited_claim": "Claim with no citation",
-    "vague_claim": "Research claimed with no source",
+    "uncited_claim": "Study mentioned with no citation",  # names a year or a journal: a study to cite
+    "vague_claim": "Research appealed to in general, no source",  # "Research has shown …"
     "unmatched_in_text": "Cited in the text but not in the reference list",
     "uncited_entry": "In the reference list but never cited in the text",
 }

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from citecheck.matching.verdict import title_only
 from citecheck.models import CheckResult, DocumentResult, FieldStatus, Report, Verdict
 from citecheck.policy import fails
 from citecheck.report.correct import corrected_reference
@@ -172,6 +173,10 @@ def _problem_panel(doc: DocumentResult, r: CheckResult) -> Panel:
         corrected = corrected_reference(r)
         if corrected:
             parts += [Text(""), Text("Corrected: ", style="bold").append_text(_t(corrected))]
+        elif title_only(r.fields):
+            parts += [Text(""), _t(f"Only the title is this work's (https://doi.org/{r.match.doi}): the citation may be "
+                                   "made up under a real title, or meant for another work. Check which is meant.",
+                                   "bold yellow")]
         cited_as = in_text_to_change(doc, r)
         if cited_as:
             parts.append(Text("Change it in the text too: ", style="bold").append_text(_t(cited_as)))
