@@ -86,3 +86,15 @@ def test_a_real_title_on_details_none_of_which_are_its_works_is_no_typo_to_corre
     result = judge(typo, Evidence(candidates=(_NEJM,)))
     assert result.verdict is Verdict.MISMATCH and result.reason.startswith("A real work, cited with wrong details")
     assert "N Engl J Med" in (corrected_reference(result) or "") or "New England" in (corrected_reference(result) or "")
+
+
+def test_the_nearest_work_by_another_initial_shares_only_the_first_authors_surname():
+    work = Work(doi="10.1/x", title="Sleep duration and blood pressure in adolescents: a cohort study",
+                journal="Hypertension", year_issued=2015, volume="66", pages="1-9", authors=(Author("Patel", "MG"),))
+    said = {}
+    for name in ("Patel S", "Patel MG"):
+        cited = parse_reference(f"{name}. Sleep duration and weight gain in adolescents: a national cohort. "
+                                "Hypertension. 2015;66:10-19.", 1)
+        said[name] = judge(cited, Evidence(candidates=(work,))).reason
+    assert "same first author's surname, journal" in said["Patel S"]
+    assert "same first author, journal" in said["Patel MG"]

@@ -570,6 +570,11 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
     return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
 
 
+def _other_initial(cited: str, found: str) -> bool:
+    """True when two authors' initials, both given, open with different letters."""
+    return bool(cited) and bool(found) and cited[0].upper() != found[0].upper()
+
+
 #: the least title similarity at which a candidate that shares no other detail is shown as the nearest
 NEAREST_ALONE_MIN = 70
 #: ... one that shares one telling detail (journal, volume or pages), and one by the same first author
@@ -612,6 +617,8 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
     # (Not "a match needs 90%", which read as if rewording the title would make it pass: trial 15.)
     why = f"title only {sim:.0f}% similar (the same work's title would be {TITLE_MATCH_MIN:.0f}% or more)"
     if same:
+        if same[0] == "first author" and _other_initial(citation.authors[0].initials, work.authors[0].initials):
+            same[0] = "first author's surname"  # "Patel S" cited, "Patel MG" the work's: maybe another Patel
         why += "; same " + ", ".join(same)
     if differ:
         why += "; different " + ", ".join(differ)
