@@ -243,7 +243,7 @@ def test_unregistered_doi_and_no_title_found_is_not_found_as_invention():
     c = cite(title="Ketamine for everything", journal="Pain Medicine", doi="10.1093/pm/pnz999", year=2019)
     result = judge(c, Evidence(doi_known=False, agency=None))
     assert result.verdict is Verdict.NOT_FOUND and "registered with no agency" in result.reason
-    assert result.reason.endswith("no published work has the cited title: evidence of invention.")
+    assert result.reason.endswith("no published work was found with the cited title: evidence of invention.")
 
 
 def test_a_bare_doi_with_no_record_is_not_said_to_cite_a_title():
@@ -305,7 +305,7 @@ def test_a_nearest_that_shares_only_a_few_title_words_is_not_offered():
                       authors=(Author("Kumar", "M"),))
     result = judge(hernandez, Evidence(candidates=(lamivudine,)))
     assert result.verdict is Verdict.NOT_FOUND
-    assert result.nearest is None and result.reason == "No published work has this title."
+    assert result.nearest is None and result.reason == "No published work was found with this title."
     # The same first author alone does not make an unrelated title a lead (trial 14: "Transvaginal
     # Doppler ultrasound …" offered for an invented food-allergy study, 44% alike) ...
     by_hernandez = replace(lamivudine, authors=(Author("Hernandez", "G"),))

@@ -545,7 +545,8 @@ def _show(value) -> str:
 
 def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult:
     nearest = _nearest(citation, scored)
-    no_title = "no published work has the cited title" if citation.title else "the citation gives no title to search by"
+    no_title = "no published work was found with the cited title" if citation.title else \
+        "the citation gives no title to search by"
     if evidence.doi_work is not None:
         reason = (f"The cited DOI {citation.doi} belongs to another work (\"{evidence.doi_work.title}\"), "
                   f"and {no_title}.")
@@ -554,8 +555,8 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
         if evidence.agency and evidence.agency != "crossref":
             return CheckResult(citation, Verdict.SKIPPED,
                                f"DOI {citation.doi} is registered with {evidence.agency}, not Crossref.", nearest=nearest)
-        reason = (f"DOI {citation.doi} is registered with no agency, and no published work has the cited title: "
-                  "evidence of invention." if citation.title else
+        reason = (f"DOI {citation.doi} is registered with no agency, and no published work was found with the "
+                  "cited title: evidence of invention." if citation.title else
                   f"DOI {citation.doi} is registered with no agency, and the citation gives no title to search by: "
                   "a mistyped or invented DOI.")
         return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
@@ -564,7 +565,7 @@ def _unidentified(citation: Citation, evidence: Evidence, scored) -> CheckResult
                            "No journal article: a book, a chapter, a report, a site or a newspaper (no journal, volume "
                            "or pages), which Crossref may not hold; no match found.",
                            nearest=nearest)
-    reason = "No published work has this title."
+    reason = "No published work was found with this title."
     if nearest:
         reason += f" Nearest: \"{nearest.title}\" (https://doi.org/{nearest.doi}): {nearest.why}."
     return CheckResult(citation, Verdict.NOT_FOUND, reason, nearest=nearest)
@@ -618,7 +619,7 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
     why = f"title only {sim:.0f}% similar (the same work's title would be {TITLE_MATCH_MIN:.0f}% or more)"
     if same:
         if same[0] == "first author" and _other_initial(citation.authors[0].initials, work.authors[0].initials):
-            same[0] = "first author's surname"  # "Patel S" cited, "Patel MG" the work's: maybe another Patel
+            same[0] = "first author's surname"  # "Patel S" cited, "Patel MG" the work's: another Patel?
         why += "; same " + ", ".join(same)
     if differ:
         why += "; different " + ", ".join(differ)
