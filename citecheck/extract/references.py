@@ -109,8 +109,10 @@ _AUTHOR_START_RE = re.compile(
 # (_AUTHOR_START_RE wants personal names). Capitalised words joined by "of", "for",
 # "and", "&", "the", "on", "in", after initials ("U.S.") at most.
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’\-]*+"
+# An organisation's name: capitalised words and the small words between them.
+_ORGANISATION_NAME = rf"{_NAME_WORD}(?:\s(?:(?:of|for|and|the|on|in|&)\s)*+{_NAME_WORD})*+"
 _GROUP_AUTHOR_RE = re.compile(
-    rf"(?:(?:[A-Z]\.)++\s)?{_NAME_WORD}(?:\s(?:(?:of|for|and|the|on|in|&)\s)*+{_NAME_WORD})*+"
+    rf"(?:(?:[A-Z]\.)++\s)?{_ORGANISATION_NAME}"
     r"(?:\.?\s\((?:(?:1[89]|20)\d\d[a-z]?(?:,\s[^()]*+)?|n\.d\.)\)|\.\s(?:1[89]|20)\d\d[a-z]?\.)"
 )
 
@@ -795,8 +797,7 @@ def _opens_with_organisation(text: str) -> bool:
             and not is_known_journal(name))
 
 
-# An organisation's name: capitalised words and the small words between them.
-_ORGANISATION_NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s(?:(?:of|for|and|the|on|in|&)\s)*+{_NAME_WORD})*+")
+_ORGANISATION_NAME_RE = re.compile(_ORGANISATION_NAME)
 
 
 def _opens_with_group_author(text: str) -> bool:

@@ -173,6 +173,11 @@ def _support(fields: tuple[FieldCheck, ...]) -> int:
     return sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in _SUPPORT_FIELDS)
 
 
+def _wrong_five(fields: tuple[FieldCheck, ...]) -> int:
+    """How many of authors, year, journal, volume and pages differ from the work's."""
+    return sum(1 for f in fields if f.status is FieldStatus.MISMATCH and f.name in _SUPPORT_FIELDS)
+
+
 def _mismatches(fields: tuple[FieldCheck, ...]) -> int:
     return sum(1 for f in fields if f.status is FieldStatus.MISMATCH)
 
@@ -199,8 +204,7 @@ def _in_translation(fields: tuple[FieldCheck, ...], by_doi: bool, marked: bool) 
     wrong = _mismatches(fields)
     if wrong > (TRANSLATION_WRONG_MAX if marked else 0):
         return False
-    wrong_five = sum(1 for f in fields if f.status is FieldStatus.MISMATCH and f.name in _SUPPORT_FIELDS)
-    return _support(fields) + wrong_five >= TRANSLATION_SUPPORT_MIN - by_doi
+    return _support(fields) + _wrong_five(fields) >= TRANSLATION_SUPPORT_MIN - by_doi
 
 
 def _marked_as_translation(citation: Citation) -> bool:
@@ -518,8 +522,7 @@ def title_only(fields: tuple[FieldCheck, ...]) -> bool:
     """True when the title is all a citation shares with the work: it gives three or more of authors,
     year, journal, volume and pages, and none of them is the work's (a real title on invented details
     or another work's). Still a mismatch, but no typo to correct."""
-    given = [f for f in fields if f.name in _SUPPORT_FIELDS and f.status in (FieldStatus.MATCH, FieldStatus.MISMATCH)]
-    return len(given) >= TITLE_ONLY_GIVEN_MIN and all(f.status is FieldStatus.MISMATCH for f in given)
+    return _wrong_five(fields) >= TITLE_ONLY_GIVEN_MIN and not _support(fields)
 
 
 def _versions(work: Work) -> str:
