@@ -27,7 +27,7 @@ _VERB_RE = re.compile(
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
     r"described|describes|argued|argues|discovered|identified|established|documented|linked|"
     r"projected|estimated|predicted|noted|examined|assessed|evaluated|followed|tracked|analy[sz]ed|"
-    r"supports|supported)\b",
+    r"supports|supported|called\s+for|calls\s+for|recommended|recommends|urged|urges)\b",
     re.IGNORECASE)
 # The same two patterns for lower-cased text, case-sensitive: several times faster than
 # IGNORECASE.  Exact for any text without the few characters whose lower case is no
