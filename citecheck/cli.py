@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import List, Optional
 
@@ -90,7 +91,12 @@ def _format_choice(value: Optional[str]) -> Optional[str]:
 
 
 def _fail_on_choice(value: Optional[List[str]]) -> tuple[str, ...]:
-    """Option callback for --fail-on: the words in effect (the default when none are given)."""
+    """Option callback for --fail-on: the words in effect (the default when none are given).
+    CITECHECK_FAIL_ON set but empty is a usage error, as `--fail-on ''` is (Click reads an empty
+    variable as unset): an unset `$VARIABLE` in a CI file must not fall back unnoticed."""
+    set_empty = os.environ.get("CITECHECK_FAIL_ON", "x").strip() == ""
+    if value is None and set_empty:
+        raise typer.BadParameter("CITECHECK_FAIL_ON is set but empty: name the verdicts that fail the run, or none")
     try:
         return fail_on_words(value)
     except ValueError as exc:

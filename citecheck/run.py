@@ -151,8 +151,15 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True,
     return apply_ignores(report, rules, baseline)
 
 
+def _output_dash_is_stdout(settings):
+    """The settings with `--output -` read as standard output, as `-` is standard input for the paths
+    (and the way back to stdout when a config file names an output)."""
+    return replace(settings, output=None) if settings.output is not None and str(settings.output) == "-" else settings
+
+
 def run_check(settings, stdin=None) -> ExitCode:
     """Check the settings' paths and write the report; the exit code follows DESIGN.md."""
+    settings = _output_dash_is_stdout(settings)
     _setup_logging(settings.quiet, settings.verbose)
     err = Console(stderr=True, highlight=False)
     if not _can_write(settings.output, err):
@@ -166,6 +173,7 @@ def run_check(settings, stdin=None) -> ExitCode:
 
 def run_lookup(settings) -> ExitCode:
     """Check one reference given on the command line; an empty one is a usage error."""
+    settings = _output_dash_is_stdout(settings)
     _setup_logging(settings.quiet, settings.verbose)
     err = Console(stderr=True, highlight=False)
     text = " ".join(settings.paths).strip()

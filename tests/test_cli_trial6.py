@@ -33,6 +33,22 @@ def test_empty_fail_on_is_a_usage_error_and_writes_no_report(tmp_path):
     assert not out.exists()
 
 
+def test_an_empty_fail_on_variable_is_a_usage_error_too(tmp_path):
+    # Trial 31: Click reads an empty variable as unset, so CITECHECK_FAIL_ON= fell back to the default.
+    out = tmp_path / "x.json"
+    run = _recorded("-f", "json", "-o", str(out), env={"CITECHECK_FAIL_ON": " "})
+    assert run.exit_code == 2 and "CITECHECK_FAIL_ON is set but empty" in run.stderr and not out.exists()
+    # the flag given beside it decides
+    assert _recorded("-q", "-f", "json", "--fail-on", "none", env={"CITECHECK_FAIL_ON": ""}).exit_code == 0
+
+
+def test_output_dash_is_standard_output(tmp_path, monkeypatch):
+    # Trial 31: `-o -` wrote a file named "-"
+    monkeypatch.chdir(tmp_path)
+    run = _recorded("-q", "-f", "json", "-o", "-", "--fail-on", "none")
+    assert run.exit_code == 0 and run.json()["schema_version"] == 1 and not (tmp_path / "-").exists()
+
+
 def test_fail_on_flag_takes_words_separated_by_spaces_as_the_variable_does():
     assert parse_fail_on("mismatch not_found") == ("mismatch", "not_found")
     assert parse_fail_on(["mismatch, not found", "retracted"]) == ("mismatch", "not_found", "retracted")

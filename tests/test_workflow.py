@@ -244,3 +244,24 @@ def test_seed_001_in_every_machine_format(fake_crossref):
     [conflict] = [l for l in lines if l.startswith("::warning ") and "title=Claim::" in l]
     assert ",line=20," in conflict and "but the entry it cites is in Nature Medicine" in conflict
     assert any(l.startswith("::notice ") and ",line=14," in l for l in lines)
+
+
+def test_a_baseline_written_with_remarks_failing_accepts_them(tmp_path, monkeypatch, fake_crossref):
+    # Trial 31: `baseline --fail-on …,remark` recorded a verified citation's remark, and `check` with the
+    # same policy still failed on it (a baseline held no verified result); a retracted one was the same.
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "article.md"
+    article.write_text(SAMPLE.read_text().replace("Krystal, J. H. (2000).", "Krystal, J. H. (2001)."))
+    common = ("--crossref-url", fake_crossref.url, "--no-cache", "--quiet",
+              "--fail-on", "mismatch,not_found,retracted,remark")
+    before = run_cli("check", str(article), *common, "--format", "json")
+    remarked = [c for c in before.json()["documents"][0]["citations"] if c["text"].startswith("Berman")]
+    assert [(c["verdict"], c["fails"]) for c in remarked] == [("verified", True)]
+    assert run_cli("baseline", str(article), *common).exit_code == 0
+    after = run_cli("check", str(article), *common, "--format", "json")
+    assert after.exit_code == 0
+    berman, = [c for c in after.json()["documents"][0]["citations"] if c["text"].startswith("Berman")]
+    assert berman["ignored"].startswith("in the baseline") and not berman["fails"]
+    # a verified citation with no remark is no problem of the baseline's
+    clean = [c for c in after.json()["documents"][0]["citations"] if c["text"].startswith("Zarate")]
+    assert [c["ignored"] for c in clean] == [None]
