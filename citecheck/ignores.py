@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.inputs import is_url
-from citecheck.models import CheckResult, Report, Verdict
-from citecheck.policy import fails, verified_remark
+from citecheck.models import CheckResult, Report
+from citecheck.policy import FAIL_ON_CHOICES, fails
 
 IGNORE_FILE_NAME = ".citecheckignore"
 BASELINE_FILE_NAME = ".citecheck-baseline.json"
@@ -202,14 +202,9 @@ def apply_ignores(report: Report, rules: list[IgnoreRule], baseline: Baseline | 
         results = []
         for r in doc.results:
             reason = r.ignored or rule_reason(r, rules)
-            if reason is None and baseline and _a_problem(r) and baseline.holds(doc.path, r):
+            # (Any result some policy fails: a verified one too, retracted or with a remark.)
+            if reason is None and baseline and fails(r, FAIL_ON_CHOICES) and baseline.holds(doc.path, r):
                 reason = f"in the baseline ({baseline.name})"
             results.append(replace(r, ignored=reason) if reason else r)
         documents.append(replace(doc, results=tuple(results)))
     return replace(report, documents=tuple(documents))
-
-
-def _a_problem(result: CheckResult) -> bool:
-    """True when a result can be a problem a baseline holds: any verdict but verified, and a verified
-    work that is retracted or carries a remark (`--fail-on retracted`, `--fail-on remark`)."""
-    return result.verdict is not Verdict.VERIFIED or result.retracted or verified_remark(result) is not None

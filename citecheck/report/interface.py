@@ -252,13 +252,14 @@ def notice_note(result: CheckResult) -> str:
         return ""
     out = []
     if result.retracted:
-        wheres = list(dict.fromkeys(w for n in result.notices if n.type == "retraction" and (w := notice_where(n))))
         work = f" https://doi.org/{result.match.doi}" if result.match and result.match.doi else ""
         if all((n.source or "").endswith("-withdrawn") for n in result.notices if n.type == "retraction"):
             # A withdrawal (a Cochrane Review's), reported as a retraction is, in its own words.
             said = next(notice_source(n) for n in result.notices if n.type == "retraction")
             out.append(f"Withdrawn: the work{work} was {said}.")
         else:
+            wheres = list(dict.fromkeys(w for n in result.notices
+                                        if n.type == "retraction" and (w := notice_where(n))))
             out.append(f"Retracted: the work{work} was retracted"
                        + (f" (retraction notice {'; '.join(wheres)})" if wheres else "") + ".")
     for n in result.notices:
