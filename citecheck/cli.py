@@ -129,6 +129,7 @@ def _check_command(mode: str):
         max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
         include: Optional[List[str]] = typer.Option(None, "--include", envvar="CITECHECK_INCLUDE", help="In directories, read only files matching this glob (repeatable)."),
         exclude: Optional[List[str]] = typer.Option(None, "--exclude", envvar="CITECHECK_EXCLUDE", help="In directories, skip files matching this glob (repeatable)."),
+        force_exclude: bool = typer.Option(False, "--force-exclude", envvar="CITECHECK_FORCE_EXCLUDE", help="Apply --exclude to files named on the command line too (for pre-commit, which names each changed file)."),
         allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
         cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", callback=_limit, help="Days a found work stays in the cache."),
         not_found_ttl_hours: float = typer.Option(NOT_FOUND_TTL_SECS / 3600, envvar="CITECHECK_NOT_FOUND_TTL_HOURS", callback=_limit, help="Hours a 'not found' answer stays in the cache."),
@@ -146,7 +147,8 @@ def _check_command(mode: str):
             output=output, fail_on=tuple(fail_on or ()), ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
-            include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), allow_private_urls=allow_private_urls,
+            include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), force_exclude=force_exclude,
+            allow_private_urls=allow_private_urls,
             cache_ttl_days=cache_ttl_days, not_found_ttl_hours=not_found_ttl_hours, breaker_failures=breaker_failures,
         )
         from citecheck import run

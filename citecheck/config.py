@@ -47,6 +47,7 @@ class Settings:
     max_file_mb: int = 200
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
     allow_private_urls: bool = False
     quiet: bool = False
     verbose: int = 0

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.inputs import is_url
-from citecheck.models import CheckResult, Report
-from citecheck.policy import FAIL_ON_CHOICES, fails
+from citecheck.models import CheckResult, Report, Verdict
+from citecheck.policy import FAIL_ON_CHOICES, fails, unread
 
 IGNORE_FILE_NAME = ".citecheckignore"
 BASELINE_FILE_NAME = ".citecheck-baseline.json"
@@ -172,18 +172,71 @@ def baseline_key(path: str, result: CheckResult) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
-def write_baseline(report: Report, path: Path, fail_on: tuple[str, ...]) -> int:
-    """Write every failing problem of the report to a baseline file; returns how many."""
-    entries = []
+@dataclass(frozen=True)
+class BaselineWrite:
+    """What `write_baseline` did: problems recorded from this run, kept from the file, dropped."""
+
+    written: int
+    kept: int = 0  # of files this run did not check, or could not read in full, or could not look up
+    dropped: int = 0  # of files that no longer exist
+
+
+def write_baseline(report: Report, path: Path, fail_on: tuple[str, ...]) -> BaselineWrite:
+    """Write every failing problem of the report to a baseline file, merged with what the file
+    held: its problems of other files stay (a baseline of part of a site keeps the rest), and so
+    do those of a file read only in part and of a citation Crossref could not answer for now.
+    Problems of files that no longer exist are dropped."""
+    entries, fully_checked, unanswered = [], set(), set()
     for doc in report.documents:
         recorded_path = baseline_path(doc.path, path.parent)
+        if not unread(doc):
+            fully_checked.add(recorded_path)
         for r in doc.results:
             if fails(replace(r, ignored=None), fail_on):
                 entries.append({"key": baseline_key(recorded_path, r), "path": recorded_path, "line": r.citation.line,
                                 "verdict": r.verdict.value, "text": r.citation.text[:200]})
+            if r.verdict is Verdict.ERROR:
+                unanswered.update(baseline_key(recorded_path, replace(r, verdict=v)) for v in Verdict)
+    written = len(entries)
+    keys = {e["key"] for e in entries}
+    kept = dropped = 0
+    for old in _recorded_problems(path):
+        if old["key"] in keys or (old["path"] in fully_checked and old["key"] not in unanswered):
+            continue
+        if not _still_there(old["path"], path.parent):
+            dropped += 1
+            continue
+        entries.append(old)
+        keys.add(old["key"])
+        kept += 1
     data = {"citecheck_baseline": BASELINE_FORMAT, "paths": BASELINE_PATHS, "problems": entries}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return len(entries)
+    return BaselineWrite(written, kept, dropped)
+
+
+def _recorded_problems(path: Path) -> list[dict]:
+    """The problems an existing baseline at `path` records by relative path; [] when there is
+    none, it cannot be read, or it was written before paths were recorded that way (such a
+    file is rewritten whole, as before)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict) or data.get("citecheck_baseline") != BASELINE_FORMAT \
+            or data.get("paths") != BASELINE_PATHS or not isinstance(data.get("problems"), list):
+        return []
+    return [p for p in data["problems"]
+            if isinstance(p, dict) and isinstance(p.get("key"), str) and isinstance(p.get("path"), str)]
+
+
+def _still_there(recorded_path: str, folder: Path) -> bool:
+    """False for a file the baseline names that no longer exists; URLs and standard input stay."""
+    if recorded_path == "-" or is_url(recorded_path):
+        return True
+    try:
+        return (folder / recorded_path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def load_baseline(path: Path) -> Baseline:

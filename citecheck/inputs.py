@@ -66,7 +66,7 @@ def is_url(path: str) -> bool:
 
 
 def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_FILE_BYTES, *,
-                include: Iterable[str] = (), exclude: Iterable[str] = (),
+                include: Iterable[str] = (), exclude: Iterable[str] = (), force_exclude: bool = False,
                 allow_private_urls: bool = False, url_deadline_secs: float = DEFAULT_URL_DEADLINE_SECS,
                 max_url_bytes: int = DEFAULT_MAX_URL_BYTES, session=None,
                 resolve: Resolver | None = None, on_warning: Callable[[str], None] | None = None) -> list[Input]:
@@ -76,7 +76,8 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
     ``include``/``exclude``: glob patterns for the files found in directories,
     matched against the path below the directory ("drafts/*.md"), the path as
     given or from the working directory ("content/drafts/*.md") and the file
-    name ("*.docx"); files named on the command line are always read.
+    name ("*.docx"); files named on the command line are always read, unless
+    ``force_exclude``: then ``exclude`` leaves them out too (pre-commit names every file).
     ``allow_private_urls``: let URLs reach loopback, private and link-local
     addresses (an intranet CMS); refused by default.
     ``on_warning``: told of each --exclude pattern that excluded nothing in the directories.
@@ -107,6 +108,8 @@ def read_inputs(paths: Iterable[str], stdin=None, max_bytes: int = DEFAULT_MAX_F
                     "(.txt, .md, .html, .docx, .pdf, .bib, .ris, .nbib, or CSL and EndNote exports)"
                 inputs.append(Input(path, error=f"a directory with no articles {what} in it"))
             inputs.extend(_read_file(f, str(f), max_bytes) for f in found)
+        elif force_exclude and _named_file_excluded(path, exclude, used):
+            log.info("%s: skipped, excluded by --exclude (--force-exclude)", path)
         else:
             inputs.append(_read_file(p, path, max_bytes))
     if walked and on_warning:
@@ -252,6 +255,27 @@ def _excluded(paths: tuple[str, ...], name: str, patterns: tuple[str, ...], used
         return False
     used.add(pattern)
     return True
+
+
+def _named_file_excluded(path: str, exclude: tuple[str, ...], used: set[str]) -> bool:
+    """True when an exclude pattern covers a file named on the command line: matched against
+    the path as given and from the working directory, its name, and (a pattern without "/")
+    the name of each folder it is in, as a walk would skip that folder."""
+    patterns = _patterns(exclude)
+    if not patterns:
+        return False
+    given = Path(path)
+    spellings = [given.as_posix().removeprefix("./")]
+    with contextlib.suppress(OSError, ValueError):
+        spellings.append(Path(os.path.abspath(given)).relative_to(Path.cwd()).as_posix())
+    if _excluded(tuple(dict.fromkeys(spellings)), given.name, patterns, used):
+        return True
+    for folder in given.parent.parts:
+        pattern = next((p for p in patterns if "/" not in p.rstrip("/") and fnmatch.fnmatch(folder, p.rstrip("/"))), None)
+        if pattern is not None:
+            used.add(pattern)
+            return True
+    return False
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Input:

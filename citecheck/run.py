@@ -21,7 +21,7 @@ from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
 from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_file, find_ignore_file, load_baseline,
                                load_rules, write_baseline)
-from citecheck.models import DocumentResult, Report, SourceInfo
+from citecheck.models import DocumentResult, Report, SourceInfo, Verdict
 from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
 from citecheck.report.interface import incomplete_note, place, plural, safe_text
@@ -137,7 +137,8 @@ def make_report(settings, err: Console, stdin=None, use_baseline: bool = True,
             err.print(f"citecheck: {safe_text(message)}", markup=False, soft_wrap=True)
 
     inputs = read_inputs(settings.paths, stdin=stdin, max_bytes=settings.max_file_mb * 2**20, include=settings.include,
-                         exclude=settings.exclude, allow_private_urls=settings.allow_private_urls, on_warning=warn)
+                         exclude=settings.exclude, force_exclude=settings.force_exclude,
+                         allow_private_urls=settings.allow_private_urls, on_warning=warn)
     try:
         with RunProgress(err, service, quiet=settings.quiet, verbose=settings.verbose) as progress:
             report = check_inputs(inputs, service, source, workers=workers, on_result=progress.advance)
@@ -241,14 +242,30 @@ def run_baseline(settings, stdin=None) -> ExitCode:
     if report is None:
         return ExitCode.INPUT_ERROR
     try:
-        count = write_baseline(report, target, settings.fail_on)
+        done = write_baseline(report, target, settings.fail_on)
     except OSError as exc:
         err.print(f"citecheck: cannot write {target}: {exc.strerror or exc}", markup=False)
         return ExitCode.INPUT_ERROR
-    err.print(f"citecheck: wrote {count} problem{'s' if count != 1 else ''} to {target}", markup=False)
+    err.print(f"citecheck: wrote {_problems(done.written)} to {target}{_kept_note(done)}", markup=False)
     if any(unread(d) for d in report.documents):
-        return ExitCode.INPUT_ERROR  # the baseline holds nothing of what went unread
+        return ExitCode.INPUT_ERROR  # the baseline holds nothing new of what went unread
+    if any(r.verdict is Verdict.ERROR for d in report.documents for r in d.results):
+        return ExitCode.CHECK_ERROR  # nor of what Crossref could not answer for
     return ExitCode.OK
+
+
+def _problems(count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''}"
+
+
+def _kept_note(done) -> str:
+    """What a baseline kept from the file it replaced, and dropped, in words; '' when nothing."""
+    parts = []
+    if done.kept:
+        parts.append(f"kept {_problems(done.kept)} it held of what this run did not check")
+    if done.dropped:
+        parts.append(f"dropped {_problems(done.dropped)} of files that no longer exist")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:

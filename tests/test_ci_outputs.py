@@ -29,7 +29,8 @@ SARIF_SUBSET = {
     },
     "$defs": {
         "artifactLocation": {"type": "object", "required": ["uri"], "additionalProperties": False,
-                             "properties": {"uri": {"type": "string", "pattern": r"^[^\s\\]+$"}}},
+                             "properties": {"uri": {"type": "string", "pattern": r"^[^\s\\]+$"},
+                                            "uriBaseId": {"enum": ["%SRCROOT%"]}}},
         "location": {"type": "object", "additionalProperties": False, "properties": {"physicalLocation": {
             "type": "object", "required": ["artifactLocation"], "additionalProperties": False,
             "properties": {"artifactLocation": {"$ref": "#/$defs/artifactLocation"},
@@ -38,6 +39,8 @@ SARIF_SUBSET = {
                          "properties": {"level": _LEVEL, "message": _MESSAGE,
                                         "locations": {"type": "array", "items": {"$ref": "#/$defs/location"}}}},
         "run": {"type": "object", "required": ["tool"], "properties": {
+            "originalUriBaseIds": {"type": "object", "additionalProperties": {
+                "type": "object", "required": ["uri"], "properties": {"uri": {"type": "string", "pattern": r"^file:///.*/$"}}}},
             "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
                 "type": "object", "required": ["name"],
                 "properties": {"rules": {"type": "array", "items": {"type": "object", "required": ["id"]}}}}}},
@@ -115,6 +118,9 @@ def test_sarif_uri_is_relative_to_the_working_directory_however_the_file_is_name
     for named in (str(article), "./content/my ketamine.md", "content/../content/my ketamine.md"):
         run = _sarif(run_cli("check", named, "--recorded", str(RECORDING), "--format", "sarif").stdout)
         assert _uris(run) == {"content/my%20ketamine.md"}, named
+        # Relative to %SRCROOT%, which the run names: the working directory (trial 31).
+        assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] for r in run["results"]} == {"%SRCROOT%"}
+        assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
 
 
 def test_sarif_uri_is_absolute_outside_the_working_directory_and_names_stdin(tmp_path, monkeypatch):
@@ -124,7 +130,9 @@ def test_sarif_uri_is_absolute_outside_the_working_directory_and_names_stdin(tmp
     article.write_text(SAMPLE.read_text())
     monkeypatch.chdir(elsewhere)
     cli = run_cli("check", str(article), "-", "--recorded", str(RECORDING), "--format", "sarif", input=SAMPLE.read_bytes())
-    assert _uris(_sarif(cli.stdout)) == {article.as_uri(), "stdin"}
+    run = _sarif(cli.stdout)
+    assert _uris(run) == {article.as_uri(), "stdin"}
+    assert not any("uriBaseId" in r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"])
 
 
 # 3. GitHub annotations are printed wherever the rich report goes.

@@ -23,6 +23,8 @@ from citecheck.report.interface import (Reporter, annotation_level, binary_forma
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The artifact URI of standard input (`-` on the command line), which has no file name.
 STDIN_URI = "stdin"
+#: The base of relative artifact URIs: the working directory, which is the checkout in CI.
+SRCROOT = "%SRCROOT%"
 #: An annotation level (annotation_level, shared with `--format github`) as SARIF names it.
 SARIF_LEVELS = {"error": "error", "warning": "warning", "notice": "note"}
 #: key -> (rule id, description, level when the run's --fail-on does not include the key).
@@ -63,7 +65,7 @@ class SarifReport(Reporter):
                         (f"{place_in(doc, r.citation.line, r.citation.page)}: " if binary_format(doc) else "")
                         + f"{reason_with_notices(r)} Cited: {r.citation.text}")},
                     "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(doc.path)},
+                        "artifactLocation": artifact_location(doc.path),
                         "region": {"startLine": max(1, r.citation.line)},
                     }}],
                 })
@@ -77,6 +79,9 @@ class SarifReport(Reporter):
                                "defaultConfiguration": {"level": _rule_level(key, level, fail_on)}}
                               for key, (rid, desc, level) in RULES.items()],
                 }},
+                # Relative URIs are relative to the working directory (the checkout in CI), named as
+                # SARIF viewers expect: %SRCROOT%.
+                "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
                 "invocations": [_invocation(report, fail_on)],
                 "results": results,
             }],
@@ -89,6 +94,14 @@ def _rule_level(key: str, level: str, fail_on: tuple[str, ...]) -> str:
     if key in fail_on:
         return "error"
     return level if level != "none" else "note"
+
+
+def artifact_location(path: str) -> dict:
+    """A document's SARIF artifactLocation: its URI, based on %SRCROOT% when relative."""
+    uri = artifact_uri(path)
+    if uri == STDIN_URI or is_url(uri):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def artifact_uri(path: str) -> str:
@@ -139,4 +152,4 @@ def _notification(doc: DocumentResult) -> dict | None:
             return None
         text = f"{name}: " + "; ".join(said)
     return {"level": "error", "message": {"text": safe_text(text)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}}}]}
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(doc.path)}}]}
