@@ -114,7 +114,14 @@ def _entry(index: dict, name: str, year: str) -> int | None:
     "(National Sleep Foundation, 2023)" for "National Sleep Foundation. How much sleep do
     we really need? https://… Accessed March 3, 2024.")."""
     undated = year == "n.d."
-    found = index.get(_key(name, "" if undated else year))
+    key = _key(name, "" if undated else year)
+    if year[-1:].isalpha() and not undated:
+        # "(Mustillo et al., 2003b)": the second of that author's entries of 2003 (trial 32)
+        lettered = index.get((key[0], key[1] + year[-1]))
+        if lettered is not None:
+            return lettered
+        year = year[:4]
+    found = index.get(key)
     if found is not None or undated or not year.isdigit():
         return found
     near = {index.get(_key(name, str(int(year) + step))) for step in (-1, 1)} - {None}
@@ -134,11 +141,20 @@ def _key(surname: str, year: int | str | None) -> tuple[str, str]:
 
 
 def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str], int]:
-    """Entries keyed by first author and year (year "" for an undated entry)."""
+    """Entries keyed by first author and year (year "" for an undated entry); where a first author
+    has two entries or more of one year, also by the year with a letter in the list's order
+    ("2003a", "2003b"), as APA tells them apart in the text."""
     index: dict[tuple[str, str], int] = {}
+    same: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(citations):
         if c.authors:
-            index.setdefault(_key(c.authors[0].surname, c.year), i)
+            key = _key(c.authors[0].surname, c.year)
+            index.setdefault(key, i)
+            same.setdefault(key, []).append(i)
+    for (name, year), entries in same.items():
+        if len(entries) > 1 and year:
+            for letter, i in zip("abcdefghijklmnopqrstuvwxyz", entries):
+                index[(name, year + letter)] = i
     return index
 
 

@@ -404,6 +404,8 @@ _PLACEHOLDER_DOI_RE = re.compile(r"\b10\.(?:[xX]{3,}|\d{4,9})/[^\s\"]*?[xX]{4,}[
 #: the details that place a work in print; a citation whose title is one work's and two or more of
 #: these another's is two works run together
 _LOCATORS = ("authors", "year", "volume", "pages")
+TWO_WORKS = "two works run together, check which is meant"
+_DETAILS_OF_ANOTHER_RE = re.compile(r"its [a-z, ]+ are those of another work, .*?: " + re.escape(TWO_WORKS))
 
 
 def _details_of_another(work: Work, fields: tuple[FieldCheck, ...], scored) -> str | None:
@@ -420,8 +422,7 @@ def _details_of_another(work: Work, fields: tuple[FieldCheck, ...], scored) -> s
         if all(status.get(name) is FieldStatus.MATCH for name in wrong) and \
                 not any(status.get(name) is FieldStatus.MISMATCH for name in _LOCATORS):
             return (f"its {_listed(sorted(wrong, key=_LOCATORS.index))} are those of another work, "
-                    f"\"{_clip(other.title or '', DOI_TITLE_CHARS)}\" (https://doi.org/{other.doi}): "
-                    "two works run together, check which is meant")
+                    f"\"{_clip(other.title or '', DOI_TITLE_CHARS)}\" (https://doi.org/{other.doi}): {TWO_WORKS}")
     return None
 
 
@@ -435,7 +436,7 @@ def _title_of_another(citation: Citation, work: Work, fields: tuple[FieldCheck, 
     for other, _, _, _ in scored:
         if other.doi != work.doi and is_title_of(citation, other):
             said = (f"the cited title is that of another work, \"{_clip(other.title or '', DOI_TITLE_CHARS)}\" "
-                    f"(https://doi.org/{other.doi}): two works run together, check which is meant")
+                    f"(https://doi.org/{other.doi}): {TWO_WORKS}")
             return tuple(replace(f, status=FieldStatus.MISMATCH, note=said) if f.name == "title" else f for f in fields)
     return fields
 
@@ -521,8 +522,22 @@ TITLE_ONLY_GIVEN_MIN = 3
 def title_only(fields: tuple[FieldCheck, ...]) -> bool:
     """True when the title is all a citation shares with the work: it gives three or more of authors,
     year, journal, volume and pages, and none of them is the work's (a real title on invented details
-    or another work's). Still a mismatch, but no typo to correct."""
-    return _wrong_five(fields) >= TITLE_ONLY_GIVEN_MIN and not _support(fields)
+    or another work's; a year one off, accepted as a work's, is no sign of it here: trial 32). Still a
+    mismatch, but no typo to correct."""
+    exact = sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in _SUPPORT_FIELDS and not _year_off_by_one(f))
+    return _wrong_five(fields) >= TITLE_ONLY_GIVEN_MIN and not exact
+
+
+def _year_off_by_one(f: FieldCheck) -> bool:
+    """True for a year accepted within one of the work's (online and print years differ)."""
+    return f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found
+
+
+def details_of_another_said(reason: str) -> str | None:
+    """What a mismatch's reason says of a citation whose title is one work's and whose details are
+    another's (_details_of_another), for reports that show the fields rather than the reason."""
+    found = _DETAILS_OF_ANOTHER_RE.search(reason)
+    return found.group(0)[0].upper() + found.group(0)[1:] + "." if found else None
 
 
 def _versions(work: Work) -> str:
@@ -603,8 +618,9 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
 
     work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
-    same += [f.name for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
-    telling = [name for name in same if name not in ("year", "issue")]
+    same += ["year within one" if _year_off_by_one(f) else f.name
+             for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
+    telling = [name for name in same if name not in ("year", "year within one", "issue")]
     if len(citation.authors) > 1 and any(f.name == "authors" and f.status is FieldStatus.MATCH for f in fields):
         telling.append("co-authors")  # the same team
     lead = sim >= NEAREST_ALONE_MIN or len(telling) >= 2 or telling and sim >= NEAREST_WITH_ONE_MIN \

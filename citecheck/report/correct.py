@@ -16,7 +16,7 @@ import re
 
 from citecheck.extract.parse import author_list_end
 from citecheck.matching.journals import strip_qualifiers
-from citecheck.matching.verdict import title_only
+from citecheck.matching.verdict import details_of_another_said, title_only
 from citecheck.models import Author, CheckResult, Citation, FieldStatus, Work
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -247,9 +247,11 @@ def corrected_reference(result: CheckResult) -> str | None:
     """The citation rewritten with the published values, or None when nothing is wrong."""
     work = result.match
     wrong = [f for f in result.fields if f.status is FieldStatus.MISMATCH]
-    if work is None or not wrong or result.citation.kind == "link" or title_only(result.fields):
+    if work is None or not wrong or result.citation.kind == "link" or title_only(result.fields) \
+            or details_of_another_said(result.reason):
         # (A link's text is a sentence of the article, not a reference to rewrite; a real title on
-        # details none of which are its work's is no typo: which work is meant is the editor's call.)
+        # details none of which are its work's, or on another work's, is no typo: which work is
+        # meant is the editor's call.)
         return None
     # A year within the tolerance is not wrong, but the corrected reference gives the published one.
     off_by_one = [f for f in result.fields if f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found]
