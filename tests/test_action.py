@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml  # a dependency of citecheck (YAML front matter)
 
 from tests.conftest import FIXTURES
-
-yaml = pytest.importorskip("yaml", reason="PyYAML is in the test extra")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = FIXTURES / "sample-article.md"
