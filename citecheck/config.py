@@ -21,6 +21,8 @@ PLUS_TOKEN_VARIABLE = "CITECHECK_CROSSREF_PLUS_TOKEN"
 SECRET_KEYS = {"crossref_plus_token", "plus_token", "token"}
 #: Keys that hold lists; the config file may give one string of comma-separated values instead.
 LIST_KEYS = {"fail_on", "ignore", "include", "exclude"}
+#: Keys that name files or folders: relative to the config file's folder, wherever the run starts.
+PATH_KEYS = {"output", "baseline", "cache_dir", "recorded", "record"}
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def load_config(path: Path | None) -> dict:
             value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         if name == "fail_on" and not value:  # the option would take [] for unset, the default
             raise ConfigError(f'{path}: {key} = []: empty; for a report that never fails, write {key} = "none"')
+        if name in PATH_KEYS and isinstance(value, str) and value not in ("", "-"):
+            value = str(path.parent / Path(value).expanduser())  # (an absolute path stays as it is)
         out[name] = value
     return out
 

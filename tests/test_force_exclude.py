@@ -73,3 +73,4 @@ def test_every_named_file_excluded_is_a_clean_run(site):
 def test_the_pre_commit_hook_forces_the_excludes():
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "entry: citecheck check --force-exclude\n" in hook
+
