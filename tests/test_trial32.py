@@ -115,3 +115,29 @@ def test_a_verified_citation_with_a_remark_is_starred_in_the_table():
     row = next(line for line in shown.splitlines() if "Osborne CK" in line and line.strip().startswith("1 "))
     assert row.split()[1] == "verified*" and "1 citation: 1 verified (1 with a remark*)" in shown
     assert '* Verified with a remark, line 1: Osborne CK' in shown and '"a randomized controlled trial"' in shown
+
+
+def test_an_author_year_that_fits_two_entries_is_said_and_neither_is_uncited():
+    # "(Mustillo et al., 2003)" with two Mustillo 2003 entries: linked to the first, the second
+    # reported as never cited, the ambiguity not said.
+    from citecheck.extract import extract_bytes
+    from citecheck.extract.claims import uncited_entries
+    from citecheck.models import CheckResult
+    from citecheck.report.interface import text_findings
+
+    def read(article: str) -> DocumentResult:
+        ex = extract_bytes(article.encode(), "obesity.md")
+        return DocumentResult("obesity.md", tuple(CheckResult(c, Verdict.SKIPPED, "") for c in ex.citations),
+                              in_text=ex.in_text, uncited=uncited_entries(ex.citations, ex.in_text, ex.lists))
+
+    doc = read(_TWO_OF_2003.replace("2003a", "2003").replace("Mustillo et al., 2003b", "Mustillo et al., 2003"))
+    assert doc.uncited == ()
+    ambiguous = [f for f in text_findings(doc) if f.kind == "ambiguous_in_text"]
+    assert [f.line for f in ambiguous] == [3, 4]
+    assert ambiguous[0].message == ("(Mustillo et al., 2003): Mustillo, 2003 (line 8), Mustillo, 2003 (line 9); "
+                                    "write 2003a and 2003b, in the list and the text")
+    # with letters in the text, no ambiguity
+    assert not [f for f in text_findings(read(_TWO_OF_2003)) if f.kind == "ambiguous_in_text"]
+    # one of the two cited by letter, the other by the year alone: still said
+    doc = read(_TWO_OF_2003.replace("Mustillo et al., 2003b", "Mustillo et al., 2003"))
+    assert [f.line for f in text_findings(doc) if f.kind == "ambiguous_in_text"] == [4]

@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 
+from citecheck.extract.intext import alike_entries, fits_alike
 from citecheck.extract.links import LINK_OR_DOI_RE
 from citecheck.models import Citation, Claim, InText, Work
 
@@ -506,6 +507,9 @@ def uncited_entries(citations: tuple[Citation, ...], in_text: tuple[InText, ...]
     citations are never "uncited", and an entry the prose links to (its DOI or PubMed ID) is cited.
     """
     used = {it.reference for it in in_text if it.reference is not None}
+    alike = alike_entries(citations)
+    if alike:  # "(Mustillo et al., 2003)" with two Mustillo 2003 entries cites either: neither is uncited
+        used.update(i for it in in_text for i in fits_alike(it, alike))
     linked = {key for c in citations if c.kind == "link" for key in _link_keys(c)}
 
     def list_of(i: int) -> int | None:

@@ -158,6 +158,29 @@ def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str],
     return index
 
 
+def alike_entries(citations: tuple[Citation, ...]) -> dict[int, tuple[int, ...]]:
+    """Entries that share their first author and year with another ("Mustillo, 2003" twice), each
+    mapped to all of them in the list's order: "(Mustillo et al., 2003)" fits any of them, where
+    APA writes 2003a and 2003b."""
+    same: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(citations):
+        if c.kind == "reference" and c.authors and c.year:
+            same.setdefault(_key(c.authors[0].surname, c.year), []).append(i)
+    return {i: tuple(group) for group in same.values() if len(group) > 1 for i in group}
+
+
+_LETTERED_YEAR_RE = re.compile(r"\d{4}[a-z]\b")
+
+
+def fits_alike(it: InText, alike: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+    """The entries an author-year citation fits when its entry has alike ones and it writes no
+    letter after the year; else ()."""
+    if it.reference is None or it.reference not in alike or it.text.startswith("[") \
+            or _LETTERED_YEAR_RE.search(it.text):
+        return ()
+    return alike[it.reference]
+
+
 # Where the name an entry opens with ends: a stop (not an initial's: "U.S. Department of
 # Health and Human Services. (2018)."), a parenthesis, a comma before a number.
 _GROUP_NAME_END_RE = re.compile(r"\.(?<!\b[A-Z]\.)\s|\s\(|,\s(?=\d)")

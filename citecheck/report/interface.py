@@ -6,6 +6,7 @@ import abc
 import re
 from dataclasses import dataclass
 
+from citecheck.extract.intext import alike_entries, fits_alike
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
 from citecheck.policy import fails, unread_list_notes, verified_remark  # noqa: F401 (reports use it from here)
@@ -44,6 +45,7 @@ FINDING_TITLES = {
     "uncited_claim": "Study mentioned with no citation",  # names a year or a journal: a study to cite
     "vague_claim": "Research appealed to in general, no source",  # "Research has shown …"
     "unmatched_in_text": "Cited in the text but not in the reference list",
+    "ambiguous_in_text": "Cited in the text, fits more than one entry",
     "uncited_entry": "In the reference list but never cited in the text",
 }
 
@@ -118,6 +120,18 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
         if it.reference is None and (it.line, it.text) not in said and not _cited_by_link(it, linked):
             said.add((it.line, it.text))
             out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc), page=it.page))
+    alike = alike_entries(tuple(r.citation for r in doc.results))
+    for it in doc.in_text if alike else ():
+        fits = [k for k in fits_alike(it, alike) if k < len(doc.results)]
+        if fits and (it.line, it.text) not in said:
+            said.add((it.line, it.text))
+            year = doc.results[fits[0]].citation.year
+            entries = ", ".join(f"{entry_label(doc.results[k].citation)} ({place_in(doc, doc.results[k].citation.line, doc.results[k].citation.page)})"
+                                for k in fits)
+            letters = [f"{year}{chr(ord('a') + n)}" for n in range(len(fits))]
+            out.append(TextFinding(it.line, "ambiguous_in_text", f"{it.text}: {entries}; write "
+                                   f"{', '.join(letters[:-1])} and {letters[-1]}, in the list and the text",
+                                   page=it.page))
     for k in doc.uncited:
         if k < len(doc.results):
             entry = doc.results[k].citation
