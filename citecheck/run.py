@@ -246,7 +246,7 @@ def run_baseline(settings, stdin=None) -> ExitCode:
     except OSError as exc:
         err.print(f"citecheck: cannot write {target}: {exc.strerror or exc}", markup=False)
         return ExitCode.INPUT_ERROR
-    err.print(f"citecheck: wrote {_problems(done.written)} to {target}{_kept_note(done)}", markup=False)
+    err.print(f"citecheck: wrote {plural(done.written, 'problem')} to {target}{_kept_note(done)}", markup=False)
     if any(unread(d) for d in report.documents):
         return ExitCode.INPUT_ERROR  # the baseline holds nothing new of what went unread
     if any(r.verdict is Verdict.ERROR for d in report.documents for r in d.results):
@@ -254,17 +254,13 @@ def run_baseline(settings, stdin=None) -> ExitCode:
     return ExitCode.OK
 
 
-def _problems(count: int) -> str:
-    return f"{count} problem{'s' if count != 1 else ''}"
-
-
 def _kept_note(done) -> str:
     """What a baseline kept from the file it replaced, and dropped, in words; '' when nothing."""
     parts = []
     if done.kept:
-        parts.append(f"kept {_problems(done.kept)} it held of what this run did not check")
+        parts.append(f"kept {plural(done.kept, 'problem')} it held of what this run did not check")
     if done.dropped:
-        parts.append(f"dropped {_problems(done.dropped)} of files that no longer exist")
+        parts.append(f"dropped {plural(done.dropped, 'problem')} of files that no longer exist")
     return f" ({'; '.join(parts)})" if parts else ""
 
 

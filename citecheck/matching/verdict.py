@@ -524,11 +524,11 @@ def title_only(fields: tuple[FieldCheck, ...]) -> bool:
     year, journal, volume and pages, and none of them is the work's (a real title on invented details
     or another work's; a year one off, accepted as a work's, is no sign of it here: trial 32). Still a
     mismatch, but no typo to correct."""
-    exact = sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in _SUPPORT_FIELDS and not _year_off_by_one(f))
+    exact = sum(1 for f in fields if f.status is FieldStatus.MATCH and f.name in _SUPPORT_FIELDS and not year_off_by_one(f))
     return _wrong_five(fields) >= TITLE_ONLY_GIVEN_MIN and not exact
 
 
-def _year_off_by_one(f: FieldCheck) -> bool:
+def year_off_by_one(f: FieldCheck) -> bool:
     """True for a year accepted within one of the work's (online and print years differ)."""
     return f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found
 
@@ -618,7 +618,7 @@ def _nearest(citation: Citation, scored) -> Nearest | None:
 
     work, sim, fields, _ = max(scored, key=closeness)
     same = ["first author"] if first_author(work) else []
-    same += ["year within one" if _year_off_by_one(f) else f.name
+    same += ["year within one" if year_off_by_one(f) else f.name
              for f in fields if f.status is FieldStatus.MATCH and f.name not in ("title", "authors")]
     telling = [name for name in same if name not in ("year", "year within one", "issue")]
     if len(citation.authors) > 1 and any(f.name == "authors" and f.status is FieldStatus.MATCH for f in fields):

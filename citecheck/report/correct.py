@@ -16,7 +16,7 @@ import re
 
 from citecheck.extract.parse import author_list_end
 from citecheck.matching.journals import strip_qualifiers
-from citecheck.matching.verdict import details_of_another_said, title_only
+from citecheck.matching.verdict import details_of_another_said, title_only, year_off_by_one
 from citecheck.models import Author, CheckResult, Citation, FieldStatus, Work
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -254,7 +254,7 @@ def corrected_reference(result: CheckResult) -> str | None:
         # meant is the editor's call.)
         return None
     # A year within the tolerance is not wrong, but the corrected reference gives the published one.
-    off_by_one = [f for f in result.fields if f.name == "year" and f.status is FieldStatus.MATCH and f.cited != f.found]
+    off_by_one = [f for f in result.fields if year_off_by_one(f)]
     text = result.citation.text
     for f in wrong + off_by_one:
         if f.name == "authors":

@@ -125,10 +125,9 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
         fits = [k for k in fits_alike(it, alike) if k < len(doc.results)]
         if fits and (it.line, it.text) not in said:
             said.add((it.line, it.text))
-            year = doc.results[fits[0]].citation.year
-            entries = ", ".join(f"{entry_label(doc.results[k].citation)} ({place_in(doc, doc.results[k].citation.line, doc.results[k].citation.page)})"
-                                for k in fits)
-            letters = [f"{year}{chr(ord('a') + n)}" for n in range(len(fits))]
+            cited = [doc.results[k].citation for k in fits]
+            entries = ", ".join(f"{entry_label(c)} ({place_in(doc, c.line, c.page)})" for c in cited)
+            letters = [f"{cited[0].year}{chr(ord('a') + n)}" for n in range(len(fits))]
             out.append(TextFinding(it.line, "ambiguous_in_text", f"{it.text}: {entries}; write "
                                    f"{', '.join(letters[:-1])} and {letters[-1]}, in the list and the text",
                                    page=it.page))

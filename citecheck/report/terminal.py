@@ -75,7 +75,7 @@ def _summary_line(doc: DocumentResult, unread_on_stderr: bool) -> Text:
         if i:
             line.append(", ")
         line.append(f"{count} {STYLES[verdict][0].lower()}", style=STYLES[verdict][1])
-        remarks = sum(1 for r in doc.results if r.verdict is verdict is Verdict.VERIFIED and _label_is_remark(r))
+        remarks = sum(1 for r in doc.results if _label_is_remark(r)) if verdict is Verdict.VERIFIED else 0
         if remarks:
             line.append(f" ({remarks} with a remark*)", style="yellow")
     retracted = sum(1 for r in doc.results if r.retracted)
