@@ -208,13 +208,14 @@ def extract(
     paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input."),
     format: str = typer.Option("text", "--format", "-f", help="text or json"),
     max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
 ):
     """Show what citecheck finds in articles and how each entry parsed (asks Crossref nothing)."""
     from citecheck.run import run_extract
 
     if format not in ("text", "json"):
         raise typer.BadParameter("choose text or json", param_hint="--format")
-    raise typer.Exit(int(run_extract(paths, format, max_file_mb)))
+    raise typer.Exit(int(run_extract(paths, format, max_file_mb, allow_private_urls=allow_private_urls)))
 
 
 @app.command("config")

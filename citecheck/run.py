@@ -264,7 +264,7 @@ def _kept_note(done) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
+def run_extract(paths, fmt: str, max_file_mb: int, allow_private_urls: bool = False) -> ExitCode:
     """Print what extraction finds in each input, without looking anything up.
 
     Written document by document and item by item, so a huge article is never held twice
@@ -274,7 +274,7 @@ def run_extract(paths, fmt: str, max_file_mb: int) -> ExitCode:
     code = ExitCode.OK
     if fmt == "json":
         sys.stdout.write('{"documents": [')
-    for number, item in enumerate(read_inputs(paths, max_bytes=max_file_mb * 2**20)):
+    for number, item in enumerate(read_inputs(paths, max_bytes=max_file_mb * 2**20, allow_private_urls=allow_private_urls)):
         extraction = None
         if item.error is None:
             try:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 from lxml import etree
 
-from citecheck.extract.interface import Extractor
+from citecheck.extract.interface import ExtractError, Extractor
 from citecheck.extract.links import LinkAnchor
 from citecheck.extract.parse import find_doi
 from citecheck.extract.references import has_url
@@ -37,7 +37,7 @@ _IGNORED_SET = frozenset(_IGNORED_TAGS)
 # class/id words that mark page furniture ("site-footer", "nav-menu", "sharedaddy", an
 # author's box or bio: "author-box", "about-the-author", "bio").
 _FURNITURE_ATTR_RE = re.compile(r"(?:^|[-_\s])(?:cookie|banner|nav|footer|related|share|sharing|social|"
-                                r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget|"
+                                r"sidebar|menu|breadcrumb|comment|popup|modal|newsletter|widget|pagination|pager|"
                                 r"author[-_]?(?:box|bio|info|card|profile|details)|about[-_](?:the[-_])?author|"
                                 r"bio(?:graphy)?(?:$|[-_\s]))",
                                 re.IGNORECASE)
@@ -724,6 +724,34 @@ def _numbers(count: int, continued: set[int]) -> list[int]:
     return out
 
 
+#: Fewer words than this in a page, and it may be no article at all (a page built by scripts, a bot check)
+NO_ARTICLE_WORDS = 40
+_SCRIPT_RE = re.compile(r"<script\b", re.IGNORECASE)
+_REFRESH_RE = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+_BOT_CHECK_RE = re.compile(r"just a moment\.\.\.|checking (?:if the site connection is secure|your browser)|"
+                           r"attention required|enable javascript and cookies|verify(?:ing)? you are (?:a )?human",
+                           re.IGNORECASE)
+
+
+def _refuse_a_page_without_text(page: str, blocks: list[tuple[int, str]]) -> None:
+    """Raise ExtractError for a page that cites nothing and holds no article to read: no text at all,
+    or a few words and a bot check, a redirect or scripts that would build the page in a browser
+    (trial 33: such pages, fetched by URL, passed as "no references found", exit 0)."""
+    words = " ".join(text for _, text in blocks)
+    if _BOT_CHECK_RE.search(words) or _BOT_CHECK_RE.search(page[:5000]):
+        why = "a bot check answered instead of the article"
+    elif _REFRESH_RE.search(page):
+        why = "a page that sends the browser elsewhere (meta refresh)"
+    elif _SCRIPT_RE.search(page):
+        why = "its text is built by scripts in a browser"
+    elif not words.strip():
+        why = "no text in it"
+    else:
+        return  # a short page: read as it is
+    advice = "" if why == "no text in it" else "; open it in a browser, save the page, and check that file"
+    raise ExtractError(f"no article text in the page: {why}{advice}")
+
+
 class HtmlExtractor(Extractor):
     """HTML pages: a reference heading and the list or paragraphs after it."""
 
@@ -735,7 +763,8 @@ class HtmlExtractor(Extractor):
         items: set[int] = set()
         notes: list[tuple[int, str]] = []
         continued: set[int] = set()
-        blocks = page_blocks(decode(data), links, items, notes, continued)
+        page = decode(data)
+        blocks = page_blocks(page, links, items, notes, continued)
         # Work on block numbers (a minified page has every block on source line 1),
         # then report each element's source line.  A number left out before each element
         # is a blank line above it, as in text: a sentence never runs on into the next
@@ -747,5 +776,9 @@ class HtmlExtractor(Extractor):
         items = {number[i - 1] for i in items}
         notes = [(number[i - 1], note) for i, note in notes]
         markers = [(line, f"[^{k}]", k - 1) for k, (line, _) in enumerate(notes, start=1)]
-        return build_extraction(numbered, self.name, join_wraps=False, links=links, list_items=items,
-                                line_map=line_map, notes=notes, note_markers=markers)
+        extraction = build_extraction(numbered, self.name, join_wraps=False, links=links, list_items=items,
+                                      line_map=line_map, notes=notes, note_markers=markers)
+        if not extraction.citations and not extraction.in_text \
+                and sum(len(text.split()) for _, text in blocks[:NO_ARTICLE_WORDS]) < NO_ARTICLE_WORDS:
+            _refuse_a_page_without_text(page, blocks)
+        return extraction

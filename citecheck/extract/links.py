@@ -21,7 +21,7 @@ from citecheck.models import Citation, FieldCheck, FieldStatus, Work
 # a "<…>" is read as part of the DOI, a lone ">" as the end of a "<https://…>" link.)
 _SICI_PART = r"<[^\s<>\"']{1,40}>"
 _URL_DOI_RE = re.compile(
-    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/)?|/articles?/|[?&]doi=)"
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/)?|/articles?/|/content/|[?&](?:doi|id)=)"
     rf"(10\.\d{{4,9}}/(?:[^\s?#&\"'<>]|{_SICI_PART})+)",
     re.IGNORECASE)
 _URL_PMID_RE = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})\b", re.IGNORECASE)
@@ -54,6 +54,32 @@ class LinkAnchor(str):
         return anchor
 
 
+_PREPRINT_VERSION_RE = re.compile(r"(?:v\d+)?(?:\.(?:full|abstract|article-info)(?:\.pdf)?|\.pdf)?$")
+# Publishers' addresses that hold a DOI in another form: The Lancet's and Cell's article pages
+# name the PII, which is their DOI after "10.1016/" ("…/article/PIIS0140-6736(20)30183-5/fulltext");
+# the BMJ's "bmj.com/content/368/bmj.m1" is 10.1136/bmj.m1; Nature's "nature.com/articles/nm.4050"
+# is 10.1038/nm.4050, but for its older "ijo2008155" (10.1038/ijo.2008.155), read as no DOI.
+_PII_PATH_RE = re.compile(r"(?:thelancet|cell)\.com/.*?/(?:PII)?(S\d{4}-\d{3}[\dX](?:\(|%28)\d\d(?:\)|%29)\d{5}-[\dX])",
+                          re.IGNORECASE)
+_BMJ_PATH_RE = re.compile(r"bmj\.com/content/\d+/(bmj\.[a-z]?\d+)\b", re.IGNORECASE)
+_NATURE_PATH_RE = re.compile(r"nature\.com/articles/([a-z][a-z0-9.\-]*[a-z0-9])", re.IGNORECASE)
+_NATURE_DOTTED_ID_RE = re.compile(r"[a-z]{2,8}(?:19|20)\d{4,}")
+
+
+def _doi_of_publisher_path(url: str) -> str | None:
+    """The DOI an article page's address holds in a publisher's own form, or None."""
+    m = _PII_PATH_RE.search(url)
+    if m:
+        return "10.1016/" + m.group(1).replace("%28", "(").replace("%29", ")").upper()
+    m = _BMJ_PATH_RE.search(url)
+    if m:
+        return "10.1136/" + m.group(1).lower()
+    m = _NATURE_PATH_RE.search(url)
+    if m and not _NATURE_DOTTED_ID_RE.fullmatch(m.group(1).lower()):
+        return "10.1038/" + m.group(1).lower()
+    return None
+
+
 def identifiers_of(url: str) -> tuple[str | None, str | None]:
     """(DOI, PMID) a link points at, either may be None."""
     doi = pmid = None
@@ -63,10 +89,14 @@ def identifiers_of(url: str) -> tuple[str | None, str | None]:
         # Percent-escapes decoded, as a browser copies a link ("0165-1781%2889%2990047-4"
         # is 10.1016/0165-1781(89)90047-4): parse.py's reading of an entry's doi.org link.
         doi = _doi_of_link(raw) if "%" in raw else normalise_doi(raw)
-        # Landing-page suffixes are no part of the DOI.
+        # Landing-page suffixes are no part of the DOI, nor a preprint server's version ("…v2.full").
         doi = re.sub(r"/(?:full|abstract|pdf|epdf|html)$", "", doi, flags=re.IGNORECASE)
+        if doi.startswith("10.1101/"):
+            doi = _PREPRINT_VERSION_RE.sub("", doi)
     elif url.lower().startswith("doi:"):
         doi = normalise_doi(url[4:])
+    else:
+        doi = _doi_of_publisher_path(url)
     m = _URL_PMID_RE.search(url)
     if m:
         pmid = m.group(1)
@@ -83,6 +113,7 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     part of that entry.
     """
     from citecheck.extract.claims import Paragraphs
+    from citecheck.matching.verdict import journal_page
 
     found: list[Citation] = []
     paragraphs = Paragraphs(prose, covered)
@@ -97,9 +128,9 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
 
     def take(line: int, anchor: str, url: str, pos: int | None) -> None:
         doi, pmid = identifiers_of(url)
-        if not doi and not pmid:
+        if not doi and not pmid and not journal_page(url):
             return
-        key = (line, (doi or "").lower() or f"pmid:{pmid}")
+        key = (line, (doi or "").lower() or (f"pmid:{pmid}" if pmid else url))
         if key in seen:
             return
         seen.add(key)

@@ -45,6 +45,8 @@ def skip_reason(citation: Citation) -> str | None:
     """Why a citation cannot be looked up at all, or None when it can."""
     if citation.doi:
         return None
+    if citation.kind == "link" and not citation.pmid and citation.url:
+        return journal_page_reason(citation.url)
     located = bool(citation.journal and citation.volume and citation.pages)  # (found by them: _judge_by_locators)
     if citation.pmid and not citation.title and not located:
         return f"PubMed link (PMID {citation.pmid}): Crossref cannot look up PubMed IDs, and the entry gives no title"
@@ -81,6 +83,27 @@ _ARTICLE_SITES_RE = re.compile(
 def links_to_an_article(url: str | None) -> bool:
     """True when ``url`` is on a journal's site or in PubMed Central, PubMed or Europe PMC."""
     return bool(url) and _ARTICLE_SITES_RE.search(url.split("://", 1)[-1]) is not None
+
+
+_PATH_DIGIT_RE = re.compile(r"^https?://[^/?#]+[/?][^#]*\d", re.IGNORECASE)
+
+
+def journal_page(url: str) -> bool:
+    """True for an article's page on a journal's site or in PubMed Central (its address holds a
+    number: an article's, not a journal's home page): a link in the prose to one cites a work,
+    even with no DOI in the address to look it up by (trial 33)."""
+    return links_to_an_article(url) and _PATH_DIGIT_RE.match(url) is not None
+
+
+_PMC_ID_RE = re.compile(r"\b(PMC\d{4,9})\b", re.IGNORECASE)
+
+
+def journal_page_reason(url: str) -> str:
+    """Why a link to an article's page whose address holds no DOI is skipped."""
+    pmc = _PMC_ID_RE.search(url)
+    where = f"a PubMed Central page ({pmc.group(1).upper()}): Crossref holds no PMC IDs" if pmc else \
+        "a journal's page with no DOI in its address: Crossref cannot look a work up by its page"
+    return f"{where}; cite the article's DOI to have it checked"
 
 
 # What marks a book, report, thesis, package insert or web page in an entry: a publisher and its

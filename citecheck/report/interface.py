@@ -59,11 +59,12 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def unread_list_message(numbered: list[InText]) -> str:
+def unread_list_message(numbered: list[InText], fmt: str | None = None) -> str:
     """What a "no_list" finding says: how many notes cite a list that was not read."""
+    scripted = "filled in by the page's scripts, " if fmt == "html" else ""  # not in the page as fetched
     return (f"the text cites {len(numbered)} numbered notes ({numbered[0].text} …) and no reference list was "
-            "read: its entries went unchecked (a list laid out in columns read across, an image, or under a "
-            "heading citecheck does not know, cannot be read)")
+            f"read: its entries went unchecked (a list {scripted}laid out in columns read across, an image, or "
+            "under a heading citecheck does not know, cannot be read)")
 
 
 def place_in(doc: DocumentResult, line: int, page: int | None = None) -> str:
@@ -98,7 +99,8 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     if numbered:
         # A list laid out in a way the extractor cannot read (two columns read across, an
         # image) leaves the notes pointing at nothing: say so, or the run looks clean.
-        out.append(TextFinding(numbered[0].line, "no_list", unread_list_message(numbered), page=numbered[0].page))
+        out.append(TextFinding(numbered[0].line, "no_list", unread_list_message(numbered, doc.format),
+                                  page=numbered[0].page))
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:

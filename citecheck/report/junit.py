@@ -74,5 +74,5 @@ def _unread_parts(doc) -> list[str]:
     parts = list(doc.problems)
     numbered = unread_list_notes(doc)
     if numbered:
-        parts.append(unread_list_message(numbered))
+        parts.append(unread_list_message(numbered, doc.format))
     return parts

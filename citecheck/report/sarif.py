@@ -144,7 +144,7 @@ def _notification(doc: DocumentResult) -> dict | None:
         said = list(doc.problems)
         numbered = unread_list_notes(doc)
         if numbered:
-            said.append(unread_list_message(numbered))
+            said.append(unread_list_message(numbered, doc.format))
         unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
         if unchecked:
             said.append(f"{plural(len(unchecked), 'citation')} could not be checked. {unchecked[0].reason}")
