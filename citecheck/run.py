@@ -24,7 +24,7 @@ from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_
 from citecheck.models import DocumentResult, Report, SourceInfo, Verdict
 from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
-from citecheck.report.interface import incomplete_note, place, plural, safe_text
+from citecheck.report.interface import UNSOURCED_CLAIMS, incomplete_note, place, plural, safe_text, text_findings
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport, notice_json
 from citecheck.report.junit import JunitReport
@@ -225,7 +225,10 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
         s = report.summary()
         failing = sum(1 for d in report.documents for r in d.results if fails(r, settings.fail_on))
         incomplete = incomplete_note(report)
+        # (The claims that cite nothing are in the report only: said here too, trial 33.)
+        unsourced = sum(1 for d in report.documents for f in text_findings(d) if f.kind in UNSOURCED_CLAIMS)
         err.print("citecheck: " + ", ".join(f"{n} {k}" for k, n in s.items()) + f"; {failing} failing"
+                  + (f"; {plural(unsourced, 'research claim')} with no source" if unsourced else "")
                   + (f"; check incomplete: {incomplete}" if incomplete else ""), markup=False)
     return exit_code(report, settings.fail_on)
 

@@ -100,3 +100,48 @@ def test_a_page_built_by_scripts_fetched_by_url_is_an_input_error_and_the_others
     docs = {d["path"]: d for d in run.json()["documents"]}
     assert docs[f"{site}/shell.html"]["error"].startswith("no article text in the page")
     assert len(docs[f"{site}/article.html"]["citations"]) >= 9
+
+
+def test_a_corrected_reference_leaves_out_the_links_pubmed_central_prints_after_an_entry():
+    from citecheck.extract.parse import parse_reference
+    from citecheck.matching.verdict import Evidence, judge
+    from citecheck.models import Author, Work
+    from citecheck.report.correct import corrected_reference
+
+    page = ('<html><body><p>' + "Back pain is common in adults. " * 10 + '</p><h2>References</h2><ol><li id="ref2">'
+            'Hill JC, Dunn KM, Lewis M, Mullis R, Main CJ, Foster NE, Hay EM. A primary care back pain screening tool: '
+            'identifying patient subgroups for initial treatment. Arthritis Rheum. 2008;61(5):632–641. '
+            '[<a href="https://pubmed.ncbi.nlm.nih.gov/18438893/">PubMed</a>] '
+            '[<a href="https://scholar.google.com/scholar_lookup?journal=X&amp;title=Y">Google Scholar</a>]</li></ol>'
+            '</body></html>')
+    [entry] = extract_bytes(page.encode(), "pmc-copy.html").citations
+    assert "[PubMed]" in entry.text
+    work = Work(doi="10.1002/art.23563", title="A primary care back pain screening tool: identifying patient "
+                "subgroups for initial treatment", journal="Arthritis & Rheumatism", short_journal=("Arthritis Rheum",),
+                year_issued=2008, volume="59", issue="5", pages="632-641",
+                authors=(Author("Hill", "JC"), Author("Dunn", "KM"), Author("Lewis", "M")), type="journal-article")
+    result = judge(parse_reference(entry.text, entry.line), Evidence(candidates=(work,)))
+    corrected = corrected_reference(result)
+    assert corrected.endswith("Arthritis Rheum. 2008;59(5):632–641. https://doi.org/10.1002/art.23563"), corrected
+
+
+@pytest.mark.parametrize("words, title", [
+    ("A primary care back pain screening tool: identifying patient subgroups for initial treatment - PubMed",
+     "A primary care back pain screening tool: identifying patient subgroups for initial treatment"),
+    ("Human colonic microbiota associated with diet, obesity and weight loss | International Journal of Obesity",
+     "Human colonic microbiota associated with diet, obesity and weight loss"),
+    ("Obesity and the gut - a review | Zenodo", "Obesity and the gut - a review | Zenodo"),  # no journal after the bar
+])
+def test_a_title_copied_from_a_browser_tab_loses_the_sites_name(words, title):
+    page = f'<html><body><h2>Sources</h2><ul><li><a href="https://pubmed.ncbi.nlm.nih.gov/18438893/">{words}</a></li></ul></body></html>'
+    [entry] = extract_bytes(page.encode(), "sources.html").citations
+    assert entry.title == title
+
+
+def test_the_summary_on_stderr_counts_the_claims_with_no_source(tmp_path):
+    article = tmp_path / "claims.md"
+    article.write_text("# Sleep\n\nA 2019 meta-analysis confirmed that naps help. Research has shown that sleep "
+                       "matters for weight.\n")
+    run = run_cli("check", str(article), "--offline", "--no-cache", "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert run.exit_code == 0
+    assert "0 failing; 2 research claims with no source" in " ".join(run.stderr.split())

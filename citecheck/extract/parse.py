@@ -1358,7 +1358,25 @@ def _is_abbrev_segment(seg: str) -> bool:
 def _clean_title(title: str) -> str | None:
     title = title.strip(" ,;:").rstrip(".").strip()
     title = title.strip("\"“”'’‘").strip()
+    if " - " in title or " | " in title or " – " in title:
+        title = _without_tab_suffix(title)
     return title or None
+
+
+# What a browser tab adds to an article's title, copied with it as a link's words ("… - PubMed",
+# "… | International Journal of Obesity"): a site's name, or the journal's after a bar (trial 33).
+_TAB_SUFFIX_RE = re.compile(r"\s[-–|]\s(?:PubMed|PMC|PubMed Central|Europe PMC|ScienceDirect|SpringerLink|"
+                            r"Wiley Online Library|JAMA Network|Google Scholar|ResearchGate)$")
+_BAR_SUFFIX_RE = re.compile(r"\s\|\s([^|]{3,120})$")
+
+
+def _without_tab_suffix(title: str) -> str:
+    """The title without a site's or a journal's name a browser tab put after it."""
+    title = _TAB_SUFFIX_RE.sub("", title)
+    bar = _BAR_SUFFIX_RE.search(title)
+    if bar and is_known_journal(bar.group(1).strip()):
+        title = title[: bar.start()]
+    return title
 
 
 def _without_in(text: str) -> str:

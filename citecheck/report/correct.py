@@ -243,6 +243,20 @@ def _digits_needed(first: str, last: str) -> int:
     return max(1, len(last) - len(os.path.commonprefix([first, last])))
 
 
+# The links PubMed Central prints after each entry ("[DOI] [PubMed] [Google Scholar]"), copied with it
+# onto a clinic's page, and the addresses behind them: no part of a reference to paste back (trial 33).
+_PORTAL_LABEL_RE = re.compile(r"\s*\[(?:DOI|PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list)\]")
+_PORTAL_URL_RE = re.compile(r"\s*https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/(?:pubmed|pmc)|"
+                            r"pmc\.ncbi\.nlm\.nih\.gov|scholar\.google\.[a-z.]+)/\S*", re.IGNORECASE)
+
+
+def _without_portal_links(text: str) -> str:
+    """An entry without the portal links PubMed Central prints after it, when it carries them."""
+    if not _PORTAL_LABEL_RE.search(text):
+        return text
+    return _PORTAL_URL_RE.sub("", _PORTAL_LABEL_RE.sub("", text)).strip()
+
+
 def corrected_reference(result: CheckResult) -> str | None:
     """The citation rewritten with the published values, or None when nothing is wrong."""
     work = result.match
@@ -255,7 +269,7 @@ def corrected_reference(result: CheckResult) -> str | None:
         return None
     # A year within the tolerance is not wrong, but the corrected reference gives the published one.
     off_by_one = [f for f in result.fields if year_off_by_one(f)]
-    text = result.citation.text
+    text = _without_portal_links(result.citation.text)
     for f in wrong + off_by_one:
         if f.name == "authors":
             new = _with_published_authors(text, result.citation, work)

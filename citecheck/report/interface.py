@@ -50,6 +50,10 @@ FINDING_TITLES = {
 }
 
 
+#: The findings of claims about research that cite no source.
+UNSOURCED_CLAIMS = frozenset(("uncited_claim", "vague_claim"))
+
+
 #: What each report calls a document read only in part, before each of its problems.
 PARTLY_READ = "Read in part"
 
