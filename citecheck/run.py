@@ -215,8 +215,9 @@ def write_report(report: Report, settings, err: Console) -> ExitCode:
             return ExitCode.INPUT_ERROR
     elif fmt == "rich":
         console = Console(highlight=False)
-        # make_report has put each unreadable input's error on stderr: not again on stdout.
-        reporter.show(report, settings.fail_on, console, unread_on_stderr=True)
+        # make_report has put each unreadable input's error on stderr: not again where stderr goes
+        # too (a terminal, a CI log), but again when only the report is kept (`> report.txt`, trial 33).
+        reporter.show(report, settings.fail_on, console, unread_on_stderr=console.is_terminal == err.is_terminal)
     else:
         sys.stdout.write(reporter.render(report, settings.fail_on))
     if annotate:

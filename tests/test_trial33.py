@@ -145,3 +145,25 @@ def test_the_summary_on_stderr_counts_the_claims_with_no_source(tmp_path):
     run = run_cli("check", str(article), "--offline", "--no-cache", "--format", "json", "-o", str(tmp_path / "r.json"))
     assert run.exit_code == 0
     assert "0 failing; 2 research claims with no source" in " ".join(run.stderr.split())
+
+
+def test_a_report_redirected_to_a_file_keeps_why_an_input_was_not_read(tmp_path):
+    # `citecheck check URL … > report.txt`: the reason went to the terminal only (stderr), the
+    # report said "could not be read". Said in the report when stdout and stderr go apart.
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty", reason="needs a pseudo-terminal (POSIX)")
+    good = tmp_path / "ok.txt"
+    good.write_text("Nothing cited here.\n")
+    primary, secondary = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "citecheck", "check", str(tmp_path / "missing.md"), str(good),
+                              "--offline", "--no-cache"], stdout=subprocess.PIPE, stderr=secondary, timeout=120,
+                             env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert run.returncode == 2
+    assert "missing.md  could not be read: no such file" in run.stdout.decode()
