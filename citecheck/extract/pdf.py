@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from citecheck.extract.interface import ExtractError, Extractor
+from citecheck.extract.references import is_heading
 from citecheck.extract.text import build_extraction, superscripts_as_markers
 from citecheck.models import Extraction
 
@@ -179,6 +180,8 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     page_of: dict[int, int] = {}
     number = 0
     for page_no, lines in enumerate(pages, start=1):
+        if _numbered_lines(lines):
+            lines = [_LINE_NUMBER_RE.sub("", ln, count=1) for ln in lines]
         body_idx = [i for i, ln in enumerate(lines) if ln.strip()]
         top, bottom = set(body_idx[:FURNITURE_LINES]), set(body_idx[-FURNITURE_LINES:])
         ends = top | bottom
@@ -197,6 +200,28 @@ def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
             kept.append((number, superscripts_as_markers(text)))
             page_of[number] = page_no
     return kept, page_of
+
+
+# A line number in the margin, as journals ask of a manuscript ("24 1. Israeli O, …", "25 displaying …").
+_LINE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+#: the fewest lines, and the share of them, that open with a number one more than the line above's,
+#: for a page's lines to be numbered in the margin
+NUMBERED_LINES_MIN = 8
+NUMBERED_LINES_SHARE = 0.8
+
+
+def _numbered_lines(lines: list[str]) -> bool:
+    """True when the page's lines are numbered in the margin (trial 34: a manuscript's list was read
+    as one entry with the numbers in it): most lines open with a number, each one more than the last."""
+    numbers = []
+    for ln in lines:
+        if ln.strip():
+            m = _LINE_NUMBER_RE.match(ln)
+            numbers.append(int(m.group(1)) if m else None)
+    if len(numbers) < NUMBERED_LINES_MIN:
+        return False
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if a is not None and b == a + 1)
+    return steps >= NUMBERED_LINES_SHARE * (len(numbers) - 1)
 
 
 def _is_furniture(line: str, at_top: bool, at_bottom: bool, furniture: set[tuple[str, str]]) -> bool:
@@ -324,7 +349,9 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[tuple[
                 out.append((first, text, spans))
             text, spans, prev = "", [], ""
             continue
-        if text and _ends_paragraph(prev, line, usual):
+        # (A reference-list heading is a paragraph of its own: run on, the list after it was read
+        # as the prose of the paragraph before, its DOIs as links and its issues as notes: trial 34.)
+        if text and (_ends_paragraph(prev, line, usual) or is_heading(line) or is_heading(prev)):
             out.append((first, text, spans))
             text, spans = "", []
         if not text:
