@@ -58,3 +58,23 @@ def test_a_numbered_list_is_not_taken_for_line_numbers():
         "2007;58(1):32-39."]
     ex = extract_bytes(_pdf([lines]), "manuscript.pdf")
     assert len(ex.citations) == 2 and ex.citations[1].journal == "Neurosci Res"
+
+
+def test_footnotes_at_a_pages_foot_are_read_with_their_markers_glued_to_the_text():
+    # "… virus.1 We return …" (a raised digit pypdf sets on the line): the notes went unread and
+    # the run passed with "no references found".
+    body = "We return to this point in the discussion, where the implications for care are set out for the reader."
+    page = [
+        "One study addressed memory T cells in nonlymphoid tissue during infection with herpes simplex virus.1 We",
+        body, body,
+        "One study addressed use of ACE inhibitors or angiotensin receptor blockers in patients on PD.2 We",
+        body, body,
+        "1 Gebhardt T. Memory T cells in nonlymphoid tissue that provide enhanced local immunity during infection",
+        "with herpes simplex virus. Nat Immunol. 2009;10(5):524-530.",
+        "2 Fang W, Oreopoulos DG, Bargman JM. Use of ACE inhibitors or angiotensin receptor blockers and survival",
+        "in patients on PD. Nephrol Dial Transplant. 2008;23(11):3704-3710.",
+        "1",
+    ]
+    ex = extract_bytes(_pdf([page]), "draft.pdf")
+    assert [c.journal for c in ex.citations] == ["Nat Immunol", "Nephrol Dial Transplant"]
+    assert [(it.text, it.reference) for it in ex.in_text] == [("[^1]", 0), ("[^2]", 1)]

@@ -40,6 +40,45 @@ MIN_ANCHOR_WORDS = 4
 MIN_ANCHOR_CONTENT_WORDS = 2
 
 
+#: the sites of journals, of the databases that hold their articles and of the preprint servers Crossref
+#: registers (not arXiv, whose DOIs are DataCite's): a link to one is an article's
+#: (a title not found there is not found), unlike a link to any other site (a web page)
+_ARTICLE_SITES_RE = re.compile(
+    r"(?:^|[/.])(?:ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|pubmed\.ncbi\.nlm\.nih\.gov|europepmc\.org|"
+    r"nejm\.org|thelancet\.com|jamanetwork\.com|bmj\.com|sciencedirect\.com|link\.springer\.com|"
+    r"onlinelibrary\.wiley\.com|nature\.com|academic\.oup\.com|tandfonline\.com|journals\.lww\.com|"
+    r"ahajournals\.org|frontiersin\.org|mdpi\.com|journals\.plos\.org|biomedcentral\.com|cell\.com|"
+    r"karger\.com|journals\.sagepub\.com|cambridge\.org/core|acpjournals\.org|atsjournals\.org|"
+    r"diabetesjournals\.org|medrxiv\.org|biorxiv\.org|jci\.org|pnas\.org|science\.org|annfammed\.org|"
+    r"aafp\.org/pubs|cmaj\.ca|mja\.com\.au|ssrn\.com|researchsquare\.com|preprints\.org)(?:[/:?#]|$)", re.IGNORECASE)
+
+
+def links_to_an_article(url: str | None) -> bool:
+    """True when ``url`` is on a journal's site or in PubMed Central, PubMed or Europe PMC."""
+    return bool(url) and _ARTICLE_SITES_RE.search(url.split("://", 1)[-1]) is not None
+
+
+_PATH_DIGIT_RE = re.compile(r"^https?://[^/?#]+[/?][^#]*\d", re.IGNORECASE)
+
+
+def journal_page(url: str) -> bool:
+    """True for an article's page on a journal's site or in PubMed Central (its address holds a
+    number: an article's, not a journal's home page): a link in the prose to one cites a work,
+    even with no DOI in the address to look it up by (trial 33)."""
+    return links_to_an_article(url) and _PATH_DIGIT_RE.match(url) is not None
+
+
+_PMC_ID_RE = re.compile(r"\b(PMC\d{4,9})\b", re.IGNORECASE)
+
+
+def journal_page_reason(url: str) -> str:
+    """Why a link to an article's page whose address holds no DOI is skipped."""
+    pmc = _PMC_ID_RE.search(url)
+    where = f"a PubMed Central page ({pmc.group(1).upper()}): Crossref holds no PMC IDs" if pmc else \
+        "a journal's page with no DOI in its address: Crossref cannot look a work up by its page"
+    return f"{where}; cite the article's DOI to have it checked"
+
+
 class LinkAnchor(str):
     """A link's anchor text, with the title the link's markup gives it (Markdown's
     ``[text](url "title")`` or a definition's title, HTML's ``title=``): the title often
@@ -113,7 +152,6 @@ def link_citations(prose: list[str], links: list[tuple[int, str, str]] | tuple =
     part of that entry.
     """
     from citecheck.extract.claims import Paragraphs
-    from citecheck.matching.verdict import journal_page
 
     found: list[Citation] = []
     paragraphs = Paragraphs(prose, covered)
