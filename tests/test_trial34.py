@@ -78,3 +78,35 @@ def test_footnotes_at_a_pages_foot_are_read_with_their_markers_glued_to_the_text
     ex = extract_bytes(_pdf([page]), "draft.pdf")
     assert [c.journal for c in ex.citations] == ["Nat Immunol", "Nephrol Dial Transplant"]
     assert [(it.text, it.reference) for it in ex.in_text] == [("[^1]", 0), ("[^2]", 1)]
+
+
+def test_a_unit_raised_to_a_power_is_no_note_marker_in_a_word_draft():
+    # "kg/m²" was read as note [2] (hiding an uncited entry 2) and "×10⁹/L" as [9], a note with no entry.
+    import io
+
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+
+    def para(*parts):
+        p = document.add_paragraph()
+        for text, raised in parts:
+            p.add_run(text).font.superscript = raised
+
+    para(("Weight fell in the trial", False), ("1", True), (". Mean body mass index was 31.2 kg/m", False),
+         ("2", True), (" and platelets 250 ×10", False), ("9", True), ("/L at baseline.", False))
+    para(("References", False))
+    document.add_paragraph("1. Zanos P, Moaddel R, Morris PJ, et al. NMDAR inhibition-independent antidepressant "
+                           "actions of ketamine metabolites. Nature. 2016;533(7604):481-486.")
+    document.add_paragraph("2. Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.")
+    out = io.BytesIO()
+    document.save(out)
+    ex = extract_bytes(out.getvalue(), "draft.docx")
+    assert len(ex.citations) == 2
+    assert [(it.text, it.reference) for it in ex.in_text] == [("[1]", 0)]
+
+
+def test_a_power_of_ten_in_plain_text_is_no_note_marker():
+    from citecheck.extract.text import superscripts_as_markers
+
+    assert superscripts_as_markers("platelets 250 ×10⁹/L and 3.2 kg/m² in adults.¹") == \
+        "platelets 250 ×10⁹/L and 3.2 kg/m² in adults.[1]"

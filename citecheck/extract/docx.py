@@ -27,7 +27,7 @@ import zipfile
 from lxml import etree
 
 from citecheck.extract.interface import ExtractError, Extractor
-from citecheck.extract.text import build_extraction, is_link_line, joined_cells, row_number
+from citecheck.extract.text import build_extraction, ends_in_unit, is_link_line, joined_cells, row_number
 from citecheck.models import Extraction
 
 #: the most a .docx may unpack to (all members, as declared); real articles are a few MB
@@ -146,9 +146,20 @@ def _run_text(t) -> str:
         va = rpr.find(f"{_W}vertAlign")
         if va is not None and va.get(f"{_W}val") == "superscript":
             m = _SUP_NUMBERS_RE.match(text)
-            if m:
+            if m and not ends_in_unit(_text_before(run)):
                 return f"[{m.group(1).replace(' ', '')}]"
     return text
+
+
+def _text_before(run) -> str:
+    """The end of the text of the run before ``run`` in its paragraph: a superscript number after
+    "kg/m" or "×10" is a power, no note (trial 34: "kg/m²" was read as note [2])."""
+    prev = run.getprevious()
+    while prev is not None and prev.tag != f"{_W}r":
+        prev = prev.getprevious()
+    if prev is None:
+        return ""
+    return "".join(t.text or "" for t in prev.iter(f"{_W}t"))[-8:]
 
 
 def _rels(part) -> dict[str, str]:

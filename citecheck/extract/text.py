@@ -34,7 +34,7 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "012345678
 _SUPERSCRIPT_RUN_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|,(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))*")
 
 # A unit a superscript number is the power of, not a note marker: "kg/m²", "30 cm³".
-_UNIT_END_RE = re.compile(r"(?:^|[\s/\d])(?:[kcmdµμn]?m|ft)$")
+_UNIT_END_RE = re.compile(r"(?:^|[\s/\d])(?:[kcmdµμn]?m|ft)$|(?:^|[\s×x·*(])10$")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # The same control characters as bytes: UTF-8, cp1252 and latin-1 decode each of
