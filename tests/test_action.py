@@ -34,7 +34,7 @@ def _defaults() -> dict[str, str]:
 def _run_step(tmp_path: Path, inputs: dict[str, str]):
     """The step's script under bash, its `${{ inputs.* }}` filled in as the runner would."""
     if shutil.which("bash") is None:
-        pytest.skip("needs bash")
+        pytest.skip("the Action's step is a bash script, and bash is not installed here")
     values = {**_defaults(), **inputs}
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITECHECK_")}
     for name, value in _check_step()["env"].items():
@@ -44,7 +44,7 @@ def _run_step(tmp_path: Path, inputs: dict[str, str]):
     env.update(HOME=str(tmp_path / "home"), GITHUB_OUTPUT=str(output),
                PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
     if shutil.which("citecheck", path=env["PATH"]) is None:
-        pytest.skip("the citecheck command is not installed beside this Python")
+        pytest.skip("the step runs the citecheck command, which is not installed beside this Python (pip install -e .)")
     run = subprocess.run(["bash", "-c", _check_step()["run"]], cwd=tmp_path, env=env, capture_output=True,
                          text=True, timeout=120)
     return run, output.read_text()
