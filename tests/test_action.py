@@ -41,10 +41,14 @@ def _run_step(tmp_path: Path, inputs: dict[str, str]):
         env[name] = re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: values[m.group(1)], str(value))
     output = tmp_path / "github_output"
     output.write_text("")
-    env.update(HOME=str(tmp_path / "home"), GITHUB_OUTPUT=str(output),
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
-    if shutil.which("citecheck", path=env["PATH"]) is None:
-        pytest.skip("the step runs the citecheck command, which is not installed beside this Python (pip install -e .)")
+    # The step runs the `citecheck` command: this Python's, whether or not its entry point is installed.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    command = bin_dir / "citecheck"
+    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m citecheck "$@"\n')
+    command.chmod(0o755)
+    env.update(HOME=str(tmp_path / "home"), GITHUB_OUTPUT=str(output), PYTHONPATH=str(ROOT),
+               PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}")
     run = subprocess.run(["bash", "-c", _check_step()["run"]], cwd=tmp_path, env=env, capture_output=True,
                          text=True, timeout=120)
     return run, output.read_text()

@@ -145,16 +145,14 @@ def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str],
     has two entries or more of one year, also by the year with a letter in the list's order
     ("2003a", "2003b"), as APA tells them apart in the text."""
     index: dict[tuple[str, str], int] = {}
-    same: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(citations):
         if c.authors:
-            key = _key(c.authors[0].surname, c.year)
-            index.setdefault(key, i)
-            same.setdefault(key, []).append(i)
-    for (name, year), entries in same.items():
-        if len(entries) > 1 and year:
-            for letter, i in zip("abcdefghijklmnopqrstuvwxyz", entries):
-                index[(name, year + letter)] = i
+            index.setdefault(_key(c.authors[0].surname, c.year), i)
+    for entries in set(alike_entries(citations).values()):
+        first = citations[entries[0]]
+        name, year = _key(first.authors[0].surname, first.year)
+        for letter, i in zip("abcdefghijklmnopqrstuvwxyz", entries):
+            index[(name, year + letter)] = i
     return index
 
 

@@ -56,9 +56,11 @@ _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]++", re.IGNORECASE)
 # or a journal ("[PubMed]", "Available from:", "Accessed 3 May 2020").
 # (The look-ahead names the characters a branch can open with: the engine skips other
 # positions at once instead of trying every branch at each; twice as fast, same matches.)
+#: The links PubMed Central prints after an entry, copied with it ("[PubMed] [Google Scholar]").
+PORTAL_LABELS = r"PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list"
 _NOISE_RE = re.compile(
     r"(?=[\[arledpc])"
-    r"(?:\[(?:PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list|"
+    rf"(?:\[(?:{PORTAL_LABELS}|"
     r"cited[^\]]{0,40}|Internet|serial online)\]"
     # PubMed's notes of a correction or retraction, naming another issue ("[published correction
     # appears in Am J Public Health. 2004;94:100]"): not where this work is.

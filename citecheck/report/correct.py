@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 
-from citecheck.extract.parse import author_list_end
+from citecheck.extract.parse import PORTAL_LABELS, author_list_end
 from citecheck.matching.journals import strip_qualifiers
 from citecheck.matching.verdict import details_of_another_said, title_only, year_off_by_one
 from citecheck.models import Author, CheckResult, Citation, FieldStatus, Work
@@ -245,7 +245,7 @@ def _digits_needed(first: str, last: str) -> int:
 
 # The links PubMed Central prints after each entry ("[DOI] [PubMed] [Google Scholar]"), copied with it
 # onto a clinic's page, and the addresses behind them: no part of a reference to paste back (trial 33).
-_PORTAL_LABEL_RE = re.compile(r"\s*\[(?:DOI|PubMed|Google Scholar|CrossRef|Crossref|PMC free article|Ref list)\]")
+_PORTAL_LABEL_RE = re.compile(rf"\s*\[(?:DOI|{PORTAL_LABELS})\]")
 _PORTAL_URL_RE = re.compile(r"\s*https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/(?:pubmed|pmc)|"
                             r"pmc\.ncbi\.nlm\.nih\.gov|scholar\.google\.[a-z.]+)/\S*", re.IGNORECASE)
 
