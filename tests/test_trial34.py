@@ -111,3 +111,113 @@ def test_a_power_of_ten_in_plain_text_is_no_note_marker():
 
     assert superscripts_as_markers("platelets 250 ×10⁹/L and 3.2 kg/m² in adults.¹") == \
         "platelets 250 ×10⁹/L and 3.2 kg/m² in adults.[1]"
+
+
+# A text box as Word writes it: the box (mc:Choice) and a copy of it for older readers (mc:Fallback).
+_TEXT_BOX = """<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">
+<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>
+<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>
+{paras}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict>
+</mc:Fallback></mc:AlternateContent>"""
+
+
+def test_a_text_box_is_read_once_as_paragraphs_of_its_own():
+    # Its text was read three times: in the paragraph that anchors it, then as the box's and the copy's paragraphs.
+    import io
+
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    p = document.add_paragraph("Regular walking helps many patients with high blood pressure (Ikeda, 2014). ")
+    box = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in (
+        "Key point: a 2019 meta-analysis in The Lancet found that walking lowers blood pressure.",
+        "Read more (Ikeda, 2014)."))
+    p.add_run("")._r.append(etree.fromstring(_TEXT_BOX.format(paras=box)))
+    p.add_run("Ask your nurse about a plan.")
+    document.add_paragraph("References")
+    document.add_paragraph("Ikeda S. Ketamine in neuropathy. Anesth Analg. 2014;119(4):813-8.")
+    out = io.BytesIO()
+    document.save(out)
+    ex = extract_bytes(out.getvalue(), "draft.docx")
+    assert [(it.text, it.line) for it in ex.in_text] == [("(Ikeda, 2014)", 1), ("(Ikeda, 2014)", 3)]
+    assert [(c.text, c.line) for c in ex.claims] == [
+        ("Key point: a 2019 meta-analysis in The Lancet found that walking lowers blood pressure.", 2)]
+    assert [c.line for c in ex.citations] == [5]
+
+
+_VANCOUVER = ("Whitaker RC, Wright JA, Pepe MS. Predicting obesity in young adulthood from childhood and parental "
+              "obesity. N Engl J Med. 1997;337(13):869-873.")
+_APA = ("Whitaker, R. C., Wright, J. A., & Pepe, M. S. (1997). Predicting obesity in young adulthood from childhood "
+        "and parental obesity. New England Journal of Medicine, 337(13), 869-873.")
+
+
+@pytest.mark.parametrize("lead_in", ["See ", "See also: ", "See, e.g., ", "For a review, see ", "As cited in ",
+                                     "See the cohort analysis by ", "Data from ", "Source: ", "Adapted from ", "Cf. "])
+@pytest.mark.parametrize("entry", [_VANCOUVER, _APA])
+def test_a_notes_lead_in_is_no_part_of_its_reference(lead_in, entry):
+    # "See the cohort analysis by Whitaker RC, …" was read with no authors and the lead-in and names in the title.
+    from citecheck.extract.parse import parse_reference
+
+    cited = parse_reference(lead_in + entry, 1)
+    assert cited.text == lead_in + entry  # shown as written
+    assert [a.surname for a in cited.authors] == ["Whitaker", "Wright", "Pepe"]
+    assert cited.title == "Predicting obesity in young adulthood from childhood and parental obesity"
+    assert (cited.year, cited.volume, cited.pages) == (1997, "337", "869-873")
+
+
+@pytest.mark.parametrize("entry, first", [
+    ("See KA, Lim J. Fatigue in dialysis. Kidney Int. 2010;77(1):1-2.", ("See", "KA")),
+    ("Source W, Smith J. Blood pressure in sprinters. Lancet. 2006;368:733-43.", ("Source", "W")),
+    ("Seeman E, Delmas PD. Bone quality. N Engl J Med. 2006;354:2250-61.", ("Seeman", "E")),
+    ("Asher MI, Montefort S. Worldwide time trends. Lancet. 2006;368:733-43.", ("Asher", "MI")),
+])
+def test_a_surname_like_a_lead_in_stays_the_first_authors(entry, first):
+    from citecheck.extract.parse import parse_reference
+
+    cited = parse_reference(entry, 1)
+    assert (cited.authors[0].surname, cited.authors[0].initials) == first
+
+
+def test_a_title_that_opens_like_a_lead_in_stays_whole():
+    from citecheck.extract.parse import parse_reference
+
+    cited = parse_reference("Data from the National Health Interview Survey. Hyattsville, MD: NCHS; 2019.", 1)
+    assert cited.title == "Data from the National Health Interview Survey"
+
+
+def test_a_pdf_footnote_marker_is_glued_where_the_in_text_reader_takes_one():
+    # The PDF reader took a number after any letter's stop: "Table A.2" and an initial's "J.2" stole
+    # note 2's marker. It now takes what the in-text reader takes, dotted capitals among them ("U.S.1").
+    body = "We return to this point in the discussion, where the implications for care are set out for the reader."
+    page = [
+        "One study addressed memory T cells in nonlymphoid tissue during infection in the U.S.1 We",
+        "The doses are set out in Table A.2 below, with the schedule each of the clinics follows for its patients.",
+        body,
+        "One study addressed use of ACE inhibitors or angiotensin receptor blockers in patients on PD.2 We",
+        body, body,
+        "1 Gebhardt T. Memory T cells in nonlymphoid tissue that provide enhanced local immunity during infection",
+        "with herpes simplex virus. Nat Immunol. 2009;10(5):524-530.",
+        "2 Fang W, Oreopoulos DG, Bargman JM. Use of ACE inhibitors or angiotensin receptor blockers and survival",
+        "in patients on PD. Nephrol Dial Transplant. 2008;23(11):3704-3710.",
+        "1",
+    ]
+    ex = extract_bytes(_pdf([page]), "draft.pdf")
+    assert [c.journal for c in ex.citations] == ["Nat Immunol", "Nephrol Dial Transplant"]
+    assert [(it.text, it.reference, it.line) for it in ex.in_text] == [("[^1]", 0, 1), ("[^2]", 1, 4)]
+
+
+@pytest.mark.parametrize("text, notes", [
+    ("Rates rose in the U.S.1 Most clinics agree.", ["1"]),
+    ("As Smith J.2 wrote, see Table A.2 for the doses.", []),
+    ("Rates rose in adults.1 Most clinics agree with veterans with PTSD.2 It", ["1", "2"]),
+])
+def test_a_note_number_glued_after_a_stop(text, notes):
+    from citecheck.extract.intext import _GLUED_NOTE_RE
+
+    assert [m.group(m.lastindex) for m in _GLUED_NOTE_RE.finditer(text)] == notes

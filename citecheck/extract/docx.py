@@ -1,9 +1,9 @@
 """Word documents (.docx), read with python-docx.
 
-Every paragraph of the body (tables included, in document order) is a block
-whose ``line`` is its 1-based paragraph number, as Word's "Go To" counts
-them; a paragraph that Word numbers or bullets is a list item, as "1." makes
-one in text.  A soft line break (Shift+Enter) parts a paragraph into lines, as
+Every paragraph of the body (headings, table cells and text boxes included, in document
+order) is a block whose ``line`` is its 1-based paragraph number, counted so; a
+paragraph that Word numbers or bullets is a list item, as "1." makes one in
+text.  A soft line break (Shift+Enter) parts a paragraph into lines, as
 a line break parts text, and paragraphs are kept apart as blank lines keep
 them in text; deleted and moved-away text (``w:del``, ``w:moveFrom``) is not
 read; a table row numbered in its first cell is one entry, "1. …".  Footnotes
@@ -36,6 +36,7 @@ MAX_DOCX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_DOCX_MEMBERS = 10_000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SPACES_RE = re.compile(r"\s+")
 _SUP_NUMBERS_RE = re.compile(r"^\s*\[?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)\]?\s*$")
@@ -76,8 +77,11 @@ class _Para:
 
 
 # Never read: deleted text and the old place of moved text, as Word shows them struck
-# through ("w:delText" is no "w:t", but a deleted break or note call would be read).
-_UNREAD = frozenset((f"{_W}del", f"{_W}moveFrom"))
+# through ("w:delText" is no "w:t", but a deleted break or note call would be read); the
+# copy of a text box or shape Word writes for older readers (``mc:Fallback``, beside the
+# ``mc:Choice`` it repeats); and, in the paragraph that anchors it, a text box's text,
+# which is read as paragraphs of its own (trial 34: a text box's text was read twice).
+_UNREAD = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}txbxContent"))
 # A line break: Shift+Enter ("w:br", "w:cr"), and page and column breaks ("w:br w:type=page").
 _BREAKS = frozenset((f"{_W}br", f"{_W}cr"))
 
@@ -162,6 +166,14 @@ def _text_before(run) -> str:
     return "".join(t.text or "" for t in prev.iter(f"{_W}t"))[-8:]
 
 
+def _paragraphs(root) -> list:
+    """The paragraphs under ``root`` in document order, a text box's among them, but none of
+    the copies Word writes for older readers (``mc:Fallback``)."""
+    copies = {p for fallback in root.iter(f"{_MC}Fallback") for p in fallback.iter(f"{_W}p")}
+    paragraphs = root.iter(f"{_W}p")
+    return [p for p in paragraphs if p not in copies] if copies else list(paragraphs)
+
+
 def _rels(part) -> dict[str, str]:
     out = {}
     for rid, rel in part.rels.items():
@@ -184,7 +196,7 @@ def _notes(document_part) -> dict[tuple[str, str], tuple[str, list[tuple[str, st
                 for note in root.iter(f"{_W}{kind}"):
                     if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                         continue
-                    paras = [_read_paragraph(p, rels) for p in note.iter(f"{_W}p")]
+                    paras = [_read_paragraph(p, rels) for p in _paragraphs(note)]
                     text = " ".join(p.text for p in paras if p.text)
                     text = re.sub(r"\x00[^\x00]*\x00", "", text).strip()
                     links = [(anchor, url) for p in paras for anchor, url, _ in p.links]
@@ -311,7 +323,7 @@ class DocxExtractor(Extractor):
         per_kind: dict[str, int] = {}  # notes of each kind called so far
         list_items: set[int] = set()
         rows: dict = {}
-        for number, p in enumerate(body.iter(f"{_W}p"), start=1):
+        for number, p in enumerate(_paragraphs(body), start=1):
             para = _paragraph(p, rels, rows)
             if para is None:
                 continue

@@ -373,10 +373,13 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
 
 # Note numbers glued to the stop or comma after a word, as superscripts read as plain text
 # (copied from a web page, or a PDF's text): "in adults.1 A 2019 …", "symptoms.2,3", "pain,4-6 and",
-# "veterans with PTSD.5" (an acronym: two capitals at least, not an initial's "J.2"); or to the
-# word itself, before its stop or comma, as journals set them: "primary care1.", "months5–7." (a
-# word of three lower-case letters at least: not "H1N1", "IL-6", "B12").
-_GLUED_NOTE_RE = re.compile(r"(?:(?<=[a-z)\]][.,;:])|(?<=[A-Z]{2}[.,;:]))(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=\s|$)"
+# "veterans with PTSD.5", "in the U.S.5" (an acronym: two capitals at least, or dotted ones; not an
+# initial's "J.2", a table's "A.2"); or to the word itself, before its stop or comma, as journals set
+# them: "primary care1.", "months5–7." (a word of three lower-case letters at least: not "H1N1",
+# "IL-6", "B12").  GLUED_AFTER_STOP is the first case's context, which the PDF reader's footnote
+# markers share.
+GLUED_AFTER_STOP = r"(?:(?<=[a-z)\]][.,;:])|(?<=[A-Z]{2}[.,;:])|(?<=\.[A-Z][.,;:]))"
+_GLUED_NOTE_RE = re.compile(rf"{GLUED_AFTER_STOP}(\d{{1,3}}(?:[,–-]\d{{1,3}}){{0,20}})(?=\s|$)"
                             r"|(?<=[a-z]{3})(\d{1,3}(?:[,–-]\d{1,3}){0,20})(?=[.,;:](?:\s|$))")
 
 

@@ -296,6 +296,8 @@ def parse_reference(text: str, line: int, kind: str = "reference", number: int |
         # Only an identifier or a link: nothing else to read.
         return Citation(text=text, line=line, kind=kind, doi=doi, pmid=pmid, url=url, number=number, notices=noted)
 
+    if work.startswith(_LEAD_IN_OPENERS) and (lead := _LEAD_IN_RE.match(work)) and _opens_author_list(work[lead.end():]):
+        work = work[lead.end():]  # a note's words before its reference: "For a review, see Whitaker RC, …"
     fields = _parse_body(work)
     if fields["title"] and (marked := RETRACTED_MARK_RE.match(fields["title"])) and (
             noted or fields.get("volume") or fields.get("pages")):
@@ -727,6 +729,25 @@ _MONTH_AT_END_RE = re.compile(rf"(?<=[.,;])\s*+{_MONTH_NAME}(?:\s\d{{1,2}})?,?\s
 _NO_DATE_RE = re.compile(r"\((?:n\.\s?d\.?|no date|undated|in press)\)", re.IGNORECASE)
 # "…, Sallustio Y, on behalf of the Collaborative Investigators. Title …"
 _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
+
+
+# The words a note puts before the reference it gives (trial 34: "See the cohort analysis by
+# Whitaker RC, …" was read with no authors and a title of both): "See", "See also:", "For a
+# review, see", "As cited in", "Data from", "Source:".
+_LEAD_IN_RE = re.compile(
+    r"(?:(?:[Ss]ee|[Ff]or|[Aa]s|[Cc]f\.?)\b[^.:;\d]{0,60}?\b(?:see(?: also)?|by|in|from)"
+    r"|(?:See|see)(?: also)?(?:,? e\.g\.|,? for example)?|[Cc]f\."
+    r"|(?:[Rr]eviewed|[Cc]ited|[Qq]uoted|[Dd]iscussed) in|(?:[Aa]dapted|[Mm]odified|[Rr]eprinted|[Rr]eproduced|[Dd]ata) from"
+    r"|Sources?)[,:]?\s++(?![A-Z]{1,3}[,\s])")
+#: the words a lead-in opens with (a quick test before the pattern)
+_LEAD_IN_OPENERS = tuple(f"{w[0].upper()}{w[1:]}" for w in "see for as cf reviewed cited quoted discussed adapted "
+                         "modified reprinted reproduced data source".split()) + ("see", "for", "as", "cf")
+
+
+def _opens_author_list(text: str) -> bool:
+    """True when the text opens with an author list one of the list patterns reads whole."""
+    return any((m := regex.match(text)) is not None and _ends_author_list(text, m.end())
+               for regex in (_APA_RE, _VANCOUVER_RE, _INITIALS_FIRST_RE, _CHICAGO_RE, _INITIALS_FIRST_V_RE))
 
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:

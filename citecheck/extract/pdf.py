@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from citecheck.extract.interface import ExtractError, Extractor
+from citecheck.extract.intext import GLUED_AFTER_STOP
 from citecheck.extract.references import is_heading
 from citecheck.extract.text import build_extraction, superscripts_as_markers
 from citecheck.models import Extraction
@@ -252,10 +253,14 @@ _FOOTNOTE_START_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
 _LONE_MARKER_RE = re.compile(r"\d{1,3}")
 # A note marker in the text, as superscripts_as_markers writes superscript digits: "[3]".
 _INLINE_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
-# A raised digit pypdf set on the text's line, glued after a word's stop or comma ("virus.1 We"):
-# trial 34's footnotes went unread, and the run passed, with the markers so.
-_GLUED_MARKER = r"(?<=[A-Za-z)\]][.,;:])({})(?=\s|$)"
-_GLUED_MARKER_RE = re.compile(_GLUED_MARKER.format(r"\d{1,3}"))
+# A raised digit pypdf set on the text's line, glued after a word's stop or comma ("virus.1 We"),
+# where the in-text reader takes a glued note number: trial 34's footnotes went unread, and the run
+# passed, with the markers so.
+def _glued_marker(number: str) -> str:
+    return rf"{GLUED_AFTER_STOP}({number})(?=\s|$)"
+
+
+_GLUED_MARKER_RE = re.compile(_glued_marker(r"\d{1,3}"))
 
 
 def page_footnotes(lines: list[tuple[int, str]], page_of: dict[int, int]
@@ -300,7 +305,7 @@ def page_footnotes(lines: list[tuple[int, str]], page_of: dict[int, int]
                 if inline in text:
                     text = text.replace(inline, shown, 1)
                 else:  # a glued marker becomes the note's; else the note is marked at the line's end
-                    glued = re.subn(_GLUED_MARKER.format(n), shown, text, count=1)
+                    glued = re.subn(_glued_marker(str(n)), shown, text, count=1)
                     text = glued[0] if glued[1] else text + shown
                 note_markers.append((number, shown, index))
         if k not in drop:
