@@ -129,6 +129,7 @@ def _check_command(mode: str):
         max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
         include: Optional[List[str]] = typer.Option(None, "--include", envvar="CITECHECK_INCLUDE", help="In directories, read only files matching this glob (repeatable)."),
         exclude: Optional[List[str]] = typer.Option(None, "--exclude", envvar="CITECHECK_EXCLUDE", help="In directories, skip files matching this glob (repeatable)."),
+        extend_exclude: Optional[List[str]] = typer.Option(None, "--extend-exclude", envvar="CITECHECK_EXTEND_EXCLUDE", help="Skip files matching this glob as well as those the config file's exclude names (repeatable; --exclude replaces that list)."),
         force_exclude: bool = typer.Option(False, "--force-exclude", envvar="CITECHECK_FORCE_EXCLUDE", help="Apply --exclude to files named on the command line too (for pre-commit, which names each changed file)."),
         allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),
         cache_ttl_days: float = typer.Option(FOUND_TTL_SECS / 86400, envvar="CITECHECK_CACHE_TTL_DAYS", callback=_limit, help="Days a found work stays in the cache."),
@@ -147,7 +148,7 @@ def _check_command(mode: str):
             output=output, fail_on=tuple(fail_on or ()), ignore=tuple(_split_rules(ignore)), baseline=baseline,
             recorded=recorded, record=record, max_rate=max_rate, concurrency=concurrency, timeout_secs=timeout,
             max_file_mb=max_file_mb, quiet=quiet, verbose=verbose,
-            include=tuple(_split_list(include)), exclude=tuple(_split_list(exclude)), force_exclude=force_exclude,
+            include=tuple(_split_list(include)), exclude=tuple(dict.fromkeys(_split_list(exclude) + _split_list(extend_exclude))), force_exclude=force_exclude,
             allow_private_urls=allow_private_urls,
             cache_ttl_days=cache_ttl_days, not_found_ttl_hours=not_found_ttl_hours, breaker_failures=breaker_failures,
         )

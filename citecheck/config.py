@@ -20,7 +20,7 @@ PLUS_TOKEN_VARIABLE = "CITECHECK_CROSSREF_PLUS_TOKEN"
 #: Keys the config file may not set: secrets live in the environment only.
 SECRET_KEYS = {"crossref_plus_token", "plus_token", "token"}
 #: Keys that hold lists; the config file may give one string of comma-separated values instead.
-LIST_KEYS = {"fail_on", "ignore", "include", "exclude"}
+LIST_KEYS = {"fail_on", "ignore", "include", "exclude", "extend_exclude"}
 #: Keys that name files or folders: relative to the config file's folder, wherever the run starts.
 PATH_KEYS = {"output", "baseline", "cache_dir", "recorded", "record"}
 

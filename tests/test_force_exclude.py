@@ -74,3 +74,18 @@ def test_the_pre_commit_hook_forces_the_excludes():
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "entry: citecheck check --force-exclude\n" in hook
 
+
+
+def test_extend_exclude_adds_to_the_config_files_list_where_exclude_replaces_it(site):
+    # A CI job that ran `--exclude CHANGELOG.md` lost the config's `drafts/` and checked the drafts.
+    (site / "citecheck.toml").write_text('exclude = ["drafts/"]\n')
+
+    def checked(*args, env=None):
+        run = run_cli("check", "content", "CHANGELOG.md", *args, "--force-exclude", "--offline", "--no-cache",
+                      "--format", "json", env=env)
+        return [d["path"] for d in run.json()["documents"]]
+
+    assert checked() == ["content/a.md", "CHANGELOG.md"]
+    assert checked("--exclude", "CHANGELOG.md") == ["content/a.md", "content/drafts/b.md"]
+    assert checked("--extend-exclude", "CHANGELOG.md") == ["content/a.md"]
+    assert checked(env={"CITECHECK_EXTEND_EXCLUDE": "CHANGELOG.md"}) == ["content/a.md"]
