@@ -735,7 +735,7 @@ _ON_BEHALF_RE = re.compile(r"[Oo]n behalf of\s[^.]{3,150}?\.\s")
 # Whitaker RC, …" was read with no authors and a title of both): "See", "See also:", "For a
 # review, see", "As cited in", "Data from", "Source:".
 _LEAD_IN_RE = re.compile(
-    r"(?:(?:[Ss]ee|[Ff]or|[Aa]s|[Cc]f\.?)\b[^.:;\d]{0,60}?\b(?:see(?: also)?|by|in|from)"
+    r"(?:(?:[Ss]ee|[Ff]or|[Aa]s|[Cc]f\.?)\b[^.:;\d“\"]{0,60}?\b(?:see(?: also)?|by|in|from)"
     r"|(?:See|see)(?: also)?(?:,? e\.g\.|,? for example)?|[Cc]f\."
     r"|(?:[Rr]eviewed|[Cc]ited|[Qq]uoted|[Dd]iscussed) in|(?:[Aa]dapted|[Mm]odified|[Rr]eprinted|[Rr]eproduced|[Dd]ata) from"
     r"|Sources?)[,:]?\s++(?![A-Z]{1,3}[,\s])")
@@ -745,9 +745,11 @@ _LEAD_IN_OPENERS = tuple(f"{w[0].upper()}{w[1:]}" for w in "see for as cf review
 
 
 def _opens_author_list(text: str) -> bool:
-    """True when the text opens with an author list one of the list patterns reads whole."""
+    """True when the text opens with an author list one of the list patterns reads whole, or
+    with the names of an IEEE entry or a Chicago note before its quoted title."""
     return any((m := regex.match(text)) is not None and _ends_author_list(text, m.end())
-               for regex in (_APA_RE, _VANCOUVER_RE, _INITIALS_FIRST_RE, _CHICAGO_RE, _INITIALS_FIRST_V_RE))
+               for regex in (_APA_RE, _VANCOUVER_RE, _INITIALS_FIRST_RE, _CHICAGO_RE, _INITIALS_FIRST_V_RE)) \
+        or _take_ieee_authors(text) is not None
 
 
 def _take_authors(work: str) -> tuple[tuple[Author, ...], bool, str]:
@@ -911,21 +913,28 @@ def _lower_words(text: str) -> int:
 
 
 # IEEE: "J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of …”": the list ends at the
-# comma before the quoted title, and every name opens with its dotted initials.
+# comma before the quoted title, and every name opens with its dotted initials. Chicago's notes
+# write the names so with given names in full: "Robert C. Whitaker et al., "Predicting …,"".
 _IEEE_TITLE_OPENERS = (", “", ', "')
 _IEEE_NAME_RE = re.compile(rf"(?P<i>(?:[{_UP}]\.\s?-?)+)\s?(?P<s>[{_UP}{_LOW}][^,]*)")
+_GIVEN_NAME = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
+_GIVEN_FIRST_NAME_RE = re.compile(
+    rf"(?P<g>{_GIVEN_NAME}(?:\s(?:[{_UP}]\.|{_GIVEN_NAME}))?)\s(?P<s>{_SURNAME}(?:[\s-]{_SURNAME})?)")
+# A given name in full, to open a Chicago note's list: "Robert ", "Jean-Pierre ".
+_GIVEN_OPENER_RE = re.compile(rf"{_GIVEN_NAME}\s")
 _IEEE_SPLIT_RE = re.compile(r",\s(?:and\s)?|\sand\s")
 #: the longest author list read this way (characters)
 _IEEE_MAX_LIST = 400
 
 
 def _take_ieee_authors(work: str) -> tuple[tuple[Author, ...], bool, str] | None:
-    """An IEEE author list (initials first, closed by ', “'), or None when this is none.
+    """An IEEE author list (initials first, closed by ', “') or a Chicago note's (given names
+    in full: "Robert C. Whitaker et al., “…"), or None when this is none.
 
     The list patterns stop at names they cannot read ("Carr Locke", "MØLLER"); here the
     quote says where the list ends, so each comma-separated part only has to open
-    with dotted initials."""
-    if not work[:1].isupper() or work[1:2] != ".":
+    with dotted initials, or be a given name, an initial or a second name, and a surname."""
+    if not work[:1].isupper() or work[1:2] != "." and _GIVEN_OPENER_RE.match(work) is None:
         return None
     cut = min((i for i in (work.find(o, 0, _IEEE_MAX_LIST) for o in _IEEE_TITLE_OPENERS) if i > 0), default=-1)
     if cut < 0:
@@ -939,7 +948,12 @@ def _take_ieee_authors(work: str) -> tuple[tuple[Author, ...], bool, str] | None
         et_al, block = True, block[: etal.start()]
     authors = []
     for part in _IEEE_SPLIT_RE.split(block.strip(_STRIP)):
-        m = _IEEE_NAME_RE.fullmatch(part.strip())
+        part = part.strip()
+        m = _IEEE_NAME_RE.fullmatch(part)
+        if m is None and (given := _GIVEN_FIRST_NAME_RE.fullmatch(part)) is not None:
+            initials = "".join(name[0] for name in given.group("g").replace("-", " ").split())
+            authors.append(Author(_clean_surname(given.group("s")), initials))
+            continue
         if not m or len(m.group("s").split()) > 4:
             return None
         authors.append(Author(_clean_surname(m.group("s")), _bare_initials(m.group("i"))))
