@@ -98,3 +98,15 @@ def test_front_matter_that_names_no_sources_is_not_parsed():
     # A title with a colon in it is invalid YAML; it cites nothing, so nothing is said.
     ex = _extract("---\ntitle: Sleep: a guide\n---\n\n# Sleep\n\nSleep helps.\n")
     assert ex.problems == () and ex.citations == ()
+
+
+def test_a_date_that_is_no_date_leaves_the_references_read():
+    # "date: 2024-00-52" raised ValueError out of PyYAML's date constructor (found by the fuzzer).
+    from citecheck.extract.yamlread import read_yaml
+
+    text = QUARTO.replace('title: "Vitamin D and falls"\n', 'title: "Vitamin D and falls"\ndate: 2024-00-52\n', 1)
+    assert "date: 2024-00-52" in text
+    ex = MarkdownExtractor().extract(text.encode())
+    assert [c.doi for c in ex.citations][:1] == ["10.1136/bmj.b3692"]
+    assert read_yaml("date: 2024-00-52\nupdated: 2024-01-05\n")[1] == {"date": "2024-00-52",
+                                                                        "updated": __import__("datetime").date(2024, 1, 5)}

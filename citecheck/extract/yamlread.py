@@ -28,12 +28,33 @@ def nesting_bound(text: str) -> int:
     return text.count("[") + text.count("{") + 2 * (longest + 1)
 
 
+def _timestamp_or_text(loader, node):
+    """A date as YAML reads one, or its text when it is no date ("date: 2024-00-52", which
+    PyYAML's own constructor raises on: the fuzzer found it stopping a Quarto article's read)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """The pure-Python safe loader, lenient with dates."""
+
+
+class _CSafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's safe loader (when PyYAML was built with it), lenient with dates."""
+
+
+for _loader in (_SafeLoader, _CSafeLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def read_yaml(text: str, first_line: int = 1):
     """(root node, value) of the text's single document; ``first_line`` is the line the text
     starts on, for the lines in messages.  Raises YamlUnreadable."""
-    loader_class = yaml.SafeLoader
+    loader_class = _SafeLoader
     if nesting_bound(text) <= C_LOADER_MAX_DEPTH:
-        loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # when PyYAML was built with libyaml
+        loader_class = _CSafeLoader
     loader = None
     try:
         loader = loader_class(text)  # the reader refuses control characters here
@@ -46,6 +67,8 @@ def read_yaml(text: str, first_line: int = 1):
         raise YamlUnreadable(f"{where}{problem}") from None
     except RecursionError:
         raise YamlUnreadable("nested too deep") from None
+    except (ValueError, OverflowError) as exc:  # a value its tag cannot hold: "date: 2020-13-45"
+        raise YamlUnreadable(f"a value that cannot be read ({exc})") from None
     finally:
         if loader is not None:
             loader.dispose()
