@@ -85,11 +85,35 @@ NO_LIST_MIN_NOTES = 3
 def unread_list_notes(doc: DocumentResult) -> list[InText]:
     """The numbered notes of a document whose reference list could not be read (a list in
     columns read across, an image, a heading in a language not known): three or more notes
-    ("[1]", superscripts) pointing at nothing and no entry read; else []."""
+    ("[1]", superscripts) pointing at nothing and no entry read; or, where entries were read,
+    three or more notes numbered past the last of them (trial 35: a line the list reader took
+    for the list's end left ten of fourteen entries unread, and the run passed); else []."""
     numbered = [it for it in doc.in_text if it.reference is None and it.text.startswith("[")]
-    if len(numbered) < NO_LIST_MIN_NOTES or any(r.citation.kind == "reference" for r in doc.results):
+    if len(numbered) < NO_LIST_MIN_NOTES:
         return []
-    return numbered
+    last = last_entry_number(doc)
+    if last is None:
+        return numbered
+    if doc.problems:
+        return []  # the list's reader has said what it left unread ("entries numbered 4 … were not read")
+    past = [it for it in numbered if (n := _first_number(it.text)) is not None and n > last]
+    return past if len({_first_number(it.text) for it in past}) >= NO_LIST_MIN_NOTES else []
+
+
+def last_entry_number(doc: DocumentResult) -> int | None:
+    """The number of the last reference entry read (as printed, or its place in its list), or
+    None when no entry was read."""
+    numbers = [r.citation.number or 0 for r in doc.results if r.citation.kind == "reference"]
+    return max(numbers) if numbers else None
+
+
+def _first_number(note: str) -> int | None:
+    """The first number a note marker gives: 5 for "[5]", "[^5]", "[5-7]" or "[5, 9]"."""
+    digits = note[1:].lstrip("^")
+    end = 0
+    while end < len(digits) and digits[end].isdigit():
+        end += 1
+    return int(digits[:end]) if end else None
 
 
 def unread(doc: DocumentResult) -> bool:

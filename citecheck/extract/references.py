@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable
 
-from citecheck.extract.parse import ORGANISATION_WORD_RE, parse_reference
+from citecheck.extract.parse import ORGANISATION_WORD_RE, PORTAL_LABELS, parse_reference
 from citecheck.matching.journals import is_known_journal
 
 # Words that open a reference list (compared after stripping Markdown marks,
@@ -173,6 +173,10 @@ _URL_OR_DOI_RE = re.compile(r"https?://|www\.|\b10\.\d{4,9}/", re.IGNORECASE)
 
 #: an entry with no year, DOI or URL this short is furniture, not a reference
 MIN_UNDATED_ENTRY_CHARS = 60
+# A line of the links a journal's page puts after each entry, wrapped onto a line of its own
+# ("[PubMed]", "Scholar]" of "[Google" + "Scholar]"): the entry's tail. Trial 35: it ended the
+# list, and an MDPI paper's entries after it were never read (the run passed).
+_LABELS_LINE_RE = re.compile(rf"(?:\[?(?:{PORTAL_LABELS}|Google|Scholar|Green Version|Europe PMC|Web of Science)\]?\s*)+")
 #: a heading-free trailing block needs this many reference-like lines
 MIN_TRAILING_ENTRIES = 2
 #: a reference-like line is at least this long ("Smith J. 2001." is not)
@@ -475,6 +479,11 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
                 break  # a rule after the entries: the page goes on with something else
             i += 1
             continue  # the heading's underline ("References" over "----------")
+        if current is not None and text[-1:] == "]" and _LABELS_LINE_RE.fullmatch(text):
+            if join_wraps:
+                current[1].append(text)
+            i += 1
+            continue
         marker = _MARKER_RE.match(text)
         marked = marker is not None or line_no in list_items
         # (A long line never ends the list: the length is the quick test.)

@@ -66,7 +66,7 @@ class GithubReport(Reporter):
             for f in text_findings(doc):
                 # Claims and in-text findings are for a reader, not the policy: never an error, but for
                 # a reference list that went unread, which fails the run as an unread input does.
-                level = "error" if f.kind == "no_list" else "warning" if f.kind == "claim_conflict" else "notice"
+                level = "error" if f.kind in ("no_list", "list_in_part") else "warning" if f.kind == "claim_conflict" else "notice"
                 where, said = _location(doc, f.line, f.page)
                 lines.append(f"::{level} {where}title={escape_property(FINDING_TITLES[f.kind])}::"
                              f"{escape_data(said + f.message)}")

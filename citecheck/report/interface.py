@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from citecheck.extract.intext import alike_entries, fits_alike
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
-from citecheck.policy import fails, unread_list_notes, verified_remark  # noqa: F401 (reports use it from here)
+from citecheck.policy import fails, last_entry_number, unread_list_notes, verified_remark  # noqa: F401 (reports use it from here)
 
 # C0 and C1 controls (tab and newline excepted), DEL, and bidirectional overrides/isolates
 # that reorder text on screen (issue 7): none of these from an article or Crossref reaches output.
@@ -41,6 +41,7 @@ class TextFinding:
 #: kind -> heading; a claim whose details disagree with its citation first.
 FINDING_TITLES = {
     "no_list": "No reference list read",
+    "list_in_part": "Reference list read in part",  # notes cite entries past the last one read
     "claim_conflict": "Claim",
     "uncited_claim": "Study mentioned with no citation",  # names a year or a journal: a study to cite
     "vague_claim": "Research appealed to in general, no source",  # "Research has shown …"
@@ -63,12 +64,31 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def unread_list_message(numbered: list[InText], fmt: str | None = None) -> str:
-    """What a "no_list" finding says: how many notes cite a list that was not read."""
+def unread_list_message(numbered: list[InText], fmt: str | None = None, last: int | None = None) -> str:
+    """What a "no_list" finding says: how many notes cite a list that was not read, or, when its
+    entries up to number ``last`` were read, cite entries past them."""
+    if last is not None:
+        return (f"the text cites {len(numbered)} numbered notes past the last reference entry read "
+                f"({last}): {numbered[0].text} … went unchecked (the list's reading stopped early, at a line "
+                "taken for its end, or it is laid out in columns read across)")
     scripted = "filled in by the page's scripts, " if fmt == "html" else ""  # not in the page as fetched
     return (f"the text cites {len(numbered)} numbered notes ({numbered[0].text} …) and no reference list was "
             f"read: its entries went unchecked (a list {scripted}laid out in columns read across, an image, or "
             "under a heading citecheck does not know, cannot be read)")
+
+
+def list_problem(doc: DocumentResult) -> str | None:
+    """What a document's numbered notes say of its reference list when it went unread, wholly or
+    past the entries read (`unread_list_notes`), or None."""
+    numbered = unread_list_notes(doc)
+    return unread_list_message(numbered, doc.format, last_entry_number(doc)) if numbered else None
+
+
+def problems_of(doc: DocumentResult) -> list[str]:
+    """What of a readable document went unread: its problems, and the reference list its
+    numbered notes cite (`list_problem`); every report says these."""
+    problem = list_problem(doc)
+    return list(doc.problems) + ([problem] if problem else [])
 
 
 def place_in(doc: DocumentResult, line: int, page: int | None = None) -> str:
@@ -103,8 +123,8 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     if numbered:
         # A list laid out in a way the extractor cannot read (two columns read across, an
         # image) leaves the notes pointing at nothing: say so, or the run looks clean.
-        out.append(TextFinding(numbered[0].line, "no_list", unread_list_message(numbered, doc.format),
-                                  page=numbered[0].page))
+        kind = "no_list" if last_entry_number(doc) is None else "list_in_part"
+        out.append(TextFinding(numbered[0].line, kind, list_problem(doc), page=numbered[0].page))
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:
@@ -219,7 +239,8 @@ def incomplete_note(report: Report) -> str | None:
     unchecked = sum(1 for d in report.documents for r in d.results if r.verdict is Verdict.ERROR)
     unread = sum(1 for d in report.documents if d.error)
     partly = sum(1 for d in report.documents if not d.error and d.problems)
-    lists = sum(1 for d in report.documents if not d.error and unread_list_notes(d))
+    lists = sum(1 for d in report.documents if not d.error and unread_list_notes(d) and last_entry_number(d) is None)
+    cut = sum(1 for d in report.documents if not d.error and unread_list_notes(d) and last_entry_number(d) is not None)
     parts = []
     if unchecked:
         parts.append(f"{plural(unchecked, 'citation')} could not be checked")
@@ -229,6 +250,8 @@ def incomplete_note(report: Report) -> str | None:
         parts.append(f"{plural(partly, 'input')} could be read only in part")
     if lists:
         parts.append(f"{plural(lists, 'reference list')} cited by numbered notes could not be read")
+    if cut:
+        parts.append(f"{plural(cut, 'reference list')} cited by numbered notes could be read only in part")
     return " and ".join(parts) or None
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from citecheck.models import CheckResult, Claim, FieldCheck, InText, Notice, Report, Work
 from citecheck.policy import fails
-from citecheck.report.interface import Reporter
+from citecheck.report.interface import Reporter, problems_of
 
 SCHEMA_VERSION = 1
 
@@ -84,7 +84,7 @@ def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
                    "snapshot": report.source.snapshot},
         "documents": [
             {
-                "path": d.path, "format": d.format, "error": d.error, "problems": list(d.problems),
+                "path": d.path, "format": d.format, "error": d.error, "problems": problems_of(d),
                 "citations": [citation_json(r, fail_on) for r in d.results],
                 "in_text": [_in_text(i) for i in d.in_text],
                 "claims": [_claim(c) for c in d.claims],

@@ -6,9 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from citecheck.models import Report, Verdict
-from citecheck.policy import fails, unread_list_notes
-from citecheck.report.interface import (Reporter, notice_note, place_in, problem_kind, reason_with_notices, safe_text,
-                                        unread_list_message)
+from citecheck.policy import fails
+from citecheck.report.interface import (Reporter, notice_note, place_in, problem_kind, problems_of, reason_with_notices,
+                                        safe_text)
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -30,7 +30,7 @@ class JunitReport(Reporter):
         for doc in report.documents:
             suite = ET.SubElement(suites, "testsuite", name=xml_text(doc.path))
             failures = errors = skipped = 0
-            unread_parts = _unread_parts(doc)
+            unread_parts = problems_of(doc)
             if doc.error:
                 case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name="read input")
                 ET.SubElement(case, "error", message=xml_text(doc.error))
@@ -66,13 +66,3 @@ class JunitReport(Reporter):
             suite.set("errors", str(errors))
             suite.set("skipped", str(skipped))
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-
-
-def _unread_parts(doc) -> list[str]:
-    """What of a readable document went unread: its problems, and the reference list its
-    numbered notes cite when none was read (as SARIF and GitHub annotations say too)."""
-    parts = list(doc.problems)
-    numbered = unread_list_notes(doc)
-    if numbered:
-        parts.append(unread_list_message(numbered, doc.format))
-    return parts

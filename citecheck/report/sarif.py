@@ -16,9 +16,9 @@ from urllib.parse import quote
 from citecheck import HOMEPAGE, __version__
 from citecheck.inputs import is_url
 from citecheck.models import DocumentResult, Report, Verdict
-from citecheck.policy import exit_code, fails, unread_list_notes
+from citecheck.policy import exit_code, fails
 from citecheck.report.interface import (Reporter, annotation_level, binary_format, place_in, plural, problem_kind,
-                                        reason_with_notices, safe_text, unread_list_message)
+                                        problems_of, reason_with_notices, safe_text)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The artifact URI of standard input (`-` on the command line), which has no file name.
@@ -141,10 +141,7 @@ def _notification(doc: DocumentResult) -> dict | None:
     else:
         # A file read in part may also have notes citing nothing or citations unchecked: one
         # notification per file, saying each.
-        said = list(doc.problems)
-        numbered = unread_list_notes(doc)
-        if numbered:
-            said.append(unread_list_message(numbered, doc.format))
+        said = problems_of(doc)
         unchecked = [r for r in doc.results if r.verdict is Verdict.ERROR]
         if unchecked:
             said.append(f"{plural(len(unchecked), 'citation')} could not be checked. {unchecked[0].reason}")

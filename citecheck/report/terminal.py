@@ -258,7 +258,7 @@ def _text_notes(doc: DocumentResult) -> list:
     for finding in findings:
         if finding.kind in ("unmatched_in_text", "uncited_entry"):
             continue  # listed together above
-        style = "bold yellow" if finding.kind in ("claim_conflict", "no_list") else "bold"
+        style = "bold yellow" if finding.kind in ("claim_conflict", "no_list", "list_in_part") else "bold"
         line = Text(f"{FINDING_TITLES[finding.kind]}, {place_in(doc, finding.line, finding.page)}: ", style=style)
         line.append_text(_t(finding.message))
         if finding.leads:
