@@ -171,7 +171,9 @@ def test_text_beside_blocks_is_read_not_only_the_blocks_inside(reader):
     fragment = ('As <a href="https://doi.org/10.1001/archneur.64.12.1767">Strauss et al.</a> showed, tibial '
                 "position matters.\n<h2>References</h2>\n<ol><li>" + ENTRY + "</li></ol>")
     line, text = page_blocks(fragment)[0]
-    assert line == 1 and text.startswith("As Strauss et al. showed, tibial position matters.")
+    # (The link's address is written at the end of its sentence, which stays that sentence's.)
+    assert line == 1 and text.startswith("As Strauss et al. showed, tibial position matters "
+                                         "https://doi.org/10.1001/archneur.64.12.1767.")
     assert "10.1001/archneur.64.12.1767" in [c.doi for c in HtmlExtractor().extract(fragment.encode()).citations]
     page = "<div class='content'>Intro text.\n<p>A paragraph.</p>\nText after it.<ul><li>Item <ul><li>sub</li></ul></li></ul></div>"
     assert [t for _, t in page_blocks(page)] == ["Intro text.", "A paragraph.", "Text after it.", "Item", "sub"]

@@ -17,12 +17,13 @@ from citecheck.models import Citation, Claim, InText, Work
 
 _RESEARCH_RE = re.compile(
     r"\b(?:stud(?:y|ies)|trials?|meta-analys[ie]s|(?:systematic\s)?reviews?|research|researchers|"
-    r"scientists|survey|analysis|paper|report|experiments?|investigation|findings|data|evidence)\b",
+    r"scientists|survey|analysis|paper|report|experiments?|investigation|findings|data|evidence|cohorts?|registry)\b",
     re.IGNORECASE)
 # Substrings (lower case) one of which every match of _RESEARCH_RE holds: a quicker test
 # for a line that most often holds none (see _may_name_research).
 _RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists", "survey", "paper",
-                   "report", "experiment", "investigation", "findings", "data", "evidence")
+                   "report", "experiment", "investigation", "findings", "data", "evidence", "proven", "science",
+                   "cohort", "registry", "agree", "team", "reported", "published")
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
@@ -62,6 +63,63 @@ _VAGUE_RE = re.compile(
 _VAGUE_LOW_RE = re.compile(_VAGUE_RE.pattern)
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?:an?|the|one|this)\s+(?:(?:19|20)\d\d\s+)?"
                            r"(?:stud(?:y|ies)|trials?|meta-analys[ie]s|review|paper|article|report|survey)\b")
+# Research vouched for with no research named: "clinically proven", "proven to work",
+# "Science says", "There is some evidence that" (trial 36: the marketing claims a regulator
+# flags first went unreported).
+_PROVEN_RE = re.compile(
+    r"\b(?:clinically|scientifically|medically)\s+(?:proven|tested|validated)\b|\bproven\s+to\s+[a-z]"
+    r"|\bscience\s+(?:says|shows|tells\s+us|has\s+shown)\b"
+    r"|\bthere\s+is\s+(?:some|good|strong|growing|increasing|emerging|solid|little|limited|no\s+good)\s+evidence\b"
+    r"|\bbody\s+of\s+(?:\w+\s+)?evidence\s+(?:that|for)\b|\bexperts\s+(?:\w+\s+)?agree\b",
+    re.IGNORECASE)
+# Research done at a named place by people not called researchers, saying what it found: "A team
+# at Johns Hopkins University found …", "Dietitians at Monash University showed …" (trial 37).
+_TEAM_AT_RE = re.compile(
+    r"\b(?:[Tt]eams?|[Dd]octors|[Pp]hysicians|[Dd]ietitians|[Nn]urses|[Ee]xperts|[Ss]pecialists|[Ee]pidemiologists)"
+    r"\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w&'’.-]+(?:\s+(?:of\s+)?[A-Z][\w&'’.-]+){0,4}"
+    r"\s+(?:\w+\s+){0,8}?(?:found|showed|shown|demonstrated|reported|concluded|discovered|revealed)\b")
+# A journal as the subject of a finding: "The Lancet reported in 2021 that …", "Archives of Internal
+# Medicine published those results" (trials 36 and 37).
+_JOURNAL_SUBJECT_RE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:In|in)\s+(?:19|20)\d\d,?\s+)(?:[Tt]he\s+)?(?P<journal>[A-Z][\w&'’-]*+(?:\s+(?:of|and|the|on|for|in|&"
+    r"|[A-Z][\w&'’-]*+)){0,6})\s+(?:(?:has|had|have)\s+)?(?:reported|published|found|showed)\b")
+# Research placed with no year or journal, by who did it or on whom (trial 36: "Researchers at
+# Johns Hopkins followed 639 adults …", "According to a study from the University of Toronto",
+# "One UK study of more than 150,000 women showed …" went unreported, the very sentences a
+# language model writes for a study it does not name): an institution, a country's study, or
+# a number of people studied.
+_CAP_WORD = r"[A-Z][\w&'’.-]+"
+_INSTITUTION = r"(?:University|College|Institute|Hospital|School|Cent(?:er|re)|Clinic|Foundation|Academy|Council)"
+_WHO_RE = re.compile(
+    r"\b(?:[Rr]esearchers|[Ss]cientists|[Ii]nvestigators|[Ee]xperts|[Tt]eams?|[Ss]tud(?:y|ies)|[Tt]rials?|[Ss]urvey"
+    rf"|[Rr]eview|[Aa]nalysis|[Rr]eport)\s+(?:at|from|by|in|led\s+by)\s+(?:the\s+)?{_CAP_WORD}"
+    rf"|\b(?:at|from)\s+(?:the\s+)?(?:{_CAP_WORD}\s+){{0,3}}{_INSTITUTION}\b"
+    rf"|\b(?P<by>{_CAP_WORD}(?:\s+{_CAP_WORD})?)\s+(?:researchers|scientists|investigators|study|trial|team)\b"
+    r"|\b(?:UK|U\.K\.|US|U\.S\.|NHS|British|English|Scottish|Welsh|Irish|American|Canadian|Australian|Swedish"
+    r"|Danish|Norwegian|Finnish|Icelandic|Dutch|German|French|Italian|Spanish|Portuguese|Swiss|Austrian|Belgian"
+    r"|Japanese|Chinese|Korean|Taiwanese|Indian|Israeli|Brazilian|Mexican|European|Scandinavian|Nordic)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|team|cohort|survey|review|researchers|scientists|analysis"
+    r"|registry)\b")
+#: capitalised words before "researchers" or "study" that name no one ("Recent studies", "Some researchers")
+_NOT_WHO = frozenset("A An The This That These Those Some Several Many Most Other Others Recent New Newer Our Their "
+                     "Previous Earlier Later Independent Leading Top Clinical Medical Scientific Further Large Small "
+                     "Larger Smaller One Two Three Both All Such Early Pilot Landmark Major Few Research Study Studies "
+                     "However Yet But And In Its Each Every Another Any No Current Ongoing Follow-up Long-term "
+                     "Short-term Randomised Randomized Controlled Observational Big Huge Key Important Separate "
+                     "Similar Subsequent Additional More Latest First Second Third Original Same".split())
+_PEOPLE = (r"(?:people|persons|adults|women|men|patients|participants|children|kids|subjects|volunteers|infants|babies"
+           r"|newborns|adolescents|teenagers|teens|students|athletes|players|runners|smokers|veterans|workers|employees"
+           r"|nurses|doctors|individuals|pregnancies|births|couples|mothers|fathers|parents|users|respondents|cases"
+           r"|residents|seniors|survivors|twins|families|households|footballers)")
+_HEADCOUNT_RE = re.compile(
+    r"\b(?:\d[\d,.]*+(?:\s+(?:million|thousand))?|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+    r"(?:hundred|thousand|million))\s+(?:[A-Za-z-]+\s+){0,2}?" + _PEOPLE + r"\b")
+# The clinic's own figures, no published research: "Our 2023 patient survey found", "our clinic
+# data show", "We surveyed 200 patients".
+_OWN_RE = re.compile(
+    r"\b(?:(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?|[Ii]nternal\s+)(?:survey|audit|data|study|studies|research|records|figures"
+    r"|results|review|trial|evaluation|analysis|findings|follow-up)\b"
+    r"|\b[Ww]e\s+(?:have\s+)?(?:surveyed|audited|studied|reviewed|analy[sz]ed|tracked|followed|asked|found)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 # A year not in a citation: "(?<![\d(,])\bYEAR\b(?![)\d])", written to start with the year
 # (the regex engine then skips to a "1" or "2"): \w holds \d, and \b next to a digit is "no \w".
@@ -305,6 +363,12 @@ def _sentence_spans(text: str) -> list[tuple[str, int, int]]:
     return [(_unbulleted(s).strip(), start, end) for s, start, end in sentences if s.strip()]
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of the text ends, as split_sentences splits it (its note markers
+    included), in order."""
+    return [end for _, _, end in _sentence_spans(text)]
+
+
 def _no_end(sentence: str) -> bool:
     """True when the sentence's final period ends no sentence ("et al.", "Dr.")."""
     if sentence.endswith("."):
@@ -344,6 +408,16 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if "10." in bare or "www." in bare or "://" in bare:
         bare = LINK_OR_DOI_RE.sub(" ", bare)  # "…/j.ejpain.2005.06.009" names no year
     if not _may_name_research(bare) or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
+        found = any(map(bare.__contains__, _FINDING_WORDS))  # (a quick test: most sentences here say none)
+        subject = _journal_subject(bare) if found else None
+        if subject is not None or found and _TEAM_AT_RE.search(bare):
+            century = _first_century(bare)
+            year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
+            tied = _citation_of(sentence, cited, [])
+            return Claim(sentence, number, int(year_m.group()) if year_m else None, subject,
+                         tied.reference if tied else None)
+        if _vouched(bare) and _SENTENCE_END_RE.search(sentence) and not any(it.text in sentence for it in cited):
+            return Claim(sentence, number, specific=False)  # "Clinically proven to …": research, unnamed
         # Another language's words for research: letters beyond ASCII, or, in ASCII, one that
         # holds an English part ("Studien", "estudio"; the others hold none, so the line
         # filter has dropped them).
@@ -355,14 +429,21 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
     journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None) \
         or ("Cochrane" in bare and _COCHRANE_RE.search(bare) or None)
+    if not (year_m or journal_m) and _may_name_who(bare) \
+            and (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)) \
+            and _names_who(bare) and _OWN_RE.search(bare) is None:
+        tied = _citation_of(sentence, cited, [])  # "Researchers at Johns Hopkins found … [4]"
+        return Claim(sentence, number, reference=tied.reference if tied else None)
     if not (year_m or journal_m):
         # "Research has shown ...", "well documented in numerous clinical studies": research
         # said to stand behind a sentence (not a heading), naming nothing anyone could look
         # up. Worth an editor's look only when the sentence cites nothing either.
         if not _SENTENCE_END_RE.search(sentence) or any(it.text in sentence for it in cited) \
-                or not _has(_VAGUE_LOW_RE, _VAGUE_RE, bare):
+                or not (_has(_VAGUE_LOW_RE, _VAGUE_RE, bare) or _vouched(bare)) or _OWN_RE.search(bare):
             return None
         return Claim(sentence, number, specific=False)
+    if journal_m is None and _OWN_RE.search(bare):
+        return None  # "Our 2023 patient survey found …": the clinic's own figures, no published study
     if not (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)):
         return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
@@ -434,6 +515,59 @@ def _other_language_claim(sentence: str, bare: str, number: int, cited: list[InT
         return None
     tied = _citation_of(sentence, cited, [year.group()])
     return Claim(sentence, number, int(year.group()), None, tied.reference if tied else None)
+
+
+#: words one of which a journal or a team as the subject of a finding (_JOURNAL_SUBJECT_RE, _TEAM_AT_RE) needs
+_FINDING_WORDS = ("reported", "published", "found", "showed", "shown", "demonstrated", "concluded", "discovered",
+                  "revealed")
+#: parts (lower case) one of which every match of _PROVEN_RE holds
+_PROVEN_PARTS = ("proven", "tested", "validated", "science", "evidence", "agree")
+
+
+def _vouched(text: str) -> bool:
+    """True when research is vouched for with none named (_PROVEN_RE), with a quick test first."""
+    low = text.lower()
+    return any(map(low.__contains__, _PROVEN_PARTS)) and _PROVEN_RE.search(text) is not None
+
+
+def _journal_subject(text: str) -> str | None:
+    """The journal a sentence makes the subject of a finding ("The Lancet reported …"), when the
+    name reads as a journal's (reads_as_journal), or None."""
+    m = _JOURNAL_SUBJECT_RE.search(text)
+    if m is None:
+        return None
+    name = _trim_journal(m.group("journal"))
+    if _PRESS_RE.search(name):
+        return None  # "The New York Times reported …": the press, no journal
+    return name if reads_as_journal(name) and name not in _PLACES else None
+
+
+_PRESS_RE = re.compile(r"\b(?:Times|Post|News|Guardian|Telegraph|Daily|Herald|Tribune|Magazine|Publishing|Press|Reuters"
+                       r"|Associated|Mail|Express|Independent|Observer|Globe|Journal\s+Sentinel|Street\s+Journal)\b")
+
+
+def _may_name_who(text: str) -> bool:
+    """False when the text cannot place research by who or on whom: no capital after its first
+    letter, no digit, and no "researchers" or "study" after its first word ("Harvard researchers
+    found"): a quick test before _names_who."""
+    rest = text[1:]
+    if rest.lower() != rest or _DIGIT_RE.search(rest) is not None:
+        return True
+    words = text.split(None, 2)
+    return len(words) > 1 and words[1] in _WHO_NOUNS
+
+
+_WHO_NOUNS = frozenset("researchers scientists investigators study trial team".split())
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _names_who(text: str) -> bool:
+    """True when the text places research by who did it or on whom (_WHO_RE, _HEADCOUNT_RE)."""
+    for m in _WHO_RE.finditer(text):
+        by = m.group("by")
+        if by is None or any(word not in _NOT_WHO for word in by.split()):
+            return True
+    return _HEADCOUNT_RE.search(text) is not None
 
 
 def _citation_of(sentence: str, cited: list[InText], named: list[str]) -> InText | None:

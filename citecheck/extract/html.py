@@ -16,6 +16,7 @@ of plain Python objects walked the same way.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -78,6 +79,7 @@ class _Block:
     line: int
     parts: list[str] = field(default_factory=list)
     anchors: list = field(default_factory=list)  # its <a href> elements
+    anchor_ends: dict = field(default_factory=dict)  # index in anchors -> len(parts) where that <a> ended
     nested: bool = False  # holds a block of its own: not a line
     item: bool = False  # a list item (<li>)
     in_item: bool = False  # a list item, or inside one
@@ -174,6 +176,8 @@ def page_blocks(text: str, links: list[tuple[int, str, str]] | None = None,
                     block.parts.append(el_text)
             continue
         # The end of an element: the text after it (its tail) belongs to the block around it.
+        if block is not None and block.anchors and block.anchors[-1] is el:
+            block.anchor_ends[len(block.anchors) - 1] = len(block.parts)
         if opened.pop() == _BLOCK:
             blocks.pop()
             if not block.nested and not block.page:
@@ -245,11 +249,14 @@ def _broken_lines(block: _Block) -> list[_Block]:
     line = block.line
     for part_end, anchor_end, next_line in [*block.breaks, (len(block.parts), len(block.anchors), 0)]:
         parts, anchors = block.parts[part_at:part_end], block.anchors[anchor_at:anchor_end]
+        ends = {k - anchor_at: end - part_at for k, end in block.anchor_ends.items() if anchor_at <= k < anchor_end}
         if lines and is_link_line("".join(parts)):
-            lines[-1].parts += [" ", *parts]
-            lines[-1].anchors += anchors
+            above = lines[-1]
+            above.anchor_ends.update({len(above.anchors) + k: len(above.parts) + 1 + end for k, end in ends.items()})
+            above.parts += [" ", *parts]
+            above.anchors += anchors
         else:
-            lines.append(_Block(line, parts, anchors, item=block.item))
+            lines.append(_Block(line, parts, anchors, ends, item=block.item))
         lines[-1].notes += tuple(note for note in block.notes if part_at <= note[0] < part_end)
         part_at, anchor_at, line = part_end, anchor_end, next_line
     return lines
@@ -268,8 +275,9 @@ def _add_block(block: _Block, markers: dict, out: list[tuple[int, str]],
         return
     block_text = _single_spaced("".join(block.parts))
     hrefs = [a.get("href").strip() for a in block.anchors]
-    if hrefs:
-        block_text = _with_identifier_links(hrefs, block_text, block.item)
+    added = _identifier_links(hrefs, block_text, block.item) if hrefs else []
+    if added:
+        block_text = " ".join([block_text, *added]) if block.item else _links_after_anchors(block, hrefs, added)
     out.append((block.line, block_text))
     for _, note in block.notes:
         note[0] = len(out)
@@ -292,7 +300,7 @@ def _add_loose(block: _Block, markers: dict, out: list[tuple[int, str]],
         _add_block(block, markers, out, links, continued)
         if block.in_item and items is not None:
             items.add(len(out))
-    block.parts, block.anchors, block.breaks, block.notes = [], [], (), ()
+    block.parts, block.anchors, block.anchor_ends, block.breaks, block.notes = [], [], {}, (), ()
 
 
 
@@ -516,12 +524,38 @@ def _nodes(el, markers: dict):
             yield node.tail
 
 
-def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> str:
-    """Append the ``hrefs`` (of the block's links) that identify a work (doi.org, PubMed,
-    a publisher's page with the DOI in its address) and that the visible text does not
-    already carry. In a list item (``item``), a link to anything else is appended too
-    when the text names no address: "Mayo Clinic: Ketamine" is an entry of its list, a
-    web page, as it is where a text article writes the address."""
+def _links_after_anchors(block: _Block, hrefs: list[str], added: list[str]) -> str:
+    """The block's text with each address of ``added`` written at the end of the sentence that
+    holds its link, so that it stays that sentence's (trial 36: written at the paragraph's end, a
+    link tied the paragraph's last sentence, a claim of another study, to its source). At the
+    sentence's end, it splits no citation the link's words are part of ("<a>Strauss et al.</a>
+    (2007) showed …")."""
+    from citecheck.extract.claims import sentence_ends
+
+    text = "".join(block.parts)
+    starts = list(itertools.accumulate((len(part) for part in block.parts), initial=0))
+    ends = sentence_ends(text)
+    places = []
+    for href in added:
+        at = starts[block.anchor_ends.get(hrefs.index(href), len(block.parts))]
+        end = next((end for end in ends if end >= at), len(text))
+        stop = _SENTENCE_STOP_RE.search(text, at, end)  # before the sentence's stop: ". https://…" opens the next
+        places.append((stop.start() if stop else end, href))
+    for at, href in sorted(places, key=lambda place: place[0], reverse=True):
+        text = f"{text[:at]} {href}{text[at:]}"
+    return _single_spaced(text)
+
+
+# The stop that ends a sentence, with the quotes, brackets and note markers after it.
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’')\]]*+(?:\[[^\]\[]{0,40}\])*+\s*+$")
+
+
+def _identifier_links(hrefs: list[str], text: str, item: bool = False) -> list[str]:
+    """The ``hrefs`` (of the block's links) that identify a work (doi.org, PubMed, a
+    publisher's page with the DOI in its address) and that the visible text does not
+    already carry, to be written into it. In a list item (``item``), a link to anything
+    else is written too when the text names no address: "Mayo Clinic: Ketamine" is an
+    entry of its list, a web page, as it is where a text article writes the address."""
     added: list[str] = []
     lowered = None
     for href in hrefs:
@@ -538,7 +572,7 @@ def _with_identifier_links(hrefs: list[str], text: str, item: bool = False) -> s
             continue
         added.append(href)
         lowered += " " + href.lower()
-    return " ".join([text, *added]) if added else text
+    return added
 
 
 def _parse(text: str):
