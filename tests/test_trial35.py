@@ -69,3 +69,33 @@ def test_the_json_report_says_why_a_list_went_unread(tmp_path, fake_crossref, en
     assert run.exit_code == 2
     [problem] = run.json()["documents"][0]["problems"]
     assert ("past the last reference entry read" in problem) is bool(entries_read)
+
+
+def test_a_doi_broken_at_its_own_hyphen_keeps_its_tail():
+    # "doi:10.1210/en.2006-" + "1587": the tail was dropped as a page number, and a correct
+    # citation was flagged for its DOI.
+    text = ("As shown [1].\n\nReferences\n1. Lazarenko O, Rzonca S, Hogue W, Swain F, Suva L, Lecka-Czernik B. "
+            "Rosiglitazone induces decreases in bone\nmass and strength that are reminiscent of aged bone. "
+            "Endocrinology. 2007;148(6):2669-2680. doi:10.1210/en.2006-\n1587\n")
+    [entry] = extract_bytes(text.encode(), "paper.txt").citations
+    assert entry.doi == "10.1210/en.2006-1587"
+
+
+def test_a_manuscripts_entry_across_a_page_break_is_read_whole():
+    # Lines numbered on across pages ("73" last on page 3, "74" first on page 4) read as printed page
+    # numbers, and both lines were dropped: entry 7 was lost and its tail joined entry 6 (a false mismatch).
+    from tests.test_extract_documents import _pdf
+
+    prose = "Patients in the cohort were followed for a year and their symptoms were recorded at each visit."
+    first = [prose] * 6 + ["References",
+                           "1. Strasser V, Fasching D, Hauser C, et al. Receptor clustering is involved in Reelin",
+                           "signaling. Mol Cell Biol. 2004;24:1378-1386.",
+                           "2. Brady M, MacDonald A, Rowan A, Mills K. Hepatitis C virus non-structural"]
+    second = ["protein 4 suppresses Th1 responses by stimulating IL-10 production from",
+              "monocytes. Eur J Immunol. 2003;33:3448-3457.",
+              "3. Vukovic GM, Abernathy LK. Nurse-led deprescribing in care homes: a randomised trial.",
+              "Age Ageing. 2019;48(2):210-216."] + ["Further lines of the manuscript follow here in the appendix."] * 5
+    number = iter(range(60, 100))
+    pages = [[f"{next(number)} {line}" for line in page] for page in (first, second)]
+    journals = [c.journal for c in extract_bytes(_pdf(pages), "manuscript.pdf").citations]
+    assert journals == ["Mol Cell Biol", "Eur J Immunol", "Age Ageing"]

@@ -174,15 +174,16 @@ def page_starts(texts: list[str]) -> tuple[int, ...]:
 
 def pdf_lines(texts: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """(line, text) of the kept lines of every page, and line -> page."""
-    pages = _page_lines(texts)
+    # Margin line numbers go first: numbered on across pages ("73" last on page 3, "74" first on
+    # page 4), they read as page numbers, and those lines were dropped as running heads (trial 35).
+    pages = [[_LINE_NUMBER_RE.sub("", ln, count=1) for ln in lines] if _numbered_lines(lines) else lines
+             for lines in _page_lines(texts)]
     furniture = furniture_keys(pages)
     folios = folio_lines(pages)
     kept: list[tuple[int, str]] = []
     page_of: dict[int, int] = {}
     number = 0
     for page_no, lines in enumerate(pages, start=1):
-        if _numbered_lines(lines):
-            lines = [_LINE_NUMBER_RE.sub("", ln, count=1) for ln in lines]
         body_idx = [i for i, ln in enumerate(lines) if ln.strip()]
         top, bottom = set(body_idx[:FURNITURE_LINES]), set(body_idx[-FURNITURE_LINES:])
         ends = top | bottom

@@ -471,7 +471,8 @@ def _read_list(items: list[tuple[int, str]], i: int, join_wraps: bool, list_item
             continue
         if (len(text) <= MAX_HEADING_CHARS and is_heading(text)) or _is_site_furniture(text):
             break
-        if number is not None and _is_page_furniture(text, number):
+        if number is not None and _is_page_furniture(text, number) \
+                and not (join_wraps and current and text.isdigit() and _broken_link(current[1][-1])):
             i += 1
             continue  # a page's running foot or number, pasted from a PDF with the list around it
         if is_rule(text):
@@ -660,6 +661,13 @@ def _in_link(text: str) -> bool:
 
 #: the longest rest of a link a line break left on a line of its own
 _LINK_REST_MAX_CHARS = 40
+
+
+def _broken_link(text: str) -> bool:
+    """True when the text ends in a DOI or URL broken at "-" or "/" ("doi:10.1210/en.2006-"): the
+    number on the next line is its tail (trial 35), no page number."""
+    last = text.rsplit(" ", 1)[-1]
+    return text.endswith(("-", "/")) and ("://" in last or "10." in last)
 
 
 def _link_goes_on(text: str, frag: str) -> bool:
