@@ -96,3 +96,24 @@ def test_experts_agreeing_and_a_body_of_evidence_are_general_claims(sentence):
 ])
 def test_the_press_and_the_clinic_itself_are_no_journal_or_team(sentence):
     assert all(not claim.specific for claim in _claims(f"# Care\n\n{sentence}\n"))
+
+
+@pytest.mark.parametrize("cited", ["(Landorf et al., 2006, Arch Intern Med)", "(Landorf et al., 2006, p. 1307)"])
+def test_an_author_year_with_its_journal_or_page_after_the_year_is_a_citation(cited):
+    # Trial 37: "(Landorf et al., 2006, Arch Intern Med)" was no citation, so its cited claim was called unsourced.
+    text = (f"# Heel pain\n\nA 2006 randomised trial found that taping eased heel pain within a week {cited}.\n\n"
+            "## References\n\nLandorf KB, Keenan AM, Herbert RD. Effectiveness of foot orthoses to treat plantar "
+            "fasciitis: a randomized trial. Arch Intern Med. 2006;166(12):1305-1310.\n")
+    ex = extract_bytes(text.encode(), "heel.md")
+    assert [(it.text, it.reference) for it in ex.in_text] == [(cited, 0)]
+    [claim] = ex.claims
+    assert claim.reference == 0
+
+
+def test_words_after_the_year_that_name_nothing_make_no_citation():
+    ex = extract_bytes(b"# T\n\nTaping eased heel pain (Landorf et al., 2006, which we use).\n", "t.md")
+    assert ex.in_text == ()
+
+
+def test_the_clinics_own_team_is_no_team_at_an_institution():
+    assert _claims("# Care\n\nOur team at Riverside Clinic found that most patients improve within weeks.\n") == ()

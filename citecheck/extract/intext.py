@@ -267,7 +267,16 @@ def _ends_a_journal_name(text: str, start: int, name: str) -> bool:
 
 def _item(part: str, index: dict):
     stripped = _strip_prefix(part)
-    return _ITEM_RE.fullmatch(stripped) or _group_item(stripped, index)
+    m = _ITEM_RE.fullmatch(stripped) or _group_item(stripped, index)
+    if m is None and (m := _ITEM_RE.match(stripped)) is not None \
+            and _AFTER_YEAR_RE.fullmatch(stripped, m.end()) is None:
+        m = None
+    return m
+
+
+# What may follow an author-year's year in its parentheses: a page ("Smith, 2019, p. 12") or the
+# journal ("(Landorf et al., 2006, Arch Intern Med)": trial 37's cited claim was called unsourced).
+_AFTER_YEAR_RE = re.compile(r",\s(?:pp?\.\s?\d[\d–-]*|[A-Z][\w.&'’ -]{1,60})")
 
 
 def _group_item(part: str, index: dict):
