@@ -103,8 +103,8 @@ def unread_list_notes(doc: DocumentResult) -> list[InText]:
 def last_entry_number(doc: DocumentResult) -> int | None:
     """The number of the last reference entry read (as printed, or its place in its list), or
     None when no entry was read."""
-    numbers = [r.citation.number or 0 for r in doc.results if r.citation.kind == "reference"]
-    return max(numbers) if numbers else None
+    entries = [r.citation for r in doc.results if r.citation.kind == "reference"]
+    return max(c.number or place for place, c in enumerate(entries, start=1)) if entries else None
 
 
 def _first_number(note: str) -> int | None:

@@ -60,6 +60,16 @@ def test_a_numbered_list_is_not_taken_for_line_numbers():
     assert len(ex.citations) == 2 and ex.citations[1].journal == "Neurosci Res"
 
 
+# Two footnotes at a page's foot, and a raised "1" pypdf gives a line of its own.
+PAGE_FOOTNOTES = [
+    "1 Gebhardt T. Memory T cells in nonlymphoid tissue that provide enhanced local immunity during infection",
+    "with herpes simplex virus. Nat Immunol. 2009;10(5):524-530.",
+    "2 Fang W, Oreopoulos DG, Bargman JM. Use of ACE inhibitors or angiotensin receptor blockers and survival",
+    "in patients on PD. Nephrol Dial Transplant. 2008;23(11):3704-3710.",
+    "1",
+]
+
+
 def test_footnotes_at_a_pages_foot_are_read_with_their_markers_glued_to_the_text():
     # "… virus.1 We return …" (a raised digit pypdf sets on the line): the notes went unread and
     # the run passed with "no references found".
@@ -69,11 +79,7 @@ def test_footnotes_at_a_pages_foot_are_read_with_their_markers_glued_to_the_text
         body, body,
         "One study addressed use of ACE inhibitors or angiotensin receptor blockers in patients on PD.2 We",
         body, body,
-        "1 Gebhardt T. Memory T cells in nonlymphoid tissue that provide enhanced local immunity during infection",
-        "with herpes simplex virus. Nat Immunol. 2009;10(5):524-530.",
-        "2 Fang W, Oreopoulos DG, Bargman JM. Use of ACE inhibitors or angiotensin receptor blockers and survival",
-        "in patients on PD. Nephrol Dial Transplant. 2008;23(11):3704-3710.",
-        "1",
+        *PAGE_FOOTNOTES,
     ]
     ex = extract_bytes(_pdf([page]), "draft.pdf")
     assert [c.journal for c in ex.citations] == ["Nat Immunol", "Nephrol Dial Transplant"]
@@ -201,11 +207,7 @@ def test_a_pdf_footnote_marker_is_glued_where_the_in_text_reader_takes_one():
         body,
         "One study addressed use of ACE inhibitors or angiotensin receptor blockers in patients on PD.2 We",
         body, body,
-        "1 Gebhardt T. Memory T cells in nonlymphoid tissue that provide enhanced local immunity during infection",
-        "with herpes simplex virus. Nat Immunol. 2009;10(5):524-530.",
-        "2 Fang W, Oreopoulos DG, Bargman JM. Use of ACE inhibitors or angiotensin receptor blockers and survival",
-        "in patients on PD. Nephrol Dial Transplant. 2008;23(11):3704-3710.",
-        "1",
+        *PAGE_FOOTNOTES,
     ]
     ex = extract_bytes(_pdf([page]), "draft.pdf")
     assert [c.journal for c in ex.citations] == ["Nat Immunol", "Nephrol Dial Transplant"]

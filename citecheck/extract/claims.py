@@ -23,7 +23,7 @@ _RESEARCH_RE = re.compile(
 # for a line that most often holds none (see _may_name_research).
 _RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists", "survey", "paper",
                    "report", "experiment", "investigation", "findings", "data", "evidence", "proven", "science",
-                   "cohort", "registry", "agree", "team", "reported", "published")
+                   "cohort", "registry", "agree", "team", "published")
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
@@ -75,7 +75,8 @@ _PROVEN_RE = re.compile(
 # Research done at a named place by people not called researchers, saying what it found: "A team
 # at Johns Hopkins University found …", "Dietitians at Monash University showed …" (trial 37).
 _TEAM_AT_RE = re.compile(
-    r"\b(?:[Tt]eams?|[Dd]octors|[Pp]hysicians|[Dd]ietitians|[Nn]urses|[Ee]xperts|[Ss]pecialists|[Ee]pidemiologists)"
+    r"(?<![Oo]ur\s)\b(?:[Tt]eams?|[Dd]octors|[Pp]hysicians|[Dd]ietitians|[Nn]urses|[Ee]xperts|[Ss]pecialists"
+    r"|[Ee]pidemiologists)"
     r"\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w&'’.-]+(?:\s+(?:of\s+)?[A-Z][\w&'’.-]+){0,4}"
     r"\s+(?:\w+\s+){0,8}?(?:found|showed|shown|demonstrated|reported|concluded|discovered|revealed)\b")
 # A journal as the subject of a finding: "The Lancet reported in 2021 that …", "Archives of Internal

@@ -740,8 +740,9 @@ _LEAD_IN_RE = re.compile(
     r"|(?:[Rr]eviewed|[Cc]ited|[Qq]uoted|[Dd]iscussed) in|(?:[Aa]dapted|[Mm]odified|[Rr]eprinted|[Rr]eproduced|[Dd]ata) from"
     r"|Sources?)[,:]?\s++(?![A-Z]{1,3}[,\s])")
 #: the words a lead-in opens with (a quick test before the pattern)
-_LEAD_IN_OPENERS = tuple(f"{w[0].upper()}{w[1:]}" for w in "see for as cf reviewed cited quoted discussed adapted "
-                         "modified reprinted reproduced data source".split()) + ("see", "for", "as", "cf")
+_LEAD_IN_WORDS = ("See", "For", "As", "Cf", "Reviewed", "Cited", "Quoted", "Discussed", "Adapted", "Modified",
+                  "Reprinted", "Reproduced", "Data", "Source")
+_LEAD_IN_OPENERS = _LEAD_IN_WORDS + tuple(word.lower() for word in _LEAD_IN_WORDS)
 
 
 def _opens_author_list(text: str) -> bool:
@@ -914,7 +915,7 @@ def _lower_words(text: str) -> int:
 
 # IEEE: "J. Gregg, P. De Girolami, and D. Carr Locke, “Effects of …”": the list ends at the
 # comma before the quoted title, and every name opens with its dotted initials. Chicago's notes
-# write the names so with given names in full: "Robert C. Whitaker et al., "Predicting …,"".
+# write the names so with given names in full: "Robert C. Whitaker et al., “Predicting …,”".
 _IEEE_TITLE_OPENERS = (", “", ', "')
 _IEEE_NAME_RE = re.compile(rf"(?P<i>(?:[{_UP}]\.\s?-?)+)\s?(?P<s>[{_UP}{_LOW}][^,]*)")
 _GIVEN_NAME = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?"
