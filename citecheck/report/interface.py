@@ -123,8 +123,9 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
     if numbered:
         # A list laid out in a way the extractor cannot read (two columns read across, an
         # image) leaves the notes pointing at nothing: say so, or the run looks clean.
-        kind = "no_list" if last_entry_number(doc) is None else "list_in_part"
-        out.append(TextFinding(numbered[0].line, kind, list_problem(doc), page=numbered[0].page))
+        last = last_entry_number(doc)
+        out.append(TextFinding(numbered[0].line, "no_list" if last is None else "list_in_part",
+                               unread_list_message(numbered, doc.format, last), page=numbered[0].page))
     for claim in doc.claims:
         text = shorten(claim.text, limit)
         if not claim.specific:
@@ -239,8 +240,9 @@ def incomplete_note(report: Report) -> str | None:
     unchecked = sum(1 for d in report.documents for r in d.results if r.verdict is Verdict.ERROR)
     unread = sum(1 for d in report.documents if d.error)
     partly = sum(1 for d in report.documents if not d.error and d.problems)
-    lists = sum(1 for d in report.documents if not d.error and unread_list_notes(d) and last_entry_number(d) is None)
-    cut = sum(1 for d in report.documents if not d.error and unread_list_notes(d) and last_entry_number(d) is not None)
+    unread_lists = [d for d in report.documents if not d.error and unread_list_notes(d)]
+    cut = sum(1 for d in unread_lists if last_entry_number(d) is not None)  # read in part
+    lists = len(unread_lists) - cut
     parts = []
     if unchecked:
         parts.append(f"{plural(unchecked, 'citation')} could not be checked")
