@@ -132,7 +132,7 @@ _NAME_WORD = r"[A-Z][\w&'’-]*+\.?"  # (a stop after it: "J. Neurochem.", "Brai
 _JOURNAL = (rf"(?:The\s+)?(?:{_NAME_WORD}(?:,\s+{_NAME_WORD})+,?\s+(?:and|&)\s+{_NAME_WORD}"
             rf"|{_NAME_WORD})(?:\s+(?:of|and|the|on|a|for|in|&|{_NAME_WORD}))*")
 _PUBLISHED_IN_RE = re.compile(
-    r"\b(?:published|appearing|reported|review|study|article|paper|trial|meta-analysis)\s+in\s+"
+    r"\b(?:published|appearing|reported|report|review|study|article|paper|trial|meta-analysis)\s+in\s+"
     rf"(?:the\s+)?(?:journal\s+)?(?P<journal>{_JOURNAL})")
 # "A 2019 JAMA study", "a 2021 Journal of Pain review": a journal named before the study
 # only counts when it is unmistakably one (not "a 2019 Harvard study", "a 2018 Canadian study").
@@ -448,6 +448,8 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if not (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)):
         return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
+    if journal and "," not in journal:
+        journal = _whole_journal(journal, bare, journal_m.start("journal") + len(journal))
     tied = _citation_of(sentence, cited, [m.group() for m in (year_m, journal_m) if m])
     year = int(year_m.group()) if year_m else None
     if journal:
@@ -704,9 +706,31 @@ def _published_in(text: str) -> re.Match | None:
     letter ("in the U.S.": the name pattern stops at the first stop)."""
     for m in _PUBLISHED_IN_RE.finditer(text):
         name = _trim_journal(m.group("journal"))
-        if len(name) > 1 and name not in _PLACES and not _names_people(name, text, m.start("journal") + len(name)):
+        if len(name) > 1 and name not in _PLACES and name not in _MONTHS \
+                and not _names_people(name, text, m.start("journal") + len(name)):
             return m
     return None
+
+
+#: "published in March 2021": a month is no journal
+_MONTHS = frozenset("January February March April May June July August September October November "
+                    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# More of a journal's name after a comma: "Knee Surgery, Sports Traumatology, Arthroscopy"
+_MORE_NAME_RE = re.compile(rf",\s+{_NAME_WORD}(?:\s+(?:of|and|the|on|for|in|&|{_NAME_WORD}))*")
+
+
+def _whole_journal(name: str, text: str, end: int) -> str:
+    """``name``, found at ``text[:end]``, with the parts after commas that make it the name of a
+    journal the NLM list knows ("Knee Surgery, Sports Traumatology, Arthroscopy"; "Journal of
+    Bone and Joint Surgery, American Volume"); ``name`` alone when no longer name is known."""
+    from citecheck.matching.journals import is_known_journal
+
+    longest, longer = name, name
+    while m := _MORE_NAME_RE.match(text, end):
+        longer, end = longer + m.group(), m.end()
+        if is_known_journal(_trim_journal(longer)):
+            longest = _trim_journal(longer)
+    return longest
 
 
 # A word for a people: "Egyptian", "Japanese", "Swedish", "Israeli", "Hispanic", "African American".
@@ -718,7 +742,8 @@ def _names_people(name: str, text: str, end: int) -> bool:
     """True when ``name``, found at ``text[:end]``, is who a study was in, not where it was
     published: words for a people before a word in lower case ("a study in Egyptian children",
     "a trial in Swedish adults"; trial 16 read them as journals)."""
-    return all(_PEOPLE_WORD_RE.fullmatch(word) for word in name.split()) and \
+    return (all(_PEOPLE_WORD_RE.fullmatch(word) for word in name.split())
+            or " " not in name and name.endswith(("'s", "’s"))) and \
         _LOWER_WORD_RE.match(text, end) is not None
 
 
