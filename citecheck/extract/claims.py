@@ -23,11 +23,11 @@ _RESEARCH_RE = re.compile(
 # for a line that most often holds none (see _may_name_research).
 _RESEARCH_PARTS = ("stud", "trial", "analys", "review", "research", "scientists", "survey", "paper",
                    "report", "experiment", "investigation", "findings", "data", "evidence", "proven", "science",
-                   "cohort", "registry", "agree", "team", "published")
+                   "cohort", "registry", "agree", "team", "published", "shown", "documented", "literature")
 _VERB_RE = re.compile(
     r"\b(?:found|finds|showed|shows|shown|demonstrated|demonstrates|confirmed|confirms|indicated|indicates|"
     r"suggested|suggests|revealed|reveals|reported|reports|concluded|highlighted|observed|proved|published|"
-    r"described|describes|argued|argues|discovered|identified|established|documented|linked|"
+    r"described|describes|argued|argues|discovered|identified|established|documented|linked|calculated|conclusion|"
     r"projected|estimated|predicted|noted|examined|assessed|evaluated|followed|tracked|analy[sz]ed|"
     r"supports|supported|called\s+for|calls\s+for|recommended|recommends|urged|urges)\b",
     re.IGNORECASE)
@@ -70,7 +70,20 @@ _PROVEN_RE = re.compile(
     r"\b(?:clinically|scientifically|medically)\s+(?:proven|tested|validated)\b|\bproven\s+to\s+[a-z]"
     r"|\bscience\s+(?:says|shows|tells\s+us|has\s+shown)\b"
     r"|\bthere\s+is\s+(?:some|good|strong|growing|increasing|emerging|solid|little|limited|no\s+good)\s+evidence\b"
-    r"|\bbody\s+of\s+(?:\w+\s+)?evidence\s+(?:that|for)\b|\bexperts\s+(?:\w+\s+)?agree\b",
+    r"|\bbody\s+of\s+(?:\w+\s+)?evidence\s+(?:that|for)\b"
+    # "Most dermatologists agree", "Experts in continence care agree" (not "our physiotherapists")
+    r"|(?<!our\s)\b(?:experts|specialists|scientists|researchers|doctors|physicians|clinicians|\w+ologists"
+    r"|\w*therapists|dietitians|nutritionists)\s+(?:(?:in|on)\s+(?:[\w-]+\s+){1,3}?)?(?:\w+\s+)?agree\b"
+    # "It has been shown time and again that", "Combination gels have been shown to work faster"
+    r"|\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:shown|proven|proved|demonstrated)\s+(?:(?:\w+\s+){0,3}?that\b|to\s+[a-z])"
+    r"|\bit\s+is\s+(?:well|widely|firmly)\s+(?:documented|established)\b"
+    r"|\b(?:in|by)\s+the\s+(?:medical|scientific|published|research)\s+literature\b"
+    # "Evidence supports glue closure", "a growing body of evidence now favours", "Research points to"
+    r"|(?<!what\sthe\s)\b(?:evidence|research)\s+(?:\w+\s+){0,2}?(?:supports|favou?rs|points\s+to|pointed\s+to)\b"
+    # "The evidence is clear that", "the research on this is unambiguous"
+    r"|\b(?:evidence|research|science)\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:\w+\s+)?(?:strong|clear|compelling"
+    r"|overwhelming|unambiguous|conclusive|robust|solid|consistent)\b"
+    r"|\b(?:backed|supported|underpinned)\s+by\s+(?:\w+\s+){0,3}?(?:research|evidence|science|studies|trials)\b",
     re.IGNORECASE)
 # Research done at a named place by people not called researchers, saying what it found: "A team
 # at Johns Hopkins University found …", "Dietitians at Monash University showed …" (trial 37).
@@ -115,12 +128,25 @@ _PEOPLE = (r"(?:people|persons|adults|women|men|patients|participants|children|k
 _HEADCOUNT_RE = re.compile(
     r"\b(?:\d[\d,.]*+(?:\s+(?:million|thousand))?|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
     r"(?:hundred|thousand|million))\s+(?:[A-Za-z-]+\s+){0,2}?" + _PEOPLE + r"\b")
+# A study and the people in it, which says what was found without a verb for finding: "In a 2017
+# study of 3,063 children …, one-third still had symptoms", "… shortened recovery in a randomised
+# trial of 118 adolescents" (trial 38).
+_STUDY_OF_RE = re.compile(
+    r"\b(?:study|trial|analysis|cohort|survey)\s+of\s+(?:(?:more\s+than|over|nearly|almost|about|around|some)\s+)?"
+    + _HEADCOUNT_RE.pattern[2:])
 # The clinic's own figures, no published research: "Our 2023 patient survey found", "our clinic
-# data show", "We surveyed 200 patients".
+# data show", "We surveyed 200 patients"; nor are a clinician's biography and history (trial 38).
 _OWN_RE = re.compile(
     r"\b(?:(?:[Oo]ur|[Mm]y)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?|[Ii]nternal\s+)(?:survey|audit|data|study|studies|research|records|figures"
     r"|results|review|trial|evaluation|analysis|findings|follow-up)\b"
-    r"|\b[Ww]e\s+(?:have\s+)?(?:surveyed|audited|studied|reviewed|analy[sz]ed|tracked|followed|asked|found)\b")
+    r"|\b[Ww]e\s+(?:have\s+)?(?:surveyed|audited|studied|reviewed|analy[sz]ed|tracked|followed|asked|found)\b"
+    # a clinician's biography: "published her first paper on scalp disorders in 2009"
+    r"|\b(?:published|wrote|authored|co-authored|presented)\s+(?:his|her|their)\s+(?:first\s+)?(?:[\w-]+\s+)?"
+    r"(?:paper|papers|article|articles|study|studies|research|thesis)\b"
+    r"|\b(?:has|have)\s+(?:published|authored|co-authored)\s+(?:(?:more\s+than|over|some)\s+)?(?:\d+\s+)?"
+    r"(?:widely\s+|extensively\s+)?(?:research|papers|articles|studies|on)\b"
+    # history: "first described by French and German researchers in 1965"
+    r"|\bfirst\s+(?:described|identified|named|recogni[sz]ed|isolated)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 # A year not in a citation: "(?<![\d(,])\bYEAR\b(?![)\d])", written to start with the year
 # (the regex engine then skips to a "1" or "2"): \w holds \d, and \b next to a digit is "no \w".
@@ -207,6 +233,8 @@ def find_claims(lines: list[str], in_text: tuple[InText, ...],
             claim = _claim(sentence, top, cited)
             if claim and not claim.specific and after and _cites(after, first, done, by_line):
                 continue  # "Studies show X. Whooley et al. [1] found …": the next sentence gives the source
+            if claim and claim.reference is None and any(it.text in sentence for it in cited):
+                continue  # "… (Brittenden et al., 2019)" with no such entry: cited; the in-text finding tells
             if claim:
                 claims.append(claim)
     return tuple(claims)
@@ -244,6 +272,11 @@ _LINE_END_LAST = frozenset(".!?\"”’')]")
 _LINE_END_CHARS = 40
 
 
+def _is_rule(line: str) -> bool:
+    """True for a Markdown rule or heading underline ("---", "===")."""
+    return bool(line) and line[0] in _RULE_CHARS and not line.strip(_RULE_CHARS)
+
+
 class Paragraphs:
     """A document's prose lines as paragraphs: runs of non-blank lines, each line that is
     wrapped read on with the next (not across blank lines, list items or ``skip``)."""
@@ -254,9 +287,16 @@ class Paragraphs:
 
     @functools.cached_property
     def width(self) -> int:
-        """The longest line of the prose (a wrapped paragraph's fill column, at most)."""
-        return max((len(line.rstrip()) for number, line in enumerate(self.lines, start=1)
-                    if len(line) <= _WIDEST_WRAP and number not in self.skip), default=0)
+        """The longest line of the prose that has a line beside it (a wrapped paragraph's fill
+        column, at most): a line alone between blank lines, a rule and a heading over its
+        underline are no wrapped paragraph's (trial 38: a 103-character leaflet number line
+        over prose filled to 80 columns made no line of it wrapped)."""
+        lines = self.lines
+        last = len(lines) - 1
+        return max((len(line.rstrip()) for k, line in enumerate(lines)
+                    if len(line) <= _WIDEST_WRAP and k + 1 not in self.skip
+                    and (k > 0 and lines[k - 1] or k < last and lines[k + 1])
+                    and not _is_rule(line) and not (k < last and _is_rule(lines[k + 1]))), default=0)
 
     def around(self, number: int) -> tuple[int, int]:
         """The first and last line of the paragraph that holds line ``number``."""
@@ -410,7 +450,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
         bare = LINK_OR_DOI_RE.sub(" ", bare)  # "…/j.ejpain.2005.06.009" names no year
     if not _may_name_research(bare) or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
         found = any(map(bare.__contains__, _FINDING_WORDS))  # (a quick test: most sentences here say none)
-        subject = _journal_subject(bare) if found else None
+        subject = _journal_subject(bare) or _reported_in(bare) if found else None
         if subject is not None or found and _TEAM_AT_RE.search(bare):
             century = _first_century(bare)
             year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
@@ -431,8 +471,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     journal_m = _published_in(bare) or (journal_before(bare, century) if century >= 0 else None) \
         or ("Cochrane" in bare and _COCHRANE_RE.search(bare) or None)
     if not (year_m or journal_m) and _may_name_who(bare) \
-            and (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)) \
-            and _names_who(bare) and _OWN_RE.search(bare) is None:
+            and _says_found(bare) and _names_who(bare) and _OWN_RE.search(bare) is None:
         tied = _citation_of(sentence, cited, [])  # "Researchers at Johns Hopkins found … [4]"
         return Claim(sentence, number, reference=tied.reference if tied else None)
     if not (year_m or journal_m):
@@ -445,7 +484,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
         return Claim(sentence, number, specific=False)
     if journal_m is None and _OWN_RE.search(bare):
         return None  # "Our 2023 patient survey found …": the clinic's own figures, no published study
-    if not (_has(_VERB_LOW_RE, _VERB_RE, bare) or _ACCORDING_RE.search(bare)):
+    if not _says_found(bare):
         return None
     journal = _trim_journal(journal_m.group("journal")) if journal_m else None
     if journal and "," not in journal:
@@ -524,13 +563,31 @@ def _other_language_claim(sentence: str, bare: str, number: int, cited: list[InT
 _FINDING_WORDS = ("reported", "published", "found", "showed", "shown", "demonstrated", "concluded", "discovered",
                   "revealed")
 #: parts (lower case) one of which every match of _PROVEN_RE holds
-_PROVEN_PARTS = ("proven", "tested", "validated", "science", "evidence", "agree")
+_PROVEN_PARTS = ("proven", "tested", "validated", "science", "evidence", "agree", "been", "documented",
+                 "established", "literature", "research")
+
+
+def _says_found(text: str) -> bool:
+    """True when the text says what research found: a verb for it ("showed", "concluded"),
+    "according to a study", or a study of so many people ("a trial of 118 adolescents")."""
+    return _has(_VERB_LOW_RE, _VERB_RE, text) or _ACCORDING_RE.search(text) is not None \
+        or " of " in text and _STUDY_OF_RE.search(text) is not None
 
 
 def _vouched(text: str) -> bool:
     """True when research is vouched for with none named (_PROVEN_RE), with a quick test first."""
     low = text.lower()
     return any(map(low.__contains__, _PROVEN_PARTS)) and _PROVEN_RE.search(text) is not None
+
+
+def _reported_in(text: str) -> str | None:
+    """The journal a finding is said to be published or reported in with no study named ("It
+    was reported in the BMJ in 2015 that …"), when the name reads as a journal's, or None."""
+    m = _published_in(text) if "ed in " in text else None
+    if m is None:
+        return None
+    name = _trim_journal(m.group("journal"))
+    return name if reads_as_journal(name) else None
 
 
 def _journal_subject(text: str) -> str | None:

@@ -151,10 +151,27 @@ def holds_superscript_digits(text: str) -> bool:
 
 
 def superscripts_as_markers(text: str) -> str:
-    """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers)."""
+    """"relief.¹²" -> "relief.[1,2]"; "¹⁻³" -> "[1-3]" (superscript note markers); a caret's
+    "relief.^3" or "^3,4^" -> "relief.[3]", "[3,4]", as text without superscripts writes them."""
+    if "^" in text:
+        text = _CARET_RE.sub(lambda m: _caret_marker(m, text), text)
     if not holds_superscript_digits(text):
         return text
     return _SUPERSCRIPT_RUN_RE.sub(lambda m: _as_marker(m, text), text)
+
+
+# "treated in the clinic.^3", "stones^2,3", Pandoc's "^3^": a caret before a note's number (trial 38)
+_CARET_RE = re.compile(r"(?<=[\w.,;:)\]’\"”])\^(\d{1,3}(?:[,–-]\d{1,3}){0,20})\^?(?![\d^])")
+
+
+def _caret_marker(m: re.Match, text: str) -> str:
+    """A caret's number as a note marker; left as it is when it is a power: of a number
+    ("10^6"), of a unit ("kg/m^2") or of a letter ("x^2")."""
+    start = m.start()
+    last = text[start - 1]
+    if last.isdigit() or ends_in_unit(text, start) or last.isalpha() and (start == 1 or not text[start - 2].isalnum()):
+        return m.group()
+    return f"[{m.group(1)}]"
 
 
 def _as_marker(m: re.Match, text: str) -> str:
