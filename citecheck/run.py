@@ -302,7 +302,8 @@ def run_extract(paths, fmt: str, max_file_mb: int, allow_private_urls: bool = Fa
 
 
 def _citation_fields(c) -> dict:
-    return {"kind": c.kind, "line": c.line, "page": c.page, "text": c.text, "authors": [a.surname for a in c.authors],
+    return {"kind": c.kind, "line": c.line, "page": c.page, "number": c.number, "text": c.text,
+            "authors": [a.surname for a in c.authors],
             "et_al": c.et_al, "year": c.year, "title": c.title, "journal": c.journal, "volume": c.volume,
             "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid, "url": c.url,
             "notices": [notice_json(n) for n in c.notices]}
@@ -349,7 +350,10 @@ def _extract_text(item, extraction) -> None:
             said = ", ".join(x for x in (n.doi, n.date) if x)
             print(safe_text(f"      notice   {n.type}, noted in the entry" + (f" ({said})" if said else "")))
     for i in extraction.in_text:
-        target = f"entry {i.reference + 1}" if i.reference is not None else "NO ENTRY"
+        # the entry by its printed number, else its place, and where it is: "entry 7 (line 40)"
+        entry = extraction.citations[i.reference] if i.reference is not None else None
+        target = "NO ENTRY" if entry is None else \
+            f"entry {entry.number or i.reference + 1} ({where(entry)})" if entry.kind == "reference" else f"link ({where(entry)})"
         print(safe_text(f"  in-text, {where(i)}: {i.text} -> {target}"))
     for c in extraction.claims:
         named = ", ".join(str(x) for x in (c.journal, c.year) if x) if c.specific else "names no study"

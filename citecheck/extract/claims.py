@@ -721,6 +721,24 @@ def _link_keys(citation: Citation) -> tuple[str, ...]:
                  if key)
 
 
+def years_differ(in_text: tuple[InText, ...], citations: tuple[Citation, ...]) -> tuple[tuple[InText, int], ...]:
+    """Author-year citations linked to an entry of another year, with that year: "(Fischer &
+    Walsh, 2018)" for an entry of 2017, linked as the year either side the matcher allows (an
+    article's online and print years), to be put right in the text or the list (trial 39)."""
+    out = []
+    for it in in_text:
+        if it.reference is None or it.text.startswith("[") or not 0 <= it.reference < len(citations):
+            continue
+        year = citations[it.reference].year
+        cited = _CITED_YEARS_RE.findall(it.text)
+        if year and cited and str(year) not in cited:
+            out.append((it, year))
+    return tuple(out)
+
+
+_CITED_YEARS_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
 def unmatched_in_text(in_text: tuple[InText, ...]) -> tuple[InText, ...]:
     """In-text citations that name no entry of the reference list ("(Kessler et al., 2021)")."""
     return tuple(it for it in in_text if it.reference is None)

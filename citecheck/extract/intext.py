@@ -17,6 +17,8 @@ from citecheck.models import Citation, InText
 
 _NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|zur)\s)*[A-Z\u00C0-\u00DE][\w'’\-]+"
 _YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?"
+#: what an author-year citation writes for a work with no year yet or none at all
+_UNDATED = ("n.d.", "in press")
 # What follows the first author's name: "et al." (or "and colleagues"), a second author
 # ("and Villela", "& Villela"), or a list of them closed by "and" or "&" (", Girelli and
 # Casuccio", ", Ancoli-Israel, Britz, & Walsh").
@@ -31,10 +33,10 @@ _OTHERS = (rf"(?:\s(?:et\sal\.?|and\s(?:colleagues|co-?workers|associates)|y\sco
 # One author-year item: "Zheng et al., 2019", "Mion and Villela 2003", "Smith 2001a",
 # "Mayo Clinic, n.d."; in parentheses a surname may have two words ("Fernandez Garcia et al., 2007").
 _ITEM = (rf"(?P<name>{_NAME}(?:\s[A-Z\u00C0-\u00DE][\w'’\-]+)?){_OTHERS}?[,،]?\s"
-         rf"(?P<year>{_YEAR}|n\.d\.)")
+         rf"(?P<year>{_YEAR}|n\.d\.|in\spress)")
 _ITEM_RE = re.compile(_ITEM)
 # A group author: "(National Institute of Mental Health, 2024)", "(World Health Organization 2019)"
-_GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR}|n\.d\.)")
+_GROUP_RE = re.compile(rf"(?P<name>[A-Z][\w&'’.\- ]{{3,100}}?),?\s(?P<year>{_YEAR}|n\.d\.|in\spress)")
 # An organisation's name: capitalised words, with "of", "for", "and", "the", "on", "in" or
 # "&" between them ("Centers for Disease Control and Prevention", "U.S. Department of
 # Health and Human Services") ...
@@ -93,7 +95,46 @@ def find_in_text(lines: list[str], citations: tuple[Citation, ...],
         # Numbers in round brackets, in a text that cites no author and year (drafts merged
         # from two sources mix them with "[3]" or superscripts).
         found.extend(_round_numeric(lines, skip, len(references), by_number))
+    elif author_year and any(it.reference is None and _ACRONYM_ITEM_RE.search(it.text) for it in found):
+        found = _by_abbreviation(found, lines, skip, index)
     return tuple(found)
+
+
+# "(WHO, 2011)": an organisation cited by the abbreviation the text defined for it
+_ACRONYM_ITEM_RE = re.compile(rf"\b(?P<name>[A-Z]{{2,10}}),?\s(?P<year>{_YEAR}|n\.d\.|in\spress)")
+
+
+def _by_abbreviation(found: list[InText], lines: list[str], skip: set[int] | frozenset[int],
+                     index: dict) -> list[InText]:
+    """``found`` with each citation by an abbreviation ("(WHO, 2011)") that had no entry linked
+    to the entry of the organisation the text names with it: "World Health Organization [WHO]",
+    "National Institute of Mental Health (NIMH)" (APA's first citation of an organisation;
+    trial 39)."""
+    text = "\n".join(line for number, line in enumerate(lines, start=1) if number not in skip)
+    out = []
+    for it in found:
+        m = _ACRONYM_ITEM_RE.search(it.text) if it.reference is None else None
+        full = _defined(text, m["name"]) if m else None
+        entry = _entry(index, full, m["year"]) if full else None
+        out.append(it if entry is None else InText(it.text, it.line, entry, it.page))
+    return out
+
+
+def _defined(text: str, abbreviation: str) -> str | None:
+    """The name the text defines ``abbreviation`` for ("World Health Organization" before
+    "[WHO]" or "(WHO"), its initials those of the abbreviation; or None."""
+    for opener in ("[", "("):
+        at = text.find(opener + abbreviation)
+        while at > 0:
+            run = _CAPITALISED_RUN_RE.search(text, max(0, at - 120), at)
+            words = run.group().split() if run else []
+            while words and words[0][0] != abbreviation[0]:
+                words.pop(0)  # "In World Health Organization [WHO]": from the word the initials begin
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if words and initials.startswith(abbreviation[:2]) and len(initials) >= len(abbreviation):
+                return " ".join(words)
+            at = text.find(opener + abbreviation, at + 1)
+    return None
 
 
 def _by_printed_number(printed: Sequence[int | None]) -> dict[int, int] | None:
@@ -106,21 +147,26 @@ def _by_printed_number(printed: Sequence[int | None]) -> dict[int, int] | None:
     return by_number
 
 
-def _entry(index: dict, name: str, year: str) -> int | None:
+def _entry(index: dict, name: str, year: str, initials: str = "") -> int | None:
     """The entry an author-year citation means: the one with that first author and year, or
     else the only one of that author a year either side (the year tolerance the matcher
     allows: "(Himmelseher & Durieux, 2005)" for an entry dated 2004, as online and print
     dates differ), or else that author's undated entry (a web page: "(Mayo Clinic, n.d.)",
     "(National Sleep Foundation, 2023)" for "National Sleep Foundation. How much sleep do
-    we really need? https://… Accessed March 3, 2024.")."""
-    undated = year == "n.d."
+    we really need? https://… Accessed March 3, 2024."). ``initials``, as "(J. Wang et al., 2020)"
+    writes them, tell apart two first authors of one surname and year."""
+    undated = year in _UNDATED
     key = _key(name, "" if undated else year)
     if year[-1:].isalpha() and not undated:
         # "(Mustillo et al., 2003b)": the second of that author's entries of 2003 (trial 32)
         lettered = index.get((key[0], key[1] + year[-1]))
         if lettered is not None:
             return lettered
+        if (key[0], key[1] + "a") in index:
+            return None  # "2020c" where the list has 2020a and 2020b only (trial 39)
         year = year[:4]
+    if initials and (by_initials := index.get((key[0], f"{key[1]}/{initials}"))) is not None:
+        return by_initials
     found = index.get(key)
     if found is not None or undated or not year.isdigit():
         return found
@@ -153,7 +199,18 @@ def _author_year_index(citations: tuple[Citation, ...]) -> dict[tuple[str, str],
         name, year = _key(first.authors[0].surname, first.year)
         for letter, i in zip("abcdefghijklmnopqrstuvwxyz", entries):
             index[(name, year + letter)] = i
+            index.setdefault((name, f"{year}/{_letters(citations[i].authors[0].initials)}"), i)
     return index
+
+
+def _letters(initials: str) -> str:
+    """"J.H." -> "JH": initials as the index keys them."""
+    return "".join(c for c in initials if c.isupper())
+
+
+def _initials(m: re.Match) -> str:
+    """The initials an author-year item writes before its surname ("J.H. Kim 2019"), keyed."""
+    return _letters(m.string[:m.start()]) if m.start() else ""
 
 
 def alike_entries(citations: tuple[Citation, ...]) -> dict[int, tuple[int, ...]]:
@@ -174,7 +231,7 @@ def fits_alike(it: InText, alike: dict[int, tuple[int, ...]]) -> tuple[int, ...]
     """The entries an author-year citation fits when its entry has alike ones and it writes no
     letter after the year; else ()."""
     if it.reference is None or it.reference not in alike or it.text.startswith("[") \
-            or _LETTERED_YEAR_RE.search(it.text):
+            or _LETTERED_YEAR_RE.search(it.text) or _INITIALS_RE.match(_strip_prefix(it.text.lstrip("("))):
         return ()
     return alike[it.reference]
 
@@ -191,8 +248,9 @@ def _group_index(citations: tuple[Citation, ...], index: dict) -> dict[tuple[str
     groups: dict[tuple[str, str], int] = {}
     taken = set(index.values())
     for i, c in enumerate(citations):
-        if i in taken and "." not in c.authors[0].surname or c.kind != "reference":
-            continue
+        if i in taken and "." not in c.authors[0].surname and " " not in c.authors[0].surname \
+                or c.kind != "reference":
+            continue  # ("Cancer Research" of "Cancer Research UK. (2021). …" is keyed by its whole name too)
         name = _GROUP_NAME_END_RE.split(c.text, maxsplit=1)[0].strip(" .")
         if 3 < len(name) <= 100 and " " in name:
             groups.setdefault(_key(name, c.year), i)
@@ -219,20 +277,25 @@ def _author_year(line: str, number: int, index: dict, before: str = "", after: s
         if paren.start() >= len(line):
             break  # the next line's own parentheses are read with it
         inner = paren.group(1)
-        if "19" not in inner and "20" not in inner and "18" not in inner and "n.d." not in inner:
+        if "19" not in inner and "20" not in inner and "18" not in inner and "n.d." not in inner \
+                and "press" not in inner:
             continue  # no year, so no item (a quick test: most parentheses in prose are no citation)
         if ";" not in inner:  # one item, the common case
             m = _item(inner.strip(), index)
             if m:
                 taken.append(paren.span())
-                out.append(InText(paren.group(), number, _entry(index, m["name"], m["year"])))
+                out.append(InText(paren.group(), number, _entry(index, m["name"], m["year"], _initials(m))))
+            elif (years := _YEARS_RE.fullmatch(inner.strip())) and (m := _item(years["first"], index)):
+                taken.append(paren.span())  # "(Müller, 2018, 2020)": one author's two works
+                for year in (m["year"], *years["more"].replace(",", " ").split()):
+                    out.append(InText(paren.group(), number, _entry(index, m["name"], year, _initials(m))))
             continue
         items = [(p, m) for p in (p.strip() for p in inner.split(";")) if (m := _item(p, index))]
         if not items:
             continue
         taken.append(paren.span())
         for text, m in items:  # several items: each is a citation of its own
-            out.append(InText(text, number, _entry(index, m["name"], m["year"])))
+            out.append(InText(text, number, _entry(index, m["name"], m["year"], _initials(m))))
     if not _NARRATIVE_YEAR_RE.search(line) and not (before and line.lstrip()[:1] == "("):
         return out  # no " (2012)" for a narrative citation to end in
     indent = len(line) - len(line.lstrip())
@@ -266,12 +329,33 @@ def _ends_a_journal_name(text: str, start: int, name: str) -> bool:
 
 
 def _item(part: str, index: dict):
+    """One author-year item ("Zheng et al., 2019"), as a match with groups "name" and "year",
+    or None. Initials before the surname are left before the match ("J.H. Kim 2019": its
+    ``m.start()``), and an organisation's abbreviation in brackets is dropped ("World Health
+    Organization [WHO], 2011")."""
     stripped = _strip_prefix(part)
-    m = _ITEM_RE.fullmatch(stripped) or _group_item(stripped, index)
-    if m is None and (m := _ITEM_RE.match(stripped)) is not None \
+    if "[" in stripped:
+        stripped = _ABBREVIATION_RE.sub("", stripped)
+    start = m.end() if (m := _INITIALS_RE.match(stripped)) else 0
+    m = _ITEM_RE.fullmatch(stripped, start) or _group_item(stripped, index)
+    if m is None and (m := _ITEM_RE.match(stripped, start)) is not None \
             and _AFTER_YEAR_RE.fullmatch(stripped, m.end()) is None:
         m = None
+    if m is not None and m["name"] in _NO_AUTHOR:
+        return None  # "(March 2020)", "(Spring 2021)": a date
     return m
+
+
+# Initials before a surname, as APA writes them for two first authors of one surname: "J.H. Kim"
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)\s?(?=[A-Z])")
+# "World Health Organization [WHO], 2011": the abbreviation APA defines at an organisation's first citation
+_ABBREVIATION_RE = re.compile(r"\s\[[A-Z][A-Za-z]{1,9}\]")
+# "(Müller, 2018, 2020)": one author's works of two years or more
+_YEARS_RE = re.compile(rf"(?P<first>.+?[,،]?\s{_YEAR})(?P<more>(?:,\s?{_YEAR})+)")
+#: capitalised words before a year that name no author: months and seasons
+_NO_AUTHOR = frozenset("January February March April May June July August September October November December "
+                       "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter "
+                       "Since Until Before After From Early Late Mid Circa Updated Published Revised".split())
 
 
 # What may follow an author-year's year in its parentheses: a page ("Smith, 2019, p. 12") or the
@@ -356,12 +440,13 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
                    by_number: dict[int, int] | None) -> list[InText]:
     """Numeric citations in round brackets, for a document that cites no author and year.
 
-    Round brackets hold much else ("(1) rest, (2) ice"), so a group counts only when
-    every number in it is an entry's and it follows a word (not an enumeration's colon,
-    comma or "and", nor a line's start), and the document has two such groups at least.
+    Round brackets hold much else ("(1) rest, (2) ice"), so a group counts only when it
+    follows a word (not an enumeration's colon, comma or "and", nor a line's start) and the
+    document has two groups at least whose every number is an entry's.  Groups with a number
+    past the list's end ("(7, 9)" of a list of 8: trial 39) are then citations too, with no
+    entry for that number, while they are no more than those.
     """
-    out: list[InText] = []
-    groups = 0
+    groups: list[list[InText]] = []
     for number, line in enumerate(lines, start=1):
         if number in skip or "(" not in line:
             continue
@@ -372,12 +457,14 @@ def _round_numeric(lines: list[str], skip: set[int] | frozenset[int], count: int
             if not line[:m.start()].strip() and line[m.end():m.end() + 1] not in _STOPS:
                 continue  # a list item's marker; a wrapped citation's line goes on with a stop
             numbers = _expand(m.group(1))
-            entries = [_note_entry(n, count, by_number) for n in numbers]
-            if not numbers or None in entries:
-                continue
-            groups += 1
-            out.extend(InText(m.group(), number, entry) for entry in entries)
-    return out if groups >= MIN_ROUND_GROUPS else []
+            if numbers:
+                groups.append([InText(m.group(), number, _note_entry(n, count, by_number)) for n in numbers])
+    whole = sum(all(it.reference is not None for it in group) for group in groups)
+    if whole < MIN_ROUND_GROUPS:
+        return []
+    if len(groups) - whole > whole:  # more groups past the list's end than in it: no way of citing
+        groups = [group for group in groups if all(it.reference is not None for it in group)]
+    return [it for group in groups for it in group]
 
 
 # Note numbers glued to the stop or comma after a word, as superscripts read as plain text

@@ -6,6 +6,7 @@ import abc
 import re
 from dataclasses import dataclass
 
+from citecheck.extract.claims import years_differ
 from citecheck.extract.intext import alike_entries, fits_alike
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
@@ -47,6 +48,7 @@ FINDING_TITLES = {
     "vague_claim": "Research appealed to in general, no source",  # "Research has shown …"
     "unmatched_in_text": "Cited in the text but not in the reference list",
     "ambiguous_in_text": "Cited in the text, fits more than one entry",
+    "in_text_year": "Cited in the text with another year than its entry's",
     "uncited_entry": "In the reference list but never cited in the text",
 }
 
@@ -147,6 +149,12 @@ def text_findings(doc: DocumentResult, limit: int = 160) -> list[TextFinding]:
         if it.reference is None and (it.line, it.text) not in said and not _cited_by_link(it, linked):
             said.add((it.line, it.text))
             out.append(TextFinding(it.line, "unmatched_in_text", unmatched_label(it, doc), page=it.page))
+    for it, year in years_differ(doc.in_text, tuple(r.citation for r in doc.results)):
+        if (it.line, it.text) not in said:
+            said.add((it.line, it.text))
+            entry = doc.results[it.reference].citation
+            out.append(TextFinding(it.line, "in_text_year", f"{it.text}: the entry is {entry_label(entry)} "
+                                   f"({place_in(doc, entry.line, entry.page)})", page=it.page))
     alike = alike_entries(tuple(r.citation for r in doc.results))
     for it in doc.in_text if alike else ():
         fits = [k for k in fits_alike(it, alike) if k < len(doc.results)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from citecheck.extract.claims import years_differ
 from citecheck.models import CheckResult, Claim, FieldCheck, InText, Notice, Report, Work
 from citecheck.policy import fails
 from citecheck.report.interface import Reporter, problems_of
@@ -90,6 +91,8 @@ def report_json(report: Report, fail_on: tuple[str, ...]) -> dict:
                 "claims": [_claim(c) for c in d.claims],
                 "uncited_entries": list(d.uncited),
                 "unmatched_in_text": [_in_text(i) for i in d.in_text if i.reference is None],
+                "in_text_year_differs": [{**_in_text(i), "entry_year": year}
+                                         for i, year in years_differ(d.in_text, tuple(r.citation for r in d.results))],
             }
             for d in report.documents
         ],
