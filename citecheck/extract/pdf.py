@@ -407,8 +407,23 @@ class PdfExtractor(Extractor):
     name = "pdf"
 
     def extract(self, data: bytes) -> Extraction:
-        """Find the citations in a PDF; ``line`` is the line of the extracted text, ``page`` its page."""
+        """Find the citations in a PDF; ``line`` is the line of the extracted text, ``page`` its page.
+
+        A page drawn line by line across two columns (as some HTML-to-PDF converters draw
+        them) reads with each line of one column run on into the other's, and its reference
+        list goes unread. When the text so read leaves notes pointing at nothing or entries
+        unread, the pages are read again with their layout kept and each split at its gutter,
+        and that reading is kept when it reads more entries and says no more is amiss."""
         texts = page_texts(data)
+        extraction = self._extract(texts)
+        if _looks_unread(extraction) and (columns := column_texts(data)) is not None:
+            again = self._extract(columns)
+            if _entries(again) > _entries(extraction) and len(again.problems) <= len(extraction.problems) \
+                    and _notes_unread(again) <= _notes_unread(extraction):
+                return again
+        return extraction
+
+    def _extract(self, texts: list[str]) -> Extraction:
         lines, page_of = pdf_lines(texts)
         lines, notes, note_markers = page_footnotes(lines, page_of)
         paras = paragraphs(lines)
@@ -433,3 +448,92 @@ class PdfExtractor(Extractor):
         citations = tuple(relocate(c, c.url or c.doi or "") if c.kind == "link" else c
                           for c in extraction.citations)
         return replace(extraction, citations=citations, in_text=in_text, claims=claims, page_starts=page_starts(texts))
+
+
+def _entries(extraction: Extraction) -> int:
+    return sum(c.kind == "reference" for c in extraction.citations)
+
+
+def _notes_unread(extraction: Extraction) -> int:
+    """The numbered notes that point at no entry."""
+    return sum(it.reference is None and it.text.startswith("[") for it in extraction.in_text)
+
+
+def _looks_unread(extraction: Extraction) -> bool:
+    """True when a PDF's text may have been read across its columns: entries it names went
+    unread, or three notes or more point at no entry."""
+    return bool(extraction.problems) or _notes_unread(extraction) >= NOTES_UNREAD_MIN
+
+
+#: numbered notes pointing at no entry that make a PDF worth reading again column by column
+NOTES_UNREAD_MIN = 3
+#: the fewest lines with text on both sides of a gutter for a page to be read as two columns
+GUTTER_LINES_MIN = 5
+#: the narrowest gutter, in characters of pypdf's layout text
+GUTTER_WIDTH_MIN = 3
+
+
+def column_texts(data: bytes) -> list[str] | None:
+    """Each page's text read with its layout kept (pypdf's layout mode), a page in two columns
+    as its left column and then its right; None when no page has two columns (or the PDF
+    cannot be read so)."""
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        texts, split = [], False
+        for page in reader.pages[:MAX_PDF_PAGES]:
+            columns = split_columns((page.extract_text(extraction_mode="layout") or "").split("\n"))
+            split = split or columns is not None
+            texts.append("\n".join(columns) if columns is not None else page.extract_text() or "")
+    except Exception:  # noqa: BLE001 - the first reading stands: this is a second try only
+        return None
+    return texts if split else None
+
+
+def split_columns(lines: list[str]) -> list[str] | None:
+    """A page's layout lines as its left column's lines and then its right's, split at the
+    gutter: the widest run of columns, in the page's middle half, that no line has text in
+    (a line across it, a title over both columns, stays whole in the left one's place) and
+    that GUTTER_LINES_MIN lines have text on both sides of; None when there is none."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if width < 40:
+        return None
+    used = [0] * width
+    for line in lines:
+        for x, c in enumerate(line[:width]):
+            if c != " ":
+                used[x] += 1
+    crossing = max(2, len([ln for ln in lines if ln.strip()]) // 20)  # lines that may cross it
+    best = None
+    x = width // 4
+    while x < 3 * width // 4:
+        if used[x] > crossing:
+            x += 1
+            continue
+        end = start = x
+        while end < 3 * width // 4 and used[end] <= crossing:
+            end += 1
+        x = end + 1
+        while start < end and used[start]:
+            start += 1  # the run's edges are the columns' own longest lines: no gutter there
+        while end > start and used[end - 1]:
+            end -= 1
+        if end - start >= GUTTER_WIDTH_MIN and (best is None or end - start > best[1] - best[0]):
+            best = (start, end)
+    if best is None:
+        return None
+    start, end = best
+    both = sum(1 for ln in lines if ln[:start].strip() and ln[end:].strip() and not ln[start:end].strip())
+    if both < GUTTER_LINES_MIN:
+        return None
+    left, right = [], []
+    for line in lines:
+        if line[start:end].strip():
+            left.append(line.strip())  # across the gutter: a title or a figure's caption
+            continue
+        left.append(line[:start].strip())
+        right.append(line[end:].strip())
+    return left + right
