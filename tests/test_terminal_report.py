@@ -246,3 +246,14 @@ def test_markdown_and_junit_name_a_word_draft_s_paragraph_and_a_pdf_s_page():
     assert "| paper.pdf | page 3, line 15 |" in MarkdownReport().render(Report((pdf,)), DEFAULT_FAIL_ON)
     text = DocumentResult("a.md", (wrong,), format="markdown")
     assert "| a.md | line 15 |" in MarkdownReport().render(Report((text,)), DEFAULT_FAIL_ON)
+
+
+def test_the_overview_table_gives_a_pdf_s_page_and_line_as_its_panels_do():
+    # The table said "75" where the panel under it said "page 2, line 12" of the same entry.
+    wrong = CheckResult(Citation(text="Zanos P. Nature. 2016;533:481-6.", line=75, page=2), Verdict.NOT_FOUND, "No work.")
+    pdf = DocumentResult("paper.pdf", (wrong,), format="pdf", page_starts=(1, 64))
+    out = _render(Report((pdf,)))
+    assert "page:line" in out and "2:12  NOT FOUND" in out and "page 2, line 12" in out
+    text = _render(Report((DocumentResult("a.md", (replace(wrong, citation=replace(wrong.citation, page=None)),),
+                                          format="markdown"),)))
+    assert "page:line" not in text and "  75  NOT FOUND" in text

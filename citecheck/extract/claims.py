@@ -583,7 +583,7 @@ def _vouched(text: str) -> bool:
 def _reported_in(text: str) -> str | None:
     """The journal a finding is said to be published or reported in with no study named ("It
     was reported in the BMJ in 2015 that …"), when the name reads as a journal's, or None."""
-    m = _published_in(text) if "ed in " in text else None
+    m = _published_in(text) if "published in " in text or "reported in " in text else None
     if m is None:
         return None
     name = _trim_journal(m.group("journal"))

@@ -130,6 +130,12 @@ VERDICT_WIDTH = 9
 OVERVIEW_ALL_UP_TO = 15
 
 
+def _short_place(doc: DocumentResult, citation) -> str:
+    """place_in's "page 3, line 7" as "3:7"; "line 40" and "paragraph 12" as the number."""
+    words = place_in(doc, citation.line, citation.page).replace(",", "").split()
+    return f"{words[1]}:{words[3]}" if words[0] == "page" else words[-1]
+
+
 def _overview(doc: DocumentResult) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     shown = in_reading_order(doc)
@@ -137,12 +143,16 @@ def _overview(doc: DocumentResult) -> Table:
         shown = [r for r in shown if not _plainly_verified(r)]
     left_out = len(doc.results) - len(shown)
     rows = [(r, _verdict_label(r)) for r in shown]
-    table.add_column("para" if doc.format == "docx" else "line", justify="right", no_wrap=True, width=5)
+    # Where each is, as the panels below say it: a PDF's "page:line" (the line on its page), a Word
+    # draft's paragraph, another text's line.
+    wheres = [_short_place(doc, r.citation) for r in shown]
+    header = "para" if doc.format == "docx" else "page:line" if any(":" in w for w in wheres) else "line"
+    table.add_column(header, justify="right", no_wrap=True, width=max([5, len(header)] + [len(w) for w in wheres]))
     # As wide as its longest label, so MISMATCH RETRACTED is never cut to MISMATCH…
     table.add_column("verdict", no_wrap=True, width=max([VERDICT_WIDTH] + [label.cell_len for _, label in rows]))
     table.add_column("citation", ratio=1, overflow="fold")
-    for r, label in rows:
-        table.add_row(str(r.citation.line), label, _t(_cut(_numbered_text(r.citation), MAX_TABLE_CHARS)))
+    for (r, label), where in zip(rows, wheres):
+        table.add_row(where, label, _t(_cut(_numbered_text(r.citation), MAX_TABLE_CHARS)))
     if left_out:
         table.add_row("", Text("verified", style="green"),
                       Text(f"{left_out} more, cited right (not listed: an article of {len(doc.results)} citations; "
