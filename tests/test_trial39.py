@@ -103,3 +103,15 @@ def test_round_bracket_numbers_mostly_past_the_end_are_no_way_of_citing():
         "The aims", "Doses (30) and (40) vary. The aims")
     ex = extract_bytes(text.encode(), "stroke.txt")
     assert _links(ex) == [("(1)", 0), ("(2, 3)", 1), ("(2, 3)", 2)]
+
+
+def test_a_footnote_of_prose_is_read_for_its_citations():
+    text = ("Carers need support.[^1] More prose (Smith, 2019).\n\n## References\n\n"
+            "Smith, J. (2019). Carers and dementia. Age and Ageing, 48(2), 1-9.\n\n"
+            "Haddad, S., & Lim, J. (2017). Caregiver burden in frontotemporal dementia. International "
+            "Psychogeriatrics, 29(7), 1103-1112.\n\n"
+            "[^1]: Outcomes for family carers are reviewed by Haddad and Lim (2017), who found that burden was highest.\n")
+    ex = extract_bytes(text.encode(), "carers.md")
+    assert [c.kind for c in ex.citations] == ["reference", "reference"]  # the note is no entry
+    assert _links(ex) == [("(Smith, 2019)", 0), ("Haddad and Lim (2017)", 1)]
+    assert uncited_entries(ex.citations, ex.in_text, ex.lists) == ()

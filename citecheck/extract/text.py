@@ -274,6 +274,13 @@ def build_extraction(blocks: list[tuple[int, str]], fmt: str, *, join_wraps: boo
             citations.append(parse_reference(text, line, number=note_numbers[i] if i < len(note_numbers) else None))
     citations_t = tuple(citations)
     prose = _sparse_lines(prose_blocks if prose_blocks is not None else blocks, covered)
+    prose_notes = {line for i, (line, _) in enumerate(notes) if i not in note_index}
+    for i, (line, text) in enumerate(notes):
+        if i not in note_index:  # a note of prose ("Reviewed by Haddad and Lim (2017), who found …"): read as prose
+            prose.extend([""] * (line - len(prose)))
+            prose[line - 1] = f"{prose[line - 1]} {text}" if prose[line - 1] else text
+    if prose_notes & covered:  # a Markdown note written after the list, on a line its reader took
+        covered = covered - prose_notes
     in_text = list(find_in_text(prose, citations_t, skip=covered, printed=printed))
     if not in_text and citations_t:
         marked = mark_glued_notes(prose, covered, citations_t, printed)
