@@ -69,3 +69,48 @@ def test_columns_split_at_the_gutter_and_a_title_over_both_stays_whole():
 
 def test_a_page_in_one_column_has_no_gutter():
     assert split_columns(textwrap.wrap(PROSE, 90)) is None
+
+
+def test_a_running_head_and_a_caption_part_the_page_into_bands():
+    # Trial 40: "Clin Health Rev. 2024;6:113-266 … 3", a head with the page number at its right,
+    # was split into two halves and its number fell into an entry; a caption across both columns
+    # was read inside the left column's entry.
+    head = "Clin Health Rev. 2024;6:113-266" + " " * 60 + "3"
+    body = [f"left {k:<36}           right {k}" for k in range(6)]
+    caption = "Figure 1. Change in pain from baseline to week 12, by treatment arm, for both trials"
+    lines = [head, "", *body[:3], caption, *body[3:], "", "Page foot"]
+    assert [line for line in split_columns(lines) if line] == [
+        "Clin Health Rev. 2024;6:113-266 3", "left 0", "left 1", "left 2", "right 0", "right 1", "right 2",
+        caption, "left 3", "left 4", "left 5", "right 3", "right 4", "right 5", "Page foot"]
+
+
+def test_three_columns_are_split_twice():
+    lines = [f"one {k:<40}      two {k:<40}      three {k:<40}" for k in range(6)]
+    assert split_columns(lines) == [*[f"one {k}" for k in range(6)], *[f"two {k}" for k in range(6)],
+                                    *[f"three {k}" for k in range(6)]]
+
+
+def test_an_author_year_page_drawn_across_is_read_again_too():
+    entries = ["Hartvigsen, J., & Hancock, M. J. (2018). What low back pain is and why we need to pay attention. "
+               "The Lancet, 391(10137), 2356-2367.",
+               "Hayden, J. A., & Ellis, J. (2021). Exercise therapy for chronic low back pain. Cochrane Database "
+               "of Systematic Reviews, 9, CD009790.",
+               "Rubinstein, S. M., & de Zoete, A. (2019). Benefits and harms of spinal manipulative therapy. "
+               "BMJ, 364, l689."]
+    prose = ("Back pain is the leading cause of disability (Hartvigsen & Hancock, 2018). Exercise helps "
+             "(Hayden & Ellis, 2021). Manipulation gives small benefits (Rubinstein & de Zoete, 2019). ") * 2
+    ex = extract_bytes(_across(_column([prose]), _column(["References", *entries])), "apa.pdf")
+    assert [c.year for c in ex.citations] == [2018, 2021, 2019]
+    assert sorted(it.reference for it in ex.in_text) == [0, 0, 1, 1, 2, 2]
+
+
+def test_an_unnumbered_list_in_a_narrow_column_reads_each_entry_whole():
+    # Wrapped at 48 characters, "… (2018). What" + "low back pain is …" ended the list (a short line
+    # with no year reads as a section's title): only the first entry's first line was read.
+    entries = ["Hartvigsen, J., & Hancock, M. J. (2018). What low back pain is and why we need to pay attention. "
+               "The Lancet, 391(10137), 2356-2367.",
+               "Rubinstein, S. M., & de Zoete, A. (2019). Benefits and harms of spinal manipulative therapy. "
+               "BMJ, 364, l689."]
+    text = "Back pain is common (Hartvigsen & Hancock, 2018).\n\nReferences\n" + "\n".join(_column(entries)) + "\n"
+    ex = extract_bytes(text.encode(), "back.txt")
+    assert [(c.year, c.journal) for c in ex.citations] == [(2018, "The Lancet"), (2019, "BMJ")]

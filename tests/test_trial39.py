@@ -115,3 +115,12 @@ def test_a_footnote_of_prose_is_read_for_its_citations():
     assert [c.kind for c in ex.citations] == ["reference", "reference"]  # the note is no entry
     assert _links(ex) == [("(Smith, 2019)", 0), ("Haddad and Lim (2017)", 1)]
     assert uncited_entries(ex.citations, ex.in_text, ex.lists) == ()
+
+
+def test_a_group_of_notes_names_the_numbers_of_it_with_no_entry():
+    text = ("Asthma is common [1]. Inhalers help [2-4]. New drugs [4, 7].\n\n## References\n\n"
+            "1. Emberson J, Lees KR. Effect of treatment delay. Lancet. 2014;384:1929-35.\n"
+            "2. Saver JL. Time is brain quantified. Stroke. 2006;37:263-6.\n"
+            "4. Hankey GJ. Stroke. Lancet. 2017;389:641-54.\n")
+    findings = text_findings(_document(extract_bytes(text.encode(), "asthma.md"), "asthma.md"))
+    assert [f.message for f in findings if f.kind == "unmatched_in_text"] == ["[2-4] (3)", "[4, 7] (7)"]

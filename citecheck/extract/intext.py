@@ -510,6 +510,11 @@ _COMMA_RE = re.compile(r"\s?[,、،]\s?")
 _RANGE_RE = re.compile(r"\s?[-–]\s?")
 
 
+def expand_numbers(spec: str) -> list[int]:
+    """The note numbers a marker's digits give: "2-4, 7" -> [2, 3, 4, 7]."""
+    return _expand(spec)
+
+
 def _expand(spec: str) -> list[int]:
     if spec.isdecimal():
         return [int(spec)]  # one number, the common case: no comma or range to split on

@@ -411,16 +411,15 @@ class PdfExtractor(Extractor):
 
         A page drawn line by line across two columns (as some HTML-to-PDF converters draw
         them) reads with each line of one column run on into the other's, and its reference
-        list goes unread. When the text so read leaves notes pointing at nothing or entries
-        unread, the pages are read again with their layout kept and each split at its gutter,
-        and that reading is kept when it reads more entries and says no more is amiss."""
+        list goes unread. When the text so read leaves in-text citations pointing at nothing or
+        entries unread, the pages are read again with their layout kept and each split at its
+        gutters, and that reading is kept when more in-text citations point at entries."""
         texts = page_texts(data)
         extraction = self._extract(texts)
         if _looks_unread(extraction) and (columns := column_texts(data)) is not None:
             again = self._extract(columns)
-            if _entries(again) > _entries(extraction) and len(again.problems) <= len(extraction.problems) \
-                    and _notes_unread(again) <= _notes_unread(extraction):
-                return again
+            if _linked(again) > _linked(extraction):
+                return again  # (with what it could not read in its problems, as any reading)
         return extraction
 
     def _extract(self, texts: list[str]) -> Extraction:
@@ -450,27 +449,26 @@ class PdfExtractor(Extractor):
         return replace(extraction, citations=citations, in_text=in_text, claims=claims, page_starts=page_starts(texts))
 
 
-def _entries(extraction: Extraction) -> int:
-    return sum(c.kind == "reference" for c in extraction.citations)
-
-
-def _notes_unread(extraction: Extraction) -> int:
-    """The numbered notes that point at no entry."""
-    return sum(it.reference is None and it.text.startswith("[") for it in extraction.in_text)
+def _linked(extraction: Extraction) -> int:
+    """The in-text citations that point at an entry."""
+    return sum(it.reference is not None for it in extraction.in_text)
 
 
 def _looks_unread(extraction: Extraction) -> bool:
     """True when a PDF's text may have been read across its columns: entries it names went
-    unread, or three notes or more point at no entry."""
-    return bool(extraction.problems) or _notes_unread(extraction) >= NOTES_UNREAD_MIN
+    unread, or three in-text citations or more, and a third of them at least, point at no entry."""
+    unlinked = len(extraction.in_text) - _linked(extraction)
+    return bool(extraction.problems) or unlinked >= UNLINKED_MIN and 3 * unlinked >= len(extraction.in_text)
 
 
-#: numbered notes pointing at no entry that make a PDF worth reading again column by column
-NOTES_UNREAD_MIN = 3
+#: in-text citations pointing at no entry that make a PDF worth reading again column by column
+UNLINKED_MIN = 3
 #: the fewest lines with text on both sides of a gutter for a page to be read as two columns
 GUTTER_LINES_MIN = 5
 #: the narrowest gutter, in characters of pypdf's layout text
 GUTTER_WIDTH_MIN = 3
+#: the narrowest text split into columns, in characters (two columns of 20 at least)
+GUTTER_PAGE_MIN = 40
 
 
 def column_texts(data: bytes) -> list[str] | None:
@@ -494,12 +492,47 @@ def column_texts(data: bytes) -> list[str] | None:
 
 
 def split_columns(lines: list[str]) -> list[str] | None:
-    """A page's layout lines as its left column's lines and then its right's, split at the
-    gutter: the widest run of columns, in the page's middle half, that no line has text in
-    (a line across it, a title over both columns, stays whole in the left one's place) and
-    that GUTTER_LINES_MIN lines have text on both sides of; None when there is none."""
+    """A page's layout lines in reading order, column by column, split at the gutters: a
+    gutter is the widest run of columns, in the middle half of what is split, that no line has
+    text in and that GUTTER_LINES_MIN lines have text on both sides of (a column that is itself
+    two is split again: three columns); None when the page has none. A line across the gutter (a
+    title over both columns, a figure's caption) stays whole and parts the page into bands, each
+    read column by column; so do a running head and foot set apart from the text."""
+    columns = _split(lines, furniture=True)
+    return None if columns is None else [" ".join(line.split()) for line in columns]
+
+
+def _split(lines: list[str], furniture: bool) -> list[str] | None:
+    gutter = _gutter(lines)
+    if gutter is None:
+        return None
+    start, end = gutter
+    apart: set[int] = set()
+    if furniture:  # the page's first and last lines set apart by a gap: "Clin Health Rev. 2024;6:113 ... 3"
+        filled = [k for k, line in enumerate(lines) if line.strip()]
+        apart = {k for k, near in ((filled[0], filled[0] + 1), (filled[-1], filled[-1] - 1))
+                 if 0 <= near < len(lines) and not lines[near].strip()}
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for k, line in enumerate(lines + [None]):
+        if line is None or k in apart or line[start:end].strip():
+            # the band of columns above is read before the line across them, the band below after it
+            for column in (left, right):
+                out += _split(column, furniture=False) or column
+            left, right = [], []
+            if line is not None:
+                out.append(line)
+            continue
+        left.append(line[:start])
+        right.append(line[end:])
+    return out
+
+
+def _gutter(lines: list[str]) -> tuple[int, int] | None:
+    """Where the lines' gutter starts and ends (see split_columns), or None."""
     width = max((len(line.rstrip()) for line in lines), default=0)
-    if width < 40:
+    if width < GUTTER_PAGE_MIN:
         return None
     used = [0] * width
     for line in lines:
@@ -507,7 +540,7 @@ def split_columns(lines: list[str]) -> list[str] | None:
             if c != " ":
                 used[x] += 1
     crossing = max(2, len([ln for ln in lines if ln.strip()]) // 20)  # lines that may cross it
-    best = None
+    best: tuple[int, int] | None = None
     x = width // 4
     while x < 3 * width // 4:
         if used[x] > crossing:
@@ -517,23 +550,13 @@ def split_columns(lines: list[str]) -> list[str] | None:
         while end < 3 * width // 4 and used[end] <= crossing:
             end += 1
         x = end + 1
-        while start < end and used[start]:
+        least = min(used[start:end])  # the lines across it (a title) use every column of it
+        while start < end and used[start] > least:
             start += 1  # the run's edges are the columns' own longest lines: no gutter there
-        while end > start and used[end - 1]:
+        while end > start and used[end - 1] > least:
             end -= 1
-        if end - start >= GUTTER_WIDTH_MIN and (best is None or end - start > best[1] - best[0]):
-            best = (start, end)
-    if best is None:
-        return None
-    start, end = best
-    both = sum(1 for ln in lines if ln[:start].strip() and ln[end:].strip() and not ln[start:end].strip())
-    if both < GUTTER_LINES_MIN:
-        return None
-    left, right = [], []
-    for line in lines:
-        if line[start:end].strip():
-            left.append(line.strip())  # across the gutter: a title or a figure's caption
-            continue
-        left.append(line[:start].strip())
-        right.append(line[end:].strip())
-    return left + right
+        if end - start >= GUTTER_WIDTH_MIN and (best is None or end - start > best[1] - best[0]) \
+                and sum(1 for ln in lines if ln[:start].strip() and ln[end:].strip()
+                        and not ln[start:end].strip()) >= GUTTER_LINES_MIN:
+            best = (start, end)  # (a gutter has text on both sides: not the margin right of a short page)
+    return best

@@ -576,7 +576,16 @@ def _continues(current: list | None, join_wraps: bool) -> bool:
     if not join_wraps or current is None:
         return False
     last = current[1][-1].rstrip()
-    return last.endswith(("-", ",", ":", ";", "/")) or not _YEAR_RE.search(" ".join(current[1]))
+    if last.endswith(("-", ",", ":", ";", "/")) or not _YEAR_RE.search(" ".join(current[1])):
+        return True
+    # Narrow columns (a two-column PDF's 45 characters) wrap an entry after its year or in its
+    # title: "Hartvigsen, J., & Hancock, M. J. (2018). What" + "low back pain is and why …",
+    # "Rubinstein, S. M., & de Zoete, A. (2019)." + "Benefits and harms of …" (trial 40).
+    return not _closed(current) or _ENDS_WITH_YEAR_RE.search(last) is not None
+
+
+# An APA entry's authors and year, the title still to come: "… & de Zoete, A. (2019)."
+_ENDS_WITH_YEAR_RE = re.compile(r"\((?:19|20)\d\d[a-z]?\)\.$")
 
 
 def _close(current: list | None, entries: list[tuple[int, str, int | None]]) -> None:

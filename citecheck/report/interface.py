@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from citecheck.extract.claims import years_differ
-from citecheck.extract.intext import alike_entries, fits_alike
+from citecheck.extract.intext import alike_entries, expand_numbers, fits_alike
 from citecheck.matching.score import same_surname
 from citecheck.models import CheckResult, Citation, DocumentResult, FieldStatus, InText, Notice, Report, Verdict, Work
 from citecheck.policy import fails, last_entry_number, unread_list_notes, verified_remark  # noqa: F401 (reports use it from here)
@@ -186,7 +186,14 @@ _NAME_RE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*")
 def unmatched_label(it: InText, doc: DocumentResult) -> str:
     """An in-text citation with no entry, with the entries its author has in the list when
     there are any: "(Woolf, 2011); the list has Woolf, 2009 (line 14)", a year cited wrong (its
-    place as place_in gives it: "paragraph 14" in a Word draft)."""
+    place as place_in gives it: "paragraph 14" in a Word draft); a group of notes with the numbers
+    of it that name no entry: "[4-6] (5)"."""
+    if it.text[1:2].isdigit() and it.text[:1] in "[(" and any(c in it.text for c in ",-–"):
+        linked = {doc.results[o.reference].citation.number for o in doc.in_text if o.line == it.line
+                  and o.text == it.text and o.reference is not None and o.reference < len(doc.results)}
+        numbers = expand_numbers(it.text.strip("[]()"))
+        missing = [n for n in numbers if n not in linked]
+        return f"{it.text} ({', '.join(map(str, missing))})" if 0 < len(missing) < len(numbers) else it.text
     name = _NAME_RE.search(it.text)
     if name is None:
         return it.text
