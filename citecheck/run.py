@@ -21,10 +21,11 @@ from citecheck.config import plus_token
 from citecheck.exit_codes import ExitCode
 from citecheck.ignores import (BASELINE_FILE_NAME, apply_ignores, find_baseline_file, find_ignore_file, load_baseline,
                                load_rules, write_baseline)
-from citecheck.models import DocumentResult, Report, SourceInfo, Verdict
+from citecheck.models import CheckResult, DocumentResult, Report, SourceInfo, Verdict
 from citecheck.policy import exit_code, fails, unread
 from citecheck.progress import RunProgress
-from citecheck.report.interface import UNSOURCED_CLAIMS, incomplete_note, place, plural, safe_text, text_findings
+from citecheck.report.interface import (UNSOURCED_CLAIMS, incomplete_note, place, plural, problems_of, safe_text,
+                                        text_findings)
 from citecheck.report.github import GithubReport
 from citecheck.report.json import JsonReport, notice_json
 from citecheck.report.junit import JunitReport
@@ -289,6 +290,8 @@ def run_extract(paths, fmt: str, max_file_mb: int, allow_private_urls: bool = Fa
         if item.error:
             err.print(f"citecheck: {safe_text(item.path)}: {safe_text(item.error)}", markup=False, soft_wrap=True)
             code = ExitCode.INPUT_ERROR
+        if extraction is not None:  # and the list its notes cite, unread, as `check` says it (trial 40)
+            extraction = replace(extraction, problems=tuple(problems_of(_unchecked(item.path, extraction))))
         for problem in extraction.problems if extraction else ():
             err.print(f"citecheck: {safe_text(item.path)}: {safe_text(problem)}", markup=False, soft_wrap=True)
             code = ExitCode.INPUT_ERROR
@@ -299,6 +302,13 @@ def run_extract(paths, fmt: str, max_file_mb: int, allow_private_urls: bool = Fa
     if fmt == "json":
         sys.stdout.write("\n]}\n")
     return code
+
+
+def _unchecked(path: str, extraction) -> DocumentResult:
+    """An extraction as a document none of whose citations was looked up."""
+    return DocumentResult(path, tuple(CheckResult(c, Verdict.SKIPPED, "") for c in extraction.citations),
+                          in_text=extraction.in_text, format=extraction.format, problems=extraction.problems,
+                          page_starts=extraction.page_starts)
 
 
 def _citation_fields(c) -> dict:

@@ -114,3 +114,20 @@ def test_an_unnumbered_list_in_a_narrow_column_reads_each_entry_whole():
     text = "Back pain is common (Hartvigsen & Hancock, 2018).\n\nReferences\n" + "\n".join(_column(entries)) + "\n"
     ex = extract_bytes(text.encode(), "back.txt")
     assert [(c.year, c.journal) for c in ex.citations] == [(2018, "The Lancet"), (2019, "BMJ")]
+
+
+def test_extract_says_the_list_its_notes_cite_went_unread_as_check_does(tmp_path):
+    # Trial 40: `extract`'s JSON had no problem where `check` said "no reference list was read".
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "notes.md"
+    path.write_text("Pain eases with time [1]. Exercise helps [2]. Opioids help little [3].\n")
+    done = subprocess.run([sys.executable, "-m", "citecheck", "extract", "--format", "json", str(path)],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 2
+    [doc] = json.loads(done.stdout)["documents"]
+    assert len(doc["problems"]) == 1 and "no reference list was read" in doc["problems"][0]
+    assert "no reference list was read" in done.stderr
