@@ -322,7 +322,7 @@ class Paragraphs:
         line, after = line.rstrip(), after.lstrip()
         if not line or not after:
             return False
-        if _ends_sentence(line) or line[0] in _RULE_CHARS and not line.strip(_RULE_CHARS) or line[0] == "|" \
+        if _ends_sentence(line) or _is_rule(line) or line[0] == "|" \
                 or _ITEM_START_RE.match(after):
             return False  # a sentence's end, a rule ("---"), a table row, a list item next
         if after[0].islower() or line.endswith(_GOES_ON) or line.rsplit(None, 1)[-1] in _JOINING_WORDS:
@@ -815,8 +815,9 @@ _LOWER_WORD_RE = re.compile(r"\s+[a-z]")
 
 def _names_people(name: str, text: str, end: int) -> bool:
     """True when ``name``, found at ``text[:end]``, is who a study was in, not where it was
-    published: words for a people before a word in lower case ("a study in Egyptian children",
-    "a trial in Swedish adults"; trial 16 read them as journals)."""
+    published: words for a people, or one possessive word, before a word in lower case ("a study
+    in Egyptian children", "a trial in Swedish adults", trial 16 read them as journals; "a trial in
+    Parkinson's disease patients", trial 38)."""
     return (all(_PEOPLE_WORD_RE.fullmatch(word) for word in name.split())
             or " " not in name and name.endswith(("'s", "’s"))) and \
         _LOWER_WORD_RE.match(text, end) is not None
