@@ -472,9 +472,8 @@ GUTTER_PAGE_MIN = 40
 
 
 def column_texts(data: bytes) -> list[str] | None:
-    """Each page's text read with its layout kept (pypdf's layout mode), a page in two columns
-    as its left column and then its right; None when no page has two columns (or the PDF
-    cannot be read so)."""
+    """Each page's text read with its layout kept (pypdf's layout mode), a page in columns read
+    column by column (split_columns); None when no page has columns (or the PDF cannot be read so)."""
     try:
         from pypdf import PdfReader
 
