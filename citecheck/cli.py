@@ -109,7 +109,7 @@ def _check_command(mode: str):
 
     def command(
         ctx: typer.Context,
-        paths: List[str] = typer.Argument(..., help=what),
+        paths: List[str] = typer.Argument(..., help=what, metavar="REFERENCE" if mode == "lookup" else "PATH"),
         crossref_url: str = typer.Option("https://api.crossref.org", envvar="CITECHECK_CROSSREF_URL", help="Crossref API base URL (a mirror or local stand-in)."),
         source: Optional[str] = typer.Option(None, "--source", envvar="CITECHECK_SOURCE", help="index:DIR answers from a local Crossref snapshot (citecheck index build); default: the Crossref API."),
         mailto: Optional[str] = typer.Option(None, envvar="CITECHECK_MAILTO", help="Your contact address: puts requests in Crossref's faster polite pool."),
@@ -206,7 +206,7 @@ def cache_clear(cache_dir: Optional[Path] = typer.Option(None, envvar="CITECHECK
 
 @app.command("extract")
 def extract(
-    paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input."),
+    paths: List[str] = typer.Argument(..., help="Articles to read: files, directories, or - for standard input.", metavar="PATH"),
     format: str = typer.Option("text", "--format", "-f", help="text or json"),
     max_file_mb: int = typer.Option(200, envvar="CITECHECK_MAX_FILE_MB", callback=_limit, help="Refuse inputs larger than this many MB."),
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls", envvar="CITECHECK_ALLOW_PRIVATE_URLS", help="Let article URLs point at loopback, link-local or private addresses."),

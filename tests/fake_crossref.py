@@ -701,3 +701,26 @@ def load_corpus(directory: str | Path) -> list[dict[str, Any]]:
                 raise ValueError(f"{path}: not a Crossref work message: {str(work)[:80]}")
             works.append(work)
     return works
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tests.fake_crossref [DIR]``: serve DIR's works (default fixtures/corpus) on
+    127.0.0.1 until interrupted, for trying ``citecheck check --crossref-url URL`` by hand."""
+    import sys
+    import time
+
+    args = sys.argv[1:] if argv is None else argv
+    works = load_corpus(args[0] if args else Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    fake = FakeCrossref(works).start()
+    print(f"fake Crossref at {fake.url} ({len(works)} works); Ctrl-C stops it", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

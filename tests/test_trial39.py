@@ -124,3 +124,15 @@ def test_a_group_of_notes_names_the_numbers_of_it_with_no_entry():
             "4. Hankey GJ. Stroke. Lancet. 2017;389:641-54.\n")
     findings = text_findings(_document(extract_bytes(text.encode(), "asthma.md"), "asthma.md"))
     assert [f.message for f in findings if f.kind == "unmatched_in_text"] == ["[2-4] (3)", "[4, 7] (7)"]
+
+
+def test_a_surname_that_is_a_month_is_an_author():
+    # Trial 41: "(May, 2008)" was dropped as a date, its entry then called never cited.
+    text = ("Pain eases (May, 2008). Sleep helps (May et al., 2009). Diet (March, 2019). Walking (June & Park, "
+            "2020). Harvard style (May 2010). Clinics shut (March 2020).\n\n## References\n\n"
+            "May, A. (2008). Pain. Pain, 1(1), 1-9.\n\nMay, B., Lee, C., & Wu, D. (2009). Sleep. Sleep, 2(1), 1-9.\n\n"
+            "March, C. (2019). Diet. Nutrients, 3(1), 1-9.\n\nJune, D., & Park, E. (2020). Walking. Gait, 4(1), 1-9.\n\n"
+            "May, F. (2010). Harvard. BMJ, 5, 1-9.\n")
+    ex = extract_bytes(text.encode(), "months.md")
+    assert _links(ex) == [("(May, 2008)", 0), ("(May et al., 2009)", 1), ("(March, 2019)", 2),
+                          ("(June & Park, 2020)", 3), ("(May 2010)", 4)]

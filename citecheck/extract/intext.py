@@ -341,8 +341,9 @@ def _item(part: str, index: dict):
     if m is None and (m := _ITEM_RE.match(stripped, start)) is not None \
             and _AFTER_YEAR_RE.fullmatch(stripped, m.end()) is None:
         m = None
-    if m is not None and m["name"] in _NO_AUTHOR:
-        return None  # "(March 2020)", "(Spring 2021)": a date
+    if m is not None and m["name"] in _NO_AUTHOR and m.end("name") + 1 == m.start("year") \
+            and _key(m["name"], m["year"]) not in index:
+        return None  # "(March 2020)", "(Spring 2021)": a date, where no entry is March's of 2020
     return m
 
 
