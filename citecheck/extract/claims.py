@@ -466,7 +466,7 @@ def _claim(sentence: str, number: int, cited: list[InText]) -> Claim | None:
     if not _may_name_research(bare) or not _has(_RESEARCH_LOW_RE, _RESEARCH_RE, bare):
         found = any(map(bare.__contains__, _FINDING_WORDS))  # (a quick test: most sentences here say none)
         subject = _journal_subject(bare) or _reported_in(bare) if found else None
-        if subject is not None or found and _may_name_team(bare) and _TEAM_AT_RE.search(bare):
+        if subject is not None or found and _TEAM_AT_RE.search(bare):
             century = _first_century(bare)
             year_m = _YEAR_RE.search(bare, century) if century >= 0 else None
             tied = _citation_of(sentence, cited, [])
@@ -593,7 +593,13 @@ def _vouched(text: str) -> bool:
     low = text.lower()
     if any(map(low.__contains__, _PROVEN_PARTS)) and _PROVEN_RE.search(text) is not None:
         return True
-    return any(any(map(low.__contains__, parts)) and rx.search(text) is not None for parts, rx in _VOUCHED)
+    words = _VOUCHED_WORD_RE.findall(low)  # (one scan for the words of every family)
+    return bool(words) and any(rx.search(text) is not None for rx in {_VOUCHED_BY_WORD[w]: None for w in words})
+
+
+#: each word of _VOUCHED's families -> that family's regex, and one regex for them all
+_VOUCHED_BY_WORD = {word: rx for parts, rx in _VOUCHED for word in parts}
+_VOUCHED_WORD_RE = re.compile("|".join(sorted(_VOUCHED_BY_WORD, key=len, reverse=True)))
 
 
 def _reported_in(text: str) -> str | None:
@@ -606,20 +612,9 @@ def _reported_in(text: str) -> str | None:
     return name if reads_as_journal(name) else None
 
 
-def _may_name_team(text: str) -> bool:
-    """False when the text holds none of _TEAM_AT_RE's words for who did the research (a quick test)."""
-    low = text.lower()
-    return any(map(low.__contains__, _TEAM_WORDS))
-
-
-_TEAM_WORDS = ("team", "doctors", "physicians", "dietitians", "nurses", "experts", "specialists", "epidemiologists")
-
-
 def _journal_subject(text: str) -> str | None:
     """The journal a sentence makes the subject of a finding ("The Lancet reported …"), when the
     name reads as a journal's (reads_as_journal), or None."""
-    if not any(map(text.__contains__, _SUBJECT_VERBS)):
-        return None  # (a quick test: "has been shown" names no journal as its subject)
     m = _JOURNAL_SUBJECT_RE.search(text)
     if m is None:
         return None
@@ -629,8 +624,6 @@ def _journal_subject(text: str) -> str | None:
     return name if reads_as_journal(name) and name not in _PLACES else None
 
 
-#: the verbs _JOURNAL_SUBJECT_RE ends in
-_SUBJECT_VERBS = ("reported", "published", "found", "showed")
 _PRESS_RE = re.compile(r"\b(?:Times|Post|News|Guardian|Telegraph|Daily|Herald|Tribune|Magazine|Publishing|Press|Reuters"
                        r"|Associated|Mail|Express|Independent|Observer|Globe|Journal\s+Sentinel|Street\s+Journal)\b")
 
