@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 
-from citecheck.extract.intext import alike_entries, fits_alike
+from citecheck.extract.intext import MONTH_NAMES, alike_entries, fits_alike
 from citecheck.extract.links import LINK_OR_DOI_RE
 from citecheck.models import Citation, Claim, InText, Work
 
@@ -803,15 +803,12 @@ def _published_in(text: str) -> re.Match | None:
     letter ("in the U.S.": the name pattern stops at the first stop)."""
     for m in _PUBLISHED_IN_RE.finditer(text):
         name = _trim_journal(m.group("journal"))
-        if len(name) > 1 and name not in _PLACES and name not in _MONTHS \
+        if len(name) > 1 and name not in _PLACES and name not in MONTH_NAMES \
                 and not _names_people(name, text, m.start("journal") + len(name)):
             return m
     return None
 
 
-#: "published in March 2021": a month is no journal
-_MONTHS = frozenset("January February March April May June July August September October November "
-                    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # More of a journal's name after a comma: "Knee Surgery, Sports Traumatology, Arthroscopy"
 _MORE_NAME_RE = re.compile(rf",\s+{_NAME_WORD}(?:\s+(?:of|and|the|on|for|in|&|{_NAME_WORD}))*")
 

@@ -354,9 +354,11 @@ _ABBREVIATION_RE = re.compile(r"\s\[[A-Z][A-Za-z]{1,9}\]")
 # "(Müller, 2018, 2020)": one author's works of two years or more
 _YEARS_RE = re.compile(rf"(?P<first>.+?[,،]?\s{_YEAR})(?P<more>(?:,\s?{_YEAR})+)")
 #: capitalised words before a year that name no author: months and seasons
-_NO_AUTHOR = frozenset("January February March April May June July August September October November December "
-                       "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter "
-                       "Since Until Before After From Early Late Mid Circa Updated Published Revised".split())
+#: months, as a date or "published in March 2021" writes them
+MONTH_NAMES = frozenset("January February March April May June July August September October November December "
+                        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NO_AUTHOR = MONTH_NAMES | frozenset("Spring Summer Autumn Fall Winter "
+                                     "Since Until Before After From Early Late Mid Circa Updated Published Revised".split())
 
 
 # What may follow an author-year's year in its parentheses: a page ("Smith, 2019, p. 12") or the

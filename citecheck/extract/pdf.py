@@ -416,7 +416,7 @@ class PdfExtractor(Extractor):
         gutters, and that reading is kept when more in-text citations point at entries."""
         texts = page_texts(data)
         extraction = self._extract(texts)
-        if _looks_unread(extraction) and (columns := column_texts(data)) is not None:
+        if _looks_unread(extraction) and (columns := column_texts(data, texts)) is not None:
             again = self._extract(columns)
             if _linked(again) > _linked(extraction):
                 return again  # (with what it could not read in its problems, as any reading)
@@ -471,20 +471,21 @@ GUTTER_WIDTH_MIN = 3
 GUTTER_PAGE_MIN = 40
 
 
-def column_texts(data: bytes) -> list[str] | None:
+def column_texts(data: bytes, texts: list[str]) -> list[str] | None:
     """Each page's text read with its layout kept (pypdf's layout mode), a page in columns read
-    column by column (split_columns); None when no page has columns (or the PDF cannot be read so)."""
+    column by column (split_columns), a page in none as ``texts``, the first reading, has it; None
+    when no page has columns (or the PDF cannot be read so)."""
     try:
         from pypdf import PdfReader
 
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             reader.decrypt("")
-        texts, split = [], False
-        for page in reader.pages[:MAX_PDF_PAGES]:
+        first, texts, split = texts, [], False
+        for page, text in zip(reader.pages[:MAX_PDF_PAGES], first):
             columns = split_columns((page.extract_text(extraction_mode="layout") or "").split("\n"))
             split = split or columns is not None
-            texts.append("\n".join(columns) if columns is not None else page.extract_text() or "")
+            texts.append("\n".join(columns) if columns is not None else text)
     except Exception:  # noqa: BLE001 - the first reading stands: this is a second try only
         return None
     return texts if split else None
